@@ -1,0 +1,371 @@
+// Package profile defines depbox's behaviour profile: what every dependency
+// of a function bundle did, per phase, as recorded in the sandbox. It is the
+// contract between the scanner (which produces it) and the baseline, verdict
+// and report packages (which consume it). The JSON form is versioned by
+// Schema and documented in docs/profile.md; Canonicalize makes it
+// deterministic so that two scans of the same bundle compare byte for byte.
+package profile
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// Schema is the version tag written into every profile.
+const Schema = "depbox.profile/v1"
+
+// Phase names. Every Dependency.Phases key is one of these.
+const (
+	PhaseInstall = "install"
+	PhaseImport  = "import"
+	PhaseInvoke  = "invoke"
+	PhaseLinger  = "linger"
+	PhaseExecute = "execute"
+)
+
+// File access kinds.
+const (
+	AccessRead      = "read"
+	AccessWrite     = "write"
+	AccessReadWrite = "read-write"
+	AccessExec      = "exec"
+)
+
+// Profile is one scan's result.
+type Profile struct {
+	Schema string `json:"schema"`
+	// Tool names the depbox version that wrote the profile.
+	Tool   Tool   `json:"tool"`
+	Bundle Bundle `json:"bundle"`
+	// Dependencies are sorted by Path (install path), which is unique.
+	Dependencies []Dependency `json:"dependencies"`
+	// App is behaviour attributed to the function's own code (outside
+	// node_modules), when a phase can tell it apart.
+	App *Dependency `json:"app,omitempty"`
+	// IOCMatches are advisory indicators (domains, URLs, IPs) seen in the
+	// network behaviour of any dependency.
+	IOCMatches []IOCMatch `json:"ioc_matches,omitempty"`
+	// Incomplete is true when anything was lost or failed: event drops, a
+	// sandbox failure, a timed-out process, an advisory source that could not
+	// be read. A gate never passes an incomplete profile.
+	Incomplete bool `json:"incomplete"`
+	// Problems says why the profile is incomplete (and carries warnings).
+	Problems []Problem `json:"problems,omitempty"`
+}
+
+// Tool identifies the producer.
+type Tool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Bundle describes the scanned function bundle.
+type Bundle struct {
+	// Name is the bundle's package.json name or its directory/zip base name.
+	Name string `json:"name"`
+	// Digest is "sha256:<hex>" over the bundle's files (paths and contents).
+	Digest string `json:"digest"`
+	// Runtime is "nodejs" (later "python").
+	Runtime string `json:"runtime"`
+	// RuntimeVersion is the version of the runtime inside the sandbox, e.g. "v20.20.2".
+	RuntimeVersion string `json:"runtime_version,omitempty"`
+	// Handler is "file.export", e.g. "index.handler"; empty when none was found.
+	Handler string `json:"handler,omitempty"`
+	// Lockfile is the bundle-relative lockfile path used for the inventory, if any.
+	Lockfile string `json:"lockfile,omitempty"`
+}
+
+// Dependency is one installed package (keyed by its install path: the same
+// name can be installed at several paths and versions).
+type Dependency struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	// Path is the bundle-relative install path, e.g. "node_modules/@a/b" or
+	// "node_modules/x/node_modules/y".
+	Path      string `json:"path"`
+	Integrity string `json:"integrity,omitempty"`
+	// InstallScripts lists the lifecycle scripts it declares (preinstall,
+	// install, postinstall), sorted.
+	InstallScripts []string `json:"install_scripts,omitempty"`
+	// Requires are the install paths of the dependencies it resolves to.
+	Requires []string `json:"requires,omitempty"`
+	// Phases maps a phase name to what the dependency did in it.
+	Phases map[string]*Behavior `json:"phases,omitempty"`
+	// Advisories are OSV records matching this name and version.
+	Advisories []Advisory `json:"advisories,omitempty"`
+}
+
+// Behavior is what one dependency did in one phase, after subtracting what
+// its own dependencies and the bare runtime do.
+type Behavior struct {
+	// Outcome of the phase's process for this dependency.
+	Outcome      *Outcome      `json:"outcome,omitempty"`
+	Files        []File        `json:"files,omitempty"`
+	Env          []string      `json:"env,omitempty"`
+	Network      []Endpoint    `json:"network,omitempty"`
+	DNS          []DNSQuery    `json:"dns,omitempty"`
+	Processes    []Process     `json:"processes,omitempty"`
+	Capabilities []string      `json:"capabilities,omitempty"`
+	Exfiltration []Exfil       `json:"exfiltration,omitempty"`
+	Persistence  []Persistence `json:"persistence,omitempty"`
+	// Unattributed is behaviour seen in the syscall stream of this
+	// dependency's process that no hook record explains.
+	Unattributed *Behavior `json:"unattributed,omitempty"`
+}
+
+// Outcome is how the phase's process for a dependency ended.
+type Outcome struct {
+	// Status is "ok", "error" (non-zero exit or load failure), "timeout" or "killed".
+	Status string `json:"status"`
+	// ExitCode of the process when it exited.
+	ExitCode int `json:"exit_code"`
+	// Error is a short load error (e.g. "ERR_REQUIRE_ESM"), if any.
+	Error string `json:"error,omitempty"`
+}
+
+// File is a file the dependency opened.
+type File struct {
+	Path   string `json:"path"`
+	Access string `json:"access"`
+	// Failed is true when every open of this path failed (e.g. ENOENT).
+	Failed bool `json:"failed,omitempty"`
+}
+
+// Endpoint is a network peer the dependency connected to (or bound).
+type Endpoint struct {
+	Address string `json:"address"`
+	Port    int    `json:"port"`
+	// Protocol is "tcp", "udp" or "unix".
+	Protocol string `json:"protocol,omitempty"`
+	// Host is the name the dependency asked for, when known (DNS sinkhole or hook).
+	Host string `json:"host,omitempty"`
+	// Op is "connect" (default) or "bind".
+	Op string `json:"op,omitempty"`
+	// Result is "ok" or the errno name (e.g. "ENETUNREACH").
+	Result string `json:"result,omitempty"`
+}
+
+// DNSQuery is a name the dependency resolved.
+type DNSQuery struct {
+	Name string `json:"name"`
+	Type string `json:"type,omitempty"`
+}
+
+// Process is a program the dependency started.
+type Process struct {
+	Argv   []string `json:"argv"`
+	Binary string   `json:"binary,omitempty"`
+	// Result is "ok" or the errno name when the exec failed.
+	Result string `json:"result,omitempty"`
+}
+
+// Exfil is a canary secret seen leaving: in outbound data, a DNS name, a
+// process argument or a written file.
+type Exfil struct {
+	// Canary is the canary's name (e.g. "AWS_SECRET_ACCESS_KEY"), never its value.
+	Canary string `json:"canary"`
+	// Channel is "network", "dns", "argv" or "file".
+	Channel string `json:"channel"`
+	// Destination is the host:port, DNS name, program or file path.
+	Destination string `json:"destination"`
+	// Encoding is "raw", "base64", "hex" or "url".
+	Encoding string `json:"encoding"`
+}
+
+// Persistence is state carried between invocations (serverless risk).
+type Persistence struct {
+	Path string `json:"path"`
+	// WrittenIn and ReadIn are invocation numbers (1-based).
+	WrittenIn int `json:"written_in"`
+	ReadIn    int `json:"read_in"`
+}
+
+// Advisory is an OSV record matching a dependency.
+type Advisory struct {
+	ID      string   `json:"id"`
+	Aliases []string `json:"aliases,omitempty"`
+	// Kind is "malicious" (a MAL- verdict) or "vulnerability".
+	Kind string `json:"kind"`
+	// Severity is "critical", "high", "medium", "low" or "unknown".
+	Severity   string   `json:"severity"`
+	Summary    string   `json:"summary,omitempty"`
+	Affected   string   `json:"affected,omitempty"`
+	References []string `json:"references,omitempty"`
+}
+
+// IOCMatch is an advisory indicator seen in observed network behaviour.
+type IOCMatch struct {
+	// Advisory is the record id that lists the indicator.
+	Advisory string `json:"advisory"`
+	// Package is the package the advisory is about.
+	Package string `json:"package"`
+	// Indicator is the domain, URL or IP as listed (refanged).
+	Indicator string `json:"indicator"`
+	// Dependency is the install path of the dependency that contacted it.
+	Dependency string `json:"dependency"`
+	Phase      string `json:"phase"`
+	// Observed is the DNS name, host or address that matched.
+	Observed string `json:"observed"`
+}
+
+// Problem is a reason the profile is incomplete, or a warning.
+type Problem struct {
+	// Code is stable: "event-drops", "sandbox-failed", "timeout", "advisories-unavailable", ...
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	// Dependency is the install path concerned, if any.
+	Dependency string `json:"dependency,omitempty"`
+	// Fatal problems make the profile incomplete; others are warnings.
+	Fatal bool `json:"fatal"`
+}
+
+// AddProblem records a problem and marks the profile incomplete when fatal.
+func (p *Profile) AddProblem(pr Problem) {
+	p.Problems = append(p.Problems, pr)
+	if pr.Fatal {
+		p.Incomplete = true
+	}
+}
+
+// Dependency returns the dependency installed at path, or nil.
+func (p *Profile) Dependency(path string) *Dependency {
+	for i := range p.Dependencies {
+		if p.Dependencies[i].Path == path {
+			return &p.Dependencies[i]
+		}
+	}
+	return nil
+}
+
+// Empty reports whether b records no behaviour at all (the outcome aside).
+func (b *Behavior) Empty() bool {
+	if b == nil {
+		return true
+	}
+	return len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
+		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && b.Unattributed.Empty()
+}
+
+// Canonicalize sorts and deduplicates every list so that the JSON encoding
+// is deterministic.
+func (p *Profile) Canonicalize() {
+	p.Schema = Schema
+	slices.SortFunc(p.Dependencies, func(a, b Dependency) int { return cmp.Compare(a.Path, b.Path) })
+	for i := range p.Dependencies {
+		p.Dependencies[i].canonicalize()
+	}
+	if p.App != nil {
+		p.App.canonicalize()
+	}
+	slices.SortFunc(p.IOCMatches, func(a, b IOCMatch) int {
+		return cmp.Or(cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Advisory, b.Advisory),
+			cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Observed, b.Observed))
+	})
+	p.IOCMatches = slices.Compact(p.IOCMatches)
+	slices.SortFunc(p.Problems, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Message, b.Message))
+	})
+	p.Problems = slices.Compact(p.Problems)
+}
+
+func (d *Dependency) canonicalize() {
+	slices.Sort(d.InstallScripts)
+	d.InstallScripts = slices.Compact(d.InstallScripts)
+	slices.Sort(d.Requires)
+	d.Requires = slices.Compact(d.Requires)
+	for k, b := range d.Phases {
+		if b == nil {
+			delete(d.Phases, k)
+			continue
+		}
+		b.Canonicalize()
+	}
+	slices.SortFunc(d.Advisories, func(a, b Advisory) int { return cmp.Compare(a.ID, b.ID) })
+	for i := range d.Advisories {
+		slices.Sort(d.Advisories[i].Aliases)
+		slices.Sort(d.Advisories[i].References)
+	}
+}
+
+// Canonicalize sorts and deduplicates the behaviour's lists.
+func (b *Behavior) Canonicalize() {
+	if b == nil {
+		return
+	}
+	slices.SortFunc(b.Files, func(x, y File) int {
+		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(x.Access, y.Access), boolCmp(x.Failed, y.Failed))
+	})
+	b.Files = slices.Compact(b.Files)
+	slices.Sort(b.Env)
+	b.Env = slices.Compact(b.Env)
+	slices.SortFunc(b.Network, func(x, y Endpoint) int {
+		return cmp.Or(cmp.Compare(x.Op, y.Op), cmp.Compare(x.Protocol, y.Protocol), cmp.Compare(x.Address, y.Address),
+			cmp.Compare(x.Port, y.Port), cmp.Compare(x.Host, y.Host), cmp.Compare(x.Result, y.Result))
+	})
+	b.Network = slices.Compact(b.Network)
+	slices.SortFunc(b.DNS, func(x, y DNSQuery) int { return cmp.Or(cmp.Compare(x.Name, y.Name), cmp.Compare(x.Type, y.Type)) })
+	b.DNS = slices.Compact(b.DNS)
+	slices.SortFunc(b.Processes, func(x, y Process) int {
+		return cmp.Or(cmp.Compare(strings.Join(x.Argv, "\x00"), strings.Join(y.Argv, "\x00")),
+			cmp.Compare(x.Binary, y.Binary), cmp.Compare(x.Result, y.Result))
+	})
+	b.Processes = slices.CompactFunc(b.Processes, func(x, y Process) bool {
+		return slices.Equal(x.Argv, y.Argv) && x.Binary == y.Binary && x.Result == y.Result
+	})
+	slices.Sort(b.Capabilities)
+	b.Capabilities = slices.Compact(b.Capabilities)
+	slices.SortFunc(b.Exfiltration, func(x, y Exfil) int {
+		return cmp.Or(cmp.Compare(x.Canary, y.Canary), cmp.Compare(x.Channel, y.Channel),
+			cmp.Compare(x.Destination, y.Destination), cmp.Compare(x.Encoding, y.Encoding))
+	})
+	b.Exfiltration = slices.Compact(b.Exfiltration)
+	slices.SortFunc(b.Persistence, func(x, y Persistence) int {
+		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(x.WrittenIn, y.WrittenIn), cmp.Compare(x.ReadIn, y.ReadIn))
+	})
+	b.Persistence = slices.Compact(b.Persistence)
+	if b.Unattributed.Empty() {
+		b.Unattributed = nil
+	} else {
+		b.Unattributed.Canonicalize()
+	}
+}
+
+func boolCmp(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case !a:
+		return -1
+	default:
+		return 1
+	}
+}
+
+// Write canonicalizes p and writes it as indented JSON with a final newline.
+func (p *Profile) Write(w io.Writer) error {
+	p.Canonicalize()
+	b, err := json.MarshalIndent(p, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encoding profile: %w", err)
+	}
+	_, err = w.Write(append(b, '\n'))
+	return err
+}
+
+// Read decodes a profile and checks its schema version.
+func Read(r io.Reader) (*Profile, error) {
+	var p Profile
+	dec := json.NewDecoder(r)
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("decoding profile: %w (is it a depbox profile written with --format json?)", err)
+	}
+	if p.Schema != Schema {
+		return nil, fmt.Errorf("profile schema %q is not supported (want %q): re-run the scan with this depbox", p.Schema, Schema)
+	}
+	return &p, nil
+}
