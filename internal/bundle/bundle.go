@@ -1,0 +1,249 @@
+// Package bundle takes in a serverless function bundle — a directory or a
+// Lambda .zip deployment package — and describes it: it stages a validated
+// copy that the sandbox mounts read-only at /var/task, detects the runtime
+// and handler, and inventories every installed npm package with its install
+// path, version, integrity, lifecycle scripts and resolved dependencies.
+//
+// A bundle is hostile input. Open never writes outside the destination
+// directory and never follows a link out of the bundle, and it rejects with
+// an error matching ErrInput (an *InputError naming the file and saying what
+// to do): zip-slip names, duplicate zip entries, symlinks whose target leaves
+// the bundle, device files, fifos and sockets, encrypted entries, archives
+// that exceed Options' limits or inflate suspiciously (zip bombs; sizes are
+// counted on the bytes actually decompressed, never taken from headers),
+// unsupported runtimes and malformed package.json, lockfiles and templates.
+//
+// Layout decisions:
+//
+//   - A zip is extracted as is. A zip whose content sits under a single top
+//     directory ("fn/index.js", "fn/node_modules/...") is not unwrapped:
+//     Lambda runs code from the zip root, and so does depbox.
+//   - A directory is copied as is, except for a .git directory at its root
+//     (the developer's checkout, never part of a deployment), which is
+//     skipped. Nothing else is skipped.
+//   - The installed node_modules tree is the truth about what is deployed.
+//     The lockfile (npm-shrinkwrap.json, package-lock.json or the hidden
+//     node_modules/.package-lock.json, in that order) only contributes
+//     integrity hashes, and only for packages whose installed version
+//     matches it; packages the lockfile lists but that are not installed,
+//     and installed packages it lacks, are not errors.
+package bundle
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Default limits.
+const (
+	DefaultMaxFiles      = 200_000
+	DefaultMaxTotalBytes = 2 << 30
+	DefaultMaxFileBytes  = 256 << 20
+)
+
+// Options bound hostile input. Zero values mean the defaults.
+type Options struct {
+	MaxFiles      int    // files, directories and symlinks; default 200_000
+	MaxTotalBytes int64  // uncompressed bytes of all files; default 2 GiB
+	MaxFileBytes  int64  // uncompressed bytes of one file; default 256 MiB
+	Handler       string // overrides the detected handler ("file.export"); optional
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxFiles <= 0 {
+		o.MaxFiles = DefaultMaxFiles
+	}
+	if o.MaxTotalBytes <= 0 {
+		o.MaxTotalBytes = DefaultMaxTotalBytes
+	}
+	if o.MaxFileBytes <= 0 {
+		o.MaxFileBytes = DefaultMaxFileBytes
+	}
+	return o
+}
+
+// Bundle is a staged, validated function bundle. Its methods only read it
+// and are safe for concurrent use.
+type Bundle struct {
+	Root        string     // absolute path of the staged copy (what gets mounted read-only at /var/task)
+	Name        string     // root package.json "name", else the base name of the source without .zip
+	Digest      string     // "sha256:<hex>" over the sorted tree (path, type, content or link target); deterministic
+	Runtime     string     // "nodejs"
+	Handler     string     // e.g. "index.handler"; "" if none found
+	HandlerFile string     // bundle-relative path of the handler module, e.g. "index.mjs"; "" if none
+	Lockfile    string     // bundle-relative lockfile the integrity hashes came from ("package-lock.json"), else ""
+	Packages    []*Package // every installed package, sorted by Path
+
+	byPath map[string]*Package
+}
+
+// Package is one installed npm package.
+type Package struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+	// Path is the install directory, bundle-relative and slash-separated:
+	// "node_modules/a", "node_modules/@s/b", "node_modules/a/node_modules/b".
+	Path string `json:"path"`
+	// Integrity is the lockfile's integrity ("sha512-...") when the lockfile
+	// lists this path at the installed version, else "".
+	Integrity string `json:"integrity,omitempty"`
+	// Scripts holds the lifecycle scripts npm runs on install: preinstall,
+	// install, postinstall. A binding.gyp without install or preinstall
+	// script counts as install "node-gyp rebuild", as npm does, unless
+	// package.json says "gypfile": false.
+	Scripts map[string]string `json:"scripts,omitempty"`
+	// Dependencies are the declared dependencies and optionalDependencies
+	// (name → range).
+	Dependencies map[string]string `json:"dependencies,omitempty"`
+	// Requires are the install paths the declared dependencies resolve to by
+	// Node's resolution (nearest node_modules walking up), sorted.
+	// Dependencies that resolve nowhere (optional ones, typically) are left out.
+	Requires   []string `json:"requires,omitempty"`
+	Module     bool     `json:"module,omitempty"`     // package.json "type": "module"
+	Main       string   `json:"main,omitempty"`       // package.json "main"
+	HasExports bool     `json:"hasExports,omitempty"` // package.json has "exports"
+}
+
+// Open stages the bundle at src (a directory or a .zip Lambda deployment
+// package) into dst (an existing empty directory owned by the caller),
+// validates it, detects the runtime and handler, and inventories every
+// installed npm package. Nothing is ever written outside dst. On error, what
+// Open wrote into dst is removed again. Errors caused by the bundle match
+// ErrInput.
+func Open(src, dst string, opts Options) (b *Bundle, err error) {
+	opts = opts.withDefaults()
+	dstAbs, err := filepath.Abs(dst)
+	if err != nil {
+		return nil, fmt.Errorf("staging directory %s: %w", dst, err)
+	}
+	if ents, err := os.ReadDir(dstAbs); err != nil {
+		return nil, fmt.Errorf("staging directory: %w", err)
+	} else if len(ents) != 0 {
+		return nil, fmt.Errorf("staging directory %s is not empty", dst)
+	}
+	info, err := os.Stat(src)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, &InputError{Path: src, Msg: "does not exist; pass a bundle directory or a .zip deployment package", Err: err}
+		}
+		return nil, fmt.Errorf("opening the bundle: %w", err)
+	}
+
+	root, err := os.OpenRoot(dstAbs)
+	if err != nil {
+		return nil, fmt.Errorf("staging directory: %w", err)
+	}
+	defer root.Close()
+	defer func() {
+		if err != nil {
+			emptyDir(root, dstAbs)
+		}
+	}()
+
+	t := newTree(opts)
+	var digest string
+	switch {
+	case info.IsDir():
+		digest, err = stageDir(t, src, dstAbs, root)
+	case info.Mode().IsRegular():
+		digest, err = stageZip(t, src, info.Size(), root)
+	default:
+		err = inputErr(src, "is neither a directory nor a zip file; pass a bundle directory or a .zip deployment package")
+	}
+	if err != nil {
+		return nil, err
+	}
+
+	b = &Bundle{Root: dstAbs, Digest: digest}
+	rootPkg, err := readPackageJSON(t, root, "package.json")
+	if err != nil {
+		return nil, err
+	}
+	b.Name = strings.TrimSpace(rootPkg.name)
+	if b.Name == "" {
+		base, _ := filepath.Abs(src)
+		base = filepath.Base(base)
+		if strings.EqualFold(filepath.Ext(base), ".zip") {
+			base = base[:len(base)-len(".zip")]
+		}
+		b.Name = base
+	}
+	if err := detect(b, t, rootPkg, opts); err != nil {
+		return nil, err
+	}
+	if err := inventory(b, t, root); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// stageDir copies the directory src into dst.
+func stageDir(t *tree, src, dst string, root *os.Root) (string, error) {
+	srcAbs, err := filepath.Abs(src)
+	if err != nil {
+		return "", fmt.Errorf("opening the bundle: %w", err)
+	}
+	srcReal, err := filepath.EvalSymlinks(srcAbs)
+	if err != nil {
+		return "", fmt.Errorf("opening the bundle: %w", err)
+	}
+	dstReal, err := filepath.EvalSymlinks(dst)
+	if err != nil {
+		return "", fmt.Errorf("staging directory: %w", err)
+	}
+	if within(srcReal, dstReal) || within(dstReal, srcReal) {
+		return "", fmt.Errorf("the staging directory %s and the bundle %s overlap; stage the bundle elsewhere", dst, src)
+	}
+	sr, err := os.OpenRoot(srcReal)
+	if err != nil {
+		return "", fmt.Errorf("opening the bundle: %w", err)
+	}
+	defer sr.Close()
+	if err := collectDir(t, sr, []string{srcReal, srcAbs}); err != nil {
+		return "", err
+	}
+	if err := t.finish(); err != nil {
+		return "", err
+	}
+	return t.materialize(root)
+}
+
+// stageZip extracts the zip archive src into dst.
+func stageZip(t *tree, src string, size int64, root *os.Root) (string, error) {
+	if size > t.opts.MaxTotalBytes {
+		return "", limitErr(src, "MaxTotalBytes", "is %d bytes, more than the limit of %d for the whole bundle; raise the limit or shrink the bundle", size, t.opts.MaxTotalBytes)
+	}
+	zr, err := zip.OpenReader(src)
+	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
+		return "", &InputError{Path: src, Msg: "is not a directory or a readable zip file; pass a bundle directory or a .zip deployment package", Err: err}
+	}
+	defer zr.Close()
+	if err := collectZip(t, &zr.Reader); err != nil {
+		return "", err
+	}
+	if err := t.finish(); err != nil {
+		return "", err
+	}
+	return t.materialize(root)
+}
+
+// within reports whether p is parent or below it.
+func within(parent, p string) bool {
+	rel, err := filepath.Rel(parent, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// emptyDir removes everything below dst (best effort, after a failed Open).
+func emptyDir(root *os.Root, dst string) {
+	ents, err := os.ReadDir(dst)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		_ = root.RemoveAll(e.Name())
+	}
+}
