@@ -160,14 +160,16 @@ func (e *env) loadConfig(cmd *cobra.Command) error {
 		return bindErr
 	}
 	cfg := v.GetString("config")
-	if cfg != "" {
+	if cmd.Hidden {
+		// The in-sandbox init reads no configuration from the bundle's directory.
+	} else if cfg != "" {
 		v.SetConfigFile(cfg)
 	} else {
 		v.SetConfigName("depbox")
 		v.SetConfigType("yaml")
 		v.AddConfigPath(".")
 	}
-	if err := v.ReadInConfig(); err != nil {
+	if err := v.ReadInConfig(); err != nil && !cmd.Hidden {
 		var nf viper.ConfigFileNotFoundError
 		if cfg != "" || !errors.As(err, &nf) {
 			return usageErr(fmt.Errorf("reading config file: %w (fix the YAML or pass --config)", err))

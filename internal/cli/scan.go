@@ -3,18 +3,229 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/sys/unix"
 
 	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/internal/sandbox"
+	"github.com/depbox/depbox/internal/scan"
 )
 
 // scanOptions are the options of one scan (shared by scan, gate, baseline update).
 type scanOptions struct {
-	Path    string // bundle directory or .zip
-	Handler string
+	Path         string // bundle directory or .zip
+	Handler      string
+	Jobs         int
+	StepTimeout  time.Duration
+	Timeout      time.Duration
+	Linger       time.Duration
+	MemoryBytes  int64
+	Pids         int64
+	Node         string
+	KeepWorkDir  bool
+	RecordEvents string
+}
+
+// addScanFlags declares the flags every scanning command shares.
+func addScanFlags(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.String("handler", "", "the function's handler as file.export (default: detected from a SAM/serverless template or index.js)")
+	f.Int("jobs", 2, "dependency processes run at once inside the sandbox")
+	f.Duration("step-timeout", 30*time.Second, "limit for one dependency's process; a dependency that runs longer is killed and reported as a timeout")
+	f.Duration("timeout", 30*time.Minute, "limit for the whole sandbox run")
+	f.Duration("linger", 200*time.Millisecond, "how long a dependency's process may keep running after it loaded (pending timers, sockets)")
+	f.Int64("memory", 2<<30, "memory limit of the sandbox in bytes")
+	f.Int64("pids", 512, "process limit of the sandbox")
+	f.String("node", "", "host node binary copied into the sandbox's root file system (default: node on $PATH)")
+	f.Bool("keep-workdir", false, "keep the staging directory (bundle copy, OCI bundle, runsc logs) for debugging")
+	f.String("record-events", "", "write the raw gVisor event stream to this file (for bug reports and tests)")
+}
+
+func (e *env) scanOptionsFrom(path string) scanOptions {
+	v := e.v
+	return scanOptions{
+		Path:         path,
+		Handler:      v.GetString("handler"),
+		Jobs:         v.GetInt("jobs"),
+		StepTimeout:  v.GetDuration("step-timeout"),
+		Timeout:      v.GetDuration("timeout"),
+		Linger:       v.GetDuration("linger"),
+		MemoryBytes:  v.GetInt64("memory"),
+		Pids:         v.GetInt64("pids"),
+		Node:         v.GetString("node"),
+		KeepWorkDir:  v.GetBool("keep-workdir"),
+		RecordEvents: v.GetString("record-events"),
+	}
+}
+
+func init() {
+	register(func(e *env) *cobra.Command {
+		cmd := &cobra.Command{
+			Use:   "scan PATH",
+			Short: "Run a bundle's dependencies in gVisor and report what each one did",
+			Long: `scan stages the bundle (a directory or a .zip deployment package), lists every
+installed npm package, and imports each one in its own process inside a gVisor
+sandbox (no network: --network=none in a fresh network namespace). gVisor's
+runtime monitoring records every file opened, program started and socket
+connected; each dependency's own behaviour is what its process did minus what
+the packages it loaded and the bare runtime do.
+
+The text output is a table, one row per dependency; --format json writes the
+profile (schema depbox.profile/v1, docs/profile.md) that baseline, gate and
+reports consume. Exit codes: 0 done, 2 bad input, 3 the analysis failed or is
+incomplete (events lost, sandbox failure, timeout).`,
+			Example: `  depbox scan ./my-function
+  depbox scan ./my-function.zip --format json > profile.json`,
+			Args: cobra.ExactArgs(1),
+			RunE: func(cmd *cobra.Command, args []string) error {
+				format := e.v.GetString("format")
+				if format != "text" && format != "json" {
+					return usageErr(fmt.Errorf("--format %q: want text or json", format))
+				}
+				p, err := e.runScan(cmd.Context(), e.scanOptionsFrom(args[0]))
+				if err != nil {
+					return err
+				}
+				w := e.stdout
+				if o := e.v.GetString("output"); o != "" && o != "-" {
+					f, err := os.Create(o)
+					if err != nil {
+						return usageErr(fmt.Errorf("creating --output file: %w", err))
+					}
+					defer f.Close()
+					w = f
+				}
+				if format == "json" {
+					if err := p.Write(w); err != nil {
+						return err
+					}
+				} else {
+					writeTable(w, p)
+				}
+				if p.Incomplete {
+					return analysisErr(fmt.Errorf("the scan is incomplete: %s", problemSummary(p)))
+				}
+				return nil
+			},
+		}
+		addScanFlags(cmd)
+		cmd.Flags().String("format", "text", "output format: text or json")
+		cmd.Flags().StringP("output", "o", "", "write the output to this file instead of stdout")
+		return cmd
+	})
 }
 
 // runScan scans a bundle and returns its canonical profile. A profile with
 // Incomplete set is returned with a nil error: callers decide (gate fails closed).
 func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, error) {
-	return nil, errors.New("scan: being implemented")
+	g := e.global()
+	if _, err := os.Stat(o.Path); err != nil {
+		return nil, usageErr(fmt.Errorf("bundle %s: %w (give a function directory or a .zip deployment package)", o.Path, err))
+	}
+	if os.Geteuid() != 0 {
+		return nil, analysisErr(fmt.Errorf("%w (depbox doctor checks this machine)", sandbox.ErrNotRoot))
+	}
+	cache, err := cacheDir(g.CacheDir)
+	if err != nil {
+		return nil, analysisErr(err)
+	}
+	runsc, err := sandbox.FindRunsc(g.RunscPath, cache)
+	if err != nil {
+		return nil, analysisErr(err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, analysisErr(fmt.Errorf("locating the depbox binary: %w", err))
+	}
+	node := o.Node
+	if node == "" {
+		if node, err = exec.LookPath("node"); err != nil {
+			return nil, analysisErr(errors.New("node not found on $PATH: install Node.js (20 or newer) or pass --node PATH"))
+		}
+	}
+	progress := e.progress()
+	p, stats, err := scan.Scan(ctx, scan.Options{
+		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node,
+		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
+		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
+		Version: Version, Progress: progress.step, Log: e.log,
+	})
+	progress.finish()
+	if err != nil {
+		var ie *scan.InputError
+		if errors.As(err, &ie) {
+			return nil, usageErr(err)
+		}
+		return nil, analysisErr(err)
+	}
+	e.log.Info("scan finished", "dependencies", stats.Dependencies, "events", stats.Events,
+		"dropped", stats.Dropped, "events_per_s", int(stats.EventsPerSec), "sandbox", stats.SandboxTime, "total", stats.Total)
+	return p, nil
+}
+
+// cacheDir returns the configured cache directory or the user's default.
+func cacheDir(configured string) (string, error) {
+	if configured != "" {
+		return configured, nil
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return "", fmt.Errorf("finding a cache directory: %w (pass --cache-dir)", err)
+	}
+	return filepath.Join(d, "depbox"), nil
+}
+
+// progressPrinter shows per-dependency progress on stderr: a rewritten line
+// on a terminal, one line per step in CI (CI=true), nothing otherwise.
+type progressPrinter struct {
+	w        io.Writer
+	terminal bool
+	ci       bool
+	wrote    bool
+}
+
+func (e *env) progress() *progressPrinter {
+	pp := &progressPrinter{w: e.stderr, ci: os.Getenv("CI") == "true"}
+	if f, ok := e.stderr.(*os.File); ok {
+		_, err := unix.IoctlGetTermios(int(f.Fd()), unix.TCGETS)
+		pp.terminal = err == nil
+	}
+	return pp
+}
+
+func (pp *progressPrinter) step(p scan.Progress) {
+	switch {
+	case pp.terminal && !pp.ci:
+		fmt.Fprintf(pp.w, "\r\033[K[%d/%d] %s %s: %s", p.Done, p.Total, p.Phase, p.Dependency, p.Status)
+		pp.wrote = true
+	case pp.ci:
+		fmt.Fprintf(pp.w, "[%d/%d] %s %s: %s (%s)\n", p.Done, p.Total, p.Phase, p.Dependency, p.Status, p.Duration.Round(time.Millisecond))
+	}
+}
+
+func (pp *progressPrinter) finish() {
+	if pp.wrote {
+		fmt.Fprint(pp.w, "\r\033[K")
+	}
+}
+
+func problemSummary(p *profile.Profile) string {
+	var s []string
+	for _, pr := range p.Problems {
+		if pr.Fatal {
+			s = append(s, pr.Message)
+		}
+	}
+	if len(s) > 3 {
+		s = append(s[:3], fmt.Sprintf("and %d more", len(s)-3))
+	}
+	return strings.Join(s, "; ")
 }

@@ -1,0 +1,46 @@
+# depbox build, test and benchmark entry points. Everything is built from
+# this module: runsc comes from the gVisor version pinned in go.mod, and Go's
+# build cache plus make's timestamps mean it is compiled once per machine.
+GO      ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
+GOFILES := $(shell find cmd internal -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
+
+.PHONY: all build runsc test unit example bench vet clean
+
+all: build
+
+## build: bin/depbox (static: it also runs as the sandbox's init) and bin/runsc
+build: bin/depbox bin/runsc
+
+bin/depbox: $(GOFILES) go.mod go.sum
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $@ ./cmd/depbox
+
+## runsc: build gVisor's runsc from the module version pinned in go.mod
+runsc: bin/runsc
+bin/runsc: go.mod go.sum
+	CGO_ENABLED=0 $(GO) build -trimpath -o $@ gvisor.dev/gvisor/runsc
+
+## test: the whole suite, integration tests with real runsc included (as root)
+test: build
+	$(GO) vet ./...
+	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 ./...
+
+## unit: only the fast tests that need no sandbox
+unit:
+	$(GO) test -short ./...
+
+## example: scan the bundled example function
+example: build
+	bin/depbox scan examples/hello-lambda
+
+## bench: scan benchmark against native node on the 100+ package bundle
+bench: build
+	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -run '^$$' -bench . -benchtime 1x -count 1 ./internal/scan/
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l cmd internal)" || (gofmt -l cmd internal; exit 1)
+
+clean:
+	rm -rf bin

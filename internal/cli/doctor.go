@@ -1,0 +1,180 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/sys/unix"
+
+	"github.com/depbox/depbox/internal/sandbox"
+	"github.com/depbox/depbox/internal/scan"
+)
+
+// check is one doctor finding.
+type check struct {
+	name, detail, fix string
+	ok                bool
+}
+
+func init() {
+	register(func(e *env) *cobra.Command {
+		cmd := &cobra.Command{
+			Use:   "doctor",
+			Short: "Check that this machine can run depbox, and say how to fix what is missing",
+			Long: `doctor checks, in order: root (network namespaces need it), the depbox
+binary being static (it runs as the sandbox's init), runsc, node, that a network
+namespace can be created, and finally runs node -e 0 in a real sandbox.
+Exit code 0 when everything works, 3 otherwise.`,
+			Args: cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				checks := e.doctor(cmd.Context())
+				failed := 0
+				for _, c := range checks {
+					mark := "ok  "
+					if !c.ok {
+						mark = "FAIL"
+						failed++
+					}
+					fmt.Fprintf(e.stdout, "%s %-18s %s\n", mark, c.name, c.detail)
+					if !c.ok && c.fix != "" {
+						fmt.Fprintf(e.stdout, "     %-18s fix: %s\n", "", c.fix)
+					}
+				}
+				if failed > 0 {
+					return &ExitError{Code: ExitAnalysis, Err: fmt.Errorf("%d check(s) failed", failed)}
+				}
+				fmt.Fprintln(e.stdout, "depbox is ready.")
+				return nil
+			},
+		}
+		cmd.Flags().String("node", "", "host node binary to check (default: node on $PATH)")
+		return cmd
+	})
+}
+
+func (e *env) doctor(ctx context.Context) []check {
+	var cs []check
+	root := os.Geteuid() == 0
+	if root {
+		cs = append(cs, check{name: "privileges", ok: true, detail: "running as root"})
+	} else {
+		cs = append(cs, check{name: "privileges", detail: fmt.Sprintf("running as uid %d", os.Geteuid()),
+			fix: "run depbox as root (CI runners usually are; otherwise sudo): it creates a network namespace per run"})
+	}
+	self, err := os.Executable()
+	if err == nil {
+		err = scan.CheckStatic(self)
+	}
+	if err != nil {
+		cs = append(cs, check{name: "depbox binary", detail: err.Error(), fix: "make build (builds bin/depbox with CGO_ENABLED=0)"})
+	} else {
+		cs = append(cs, check{name: "depbox binary", ok: true, detail: "static, can run as the sandbox's init"})
+	}
+	g := e.global()
+	cache, cerr := cacheDir(g.CacheDir)
+	runsc, rerr := sandbox.FindRunsc(g.RunscPath, cache)
+	if rerr != nil {
+		fix := "make runsc (builds runsc from the gVisor module pinned in go.mod; needs Go)"
+		if _, err := exec.LookPath("go"); err != nil {
+			fix = "install Go, then make runsc; or pass --runsc PATH to a runsc you built"
+		}
+		cs = append(cs, check{name: "runsc", detail: rerr.Error(), fix: fix})
+	} else {
+		out, err := exec.Command(runsc, "--version").CombinedOutput()
+		if err != nil {
+			cs = append(cs, check{name: "runsc", detail: fmt.Sprintf("%s does not run: %v", runsc, err), fix: "rebuild it: make runsc"})
+			rerr = err
+		} else {
+			cs = append(cs, check{name: "runsc", ok: true, detail: runsc + " (" + firstLine(string(out)) + ")"})
+		}
+	}
+	node := e.v.GetString("node")
+	var nerr error
+	if node == "" {
+		node, nerr = exec.LookPath("node")
+	}
+	if nerr != nil {
+		cs = append(cs, check{name: "node", detail: "node not found on $PATH", fix: "install Node.js 20 or newer (apt-get install nodejs) or pass --node PATH"})
+	} else {
+		out, err := exec.Command(node, "--version").Output()
+		v := strings.TrimSpace(string(out))
+		major, _ := strconv.Atoi(strings.SplitN(strings.TrimPrefix(v, "v"), ".", 2)[0])
+		switch {
+		case err != nil:
+			nerr = err
+			cs = append(cs, check{name: "node", detail: fmt.Sprintf("%s does not run: %v", node, err), fix: "reinstall Node.js"})
+		case major < 20:
+			nerr = fmt.Errorf("node %s too old", v)
+			cs = append(cs, check{name: "node", detail: node + " is " + v, fix: "install Node.js 20 or newer (Lambda's nodejs20.x and later)"})
+		default:
+			cs = append(cs, check{name: "node", ok: true, detail: node + " " + v})
+		}
+	}
+	if err := tryNetns(); err != nil {
+		cs = append(cs, check{name: "network namespace", detail: err.Error(), fix: "run as root on a kernel with network namespaces (CONFIG_NET_NS)"})
+	} else {
+		cs = append(cs, check{name: "network namespace", ok: true, detail: "a fresh namespace can be created"})
+	}
+	if !root || rerr != nil || nerr != nil || cerr != nil || err != nil {
+		cs = append(cs, check{name: "sandbox", detail: "skipped: fix the checks above first"})
+		return cs
+	}
+	if err := smokeTest(ctx, cache, runsc, node); err != nil {
+		cs = append(cs, check{name: "sandbox", detail: err.Error(), fix: "re-run with --log-level debug; see runsc's message above"})
+	} else {
+		cs = append(cs, check{name: "sandbox", ok: true, detail: "node -e 0 ran in gVisor with --network=none"})
+	}
+	return cs
+}
+
+// tryNetns creates a network namespace on a throw-away OS thread.
+func tryNetns() error {
+	errc := make(chan error, 1)
+	go func() {
+		runtime.LockOSThread()
+		// The thread is never unlocked: it exits with this goroutine, and its
+		// namespace with it.
+		errc <- unix.Unshare(unix.CLONE_NEWNET)
+	}()
+	if err := <-errc; err != nil {
+		return fmt.Errorf("unshare(CLONE_NEWNET): %w", err)
+	}
+	return nil
+}
+
+// smokeTest runs node -e 0 in a real sandbox.
+func smokeTest(ctx context.Context, cache, runsc, node string) error {
+	rootfs, err := sandbox.BuildRootfs(cache, scan.RootfsSpec(node))
+	if err != nil {
+		return err
+	}
+	work, err := os.MkdirTemp("", "depbox-doctor-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	res, err := sandbox.Run(ctx, sandbox.Config{
+		ID: "depbox-doctor-" + filepath.Base(work)[len("depbox-doctor-"):], Runsc: runsc, WorkDir: work, Rootfs: rootfs,
+		Args: []string{"/usr/bin/node", "-e", "0"}, Env: []string{"PATH=/usr/bin:/bin"}, Timeout: time.Minute,
+	})
+	if err != nil {
+		return err
+	}
+	if res.ExitCode != 0 {
+		return fmt.Errorf("node -e 0 exited %d in the sandbox: %s", res.ExitCode, strings.TrimSpace(string(res.Stderr)))
+	}
+	return nil
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
+	return s
+}

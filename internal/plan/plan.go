@@ -1,0 +1,98 @@
+// Package plan is the contract between depbox on the host and its runner
+// inside the sandbox: which processes to start for which dependency and
+// phase, with which limits (Plan), and how each one ended (Results). Both
+// travel as JSON through directories mounted into the sandbox.
+package plan
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+)
+
+// Version is bumped when Plan or Results change incompatibly.
+const Version = 1
+
+// Paths inside the sandbox.
+const (
+	ControlDir  = "/depbox"           // read-only: the runner binary and the plan
+	RunnerPath  = "/depbox/depbox"    // the static depbox binary
+	PlanPath    = "/depbox/plan.json" // the plan
+	OutDir      = "/depbox/out"       // writable: results
+	ResultsPath = "/depbox/out/results.json"
+	TaskRoot    = "/var/task" // the bundle, read-only
+)
+
+// Plan is what the runner executes.
+type Plan struct {
+	Version int `json:"version"`
+	// Node is the node binary inside the sandbox.
+	Node string `json:"node"`
+	// Jobs is how many steps of one level run at once.
+	Jobs int `json:"jobs"`
+	// StepTimeoutMS bounds each step's process tree.
+	StepTimeoutMS int `json:"step_timeout_ms"`
+	// LingerMS is how long a step's process may keep running after its work
+	// is done (pending timers and sockets) before it is ended.
+	LingerMS int `json:"linger_ms"`
+	// Env is the environment of every step's process.
+	Env []string `json:"env"`
+	// Levels run in order; the steps of one level may run in parallel.
+	Levels [][]Step `json:"levels"`
+}
+
+// Step is one process: argv after the runtime binary, its working
+// directory, and what it stands for.
+type Step struct {
+	Phase      string   `json:"phase"`
+	Dependency string   `json:"dependency"` // install path, or "-" for the reference process
+	Args       []string `json:"args"`
+	Dir        string   `json:"dir"`
+}
+
+// Results is what the runner reports back.
+type Results struct {
+	Version int          `json:"version"`
+	Steps   []StepResult `json:"steps"`
+	// Error is set when the runner itself failed.
+	Error string `json:"error,omitempty"`
+}
+
+// StepResult is how one step ended.
+type StepResult struct {
+	Phase      string `json:"phase"`
+	Dependency string `json:"dependency"`
+	Pid        int    `json:"pid"`
+	// ExitCode is the process's exit code; -1 when it was killed by a signal.
+	ExitCode int    `json:"exit_code"`
+	Signal   string `json:"signal,omitempty"`
+	TimedOut bool   `json:"timed_out,omitempty"`
+	// Status and Error are what the loader reported: "ok" or "error" with a
+	// short code such as ERR_REQUIRE_ESM; empty when it reported nothing.
+	Status     string `json:"status,omitempty"`
+	Error      string `json:"error,omitempty"`
+	DurationMS int64  `json:"duration_ms"`
+	// Stderr is the tail of the process's standard error.
+	Stderr string `json:"stderr,omitempty"`
+}
+
+// ReadFile decodes a JSON file into v.
+func ReadFile(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("decoding %s: %w", path, err)
+	}
+	return nil
+}
+
+// WriteFile encodes v as JSON into path.
+func WriteFile(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(path, b, 0o644)
+}

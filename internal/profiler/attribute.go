@@ -1,0 +1,331 @@
+package profiler
+
+import (
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/depbox/depbox/internal/profile"
+)
+
+// Marker is the argv word that tags a process started by depbox's in-sandbox
+// runner: argv is `... Marker <phase> <dependency path>`, with "-" as the
+// dependency of the bare reference process. Only direct children of the
+// container's first process count, so sandboxed code cannot pose as one.
+const Marker = "depbox:run"
+
+// Reference is the dependency field of the bare-runtime reference process.
+const Reference = "-"
+
+// RunKey names one root process: a phase and a dependency install path.
+type RunKey struct {
+	Phase      string
+	Dependency string
+}
+
+// Run is what one root process and its descendants did.
+type Run struct {
+	Key       RunKey
+	Root      *Proc
+	Processes int // processes in the tree, the root included
+	// Exited and ExitStatus come from the root's exit event (a wait status).
+	Exited     bool
+	ExitStatus int32
+	// Loaded are the install paths of other packages whose files the tree
+	// opened (from the syscall stream, so undeclared requires count too).
+	Loaded []string
+	// All is everything the tree did; Own is All minus what the loaded
+	// packages' own runs and the reference run did.
+	All, Own *profile.Behavior
+}
+
+// Attribution says how to read paths inside the sandbox.
+type Attribution struct {
+	// TaskRoot is where the bundle is mounted, e.g. "/var/task".
+	TaskRoot string
+	// Owner maps a bundle-relative file path to the install path of the
+	// package that contains it ("" when none).
+	Owner func(rel string) string
+}
+
+// Attribute finds the runner's root processes among procs, gathers each
+// one's process tree and subtracts, per phase, the behaviour of the packages
+// it loaded and of the bare reference process.
+func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
+	byKey := make(map[ProcKey]*Proc, len(procs))
+	for _, p := range procs {
+		byKey[p.Key] = p
+	}
+	// The container's first process is the runner: the one without a parent
+	// inside the sandbox.
+	var init ProcKey
+	for _, p := range procs {
+		if _, ok := byKey[p.Parent]; !ok && p.Parent == (ProcKey{}) {
+			init = p.Key
+			break
+		}
+	}
+	runs := map[RunKey]*Run{}
+	rootOf := map[ProcKey]*Run{}
+	for _, p := range procs {
+		if p.Parent != init || init == (ProcKey{}) {
+			continue
+		}
+		if k, ok := runKey(p.Argv); ok {
+			r := &Run{Key: k, Root: p}
+			runs[k] = r
+			rootOf[p.Key] = r
+		}
+	}
+	// Assign every process to the run whose root is its ancestor.
+	var find func(k ProcKey, depth int) *Run
+	memo := map[ProcKey]*Run{}
+	find = func(k ProcKey, depth int) *Run {
+		if r, ok := rootOf[k]; ok {
+			return r
+		}
+		if r, ok := memo[k]; ok {
+			return r
+		}
+		p := byKey[k]
+		if p == nil || depth > 1000 {
+			return nil
+		}
+		r := find(p.Parent, depth+1)
+		memo[k] = r
+		return r
+	}
+	sets := map[RunKey]*itemSet{}
+	for _, p := range procs {
+		r := find(p.Key, 0)
+		if r == nil {
+			continue
+		}
+		r.Processes++
+		s := sets[r.Key]
+		if s == nil {
+			s = newItemSet()
+			sets[r.Key] = s
+		}
+		s.addProc(p, p == r.Root, a)
+	}
+	for k, r := range runs {
+		r.Exited, r.ExitStatus = r.Root.Exited, r.Root.ExitStatus
+		s := sets[k]
+		if s == nil {
+			s = newItemSet()
+			sets[k] = s
+		}
+		r.Loaded = s.loaded(k.Dependency)
+		r.All = s.behavior()
+	}
+	for k, r := range runs {
+		own := sets[k].clone()
+		if ref, ok := sets[RunKey{k.Phase, Reference}]; ok && k.Dependency != Reference {
+			own.subtract(ref)
+		}
+		for _, dep := range r.Loaded {
+			if s, ok := sets[RunKey{k.Phase, dep}]; ok {
+				own.subtract(s)
+			}
+		}
+		r.Own = own.behavior()
+	}
+	return runs
+}
+
+func runKey(argv []string) (RunKey, bool) {
+	i := slices.Index(argv, Marker)
+	if i < 0 || i+2 >= len(argv) {
+		return RunKey{}, false
+	}
+	return RunKey{Phase: argv[i+1], Dependency: argv[i+2]}, true
+}
+
+// itemSet is a set of normalised behaviour items keyed by a canonical string.
+type itemSet struct {
+	files map[string]profile.File
+	procs map[string]profile.Process
+	net   map[string]profile.Endpoint
+	// pkgs are the install paths whose files were opened successfully.
+	pkgs map[string]bool
+}
+
+func newItemSet() *itemSet {
+	return &itemSet{files: map[string]profile.File{}, procs: map[string]profile.Process{}, net: map[string]profile.Endpoint{}, pkgs: map[string]bool{}}
+}
+
+func (s *itemSet) clone() *itemSet {
+	c := newItemSet()
+	for k, v := range s.files {
+		c.files[k] = v
+	}
+	for k, v := range s.procs {
+		c.procs[k] = v
+	}
+	for k, v := range s.net {
+		c.net[k] = v
+	}
+	return c
+}
+
+func (s *itemSet) subtract(o *itemSet) {
+	for k := range o.files {
+		delete(s.files, k)
+	}
+	for k := range o.procs {
+		delete(s.procs, k)
+	}
+	for k := range o.net {
+		delete(s.net, k)
+	}
+}
+
+func (s *itemSet) loaded(self string) []string {
+	var out []string
+	for p := range s.pkgs {
+		if p != self {
+			out = append(out, p)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
+	nm := strings.TrimSuffix(a.TaskRoot, "/") + "/node_modules/"
+	for _, o := range p.Opens {
+		// A package counts as loaded when a file of its own other than
+		// package.json was read: Node reads the package.json of the package
+		// scope around the requiring code without loading that package.
+		if o.Read && !o.Write && o.OK > 0 && strings.HasPrefix(o.Path, nm) && a.Owner != nil && path.Base(o.Path) != "package.json" {
+			if owner := a.Owner(strings.TrimPrefix(o.Path, strings.TrimSuffix(a.TaskRoot, "/")+"/")); owner != "" {
+				s.pkgs[owner] = true
+			}
+		}
+		if ignoredRead(o, a.TaskRoot) {
+			continue
+		}
+		f := profile.File{Path: NormalizePath(o.Path), Access: access(o), Failed: o.OK == 0}
+		k := f.Path + "\x00" + f.Access
+		if prev, ok := s.files[k]; ok {
+			f.Failed = prev.Failed && f.Failed
+		}
+		s.files[k] = f
+	}
+	for _, e := range p.Execs {
+		if isRoot && slices.Contains(e.Argv, Marker) {
+			continue // the runner starting this process
+		}
+		pr := profile.Process{Argv: normalizeArgv(e.Argv), Binary: NormalizePath(e.Path), Result: e.Result}
+		s.procs[strings.Join(pr.Argv, "\x00")+"\x00\x00"+pr.Binary+"\x00"+pr.Result] = pr
+	}
+	for _, k := range p.Socks {
+		if k.Protocol == "unspec" {
+			continue // a UDP "disconnect"
+		}
+		ep := profile.Endpoint{Address: k.Address, Port: k.Port, Protocol: k.Protocol, Op: k.Op, Result: k.Result}
+		if ep.Op == "connect" {
+			ep.Op = "" // the default
+		}
+		s.net[ep.Op+"\x00"+ep.Protocol+"\x00"+ep.Address+"\x00"+itoa(ep.Port)+"\x00"+ep.Result] = ep
+	}
+}
+
+func (s *itemSet) behavior() *profile.Behavior {
+	b := &profile.Behavior{}
+	for _, f := range s.files {
+		b.Files = append(b.Files, f)
+	}
+	for _, p := range s.procs {
+		b.Processes = append(b.Processes, p)
+	}
+	for _, e := range s.net {
+		b.Network = append(b.Network, e)
+	}
+	b.Canonicalize()
+	return b
+}
+
+func access(o *Open) string {
+	switch {
+	case o.Read && o.Write:
+		return profile.AccessReadWrite
+	case o.Write:
+		return profile.AccessWrite
+	default:
+		return profile.AccessRead
+	}
+}
+
+// loaderPrefixes are read by the dynamic loader and the runtime itself when
+// any program starts; reads there say nothing about a dependency.
+var loaderPrefixes = []string{"/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/etc/ld.so.cache", "/etc/ld.so.preload", "/depbox/"}
+
+// ignoredRead reports reads that are module loading or program loading,
+// not behaviour: files inside node_modules (a package loading code, and
+// Node's resolution probing parent directories), shared libraries, and
+// depbox's own files. Writes are never ignored.
+func ignoredRead(o *Open, taskRoot string) bool {
+	if o.Write {
+		return false
+	}
+	if slices.Contains(strings.Split(o.Path, "/"), "node_modules") {
+		return true
+	}
+	for _, p := range loaderPrefixes {
+		if strings.HasPrefix(o.Path, p) {
+			return true
+		}
+	}
+	// Node looks for package.json scope files in the directories above a
+	// module; outside the bundle these never exist.
+	if path := o.Path; strings.HasSuffix(path, "/package.json") && !strings.HasPrefix(path, strings.TrimSuffix(taskRoot, "/")+"/") {
+		return true
+	}
+	return false
+}
+
+var (
+	procPid   = regexp.MustCompile(`^/proc/\d+(/|$)`)
+	taskTid   = regexp.MustCompile(`/task/\d+(/|$)`)
+	randomish = regexp.MustCompile(`\d{3,}|[0-9a-fA-F]{8,}|[A-Za-z0-9]{6,}\d[A-Za-z0-9]*\d`)
+)
+
+// NormalizePath masks what changes from run to run: pids and tids under
+// /proc, and temp-file names (components with long digit or hex runs) under
+// /tmp.
+func NormalizePath(p string) string {
+	if p == "" {
+		return p
+	}
+	p = procPid.ReplaceAllString(p, "/proc/PID$1")
+	if strings.HasPrefix(p, "/proc/") {
+		p = taskTid.ReplaceAllString(p, "/task/TID$1")
+	}
+	if strings.HasPrefix(p, "/tmp/") {
+		parts := strings.Split(p, "/")
+		for i := 2; i < len(parts); i++ {
+			if randomish.MatchString(parts[i]) {
+				parts[i] = "*"
+			}
+		}
+		p = strings.Join(parts, "/")
+	}
+	return p
+}
+
+func normalizeArgv(argv []string) []string {
+	out := make([]string, len(argv))
+	for i, a := range argv {
+		if strings.HasPrefix(a, "/tmp/") || strings.HasPrefix(a, "/proc/") {
+			a = NormalizePath(a)
+		}
+		out[i] = a
+	}
+	return out
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

@@ -1,0 +1,162 @@
+// Package runner is depbox's init process inside the sandbox: it reads the
+// plan, starts one process per step (leaves first, a few at a time), bounds
+// each with a timeout, and writes how each ended to the results directory.
+// It runs as the container's first process, from the static depbox binary
+// mounted read-only into the sandbox.
+package runner
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/depbox/depbox/internal/plan"
+)
+
+// Progress is printed on stdout, one line per finished step, so the host can
+// show progress while the sandbox runs.
+const ProgressPrefix = "depbox-progress "
+
+// Run executes the plan at planPath and writes results to resultsPath.
+func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) error {
+	var p plan.Plan
+	if err := plan.ReadFile(planPath, &p); err != nil {
+		return fmt.Errorf("reading plan: %w", err)
+	}
+	if p.Version != plan.Version {
+		return fmt.Errorf("plan version %d, runner version %d", p.Version, plan.Version)
+	}
+	res := plan.Results{Version: plan.Version}
+	var mu sync.Mutex
+	jobs := max(p.Jobs, 1)
+	for _, level := range p.Levels {
+		sem := make(chan struct{}, jobs)
+		var wg sync.WaitGroup
+		for _, st := range level {
+			sem <- struct{}{}
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() { <-sem }()
+				r := runStep(ctx, &p, st)
+				mu.Lock()
+				res.Steps = append(res.Steps, r)
+				b, _ := json.Marshal(r)
+				fmt.Fprintf(stdout, "%s%s\n", ProgressPrefix, b)
+				mu.Unlock()
+			}()
+		}
+		wg.Wait()
+	}
+	return plan.WriteFile(resultsPath, res)
+}
+
+// runStep starts one step's process and waits for it, its timeout, or ctx.
+func runStep(ctx context.Context, p *plan.Plan, st plan.Step) plan.StepResult {
+	r := plan.StepResult{Phase: st.Phase, Dependency: st.Dependency, ExitCode: -1}
+	start := time.Now()
+	defer func() { r.DurationMS = time.Since(start).Milliseconds() }()
+
+	// fd 3 carries the loader's status line, apart from the package's own output.
+	statusR, statusW, err := os.Pipe()
+	if err != nil {
+		r.Status, r.Error = "error", "runner: "+err.Error()
+		return r
+	}
+	defer statusR.Close()
+	cmd := exec.Command(p.Node, st.Args...)
+	cmd.Args = append([]string{p.Node}, st.Args...)
+	cmd.Dir = st.Dir
+	cmd.Env = p.Env
+	cmd.ExtraFiles = []*os.File{statusW}
+	var stderr tail
+	cmd.Stdout = io.Discard
+	cmd.Stderr = &stderr
+	// Its own process group, so that a timeout ends everything it started.
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if err := cmd.Start(); err != nil {
+		statusW.Close()
+		r.Status, r.Error = "error", "runner: "+err.Error()
+		return r
+	}
+	statusW.Close()
+	r.Pid = cmd.Process.Pid
+	status := make(chan []byte, 1)
+	go func() {
+		b, _ := io.ReadAll(io.LimitReader(statusR, 64<<10))
+		status <- b
+	}()
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	timer := time.NewTimer(time.Duration(p.StepTimeoutMS) * time.Millisecond)
+	defer timer.Stop()
+	var werr error
+	select {
+	case werr = <-done:
+	case <-timer.C:
+		r.TimedOut = true
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		werr = <-done
+	case <-ctx.Done():
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		werr = <-done
+	}
+	// Children left behind in the group (a daemonised payload) are ended too.
+	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+	var ee *exec.ExitError
+	switch {
+	case werr == nil:
+		r.ExitCode = 0
+	case errors.As(werr, &ee):
+		if ws, ok := ee.Sys().(syscall.WaitStatus); ok && ws.Signaled() {
+			r.Signal = ws.Signal().String()
+		} else {
+			r.ExitCode = ee.ExitCode()
+		}
+	}
+	var b []byte
+	select {
+	case b = <-status:
+	case <-time.After(time.Second):
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		var s struct{ Status, Error string }
+		if json.Unmarshal(sc.Bytes(), &s) == nil && s.Status != "" {
+			r.Status, r.Error = s.Status, s.Error
+		}
+	}
+	r.Stderr = stderr.String()
+	return r
+}
+
+// tail keeps the last 2 KiB written.
+type tail struct {
+	mu sync.Mutex
+	b  []byte
+}
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > 2048 {
+		t.b = t.b[len(t.b)-2048:]
+	}
+	return len(p), nil
+}
+
+func (t *tail) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.b)
+}

@@ -1,0 +1,249 @@
+package sandbox
+
+import (
+	"crypto/sha256"
+	"debug/elf"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// RootfsMountPoints are created (empty) in every rootfs so that the
+// sandbox's mounts have a place to land on a read-only root.
+var RootfsMountPoints = []string{"/proc", "/dev", "/sys", "/tmp", "/var/task", "/depbox", "/home/sbx_user", "/root"}
+
+// RootfsFiles are files (empty) that are bind-mounted over at run time.
+var RootfsFiles = []string{"/etc/resolv.conf", "/etc/hosts"}
+
+// libDirs are searched for shared libraries, in the dynamic loader's order.
+var libDirs = []string{"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib"}
+
+// RootfsSpec says which host programs go into a minimal rootfs and where.
+type RootfsSpec struct {
+	// Programs maps a path inside the rootfs to the host file to copy there,
+	// e.g. "/usr/bin/node" → "/usr/bin/node". Their shared libraries (from
+	// the ELF dynamic section, recursively) are copied too.
+	Programs map[string]string
+	// Links maps a path inside the rootfs to a symlink target, e.g. "/bin/sh" → "dash".
+	Links map[string]string
+}
+
+// BuildRootfs assembles a minimal root file system holding only the given
+// programs, their shared libraries and a few /etc files — never the host
+// root, never a home directory — under cacheDir/rootfs/<hash>. The hash
+// covers the programs' and libraries' paths and contents, so an upgraded
+// node gets a new rootfs; an existing one is reused.
+func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
+	files := map[string]string{} // rootfs path → host path
+	for dst, src := range spec.Programs {
+		real, err := filepath.EvalSymlinks(src)
+		if err != nil {
+			return "", fmt.Errorf("finding %s for the sandbox rootfs: %w", src, err)
+		}
+		files[dst] = real
+		if err := addLibraries(real, files); err != nil {
+			return "", fmt.Errorf("collecting shared libraries of %s: %w", src, err)
+		}
+	}
+	key, err := rootfsKey(files, spec.Links)
+	if err != nil {
+		return "", err
+	}
+	dir := filepath.Join(cacheDir, "rootfs", key)
+	if _, err := os.Stat(filepath.Join(dir, ".complete")); err == nil {
+		return dir, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return "", fmt.Errorf("creating rootfs cache: %w", err)
+	}
+	tmp, err := os.MkdirTemp(filepath.Dir(dir), key+".tmp-")
+	if err != nil {
+		return "", fmt.Errorf("creating rootfs: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return "", err
+	}
+	for _, d := range RootfsMountPoints {
+		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
+			return "", err
+		}
+	}
+	if err := os.Chmod(filepath.Join(tmp, "tmp"), 0o1777); err != nil {
+		return "", err
+	}
+	for dst, src := range files {
+		if err := copyFile(src, filepath.Join(tmp, dst)); err != nil {
+			return "", fmt.Errorf("copying %s into the rootfs: %w", src, err)
+		}
+	}
+	for dst, target := range spec.Links {
+		p := filepath.Join(tmp, dst)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return "", err
+		}
+		if err := os.Symlink(target, p); err != nil {
+			return "", err
+		}
+	}
+	etc := map[string]string{
+		"/etc/passwd":        "root:x:0:0:root:/root:/bin/sh\nsbx_user:x:993:990::/home/sbx_user:/bin/sh\n",
+		"/etc/group":         "root:x:0:\nsbx_user:x:990:\n",
+		"/etc/nsswitch.conf": "hosts: files dns\npasswd: files\ngroup: files\n",
+		"/etc/resolv.conf":   "",
+		"/etc/hosts":         "",
+	}
+	for p, content := range etc {
+		if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(p)), 0o755); err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(tmp, p), []byte(content), 0o644); err != nil {
+			return "", err
+		}
+	}
+	if err := os.WriteFile(filepath.Join(tmp, ".complete"), []byte(key+"\n"), 0o644); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		if _, statErr := os.Stat(filepath.Join(dir, ".complete")); statErr == nil {
+			return dir, nil // another depbox built it concurrently
+		}
+		return "", fmt.Errorf("installing rootfs: %w", err)
+	}
+	return dir, nil
+}
+
+// addLibraries adds the ELF interpreter and DT_NEEDED libraries of bin,
+// recursively, to files. Nothing is executed (no ldd).
+func addLibraries(bin string, files map[string]string) error {
+	f, err := elf.Open(bin)
+	if err != nil {
+		var fe *elf.FormatError
+		if errors.As(err, &fe) {
+			return nil // a script, not an ELF file
+		}
+		return err
+	}
+	defer f.Close()
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_INTERP {
+			b, err := io.ReadAll(p.Open())
+			if err != nil {
+				return err
+			}
+			interp := strings.TrimRight(string(b), "\x00")
+			if err := addFile(interp, files); err != nil {
+				return err
+			}
+		}
+	}
+	needed, err := f.ImportedLibraries()
+	if err != nil {
+		return err
+	}
+	runpaths, _ := f.DynString(elf.DT_RUNPATH)
+	rpaths, _ := f.DynString(elf.DT_RPATH)
+	var extra []string
+	for _, rp := range append(runpaths, rpaths...) {
+		for _, d := range strings.Split(rp, ":") {
+			extra = append(extra, strings.ReplaceAll(d, "$ORIGIN", filepath.Dir(bin)))
+		}
+	}
+	for _, lib := range needed {
+		found := ""
+		for _, d := range append(extra, libDirs...) {
+			if _, err := os.Stat(filepath.Join(d, lib)); err == nil {
+				found = filepath.Join(d, lib)
+				break
+			}
+		}
+		if found == "" {
+			return fmt.Errorf("shared library %s not found in %s", lib, strings.Join(libDirs, ", "))
+		}
+		if _, ok := files[found]; ok {
+			continue
+		}
+		if err := addFile(found, files); err != nil {
+			return err
+		}
+		real, err := filepath.EvalSymlinks(found)
+		if err != nil {
+			return err
+		}
+		if err := addLibraries(real, files); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// addFile maps the host file p to the same path inside the rootfs (the
+// loader looks for it there), following symlinks for the content.
+func addFile(p string, files map[string]string) error {
+	real, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return err
+	}
+	files[p] = real
+	return nil
+}
+
+func rootfsKey(files, links map[string]string) (string, error) {
+	h := sha256.New()
+	fmt.Fprintf(h, "depbox-rootfs-v1\n")
+	keys := make([]string, 0, len(files))
+	for k := range files {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		f, err := os.Open(files[k])
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "%s\n", k)
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			return "", fmt.Errorf("hashing %s: %w", files[k], err)
+		}
+	}
+	lk := make([]string, 0, len(links))
+	for k := range links {
+		lk = append(lk, k)
+	}
+	slices.Sort(lk)
+	for _, k := range lk {
+		fmt.Fprintf(h, "link %s %s\n", k, links[k])
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+func copyFile(src, dst string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	fi, err := in.Stat()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, fi.Mode().Perm()|0o444)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

@@ -1,0 +1,38 @@
+// depbox import loader: runs inside the sandbox as
+//   node -e <this> depbox:run <phase> <dependency path> <linger ms> <name>
+// It loads one package by name, resolved from the directory that holds it
+// (the process's cwd), the way the function would, and reports on fd 3.
+'use strict';
+const fs = require('fs');
+const [, , phase, dep, lingerArg, name] = process.argv;
+const linger = Number(lingerArg) || 0;
+let reported = false;
+const report = (status, error) => {
+  if (reported) return;
+  reported = true;
+  try { fs.writeSync(3, JSON.stringify({ status, error }) + '\n'); } catch (_) {}
+};
+const settle = () => { setTimeout(() => process.exit(0), linger).unref(); };
+const codeOf = (e) => String((e && (e.code || e.name)) || e).slice(0, 120);
+if (dep === '-') {
+  // The reference resolves a name that does not exist, so that the lookups
+  // every require makes (the package scope's package.json, node_modules
+  // probes) are part of the baseline that is subtracted.
+  try { require('depbox-reference-probe'); } catch (_) {}
+  report('ok');
+} else {
+  try {
+    require(name);
+    report('ok');
+    settle();
+  } catch (e) {
+    const esm = ['ERR_REQUIRE_ESM', 'ERR_REQUIRE_ASYNC_MODULE', 'ERR_PACKAGE_PATH_NOT_EXPORTED'];
+    if (e && esm.includes(e.code)) {
+      import(name).then(() => { report('ok'); settle(); },
+        (e2) => { report('error', codeOf(e2)); settle(); });
+    } else {
+      report('error', codeOf(e));
+      settle();
+    }
+  }
+}

@@ -1,0 +1,451 @@
+// Package scan runs depbox's pipeline for one bundle: it stages and
+// inventories the bundle, plans one process per dependency (leaves first,
+// after a bare reference process), runs the plan in a gVisor sandbox while
+// the profiler receives the runtime-monitoring stream, attributes what each
+// process tree did to its dependency, and returns the profile.
+package scan
+
+import (
+	"bufio"
+	"context"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/depbox/depbox/internal/bundle"
+	"github.com/depbox/depbox/internal/plan"
+	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/internal/profiler"
+	"github.com/depbox/depbox/internal/runner"
+	"github.com/depbox/depbox/internal/sandbox"
+)
+
+//go:embed loader.js
+var loaderJS string
+
+// Options configure one scan.
+type Options struct {
+	// Path is the bundle: a directory or a .zip deployment package.
+	Path    string
+	Handler string
+	// CacheDir holds built root file systems.
+	CacheDir string
+	// Runsc is the runsc binary; Self the static depbox binary that runs as
+	// the sandbox's init; Node the host's node binary copied into the rootfs.
+	Runsc, Self, Node string
+	// Jobs is how many dependency processes run at once in the sandbox.
+	Jobs int
+	// StepTimeout bounds each dependency's process; RunTimeout the sandbox.
+	StepTimeout, RunTimeout time.Duration
+	// Linger is how long a process may keep running after its package loaded.
+	Linger time.Duration
+	// MemoryBytes and Pids limit the sandbox.
+	MemoryBytes int64
+	Pids        int64
+	// KeepWorkDir leaves the staging directory for debugging.
+	KeepWorkDir bool
+	// RecordEvents, when set, receives the raw gVisor event stream (see
+	// profiler.Replay).
+	RecordEvents string
+	// Version is written into the profile's tool section.
+	Version string
+	// Progress receives one line per finished step (nil: none).
+	Progress func(Progress)
+	Log      *slog.Logger
+}
+
+// Progress reports one finished step.
+type Progress struct {
+	Done, Total int
+	Phase       string
+	Dependency  string
+	Status      string
+	Duration    time.Duration
+}
+
+// Stats describes the run, beside the profile (which stays deterministic).
+type Stats struct {
+	Dependencies int
+	Events       uint64
+	Dropped      uint64
+	EventsPerSec float64
+	SandboxTime  time.Duration
+	Total        time.Duration
+	NetNS        uint64
+}
+
+// InputError wraps errors caused by the user's input (exit code 2).
+type InputError struct{ Err error }
+
+func (e *InputError) Error() string { return e.Err.Error() }
+func (e *InputError) Unwrap() error { return e.Err }
+
+// Scan runs the pipeline. A returned profile may be Incomplete (with
+// Problems saying why); an error means no profile could be produced.
+func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
+	t0 := time.Now()
+	o.defaults()
+	if err := CheckStatic(o.Self); err != nil {
+		return nil, nil, err
+	}
+	work, err := os.MkdirTemp("", "depbox-")
+	if err != nil {
+		return nil, nil, fmt.Errorf("creating work directory: %w", err)
+	}
+	if o.KeepWorkDir {
+		o.Log.Warn("keeping work directory", "dir", work)
+	} else {
+		defer os.RemoveAll(work)
+	}
+	task := filepath.Join(work, "task")
+	if err := os.Mkdir(task, 0o755); err != nil {
+		return nil, nil, err
+	}
+	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler})
+	if err != nil {
+		if errors.Is(err, bundle.ErrInput) {
+			return nil, nil, &InputError{err}
+		}
+		return nil, nil, fmt.Errorf("reading bundle %s: %w", o.Path, err)
+	}
+	o.Log.Info("bundle staged", "packages", len(b.Packages), "handler", b.Handler)
+
+	rootfs, err := sandbox.BuildRootfs(o.CacheDir, RootfsSpec(o.Node))
+	if err != nil {
+		return nil, nil, fmt.Errorf("building the sandbox root file system: %w", err)
+	}
+	ctl := filepath.Join(work, "ctl")
+	out := filepath.Join(work, "out")
+	for _, d := range []string{ctl, out, filepath.Join(ctl, "out")} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := linkOrCopy(o.Self, filepath.Join(ctl, "depbox")); err != nil {
+		return nil, nil, fmt.Errorf("placing depbox in the sandbox: %w", err)
+	}
+	pl := buildPlan(b, o)
+	if err := plan.WriteFile(filepath.Join(ctl, "plan.json"), pl); err != nil {
+		return nil, nil, fmt.Errorf("writing plan: %w", err)
+	}
+
+	rec := profiler.NewRecorder()
+	var recordW io.Writer
+	if o.RecordEvents != "" {
+		f, err := os.Create(o.RecordEvents)
+		if err != nil {
+			return nil, nil, fmt.Errorf("creating event recording: %w", err)
+		}
+		defer f.Close()
+		bw := bufio.NewWriterSize(f, 1<<20)
+		defer bw.Flush()
+		recordW = bw
+	}
+	sink, err := profiler.Listen(filepath.Join(work, "sink.sock"), rec, recordW)
+	if err != nil {
+		return nil, nil, err
+	}
+	podInit, err := profiler.PodInitConfig(sink.Path())
+	if err != nil {
+		sink.Close(0)
+		return nil, nil, err
+	}
+	total := 0
+	for _, l := range pl.Levels {
+		total += len(l)
+	}
+	progress := &progressWriter{total: total, fn: o.Progress}
+	res, runErr := sandbox.Run(ctx, sandbox.Config{
+		ID:      "depbox-" + filepath.Base(work)[len("depbox-"):],
+		Runsc:   o.Runsc,
+		WorkDir: work,
+		Rootfs:  rootfs,
+		Mounts: []sandbox.Mount{
+			{Source: task, Destination: plan.TaskRoot},
+			{Source: ctl, Destination: plan.ControlDir},
+			{Source: out, Destination: plan.OutDir, Writable: true},
+		},
+		Args:          []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
+		Env:           []string{"PATH=/usr/local/bin:/usr/bin:/bin"},
+		Cwd:           plan.TaskRoot,
+		Timeout:       o.RunTimeout,
+		MemoryBytes:   o.MemoryBytes,
+		Pids:          o.Pids,
+		PodInitConfig: podInit,
+		Stdout:        progress,
+	})
+	sinkErr := sink.Close(5 * time.Second)
+	st := sink.Stats()
+	stats := &Stats{Dependencies: len(b.Packages), Events: st.Messages, Dropped: st.Dropped, EventsPerSec: st.Rate(), Total: time.Since(t0)}
+	if res != nil {
+		stats.SandboxTime, stats.NetNS = res.Duration, res.NetNS
+	}
+	if runErr != nil {
+		if res != nil && res.Canceled {
+			return nil, stats, fmt.Errorf("scan canceled: %w", runErr)
+		}
+		return nil, stats, fmt.Errorf("running the sandbox: %w", runErr)
+	}
+
+	p := &profile.Profile{
+		Tool: profile.Tool{Name: "depbox", Version: o.Version},
+		Bundle: profile.Bundle{
+			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile,
+			RuntimeVersion: nodeVersion(o.Node),
+		},
+	}
+	if sinkErr != nil {
+		p.AddProblem(profile.Problem{Code: "event-stream", Message: "the gVisor event stream failed: " + sinkErr.Error(), Fatal: true})
+	}
+	if st.Dropped > 0 {
+		p.AddProblem(profile.Problem{Code: "event-drops", Fatal: true,
+			Message: fmt.Sprintf("gVisor dropped %d monitoring events: behaviour may be missing", st.Dropped)})
+	}
+	if st.Undecodable > 0 {
+		p.AddProblem(profile.Problem{Code: "event-decode", Fatal: true,
+			Message: fmt.Sprintf("%d monitoring events could not be decoded", st.Undecodable)})
+	}
+	if res.TimedOut {
+		p.AddProblem(profile.Problem{Code: "timeout", Fatal: true,
+			Message: fmt.Sprintf("the sandbox ran longer than %s and was stopped (raise --timeout)", o.RunTimeout)})
+	} else if res.ExitCode != 0 {
+		p.AddProblem(profile.Problem{Code: "sandbox-failed", Fatal: true,
+			Message: fmt.Sprintf("the sandbox's runner exited with code %d: %s", res.ExitCode, strings.TrimSpace(tailString(string(res.Stderr), 600)))})
+	}
+	var results plan.Results
+	if err := plan.ReadFile(filepath.Join(out, "results.json"), &results); err != nil {
+		p.AddProblem(profile.Problem{Code: "sandbox-failed", Fatal: true, Message: "the runner wrote no results: " + err.Error()})
+	}
+	runs := profiler.Attribute(rec.Procs(), profiler.Attribution{TaskRoot: plan.TaskRoot, Owner: b.Owner})
+	assemble(p, b, pl, results, runs)
+	p.Canonicalize()
+	return p, stats, nil
+}
+
+func (o *Options) defaults() {
+	if o.Jobs <= 0 {
+		o.Jobs = 2
+	}
+	if o.StepTimeout <= 0 {
+		o.StepTimeout = 30 * time.Second
+	}
+	if o.RunTimeout <= 0 {
+		o.RunTimeout = 30 * time.Minute
+	}
+	if o.Linger <= 0 {
+		o.Linger = 200 * time.Millisecond
+	}
+	if o.MemoryBytes == 0 {
+		o.MemoryBytes = 2 << 30
+	}
+	if o.Pids == 0 {
+		o.Pids = 512
+	}
+	if o.Log == nil {
+		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+}
+
+// RootfsSpec lists what goes into the sandbox's root file system: node, a
+// POSIX shell and the few tools a Lambda image also has.
+func RootfsSpec(node string) sandbox.RootfsSpec {
+	s := sandbox.RootfsSpec{
+		Programs: map[string]string{"/usr/bin/node": node},
+		Links:    map[string]string{"/bin/sh": "dash"},
+	}
+	for _, p := range []string{"/bin/dash", "/usr/bin/id", "/usr/bin/env", "/bin/cat", "/bin/uname", "/bin/ls", "/usr/bin/whoami", "/bin/hostname"} {
+		if _, err := os.Stat(p); err == nil {
+			s.Programs[p] = p
+		}
+	}
+	return s
+}
+
+// buildPlan makes the import phase: the reference process, then one
+// process per dependency, leaves first.
+func buildPlan(b *bundle.Bundle, o Options) *plan.Plan {
+	p := &plan.Plan{
+		Version:       plan.Version,
+		Node:          "/usr/bin/node",
+		Jobs:          o.Jobs,
+		StepTimeoutMS: int(o.StepTimeout.Milliseconds()),
+		LingerMS:      int(o.Linger.Milliseconds()),
+		Env: []string{
+			"PATH=/usr/local/bin:/usr/bin:/bin",
+			"HOME=/home/sbx_user",
+			"LANG=en_US.UTF-8",
+			"LAMBDA_TASK_ROOT=" + plan.TaskRoot,
+		},
+	}
+	linger := strconv.Itoa(p.LingerMS)
+	p.Levels = append(p.Levels, []plan.Step{{
+		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot,
+		Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, profiler.Reference, linger, ""},
+	}})
+	for _, level := range b.Levels() {
+		var steps []plan.Step
+		for _, pkg := range level {
+			dir, name := resolveFrom(pkg.Path)
+			steps = append(steps, plan.Step{
+				Phase: profile.PhaseImport, Dependency: pkg.Path, Dir: dir,
+				Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, pkg.Path, linger, name},
+			})
+		}
+		if len(steps) > 0 {
+			p.Levels = append(p.Levels, steps)
+		}
+	}
+	return p
+}
+
+// resolveFrom returns the directory from which a package installed at the
+// bundle-relative path ip resolves by name, and that name:
+// "node_modules/a/node_modules/@s/b" → ("/var/task/node_modules/a", "@s/b").
+func resolveFrom(ip string) (dir, name string) {
+	i := strings.LastIndex(ip, "node_modules/")
+	return filepath.Join(plan.TaskRoot, strings.TrimSuffix(ip[:i], "/")), ip[i+len("node_modules/"):]
+}
+
+// assemble fills the profile's dependencies from the inventory, the
+// runner's results and the attributed runs, and records every gap.
+func assemble(p *profile.Profile, b *bundle.Bundle, pl *plan.Plan, results plan.Results, runs map[profiler.RunKey]*profiler.Run) {
+	byStep := map[profiler.RunKey]plan.StepResult{}
+	for _, r := range results.Steps {
+		byStep[profiler.RunKey{Phase: r.Phase, Dependency: r.Dependency}] = r
+	}
+	for _, level := range pl.Levels {
+		for _, st := range level {
+			k := profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}
+			run, ok := runs[k]
+			if !ok || !run.Exited {
+				p.AddProblem(profile.Problem{Code: "missing-events", Fatal: true, Dependency: displayDep(st.Dependency),
+					Message: fmt.Sprintf("no complete %s record for %s in the gVisor event stream", st.Phase, displayDep(st.Dependency))})
+			}
+			if _, ok := byStep[k]; !ok && results.Version != 0 {
+				p.AddProblem(profile.Problem{Code: "missing-result", Fatal: true, Dependency: displayDep(st.Dependency),
+					Message: fmt.Sprintf("the runner reported nothing for %s (%s)", displayDep(st.Dependency), st.Phase)})
+			}
+		}
+	}
+	for _, pkg := range b.Packages {
+		d := profile.Dependency{
+			Name: pkg.Name, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
+			Requires: pkg.Requires, Phases: map[string]*profile.Behavior{},
+		}
+		for s := range pkg.Scripts {
+			d.InstallScripts = append(d.InstallScripts, s)
+		}
+		k := profiler.RunKey{Phase: profile.PhaseImport, Dependency: pkg.Path}
+		beh := &profile.Behavior{}
+		if run, ok := runs[k]; ok && run.Own != nil {
+			*beh = *run.Own
+		}
+		if r, ok := byStep[k]; ok {
+			beh.Outcome = outcome(r)
+			if r.TimedOut {
+				p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: pkg.Path,
+					Message: fmt.Sprintf("importing %s did not finish within the step timeout and was killed", pkg.Path)})
+			}
+		}
+		d.Phases[profile.PhaseImport] = beh
+		p.Dependencies = append(p.Dependencies, d)
+	}
+}
+
+func outcome(r plan.StepResult) *profile.Outcome {
+	o := &profile.Outcome{Status: "ok", ExitCode: r.ExitCode, Error: r.Error}
+	switch {
+	case r.TimedOut:
+		o.Status = "timeout"
+	case r.Signal != "":
+		o.Status, o.Error = "killed", r.Signal
+	case r.Status == "error" || r.ExitCode != 0:
+		o.Status = "error"
+	}
+	return o
+}
+
+func displayDep(d string) string {
+	if d == profiler.Reference {
+		return "the reference process"
+	}
+	return d
+}
+
+// progressWriter turns the runner's progress lines into Progress calls.
+type progressWriter struct {
+	buf   []byte
+	done  int
+	total int
+	fn    func(Progress)
+}
+
+func (w *progressWriter) Write(b []byte) (int, error) {
+	w.buf = append(w.buf, b...)
+	for {
+		i := strings.IndexByte(string(w.buf), '\n')
+		if i < 0 {
+			break
+		}
+		line := string(w.buf[:i])
+		w.buf = w.buf[i+1:]
+		rest, ok := strings.CutPrefix(line, runner.ProgressPrefix)
+		if !ok {
+			continue
+		}
+		var r plan.StepResult
+		if json.Unmarshal([]byte(rest), &r) != nil {
+			continue
+		}
+		w.done++
+		if w.fn != nil {
+			w.fn(Progress{Done: w.done, Total: w.total, Phase: r.Phase, Dependency: displayDep(r.Dependency),
+				Status: outcome(r).Status, Duration: time.Duration(r.DurationMS) * time.Millisecond})
+		}
+	}
+	return len(b), nil
+}
+
+func tailString(s string, n int) string {
+	if len(s) > n {
+		return s[len(s)-n:]
+	}
+	return s
+}
+
+func nodeVersion(node string) string {
+	out, err := exec.Command(node, "--version").Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o755)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
