@@ -91,7 +91,7 @@ func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
 		nodejs = isJS(n) && (!strings.Contains(n, "/") || strings.HasPrefix(n, "node_modules/")) && t.entries[n].kind == kindFile
 	}
 	if !nodejs {
-		return inputErr("", "has no package.json and no .js, .mjs or .cjs file at its root or in node_modules; only Node.js bundles are supported today")
+		return inputErr("", "the bundle has no package.json and no .js, .mjs or .cjs file at its root or in node_modules; only Node.js bundles are supported today")
 	}
 	b.Runtime = "nodejs"
 	return nil

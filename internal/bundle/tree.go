@@ -58,7 +58,7 @@ func (t *tree) add(e *entry) error {
 		return inputErr(e.name, "appears twice in the bundle; a zip with duplicate entries is ambiguous (different tools extract different copies), re-create it")
 	}
 	if len(t.entries) >= t.opts.MaxFiles {
-		return limitErr(e.name, "MaxFiles", "the bundle has more than %d files and directories; remove unneeded files (dev dependencies, caches) or raise the limit", t.opts.MaxFiles)
+		return limitErr("", "MaxFiles", "the bundle has more than %d files and directories; remove unneeded files (dev dependencies, caches) or raise the limit", t.opts.MaxFiles)
 	}
 	t.entries[e.name] = e
 	return nil
