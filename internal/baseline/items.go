@@ -244,3 +244,11 @@ func (d *Dependency) PhaseItems() map[string][]Item {
 func BehaviorItems(b *profile.Behavior) []Item {
 	return fromBehavior(b).Items()
 }
+
+// FromDependency normalises one profile dependency: what a baseline built
+// from its profile would hold for it.
+func FromDependency(d *profile.Dependency) Dependency {
+	nd := fromDependency(d)
+	nd.canonicalize()
+	return nd
+}

@@ -1,0 +1,551 @@
+package verdict
+
+import (
+	"fmt"
+	"net/netip"
+	"path"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/depbox/depbox/internal/baseline"
+	"github.com/depbox/depbox/internal/profile"
+)
+
+// checker runs the rules over one profile.
+type checker struct {
+	p       *profile.Profile
+	base    *baseline.Baseline
+	changes *baseline.Changes
+	out     []Finding
+}
+
+func (c *checker) run() []Finding {
+	c.checkRun()
+	for i := range c.p.Dependencies {
+		d := &c.p.Dependencies[i]
+		c.checkAdvisories(d)
+		for _, phase := range phasesOf(d) {
+			b := d.Phases[phase]
+			c.checkExfiltration(d, phase, b)
+			c.checkBaitFiles(d, phase, b)
+			c.checkProcesses(d, phase, b)
+			c.checkInstall(d, phase, b)
+			c.checkWrites(d, phase, b)
+			c.checkCapabilities(d, phase, b)
+			c.checkUnattributed(d, phase, b)
+			c.checkPersistence(d, phase, b)
+			c.checkTimeout(d, phase, b)
+		}
+		c.checkSecretEnvNetwork(d)
+		if c.base != nil {
+			c.checkBaseline(d)
+		}
+	}
+	slices.SortFunc(c.out, compareFindings)
+	return c.out
+}
+
+// phasesOf returns the dependency's phases in run order.
+func phasesOf(d *profile.Dependency) []string {
+	var ps []string
+	for p, b := range d.Phases {
+		if b != nil {
+			ps = append(ps, p)
+		}
+	}
+	slices.SortFunc(ps, func(a, b string) int {
+		if x, y := baseline.PhaseIndex(a), baseline.PhaseIndex(b); x != y {
+			return x - y
+		}
+		return strings.Compare(a, b)
+	})
+	return ps
+}
+
+// add records a finding for a dependency (d may be nil for run-wide findings).
+func (c *checker) add(ruleID string, sev Severity, d *profile.Dependency, phase, msg string, ev Evidence) {
+	r := mustRule(ruleID)
+	if sev == 0 {
+		sev = r.Severity
+	}
+	f := Finding{Rule: r.ID, Name: r.Name, Severity: sev, Message: msg, Phase: phase, Evidence: ev}
+	if d != nil {
+		f.Dependency, f.Version, f.Path = d.Name, d.Version, d.Path
+	}
+	if f.Evidence.Values == nil {
+		f.Evidence.Values = []string{}
+	}
+	c.out = append(c.out, f)
+}
+
+// parts walks a behaviour and its unattributed part.
+func parts(b *profile.Behavior, f func(b *profile.Behavior, unattributed bool)) {
+	if b == nil {
+		return
+	}
+	f(b, false)
+	if b.Unattributed != nil {
+		f(b.Unattributed, true)
+	}
+}
+
+func label(d *profile.Dependency) string { return baseline.Label(d.Name, d.Version, d.Path) }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// --- DBX004 analysis-incomplete -------------------------------------------
+
+func (c *checker) checkRun() {
+	fatal := 0
+	for _, pr := range c.p.Problems {
+		if !pr.Fatal {
+			continue
+		}
+		fatal++
+		var d *profile.Dependency
+		if pr.Dependency != "" {
+			d = c.p.Dependency(pr.Dependency)
+		}
+		msg := fmt.Sprintf("analysis incomplete (%s): %s", pr.Code, pr.Message)
+		ev := Evidence{Event: "problem", Values: []string{pr.Code + ": " + pr.Message}}
+		if d == nil && pr.Dependency != "" {
+			// A problem about a path the profile does not list still names it.
+			c.add(RuleIncomplete, 0, &profile.Dependency{Path: pr.Dependency}, "", msg, ev)
+			continue
+		}
+		c.add(RuleIncomplete, 0, d, "", msg, ev)
+	}
+	if c.p.Incomplete && fatal == 0 {
+		c.add(RuleIncomplete, 0, nil, "", "analysis incomplete: the profile is marked incomplete without a recorded reason",
+			Evidence{Event: "problem", Values: []string{"incomplete"}})
+	}
+	for _, m := range c.p.IOCMatches {
+		d := c.p.Dependency(m.Dependency)
+		if d == nil {
+			d = &profile.Dependency{Path: m.Dependency}
+		}
+		c.add(RuleIOCContact, 0, d, m.Phase,
+			fmt.Sprintf("%s contacted %s, an indicator of compromise listed by %s (%s)", label(d), m.Observed, m.Advisory, m.Package),
+			Evidence{Event: "ioc", Values: []string{m.Observed + " matches " + m.Indicator}, Advisories: []string{m.Advisory}})
+	}
+}
+
+func (c *checker) checkTimeout(d *profile.Dependency, phase string, b *profile.Behavior) {
+	if b.Outcome == nil || (b.Outcome.Status != "timeout" && b.Outcome.Status != "killed") {
+		return
+	}
+	c.add(RuleIncomplete, 0, d, phase, fmt.Sprintf("%s: the %s phase ended by %s, so its behaviour was not fully seen", label(d), phase, b.Outcome.Status),
+		Evidence{Event: "outcome", Values: []string{b.Outcome.Status}})
+}
+
+// --- DBX002, DBX015 advisories ---------------------------------------------
+
+func (c *checker) checkAdvisories(d *profile.Dependency) {
+	for _, a := range d.Advisories {
+		val := a.ID
+		if a.Summary != "" {
+			val += ": " + a.Summary
+		}
+		ev := Evidence{Event: "advisory", Values: []string{val}, Advisories: []string{a.ID}}
+		if a.Kind == "malicious" {
+			c.add(RuleMaliciousPackage, 0, d, "", fmt.Sprintf("%s is a known malicious package (%s)", label(d), a.ID), ev)
+			continue
+		}
+		sev := advisorySeverity(a.Severity)
+		c.add(RuleVulnerable, sev, d, "", fmt.Sprintf("%s has a known %s vulnerability (%s)", label(d), sev, a.ID), ev)
+	}
+}
+
+// --- DBX001 canary-exfiltration ---------------------------------------------
+
+func (c *checker) checkExfiltration(d *profile.Dependency, phase string, b *profile.Behavior) {
+	parts(b, func(b *profile.Behavior, un bool) {
+		if len(b.Exfiltration) == 0 {
+			return
+		}
+		var vals, canaries []string
+		for _, e := range b.Exfiltration {
+			vals = append(vals, fmt.Sprintf("%s via %s to %s (%s)", e.Canary, e.Channel, e.Destination, e.Encoding))
+			if !slices.Contains(canaries, e.Canary) {
+				canaries = append(canaries, e.Canary)
+			}
+		}
+		c.add(RuleCanaryExfiltration, 0, d, phase, fmt.Sprintf("%s sent canary %s out in the %s phase", label(d), strings.Join(canaries, ", "), phase),
+			Evidence{Event: baseline.KindExfiltration, Values: vals, Unattributed: un})
+	})
+}
+
+// --- DBX005 bait-file-read --------------------------------------------------
+
+var baitSuffixes = []string{
+	"/.aws/credentials", "/.aws/config", "/.npmrc", "/.netrc", "/.git-credentials",
+	"/.docker/config.json", "/.kube/config", "/.pgpass", "/.ssh",
+	"/proc/self/environ", "/etc/shadow", "/etc/gshadow", "/.env",
+}
+
+var procEnvironRE = regexp.MustCompile(`^/proc/[0-9]+(/task/[0-9]+)?/environ$`)
+
+// IsBaitPath reports whether p is a credential file depbox treats as bait.
+func IsBaitPath(p string) bool {
+	p = path.Clean("/" + p)
+	for _, s := range baitSuffixes {
+		if strings.HasSuffix(p, s) {
+			return true
+		}
+	}
+	base := path.Base(p)
+	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procEnvironRE.MatchString(p)
+}
+
+func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile.Behavior) {
+	parts(b, func(b *profile.Behavior, un bool) {
+		var vals []string
+		for _, f := range b.Files {
+			if f.Access == profile.AccessWrite || f.Access == profile.AccessExec || !IsBaitPath(f.Path) {
+				continue
+			}
+			v := f.Path
+			if f.Failed {
+				v += " (open failed)"
+			}
+			vals = append(vals, v)
+		}
+		if len(vals) == 0 {
+			return
+		}
+		c.add(RuleBaitFileRead, 0, d, phase, fmt.Sprintf("%s read credential %s %s in the %s phase", label(d), plural(len(vals), "file", "files"), strings.Join(vals, ", "), phase),
+			Evidence{Event: baseline.KindFileRead, Values: vals, Unattributed: un})
+	})
+}
+
+// --- DBX006 secret-env-and-network ------------------------------------------
+
+var secretEnvRE = regexp.MustCompile(`(?i)(SECRET|TOKEN|PASSWORD|PASSWD|PASSPHRASE|PRIVATE|CREDENTIAL|API_?KEY|ACCESS_KEY|AUTH_KEY|DATABASE_URL|DB_URL|_DSN$|^DSN$|CONNECTION_STRING|COOKIE_KEY|SIGNING_KEY)`)
+
+// IsSecretEnv reports whether an environment variable name marks a secret.
+func IsSecretEnv(name string) bool { return secretEnvRE.MatchString(name) }
+
+// exemptPeer reports whether a network peer does not count as "the network"
+// for the secret rule: loopback, link-local metadata endpoints and AWS
+// service endpoints.
+func exemptPeer(e profile.Endpoint) bool {
+	if e.Protocol == "unix" || e.Op == "bind" {
+		return true
+	}
+	if h := strings.ToLower(strings.TrimSuffix(e.Host, ".")); h != "" {
+		if h == "localhost" || strings.HasSuffix(h, ".amazonaws.com") || strings.HasSuffix(h, ".amazonaws.com.cn") ||
+			strings.HasSuffix(h, ".api.aws") {
+			return true
+		}
+	}
+	return localAddr(e.Address)
+}
+
+// localAddr reports whether an address never leaves the machine (loopback,
+// unspecified) or is the instance metadata service.
+func localAddr(a string) bool {
+	ip, err := netip.ParseAddr(a)
+	if err != nil {
+		return false
+	}
+	return ip.IsLoopback() || ip.IsUnspecified() || a == "169.254.169.254" || a == "169.254.170.2" || a == "fd00:ec2::254"
+}
+
+// peer renders an endpoint as recorded: "connect tcp host (address):port".
+func peer(e profile.Endpoint) string {
+	op := e.Op
+	if op == "" {
+		op = "connect"
+	}
+	s := op
+	if e.Protocol != "" {
+		s += " " + e.Protocol
+	}
+	switch {
+	case e.Protocol == "unix":
+		return s + " " + e.Address
+	case e.Host != "" && e.Address != "":
+		s += " " + e.Host + " (" + e.Address + ")"
+	case e.Host != "":
+		s += " " + e.Host
+	default:
+		s += " " + e.Address
+	}
+	s += ":" + strconv.Itoa(e.Port)
+	if e.Result != "" && e.Result != "ok" {
+		s += " → " + e.Result
+	}
+	return s
+}
+
+// hostPort renders an endpoint's peer briefly: "host:port" or "address:port".
+func hostPort(e profile.Endpoint) string {
+	h := e.Host
+	if h == "" {
+		h = e.Address
+	}
+	return h + ":" + strconv.Itoa(e.Port)
+}
+
+func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
+	var secrets []string
+	for _, phase := range phasesOf(d) {
+		parts(d.Phases[phase], func(b *profile.Behavior, _ bool) {
+			for _, e := range b.Env {
+				if IsSecretEnv(e) && !slices.Contains(secrets, e) {
+					secrets = append(secrets, e)
+				}
+			}
+		})
+	}
+	if len(secrets) == 0 {
+		return
+	}
+	slices.Sort(secrets)
+	for _, phase := range phasesOf(d) {
+		var peers, short []string
+		unattributed := false
+		parts(d.Phases[phase], func(b *profile.Behavior, un bool) {
+			for _, e := range b.Network {
+				if !exemptPeer(e) {
+					peers = append(peers, peer(e))
+					short = append(short, hostPort(e))
+					unattributed = unattributed || un
+				}
+			}
+		})
+		if len(peers) == 0 {
+			continue
+		}
+		vals := make([]string, 0, len(secrets)+len(peers))
+		for _, s := range secrets {
+			vals = append(vals, "env "+s)
+		}
+		for _, p := range peers {
+			vals = append(vals, "network "+p)
+		}
+		c.add(RuleSecretEnvNetwork, 0, d, phase,
+			fmt.Sprintf("%s read secret %s %s and connected to %s in the %s phase", label(d), plural(len(secrets), "variable", "variables"),
+				strings.Join(secrets, ", "), strings.Join(short, ", "), phase),
+			Evidence{Event: baseline.KindEnv + "+" + baseline.KindNetwork, Values: vals, Unattributed: unattributed})
+	}
+}
+
+// --- DBX007 shell-or-downloader, DBX009 install-process ---------------------
+
+var (
+	shells      = []string{"sh", "bash", "dash", "zsh", "ash", "ksh", "mksh", "csh", "tcsh", "fish", "busybox"}
+	downloaders = []string{"curl", "wget", "nc", "ncat", "netcat", "socat", "ftp", "tftp", "scp", "sftp", "ssh", "telnet", "aria2c"}
+	windows     = []string{"powershell", "powershell.exe", "pwsh", "cmd", "cmd.exe"}
+	// interpreters maps an interpreter to the flags that run inline code.
+	interpreters = map[string][]string{
+		"node": {"-e", "--eval", "-p", "--print", "-pe"}, "nodejs": {"-e", "--eval", "-p", "--print", "-pe"},
+		"deno": {"eval"}, "bun": {"-e", "--eval", "-p", "--print"},
+		"python": {"-c"}, "python2": {"-c"}, "python3": {"-c"}, "perl": {"-e", "-E"}, "ruby": {"-e"}, "php": {"-r"},
+	}
+)
+
+// program is the base name of the process's program.
+func program(p profile.Process) string {
+	name := p.Binary
+	if len(p.Argv) > 0 && p.Argv[0] != "" {
+		name = p.Argv[0]
+	}
+	if name == "" {
+		name = p.Binary
+	}
+	return path.Base(name)
+}
+
+// scriptRunner reports whether p is how npm runs a lifecycle script: sh -c <script>.
+func scriptRunner(p profile.Process) bool {
+	prog := program(p)
+	return (prog == "sh" || prog == "bash" || prog == "dash") && len(p.Argv) == 3 && p.Argv[1] == "-c"
+}
+
+// suspiciousProcess says why a process is a shell, downloader or inline code, or "".
+func suspiciousProcess(p profile.Process) string {
+	prog := program(p)
+	switch {
+	case slices.Contains(shells, prog):
+		return "shell"
+	case slices.Contains(downloaders, prog):
+		return "downloader"
+	case slices.Contains(windows, strings.ToLower(prog)):
+		return "Windows shell"
+	}
+	base := strings.TrimRight(prog, "0123456789.")
+	if flags, ok := interpreters[prog]; ok || interpreters[base] != nil {
+		if !ok {
+			flags = interpreters[base]
+		}
+		for _, a := range p.Argv[min(1, len(p.Argv)):] {
+			for _, f := range flags {
+				if a == f || strings.HasPrefix(a, f+"=") {
+					return "inline code"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile.Behavior) {
+	parts(b, func(b *profile.Behavior, un bool) {
+		var vals, kinds []string
+		for _, p := range b.Processes {
+			why := suspiciousProcess(p)
+			if why == "" || (phase == profile.PhaseInstall && scriptRunner(p)) {
+				continue
+			}
+			vals = append(vals, baseline.JoinArgv(p.Argv))
+			if !slices.Contains(kinds, why) {
+				kinds = append(kinds, why)
+			}
+		}
+		if len(vals) == 0 {
+			return
+		}
+		c.add(RuleShellDownloader, 0, d, phase, fmt.Sprintf("%s started a %s in the %s phase: %s", label(d), strings.Join(kinds, "/"), phase, strings.Join(vals, "; ")),
+			Evidence{Event: baseline.KindProcess, Values: vals, Unattributed: un})
+	})
+}
+
+// --- DBX008 install-network, DBX009 install-process -------------------------
+
+func (c *checker) checkInstall(d *profile.Dependency, phase string, b *profile.Behavior) {
+	if phase != profile.PhaseInstall {
+		return
+	}
+	parts(b, func(b *profile.Behavior, un bool) {
+		var net []string
+		for _, e := range b.Network {
+			if e.Protocol != "unix" && !localAddr(e.Address) {
+				net = append(net, "network "+peer(e))
+			}
+		}
+		for _, q := range b.DNS {
+			if q.Name != "localhost" {
+				net = append(net, "dns "+q.Name)
+			}
+		}
+		if len(net) > 0 {
+			c.add(RuleInstallNetwork, 0, d, phase, fmt.Sprintf("%s used the network from a lifecycle script: %s", label(d), strings.Join(net, ", ")),
+				Evidence{Event: baseline.KindNetwork, Values: net, Unattributed: un})
+		}
+		var procs []string
+		for _, p := range b.Processes {
+			if !scriptRunner(p) {
+				procs = append(procs, baseline.JoinArgv(p.Argv))
+			}
+		}
+		if len(procs) > 0 {
+			c.add(RuleInstallProcess, 0, d, phase, fmt.Sprintf("%s started %d %s from a lifecycle script: %s", label(d), len(procs), plural(len(procs), "process", "processes"), strings.Join(procs, "; ")),
+				Evidence{Event: baseline.KindProcess, Values: procs, Unattributed: un})
+		}
+	})
+}
+
+// --- DBX012 write-outside-tmp ------------------------------------------------
+
+var procFdRE = regexp.MustCompile(`^/proc/[0-9]+/fd/`)
+
+// writable reports whether a write to p is expected in a function sandbox.
+func writable(p string) bool {
+	p = path.Clean(p)
+	switch p {
+	case "/tmp", "/dev/null", "/dev/stdout", "/dev/stderr", "/dev/tty", "/dev/zero", "/dev/full", "/dev/ptmx":
+		return true
+	}
+	for _, prefix := range []string{"/tmp/", "/dev/fd/", "/dev/pts/", "/proc/self/fd/", "/proc/thread-self/fd/"} {
+		if strings.HasPrefix(p, prefix) {
+			return true
+		}
+	}
+	return procFdRE.MatchString(p)
+}
+
+func (c *checker) checkWrites(d *profile.Dependency, phase string, b *profile.Behavior) {
+	own := "/" + d.Path + "/"
+	parts(b, func(b *profile.Behavior, un bool) {
+		var vals []string
+		for _, f := range b.Files {
+			if f.Access != profile.AccessWrite && f.Access != profile.AccessReadWrite {
+				continue
+			}
+			if writable(f.Path) || (phase == profile.PhaseInstall && d.Path != "" && strings.Contains(f.Path+"/", own)) {
+				continue
+			}
+			v := f.Path
+			if f.Failed {
+				v += " (open failed)"
+			}
+			vals = append(vals, v)
+		}
+		if len(vals) == 0 {
+			return
+		}
+		c.add(RuleWriteOutsideTmp, 0, d, phase, fmt.Sprintf("%s wrote outside /tmp in the %s phase: %s", label(d), phase, strings.Join(vals, ", ")),
+			Evidence{Event: baseline.KindFileWrite, Values: vals, Unattributed: un})
+	})
+}
+
+// --- DBX013 hook-bypass -------------------------------------------------------
+
+var bypassCaps = []string{"hook-tamper", "unhooked-child"}
+
+func (c *checker) checkCapabilities(d *profile.Dependency, phase string, b *profile.Behavior) {
+	parts(b, func(b *profile.Behavior, un bool) {
+		var vals []string
+		for _, cp := range b.Capabilities {
+			if slices.Contains(bypassCaps, cp) {
+				vals = append(vals, cp)
+			}
+		}
+		if len(vals) == 0 {
+			return
+		}
+		c.add(RuleHookBypass, 0, d, phase, fmt.Sprintf("%s bypassed depbox's hooks in the %s phase (%s)", label(d), phase, strings.Join(vals, ", ")),
+			Evidence{Event: baseline.KindCapability, Values: vals, Unattributed: un})
+	})
+}
+
+// --- DBX014 unattributed-behaviour --------------------------------------------
+
+func (c *checker) checkUnattributed(d *profile.Dependency, phase string, b *profile.Behavior) {
+	if b.Unattributed.Empty() {
+		return
+	}
+	items := baseline.BehaviorItems(&profile.Behavior{Unattributed: b.Unattributed})
+	vals := make([]string, 0, len(items))
+	kinds := []string{}
+	for _, it := range items {
+		vals = append(vals, it.Kind+" "+it.Value)
+		if !slices.Contains(kinds, it.Kind) {
+			kinds = append(kinds, it.Kind)
+		}
+	}
+	c.add(RuleUnattributed, 0, d, phase, fmt.Sprintf("%s: %d %s in the %s phase not explained by a hook record", label(d), len(vals), plural(len(vals), "behaviour", "behaviours"), phase),
+		Evidence{Event: strings.Join(kinds, "+"), Values: vals, Unattributed: true})
+}
+
+// --- DBX017 cross-invocation-state ---------------------------------------------
+
+func (c *checker) checkPersistence(d *profile.Dependency, phase string, b *profile.Behavior) {
+	if len(b.Persistence) == 0 {
+		return
+	}
+	var vals []string
+	for _, p := range b.Persistence {
+		vals = append(vals, fmt.Sprintf("%s (written in invocation %d, read in %d)", p.Path, p.WrittenIn, p.ReadIn))
+	}
+	c.add(RuleCrossInvocation, 0, d, phase, fmt.Sprintf("%s kept state between invocations: %s", label(d), strings.Join(vals, ", ")),
+		Evidence{Event: baseline.KindPersistence, Values: vals})
+}

@@ -1,0 +1,253 @@
+package verdict
+
+import (
+	"slices"
+	"strings"
+)
+
+// Rule IDs. They are stable: a rule may be reworded or retuned, never
+// renumbered, and a retired ID is not reused.
+const (
+	RuleCanaryExfiltration = "DBX001"
+	RuleMaliciousPackage   = "DBX002"
+	RuleIOCContact         = "DBX003"
+	RuleIncomplete         = "DBX004"
+	RuleBaitFileRead       = "DBX005"
+	RuleSecretEnvNetwork   = "DBX006"
+	RuleShellDownloader    = "DBX007"
+	RuleInstallNetwork     = "DBX008"
+	RuleInstallProcess     = "DBX009"
+	RuleNewNetworkHost     = "DBX010"
+	RuleNewCapability      = "DBX011"
+	RuleWriteOutsideTmp    = "DBX012"
+	RuleHookBypass         = "DBX013"
+	RuleUnattributed       = "DBX014"
+	RuleVulnerable         = "DBX015"
+	RuleNewBehavior        = "DBX016"
+	RuleCrossInvocation    = "DBX017"
+)
+
+// Rule describes one verdict rule.
+type Rule struct {
+	// ID is stable, e.g. "DBX001".
+	ID string `json:"id"`
+	// Name is a short stable slug, e.g. "canary-exfiltration".
+	Name string `json:"name"`
+	// Severity is the rule's severity. Advisory-based rules take the
+	// severity of the advisory; Severity is then their default.
+	Severity Severity `json:"severity"`
+	// NeedsBaseline is true for rules that compare with the baseline and are
+	// skipped when there is none.
+	NeedsBaseline bool `json:"needs_baseline"`
+	// Summary is one line.
+	Summary string `json:"summary"`
+	// Description says what the rule detects.
+	Description string `json:"description"`
+	// Rationale says why that matters.
+	Rationale string `json:"rationale"`
+	// Remediation says what to do about a finding.
+	Remediation string `json:"remediation"`
+}
+
+// Label is "ID name", e.g. "DBX001 canary-exfiltration".
+func (r Rule) Label() string { return r.ID + " " + r.Name }
+
+var catalogue = []Rule{
+	{
+		ID: RuleCanaryExfiltration, Name: "canary-exfiltration", Severity: Critical,
+		Summary: "A canary secret left the sandbox",
+		Description: "A value of one of the canary secrets depbox plants (AWS keys, session token, database URL, API tokens — " +
+			"raw, base64, hex or URL-encoded) was seen in outbound network data, a DNS name, a process argument or a written file.",
+		Rationale: "The canaries are random per run and exist nowhere else: a dependency that sends one anywhere is " +
+			"stealing the function's credentials. There is no legitimate reason for it.",
+		Remediation: "Treat the dependency as malicious: remove it or pin a known-good version, rotate any real " +
+			"credentials the function had wherever this version ran, and report the package to the registry.",
+	},
+	{
+		ID: RuleMaliciousPackage, Name: "malicious-package", Severity: Critical,
+		Summary: "An OSV malicious-package advisory (MAL-) matches the dependency",
+		Description: "The dependency's name and version match an OSV record of kind malicious (a MAL- record from the " +
+			"OpenSSF malicious-packages feed or a registry takedown).",
+		Rationale: "A MAL- record is a verdict, not a vulnerability: the version was published to attack its users. " +
+			"Its behaviour may not show in the sandbox (it may wait for a date, a host name, a real cloud account).",
+		Remediation: "Remove the dependency or move to a version the advisory does not cover; assume anything that " +
+			"installed or ran it is compromised and rotate credentials.",
+	},
+	{
+		ID: RuleIOCContact, Name: "ioc-contact", Severity: Critical,
+		Summary: "The dependency contacted an indicator of compromise from an advisory",
+		Description: "A domain, URL or IP address that an OSV advisory lists as an indicator of compromise " +
+			"(database_specific.iocs) was resolved or connected to.",
+		Rationale: "Indicators are the infrastructure of a known campaign; reaching one ties the dependency to that campaign " +
+			"even when the package itself has no advisory yet.",
+		Remediation: "Treat the dependency as malicious (see DBX002); check which package in its chain made the contact " +
+			"with the evidence's phase and path.",
+	},
+	{
+		ID: RuleIncomplete, Name: "analysis-incomplete", Severity: Critical,
+		Summary: "The analysis did not complete: events were lost, the sandbox failed or a phase timed out",
+		Description: "The profile is marked incomplete (a fatal problem: event drops, sandbox failure, a timed-out or " +
+			"killed process, an advisory source that could not be read), or a dependency's phase ended by timeout or kill.",
+		Rationale: "depbox fails closed: behaviour it did not see cannot be judged, and malware stalls or crashes the " +
+			"analysis on purpose. `depbox gate` exits 3 for an incomplete analysis, whatever else it found.",
+		Remediation: "Read the problem's message; re-run with --log-level debug. Raise the time or memory limits if a " +
+			"legitimate dependency needs them; a dependency that always times out in the sandbox deserves a closer look.",
+	},
+	{
+		ID: RuleBaitFileRead, Name: "bait-file-read", Severity: High,
+		Summary: "The dependency read a credential file",
+		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
+			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
+			"/proc/self/environ (or another process's environ) or /etc/shadow. Paths are matched by suffix, wherever HOME " +
+			"is; failed opens count too.",
+		Rationale: "Credential harvesting is what most malicious packages do first. depbox plants bait copies of " +
+			"these files; a library has no reason to read another program's credentials.",
+		Remediation: "Find out why the package reads the file (the evidence has the path and phase). A package whose job " +
+			"it is (dotenv reading the function's own .env, an AWS credential provider) can be listed in gate.ignore " +
+			"with that reason; otherwise remove it.",
+	},
+	{
+		ID: RuleSecretEnvNetwork, Name: "secret-env-and-network", Severity: High,
+		Summary: "The dependency read a secret environment variable and also used the network",
+		Description: "The same dependency (in any phases) read an environment variable whose name marks a secret " +
+			"(…SECRET…, …TOKEN…, …PASSWORD…, …PRIVATE…, …CREDENTIAL…, API keys, AWS_ACCESS_KEY_ID, database URLs and DSNs) " +
+			"and connected to a network peer. Loopback, unix sockets, the instance metadata endpoints and AWS service " +
+			"endpoints (*.amazonaws.com, *.api.aws) do not count.",
+		Rationale: "Read-a-secret-then-phone-home is the shape of credential theft even when the value is encrypted " +
+			"before it leaves, which the canary detector (DBX001) cannot see.",
+		Remediation: "Check the destinations in the evidence. An SDK talking to its own service with its own key can be " +
+			"listed in gate.ignore with that reason; anything else should not be deployed.",
+	},
+	{
+		ID: RuleShellDownloader, Name: "shell-or-downloader", Severity: High,
+		Summary: "The dependency started a shell, a downloader or inline code",
+		Description: "A process was started whose program is a shell (sh, bash, dash, zsh, …), a downloader or network " +
+			"tool (curl, wget, nc, socat, ssh, …), PowerShell or cmd, or an interpreter running inline code (node -e/-p, " +
+			"python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle scripts run and is not " +
+			"counted; what the script starts is.",
+		Rationale: "Droppers fetch and run second stages this way; libraries have little reason to shell out inside a " +
+			"Lambda function, where most of these programs do not even exist.",
+		Remediation: "Read the command line in the evidence. If the package legitimately shells out (an image converter " +
+			"calling its binary through sh), list it in gate.ignore with the reason; otherwise remove it.",
+	},
+	{
+		ID: RuleInstallNetwork, Name: "install-network", Severity: High,
+		Summary: "A lifecycle script used the network",
+		Description: "During the install phase (preinstall, install, postinstall scripts) the dependency resolved a name " +
+			"or connected to a non-loopback peer.",
+		Rationale: "Install scripts run on developer machines and CI with their credentials, before any code review of " +
+			"the installed files; downloading or uploading there is the most common malware delivery. Legitimate " +
+			"binary downloads (prebuilt native modules) should come from the lockfile, not from a script.",
+		Remediation: "Use a version without the install script, vendor the binary, or install with --ignore-scripts. If " +
+			"the download is expected, list the dependency in gate.ignore with the reason.",
+	},
+	{
+		ID: RuleInstallProcess, Name: "install-process", Severity: Medium,
+		Summary: "A lifecycle script started processes",
+		Description: "During the install phase the dependency's lifecycle script started programs (other than the " +
+			"`sh -c` that runs the script itself).",
+		Rationale: "Building a native addon (node-gyp, make, cc) is legitimate; anything else at install time deserves a " +
+			"look, since it runs wherever the bundle is installed.",
+		Remediation: "Check the command lines. Prefer versions without install scripts; accept with gate.ignore when " +
+			"the build is expected.",
+	},
+	{
+		ID: RuleNewNetworkHost, Name: "new-network-host", Severity: High, NeedsBaseline: true,
+		Summary: "The dependency contacted a host its baseline does not have",
+		Description: "A host name or address the dependency connected to or resolved is not among the hosts the " +
+			"baseline records for a dependency of the same name (at any install path, in any phase). A dependency that is " +
+			"not in the baseline at all has only new hosts.",
+		Rationale: "A changed network footprint after an upgrade is the clearest signal of a compromised release; " +
+			"exfiltration needs a destination.",
+		Remediation: "Review the destinations. If the new behaviour is expected, accept it with `depbox baseline update` " +
+			"(the baseline change goes through review like code).",
+	},
+	{
+		ID: RuleNewCapability, Name: "new-capability", Severity: High, NeedsBaseline: true,
+		Summary: "The dependency newly loads a native addon, evaluates code or calls process.binding",
+		Description: "The dependency shows the native-addon, eval or process.binding capability that no phase of its " +
+			"baseline (same name, any install path) has.",
+		Rationale: "These are how code hides from review and from depbox's hooks: a native addon runs outside the " +
+			"JavaScript hooks, eval runs code that is not in the package's files, process.binding reaches internals " +
+			"directly. Appearing in an upgrade, they mean the package changed how it works.",
+		Remediation: "Diff the package versions (npm diff) to see why; accept with `depbox baseline update` if expected.",
+	},
+	{
+		ID: RuleWriteOutsideTmp, Name: "write-outside-tmp", Severity: High,
+		Summary: "The dependency wrote a file outside /tmp",
+		Description: "A file was opened for writing outside /tmp (and outside /dev/null, the standard streams and the " +
+			"process's own file descriptors). Install-phase writes inside the dependency's own install directory (build " +
+			"output) are not counted. Failed attempts count.",
+		Rationale: "On Lambda only /tmp is writable; a write elsewhere tries to plant persistence, tamper with other " +
+			"packages or the function's code, or overwrite configuration.",
+		Remediation: "Find the path in the evidence. Make the package write to /tmp (often an option such as a cache " +
+			"directory), or remove it.",
+	},
+	{
+		ID: RuleHookBypass, Name: "hook-bypass", Severity: High,
+		Summary: "The dependency tampered with depbox's hooks or started a child they cannot see",
+		Description: "The dependency modified depbox's in-process hooks (hook-tamper) or started a child process outside " +
+			"them (unhooked-child).",
+		Rationale: "Evading instrumentation is itself evidence of intent; what happens after the bypass can only be " +
+			"attributed from the syscall stream.",
+		Remediation: "Do not deploy the version; inspect its code for anti-analysis tricks.",
+	},
+	{
+		ID: RuleUnattributed, Name: "unattributed-behaviour", Severity: Medium,
+		Summary: "Behaviour in the dependency's process that no hook record explains",
+		Description: "The syscall stream of the dependency's process shows files, network, processes or environment " +
+			"access that the in-process hooks did not record.",
+		Rationale: "depbox never drops what it cannot attribute: behaviour that bypassed the hooks came from native " +
+			"code, process.binding or a hooking gap.",
+		Remediation: "Look at the unattributed values; they usually go with a native addon or process.binding finding. " +
+			"Report a reproducible case if it is a hooking gap.",
+	},
+	{
+		ID: RuleVulnerable, Name: "vulnerable-dependency", Severity: Medium,
+		Summary: "An OSV vulnerability advisory matches the dependency",
+		Description: "The dependency's name and version match an OSV vulnerability record. The finding takes the " +
+			"advisory's severity (critical, high, medium or low; unknown counts as medium).",
+		Rationale: "Known vulnerabilities in a deployed function are exploitable through its events.",
+		Remediation: "Upgrade to a fixed version (the advisory lists them), or list the advisory's dependency in " +
+			"gate.ignore with the reason it is not exploitable here and an expiry date.",
+	},
+	{
+		ID: RuleNewBehavior, Name: "new-behaviour", Severity: Medium, NeedsBaseline: true,
+		Summary: "The dependency does something its baseline does not record",
+		Description: "Any other behaviour (files, environment variables, processes, capabilities, ports, install " +
+			"scripts, unattributed behaviour) that the baseline does not have for the dependency in that phase. Reads " +
+			"of the bundle's own files (/var/task) and what DBX010/DBX011 already report are left out.",
+		Rationale: "Behaviour drift is how a compromised release shows itself before any advisory exists; at medium " +
+			"it is reported without failing the default (high) gate. Set gate.threshold to medium to make any drift fail.",
+		Remediation: "Review the drift; accept it with `depbox baseline update`.",
+	},
+	{
+		ID: RuleCrossInvocation, Name: "cross-invocation-state", Severity: Low,
+		Summary:     "The dependency carries state between invocations in /tmp",
+		Description: "A file written during one invocation was read during a later one in the same (warm) sandbox.",
+		Rationale: "Lambda reuses environments; state in /tmp survives between requests of different users and is a " +
+			"place to stage payloads or leak data between tenants. Caches do this legitimately.",
+		Remediation: "Make sure nothing secret or user-specific is cached there; ignore for known caches.",
+	},
+}
+
+// Rules returns every rule, ordered by ID.
+func Rules() []Rule { return slices.Clone(catalogue) }
+
+// Lookup finds a rule by ID or name, case-insensitively.
+func Lookup(idOrName string) (Rule, bool) {
+	for _, r := range catalogue {
+		if strings.EqualFold(r.ID, idOrName) || strings.EqualFold(r.Name, idOrName) {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}
+
+func mustRule(id string) Rule {
+	r, ok := Lookup(id)
+	if !ok {
+		panic("verdict: unknown rule " + id)
+	}
+	return r
+}
