@@ -217,12 +217,19 @@ func stageZip(t *tree, src string, size int64, root *os.Root) (string, error) {
 	if size > t.opts.MaxTotalBytes {
 		return "", limitErr(src, "MaxTotalBytes", "is %d bytes, more than the limit of %d for the whole bundle; raise the limit or shrink the bundle", size, t.opts.MaxTotalBytes)
 	}
-	zr, err := zip.OpenReader(src)
+	f, err := os.Open(src)
+	if err != nil {
+		return "", fmt.Errorf("opening the bundle: %w", err)
+	}
+	defer f.Close()
+	if n, ok := countZipEntries(f, size, t.opts.MaxFiles); ok && n > t.opts.MaxFiles {
+		return "", limitErr(src, "MaxFiles", "the zip has more than %d entries; remove unneeded files (dev dependencies, caches) or raise the limit", t.opts.MaxFiles)
+	}
+	zr, err := zip.NewReader(f, size)
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
 		return "", &InputError{Path: src, Msg: "is not a directory or a readable zip file; pass a bundle directory or a .zip deployment package", Err: err}
 	}
-	defer zr.Close()
-	if err := collectZip(t, &zr.Reader); err != nil {
+	if err := collectZip(t, zr); err != nil {
 		return "", err
 	}
 	if err := t.finish(); err != nil {

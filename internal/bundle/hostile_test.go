@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -414,3 +415,55 @@ func TestLimitsCountActualBytes(t *testing.T) {
 		})
 	}
 }
+
+func TestCountZipEntries(t *testing.T) {
+	build := func(n int, prefix []byte, comment string) []byte {
+		var buf bytes.Buffer
+		buf.Write(prefix)
+		zw := zip.NewWriter(&buf)
+		zw.SetOffset(int64(len(prefix)))
+		for i := range n {
+			if _, err := zw.CreateHeader(&zip.FileHeader{Name: "f" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + "/" + itoa(i), Method: zip.Store}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if comment != "" {
+			zw.SetComment(comment)
+		}
+		if err := zw.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	tests := []struct {
+		name    string
+		data    []byte
+		limit   int
+		want    int
+		wantBad bool
+	}{
+		{name: "empty", data: build(0, nil, ""), limit: 10, want: 0},
+		{name: "some", data: build(5, nil, "a comment"), limit: 10, want: 5},
+		{name: "prefixed (self-extracting)", data: build(5, []byte("#!/bin/sh\nexit 0\n"), ""), limit: 10, want: 5},
+		{name: "prepended without offsets", data: append([]byte("MZ junk in front"), build(7, nil, "")...), limit: 10, want: 7},
+		{name: "stops after limit", data: build(50, nil, ""), limit: 10, want: 11},
+		{name: "zip64 end record", data: build(70_000, nil, ""), limit: 100_000, want: 70_000},
+		{name: "not a zip", data: []byte("hello"), limit: 10, wantBad: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n, ok := countZipEntries(bytes.NewReader(tt.data), int64(len(tt.data)), tt.limit)
+			if ok == tt.wantBad || (ok && n != tt.want) {
+				t.Errorf("countZipEntries = %d, %v; want %d, %v", n, ok, tt.want, !tt.wantBad)
+			}
+			if ok && n <= tt.limit {
+				zr, err := zip.NewReader(bytes.NewReader(tt.data), int64(len(tt.data)))
+				if err != nil || len(zr.File) != n {
+					t.Errorf("archive/zip reads %d entries (%v), countZipEntries %d", len(zr.File), err, n)
+				}
+			}
+		})
+	}
+}
+
+func itoa(i int) string { return strconv.Itoa(i) }

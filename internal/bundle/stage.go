@@ -142,8 +142,8 @@ func collectZip(t *tree, zr *zip.Reader) error {
 		mode := f.Mode()
 		switch {
 		case isDir || mode.IsDir():
-			if mode&fs.ModeSymlink != 0 || !isDir {
-				return inputErr(f.Name, "is marked both as a directory and as a file or symlink; re-create the zip")
+			if mode&fs.ModeSymlink != 0 {
+				return inputErr(f.Name, "is marked both as a directory and as a symlink; re-create the zip")
 			}
 			if name == "." {
 				continue // the root directory itself
