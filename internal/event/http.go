@@ -72,7 +72,7 @@ func (g *gen) request() (httpReq, error) {
 	if err != nil {
 		return httpReq{}, err
 	}
-	ua := in.text("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36", httpTextSize)
+	ua := in.text("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.91 Safari/537.36", httpTextSize)
 	r := httpReq{
 		method: "POST",
 		path:   "/orders/" + proxy,
