@@ -21,6 +21,27 @@
 //   - A directory is copied as is, except for a .git directory at its root
 //     (the developer's checkout, never part of a deployment), which is
 //     skipped. Nothing else is skipped.
+//   - Symlinks are kept when their target, resolved relative to the link's
+//     directory and through the bundle's other symlinks, stays inside the
+//     bundle (node_modules/.bin links do); a target that does not exist is
+//     allowed. An absolute link in a directory bundle that points inside the
+//     directory is rewritten to a relative one.
+//   - The handler comes from, in order: Options.Handler; a SAM or
+//     CloudFormation template at the root (template.yaml, template.yml,
+//     template.json): the first AWS::Serverless::Function or
+//     AWS::Lambda::Function by logical id that has a plain-string Handler
+//     and a Node.js (or unstated) Runtime, SAM Globals applied, its local
+//     CodeUri (Code) directory prefixed; serverless.yml (serverless.yaml):
+//     the first functions.<name>.handler by name; the first existing of
+//     index.js, index.mjs, index.cjs, app.js, handler.js, lambda.js,
+//     src/index.js ("<file>.handler"); the root package.json "main". The
+//     handler module is resolved like the Node.js Lambda runtime does (the
+//     name as is, then .js, .mjs, .cjs, then as a directory or package).
+//   - Packages are the directories with a package.json below node_modules,
+//     nested node_modules and @scope directories included; dot entries
+//     (.bin, .package-lock.json, .cache) are not packages. A directory
+//     symlink in node_modules (a workspace or npm link) is followed and the
+//     package listed at the link's path; pnpm's .pnpm store is not read.
 //   - The installed node_modules tree is the truth about what is deployed.
 //     The lockfile (npm-shrinkwrap.json, package-lock.json or the hidden
 //     node_modules/.package-lock.json, in that order) only contributes

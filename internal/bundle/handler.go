@@ -30,17 +30,8 @@ type function struct {
 	codeURI string // local code directory the handler is relative to, or ""
 }
 
-// detect fills in b.Runtime, b.Handler and b.HandlerFile.
-//
-// The handler comes from, in order: Options.Handler; a SAM/CloudFormation
-// template (template.yaml, template.yml, template.json): the first
-// AWS::Serverless::Function or AWS::Lambda::Function by logical id that has
-// a Handler and a Node.js (or unstated) Runtime, with SAM Globals applied and
-// a local CodeUri/Code directory prefixed to the handler; serverless.yml
-// (serverless.yaml): the first of functions.*.handler by function name; the
-// first existing file of index.js, index.mjs, index.cjs, app.js, handler.js,
-// lambda.js, src/index.js ("<file>.handler"); the root package.json "main"
-// ("<main>.handler"). Handlers that are CloudFormation intrinsics or
+// detect fills in b.Runtime, b.Handler and b.HandlerFile (precedence in the
+// package documentation). Handlers that are CloudFormation intrinsics or
 // serverless variables are not usable and are passed over.
 func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
 	fn, err := configuredFunction(t, opts)
@@ -83,13 +74,10 @@ func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
 		}
 	}
 
-	nodejs := fn != nil || t.isFile("package.json") || isJS(b.HandlerFile)
-	for _, n := range t.names {
-		if nodejs {
-			break
-		}
-		nodejs = isJS(n) && (!strings.Contains(n, "/") || strings.HasPrefix(n, "node_modules/")) && t.entries[n].kind == kindFile
-	}
+	nodejs := fn != nil || t.isFile("package.json") || isJS(b.HandlerFile) ||
+		slices.ContainsFunc(t.names, func(n string) bool {
+			return isJS(n) && (!strings.Contains(n, "/") || strings.HasPrefix(n, "node_modules/")) && t.entries[n].kind == kindFile
+		})
 	if !nodejs {
 		return inputErr("", "the bundle has no package.json and no .js, .mjs or .cjs file at its root or in node_modules; only Node.js bundles are supported today")
 	}

@@ -153,6 +153,7 @@ func TestHostileZip(t *testing.T) {
 			CompressedSize64: uint64(len(lying)), UncompressedSize64: 10,
 		}, body: string(lying)}}, opts: Options{MaxFileBytes: 1000}, want: "lie.js"},
 		{name: "unknown compression", entries: []zent{index, {raw: &zip.FileHeader{Name: "odd.js", Method: 99, CompressedSize64: 1, UncompressedSize64: 1}, body: "x"}}, want: "compression method"},
+		{name: "name too long", entries: []zent{index, {name: strings.Repeat("n", 300) + ".js", body: "x"}}, want: "name too long"},
 		{name: "not node", entries: []zent{{name: "main.py", body: "def handler(e, c): pass\n"}}, want: "only Node.js"},
 	}
 	for _, tt := range tests {

@@ -255,10 +255,10 @@ func (t *tree) materialize(dst *os.Root) (string, error) {
 		switch e.kind {
 		case kindDir:
 			if err := dst.Mkdir(name, 0o755); err != nil {
-				return "", fmt.Errorf("staging the bundle: %w", err)
+				return "", stageErr(name, err)
 			}
 			if err := dst.Chmod(name, 0o755); err != nil {
-				return "", fmt.Errorf("staging the bundle: %w", err)
+				return "", stageErr(name, err)
 			}
 		case kindFile:
 			n, err := t.writeFile(dst, e, total)
@@ -271,11 +271,20 @@ func (t *tree) materialize(dst *os.Root) (string, error) {
 	for _, name := range t.names {
 		if e := t.entries[name]; e.kind == kindLink {
 			if err := dst.Symlink(e.target, name); err != nil {
-				return "", fmt.Errorf("staging the bundle: %w", err)
+				return "", stageErr(name, err)
 			}
 		}
 	}
 	return t.digest(), nil
+}
+
+// stageErr wraps a failure to create name in the staging directory; names
+// the file system cannot hold are the bundle's fault.
+func stageErr(name string, err error) error {
+	if errors.Is(err, syscall.ENAMETOOLONG) || errors.Is(err, syscall.EILSEQ) {
+		return &InputError{Path: name, Msg: "cannot be created on this system (name too long or invalid); rename it", Err: err}
+	}
+	return fmt.Errorf("staging %s: %w", name, err)
 }
 
 // writeFile copies one file into dst, enforcing the limits on the bytes
@@ -296,7 +305,7 @@ func (t *tree) writeFile(dst *os.Root, e *entry, total int64) (int64, error) {
 	}
 	f, err := dst.OpenFile(e.name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
-		return 0, fmt.Errorf("staging the bundle: %w", err)
+		return 0, stageErr(e.name, err)
 	}
 	defer f.Close()
 	g := &guard{t: t, e: e, total: total, h: sha256.New()}
