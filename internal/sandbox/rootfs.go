@@ -17,9 +17,6 @@ import (
 // sandbox's mounts have a place to land on a read-only root.
 var RootfsMountPoints = []string{"/proc", "/dev", "/sys", "/tmp", "/var/task", "/depbox", "/home/sbx_user", "/root"}
 
-// RootfsFiles are files (empty) that are bind-mounted over at run time.
-var RootfsFiles = []string{"/etc/resolv.conf", "/etc/hosts"}
-
 // libDirs are searched for shared libraries, in the dynamic loader's order.
 var libDirs = []string{"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib"}
 
@@ -95,8 +92,10 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 		"/etc/passwd":        "root:x:0:0:root:/root:/bin/sh\nsbx_user:x:993:990::/home/sbx_user:/bin/sh\n",
 		"/etc/group":         "root:x:0:\nsbx_user:x:990:\n",
 		"/etc/nsswitch.conf": "hosts: files dns\npasswd: files\ngroup: files\n",
-		"/etc/resolv.conf":   "",
-		"/etc/hosts":         "",
+		// Name lookups only ever reach the sandbox's own loopback, where the
+		// fake world's DNS sinkhole answers.
+		"/etc/resolv.conf": "nameserver 127.0.0.1\noptions timeout:1 attempts:1\n",
+		"/etc/hosts":       "127.0.0.1 localhost\n::1 localhost\n",
 	}
 	for p, content := range etc {
 		if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(p)), 0o755); err != nil {
@@ -195,7 +194,7 @@ func addFile(p string, files map[string]string) error {
 
 func rootfsKey(files, links map[string]string) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "depbox-rootfs-v1\n")
+	fmt.Fprintf(h, "depbox-rootfs-v2\n")
 	keys := make([]string, 0, len(files))
 	for k := range files {
 		keys = append(keys, k)

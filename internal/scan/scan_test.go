@@ -1,0 +1,270 @@
+package scan_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/internal/sandboxtest"
+	"github.com/depbox/depbox/internal/scan"
+)
+
+func options(t *testing.T, path string) scan.Options {
+	t.Helper()
+	sandboxtest.Require(t)
+	self, runsc := sandboxtest.Binaries(t)
+	return scan.Options{
+		Path: path, CacheDir: sandboxtest.CacheDir(t), Runsc: runsc, Self: self,
+		Node: sandboxtest.Node(t), Version: "test", StepTimeout: 20 * time.Second, RunTimeout: 3 * time.Minute,
+	}
+}
+
+func run(t *testing.T, o scan.Options) *profile.Profile {
+	t.Helper()
+	p, st, err := scan.Scan(context.Background(), o)
+	if err != nil {
+		t.Fatalf("scan %s: %v", o.Path, err)
+	}
+	if p.Incomplete {
+		t.Fatalf("scan %s is incomplete: %+v", o.Path, p.Problems)
+	}
+	if st.Dropped != 0 {
+		t.Fatalf("gVisor dropped %d events", st.Dropped)
+	}
+	return p
+}
+
+func importOf(t *testing.T, p *profile.Profile, path string) *profile.Behavior {
+	t.Helper()
+	d := p.Dependency(path)
+	if d == nil {
+		t.Fatalf("no dependency at %s in the profile", path)
+	}
+	b := d.Phases[profile.PhaseImport]
+	if b == nil || b.Outcome == nil {
+		t.Fatalf("%s has no import result", path)
+	}
+	return b
+}
+
+func hasFile(b *profile.Behavior, path, access string) bool {
+	return slices.ContainsFunc(b.Files, func(f profile.File) bool { return f.Path == path && f.Access == access })
+}
+
+func hasProcess(b *profile.Behavior, argv ...string) bool {
+	return slices.ContainsFunc(b.Processes, func(p profile.Process) bool { return slices.Equal(p.Argv, argv) })
+}
+
+// TestScanAttributesImportBehaviour runs the fixture bundle in the real
+// sandbox and checks who did what: the malicious-like package gets its own
+// behaviour, the package that requires it stays clean (subtraction), and the
+// nested duplicate is told apart from the top-level package of the same name.
+func TestScanAttributesImportBehaviour(t *testing.T) {
+	p := run(t, options(t, "testdata/bundles/basic"))
+
+	if got := len(p.Dependencies); got != 5 {
+		t.Fatalf("%d dependencies, want 5: %+v", got, p.Dependencies)
+	}
+	evil := importOf(t, p, "node_modules/evil")
+	if evil.Outcome.Status != "ok" {
+		t.Errorf("evil import outcome %+v, want ok", evil.Outcome)
+	}
+	for _, want := range []struct{ path, access string }{
+		{"/home/sbx_user/.aws/credentials", profile.AccessRead},
+		{"/tmp/evil-drop.txt", profile.AccessWrite},
+	} {
+		if !hasFile(evil, want.path, want.access) {
+			t.Errorf("evil: no %s of %s in %+v", want.access, want.path, evil.Files)
+		}
+	}
+	if !slices.ContainsFunc(evil.Network, func(e profile.Endpoint) bool {
+		return e.Address == "192.0.2.10" && e.Port == 443 && e.Protocol == "tcp" && e.Op == ""
+	}) {
+		t.Errorf("evil: no tcp connect to 192.0.2.10:443 in %+v", evil.Network)
+	}
+	if !hasProcess(evil, "sh", "-c", "id") || !hasProcess(evil, "id") {
+		t.Errorf("evil: sh -c id and id not among processes %+v", evil.Processes)
+	}
+
+	// uses-evil loads evil: subtraction leaves it nothing of its own.
+	if b := importOf(t, p, "node_modules/uses-evil"); !b.Empty() {
+		t.Errorf("uses-evil should have no behaviour of its own, got %+v", b)
+	}
+	// Same name, two install paths, two versions.
+	nested := importOf(t, p, "node_modules/@acme/util/node_modules/benign")
+	if d := p.Dependency("node_modules/@acme/util/node_modules/benign"); d.Version != "2.0.0" {
+		t.Errorf("nested benign version %s, want 2.0.0", d.Version)
+	}
+	if !hasFile(nested, "/etc/hosts", profile.AccessRead) {
+		t.Errorf("nested benign@2.0.0 read /etc/hosts, profile has %+v", nested.Files)
+	}
+	if b := importOf(t, p, "node_modules/benign"); !b.Empty() {
+		t.Errorf("top-level benign@1.0.0 did nothing, profile has %+v", b)
+	}
+	if b := importOf(t, p, "node_modules/@acme/util"); !b.Empty() {
+		t.Errorf("@acme/util loads benign@2.0.0 and does nothing itself, profile has %+v", b)
+	}
+}
+
+// TestScanIsDeterministic scans the fixture as a directory and as a zip,
+// twice, and wants the same profile byte for byte.
+func TestScanIsDeterministic(t *testing.T) {
+	o := options(t, "testdata/bundles/basic")
+	zipPath := filepath.Join(t.TempDir(), "function.zip")
+	writeZip(t, "testdata/bundles/basic", zipPath)
+	var outs [][]byte
+	for _, path := range []string{o.Path, zipPath, zipPath} {
+		o.Path = path
+		var buf bytes.Buffer
+		if err := run(t, o).Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		outs = append(outs, buf.Bytes())
+	}
+	for i := 1; i < len(outs); i++ {
+		if !bytes.Equal(outs[0], outs[i]) {
+			t.Errorf("profile %d differs from the first:\n%s\n---\n%s", i, outs[0], outs[i])
+		}
+	}
+}
+
+// TestScanStepTimeout: a dependency that never finishes importing is killed
+// at the step timeout, reported as a timeout, and the profile is incomplete.
+func TestScanStepTimeout(t *testing.T) {
+	dir := t.TempDir()
+	writeBundle(t, dir, map[string]string{
+		"package.json":                   `{"name":"spin","version":"1.0.0"}`,
+		"index.js":                       `exports.handler = async () => 1;`,
+		"node_modules/spin/package.json": `{"name":"spin","version":"1.0.0"}`,
+		"node_modules/spin/index.js":     `for (;;) {}`,
+		"node_modules/ok/package.json":   `{"name":"ok","version":"1.0.0"}`,
+		"node_modules/ok/index.js":       `module.exports = 1;`,
+	})
+	o := options(t, dir)
+	o.StepTimeout = 2 * time.Second
+	p, _, err := scan.Scan(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !p.Incomplete {
+		t.Fatal("a timed-out dependency must make the profile incomplete")
+	}
+	if b := importOf(t, p, "node_modules/spin"); b.Outcome.Status != "timeout" {
+		t.Errorf("spin outcome %+v, want timeout", b.Outcome)
+	}
+	if b := importOf(t, p, "node_modules/ok"); b.Outcome.Status != "ok" {
+		t.Errorf("ok outcome %+v, want ok: one timeout must not spoil the others", b.Outcome)
+	}
+	if !slices.ContainsFunc(p.Problems, func(pr profile.Problem) bool {
+		return pr.Code == "timeout" && pr.Dependency == "node_modules/spin" && pr.Fatal
+	}) {
+		t.Errorf("no fatal timeout problem naming node_modules/spin: %+v", p.Problems)
+	}
+}
+
+// TestScanLoadError: a package that throws at import is an error outcome
+// with its code, not a failed scan.
+func TestScanLoadError(t *testing.T) {
+	dir := t.TempDir()
+	writeBundle(t, dir, map[string]string{
+		"package.json":                    `{"name":"x","version":"1.0.0"}`,
+		"index.js":                        `exports.handler = async () => 1;`,
+		"node_modules/boom/package.json":  `{"name":"boom","version":"1.0.0"}`,
+		"node_modules/boom/index.js":      `const e = new Error('no'); e.code = 'E_BOOM'; throw e;`,
+		"node_modules/esm/package.json":   `{"name":"esm","version":"1.0.0","type":"module","exports":{"import":"./index.js"}}`,
+		"node_modules/esm/index.js":       `import fs from 'node:fs'; fs.readFileSync('/etc/passwd'); export default 1;`,
+		"node_modules/types/package.json": `{"name":"types","version":"1.0.0","types":"index.d.ts"}`,
+		"node_modules/types/index.d.ts":   `export {};`,
+	})
+	p := run(t, options(t, dir))
+	if b := importOf(t, p, "node_modules/boom"); b.Outcome.Status != "error" || b.Outcome.Error != "E_BOOM" {
+		t.Errorf("boom outcome %+v, want error E_BOOM", b.Outcome)
+	}
+	esm := importOf(t, p, "node_modules/esm")
+	if esm.Outcome.Status != "ok" || !hasFile(esm, "/etc/passwd", profile.AccessRead) {
+		t.Errorf("ESM-only package: outcome %+v files %+v, want ok and a read of /etc/passwd", esm.Outcome, esm.Files)
+	}
+	if b := importOf(t, p, "node_modules/types"); b.Outcome.Status != "error" || b.Outcome.Error != "MODULE_NOT_FOUND" {
+		t.Errorf("types-only package outcome %+v, want error MODULE_NOT_FOUND", b.Outcome)
+	}
+}
+
+// TestScanRejectsHostileBundle: input errors are InputErrors (exit 2).
+func TestScanRejectsHostileBundle(t *testing.T) {
+	dir := t.TempDir()
+	writeBundle(t, dir, map[string]string{"package.json": `{"name":`, "index.js": `1`})
+	_, _, err := scan.Scan(context.Background(), options(t, dir))
+	var ie *scan.InputError
+	if err == nil || !asInput(err, &ie) {
+		t.Fatalf("malformed package.json: err %v, want an InputError", err)
+	}
+}
+
+func asInput(err error, target **scan.InputError) bool {
+	for err != nil {
+		if e, ok := err.(*scan.InputError); ok {
+			*target = e
+			return true
+		}
+		u, ok := err.(interface{ Unwrap() error })
+		if !ok {
+			return false
+		}
+		err = u.Unwrap()
+	}
+	return false
+}
+
+func writeBundle(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func writeZip(t *testing.T, src, dst string) {
+	t.Helper()
+	f, err := os.Create(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zw := zip.NewWriter(f)
+	err = filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		w, err := zw.Create(filepath.ToSlash(rel))
+		if err != nil {
+			return err
+		}
+		r, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		defer r.Close()
+		_, err = io.Copy(w, r)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
