@@ -176,4 +176,3 @@ func netnsInUse(ino uint64) bool {
 	}
 	return false
 }
-
