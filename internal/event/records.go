@@ -122,7 +122,7 @@ func (g *gen) messageAttributes(in injection) []sqsAttribute {
 
 // sqsMessage builds one message; the injection applies to body and
 // attributes.
-func (g *gen) sqsMessage(in injection, queueARN string, sent time.Time) (events.SQSMessage, error) {
+func (g *gen) sqsMessage(in injection, queueARN, sender string, sent time.Time) (events.SQSMessage, error) {
 	body, err := marshal(in.doc(g.orderDoc(), "note", messageMax))
 	if err != nil {
 		return events.SQSMessage{}, err
@@ -148,7 +148,7 @@ func (g *gen) sqsMessage(in injection, queueARN string, sent time.Time) (events.
 		Attributes: map[string]string{
 			"ApproximateReceiveCount":          "1",
 			"SentTimestamp":                    fmt.Sprint(sent.UnixMilli()),
-			"SenderId":                         "AROA" + g.upper(17) + ":orders-api",
+			"SenderId":                         sender,
 			"ApproximateFirstReceiveTimestamp": fmt.Sprint(sent.Add(37 * time.Millisecond).UnixMilli()),
 		},
 		MessageAttributes: ma,
@@ -162,11 +162,12 @@ func (g *gen) sqsMessage(in injection, queueARN string, sent time.Time) (events.
 // second is an ordinary message, as a poison message arrives among others.
 func buildSQS(g *gen) (any, error) {
 	queue := fmt.Sprintf("arn:aws:sqs:%s:%s:orders-queue", Region, g.account)
-	first, err := g.sqsMessage(g.in, queue, g.t)
+	sender := "AROA" + g.upper(17) + ":orders-api" // the producer's role session
+	first, err := g.sqsMessage(g.in, queue, sender, g.t)
 	if err != nil {
 		return nil, err
 	}
-	second, err := g.sqsMessage(injection{variant: VariantDefault}, queue, g.at(180*time.Millisecond))
+	second, err := g.sqsMessage(injection{variant: VariantDefault}, queue, sender, g.at(180*time.Millisecond))
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,108 @@
+package event
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestDetectSources(t *testing.T) {
+	tests := []struct {
+		dir      string
+		file     string
+		want     []string
+		unmapped []string
+		wantErr  string
+	}{
+		{
+			dir:  "sam",
+			file: "template.yaml",
+			want: []string{"apigw-v1", "apigw-v2", "cognito-pre-signup", "dynamodb", "eventbridge", "function-url", "s3", "schedule", "sqs"},
+		},
+		{dir: "sam-json", file: "template.json", want: []string{"eventbridge", "kinesis", "sns"}},
+		{dir: "sam-unmapped", want: DefaultSet(), unmapped: []string{"SAM:IoTRule", "SAM:MQ"}},
+		{
+			dir:      "serverless",
+			file:     "serverless.yml",
+			want:     []string{"alb", "apigw-v1", "apigw-v2", "cognito-pre-signup", "eventbridge", "function-url", "s3", "schedule", "sns", "sqs"},
+			unmapped: []string{"serverless:websocket"},
+		},
+		{dir: "serverless-streams", file: "serverless.yaml", want: []string{"dynamodb", "kinesis", "schedule"}},
+		{dir: "none", want: DefaultSet()},
+		{dir: "empty-template", want: DefaultSet()},
+		{dir: "bad-yaml", wantErr: "reading template.yaml in the bundle: yaml: line"},
+		{dir: "missing", wantErr: "opening bundle"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			d, err := DetectSources(filepath.Join("testdata", "templates", tt.dir))
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.File != tt.file || !slices.Equal(d.Sources, tt.want) || !slices.Equal(d.Unmapped, tt.unmapped) {
+				t.Errorf("got %+v\nwant file %q sources %v unmapped %v", d, tt.file, tt.want, tt.unmapped)
+			}
+			srcs, err := DefaultSources(filepath.Join("testdata", "templates", tt.dir))
+			if err != nil || !slices.Equal(srcs, tt.want) {
+				t.Errorf("DefaultSources = %v, %v", srcs, err)
+			}
+			if _, err := Generate(Options{Sources: srcs}); err != nil {
+				t.Errorf("sources do not generate: %v", err)
+			}
+		})
+	}
+}
+
+func TestDetectSourcesHostile(t *testing.T) {
+	// A symbolic link out of the bundle is not followed.
+	dir := t.TempDir()
+	outside := filepath.Join(t.TempDir(), "template.yaml")
+	if err := os.WriteFile(outside, []byte("Resources: {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(outside, filepath.Join(dir, "template.yaml")); err != nil {
+		t.Skip(err)
+	}
+	if _, err := DetectSources(dir); err == nil {
+		t.Error("followed a symlink out of the bundle")
+	}
+
+	// Merge keys fanning out through aliases are bounded.
+	var b strings.Builder
+	b.WriteString("a0: &a0 {Type: AWS::Serverless::Function}\n")
+	for i := 1; i < 9; i++ {
+		b.WriteString("a" + itoa(i) + ": &a" + itoa(i) + "\n  <<: [")
+		for j := range 10 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + itoa(i-1))
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("Resources:\n  <<: *a8\n")
+	bomb := t.TempDir()
+	if err := os.WriteFile(filepath.Join(bomb, "template.yaml"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DetectSources(bomb); err == nil || !strings.Contains(err.Error(), "fan out") {
+		t.Errorf("alias bomb: %v", err)
+	}
+
+	// A file too large.
+	big := t.TempDir()
+	if err := os.WriteFile(filepath.Join(big, "serverless.yml"), []byte(strings.Repeat("#", maxTemplate+1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := DetectSources(big); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("large template: %v", err)
+	}
+}
