@@ -133,7 +133,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := linkOrCopy(o.Self, filepath.Join(ctl, "depbox")); err != nil {
 		return nil, nil, fmt.Errorf("placing depbox in the sandbox: %w", err)
 	}
-	pl := buildPlan(b, o)
+	pl := Plan(b, o)
 	if err := plan.WriteFile(filepath.Join(ctl, "plan.json"), pl); err != nil {
 		return nil, nil, fmt.Errorf("writing plan: %w", err)
 	}
@@ -270,9 +270,10 @@ func RootfsSpec(node string) sandbox.RootfsSpec {
 	return s
 }
 
-// buildPlan makes the import phase: the reference process, then one
-// process per dependency, leaves first.
-func buildPlan(b *bundle.Bundle, o Options) *plan.Plan {
+// Plan makes the import phase: the reference process, then one process per
+// dependency, leaves first.
+func Plan(b *bundle.Bundle, o Options) *plan.Plan {
+	o.defaults()
 	p := &plan.Plan{
 		Version:       plan.Version,
 		Node:          "/usr/bin/node",
