@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -45,15 +46,22 @@ checks a directory of your own events and lists them.`,
   depbox events list --events-dir ./events`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return runEventsList(e.stdout, e.v.GetString("bundle"), e.v.GetString("events-dir"))
+			opts, dir, err := e.eventOptions()
+			if err != nil {
+				return usageErr(err)
+			}
+			if d := e.v.GetString("events-dir"); d != "" {
+				dir = d
+			}
+			return runEventsList(e.stdout, e.v.GetString("bundle"), dir, opts.Sources)
 		},
 	}
 	cmd.Flags().String("bundle", "", "bundle directory: show the event sources its template selects")
-	cmd.Flags().String("events-dir", "", "directory of user events (*.json): check and list them")
+	cmd.Flags().String("events-dir", "", "directory of user events (*.json): check and list them (default: events.dir from the configuration)")
 	return cmd
 }
 
-func runEventsList(w io.Writer, bundle, eventsDir string) error {
+func runEventsList(w io.Writer, bundle, eventsDir string, configured []string) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "SOURCE\tALIASES\tVARIANTS\tDESCRIPTION")
 	var all []string
@@ -78,7 +86,10 @@ func runEventsList(w io.Writer, bundle, eventsDir string) error {
 	}
 	fmt.Fprintf(w, "\nVariants: all = %s\n", strings.Join(all, ", "))
 	fmt.Fprintf(w, "Default set for a bundle without a template: %s\n", strings.Join(event.DefaultSet(), ", "))
-	if bundle != "" {
+	if len(configured) > 0 {
+		fmt.Fprintf(w, "Configured sources (events.sources, used for every bundle): %s\n", strings.Join(configured, ", "))
+	}
+	if bundle != "" && len(configured) == 0 {
 		d, err := event.DetectSources(bundle)
 		if err != nil {
 			return usageErr(err)
@@ -124,7 +135,7 @@ same seed always gives the same bytes.`,
   depbox events show sqs --variant sql --seed 42`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			seed, err := eventsSeed(e.v.GetString("seed"))
+			seed, err := eventsSeed(e.v.GetString(cfgSeed))
 			if err != nil {
 				return usageErr(err)
 			}
@@ -156,4 +167,60 @@ func eventsSeed(s string) (int64, error) {
 		return 0, fmt.Errorf("--seed %q: want an integer", s)
 	}
 	return n, nil
+}
+
+// Configuration keys for choosing events, shared by every command that
+// invokes handlers (depbox.yaml, or DEPBOX_EVENTS_SOURCES and so on):
+//
+//	events:
+//	  sources: [s3, http-api]   # names or aliases; empty: from the bundle's template, else the default set
+//	  variants: [default, sql]  # empty: default and every injection variant
+//	  dir: ./events             # user events, one JSON file each
+//	seed: 42                    # identifiers and timestamps
+const (
+	cfgEventSources  = "events.sources"
+	cfgEventVariants = "events.variants"
+	cfgEventDir      = "events.dir"
+	cfgSeed          = "seed"
+)
+
+// eventOptions reads the event selection from the configuration: the
+// options for event.Generate or event.ForBundle and the user event
+// directory. Lists may also be comma-separated strings, as environment
+// variables are. Unknown names are an error here rather than mid-run.
+func (e *env) eventOptions() (event.Options, string, error) {
+	seed, err := eventsSeed(e.v.GetString(cfgSeed))
+	if err != nil {
+		return event.Options{}, "", err
+	}
+	opts := event.Options{
+		Seed:     seed,
+		Sources:  splitList(e.v.GetStringSlice(cfgEventSources)),
+		Variants: splitList(e.v.GetStringSlice(cfgEventVariants)),
+	}
+	for i, s := range opts.Sources {
+		if opts.Sources[i], err = event.CanonicalSource(s); err != nil {
+			return event.Options{}, "", fmt.Errorf("%s: %w", cfgEventSources, err)
+		}
+	}
+	for i, v := range opts.Variants {
+		opts.Variants[i] = strings.ToLower(v)
+		if !slices.Contains(event.Variants(), opts.Variants[i]) {
+			return event.Options{}, "", fmt.Errorf("%s: unknown event variant %q (valid: %s)", cfgEventVariants, v, strings.Join(event.Variants(), ", "))
+		}
+	}
+	return opts, e.v.GetString(cfgEventDir), nil
+}
+
+// splitList splits comma-separated elements and drops empty ones.
+func splitList(in []string) []string {
+	var out []string
+	for _, s := range in {
+		for _, p := range strings.Split(s, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				out = append(out, p)
+			}
+		}
+	}
+	return out
 }

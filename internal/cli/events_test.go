@@ -150,3 +150,43 @@ func TestEventsSeedFromEnv(t *testing.T) {
 		t.Errorf("bad DEPBOX_SEED: exit %d, %s", code, errOut)
 	}
 }
+
+func TestEventOptionsFromConfig(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "depbox.yaml")
+	write := func(s string) {
+		if err := os.WriteFile(cfg, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("events:\n  sources: [http-api, S3]\n  variants: [default, SQL]\n  dir: " + dir + "\nseed: 9\n")
+	code, out, errOut := runCLI(t, "--config", cfg, "events", "list")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "Configured sources (events.sources, used for every bundle): apigw-v2, s3\n") || !strings.Contains(out, "0 user event(s) in "+dir) {
+		t.Errorf("configuration not applied:\n%s", out)
+	}
+
+	t.Setenv("DEPBOX_EVENTS_SOURCES", "sqs,cron")
+	if _, out, _ := runCLI(t, "--config", cfg, "events", "list"); !strings.Contains(out, "Configured sources (events.sources, used for every bundle): sqs, schedule\n") {
+		t.Errorf("DEPBOX_EVENTS_SOURCES not applied:\n%s", out)
+	}
+
+	t.Setenv("DEPBOX_EVENTS_SOURCES", "kafka")
+	if code, _, errOut := runCLI(t, "--config", cfg, "events", "list"); code != ExitUsage || !strings.Contains(errOut, `events.sources: unknown event source "kafka"`) {
+		t.Errorf("bad source: exit %d, %s", code, errOut)
+	}
+	t.Setenv("DEPBOX_EVENTS_SOURCES", "")
+	write("events:\n  variants: [xss]\n")
+	if code, _, errOut := runCLI(t, "--config", cfg, "events", "list"); code != ExitUsage || !strings.Contains(errOut, `events.variants: unknown event variant "xss"`) {
+		t.Errorf("bad variant: exit %d, %s", code, errOut)
+	}
+}
+
+func TestSplitList(t *testing.T) {
+	got := splitList([]string{"a, b", "", " c ", "d,,"})
+	if strings.Join(got, "|") != "a|b|c|d" {
+		t.Errorf("got %q", got)
+	}
+}

@@ -143,6 +143,37 @@ func Show(source, variant string, seed int64) (Event, error) {
 	return s.event(v, seed)
 }
 
+// ForBundle returns the events to invoke a bundle's handler with:
+// Generate(opts), where empty opts.Sources means DefaultSources(bundleRoot)
+// rather than every source, followed by the user events of userDir (none
+// when userDir is ""). Encoded as JSON, the list is what the invoke runner
+// receives.
+func ForBundle(bundleRoot string, opts Options, userDir string) ([]Event, error) {
+	if len(opts.Sources) == 0 {
+		srcs, err := DefaultSources(bundleRoot)
+		if err != nil {
+			return nil, err
+		}
+		opts.Sources = srcs
+	}
+	evs, err := Generate(opts)
+	if err != nil {
+		return nil, err
+	}
+	if userDir != "" {
+		user, err := LoadDir(userDir)
+		if err != nil {
+			return nil, err
+		}
+		evs = append(evs, user...)
+	}
+	return evs, nil
+}
+
+// Variants returns every variant name: "default" first, then the
+// injection variants.
+func Variants() []string { return slices.Clone(allVariants) }
+
 // SourceNames returns the canonical name of every source, sorted.
 func SourceNames() []string {
 	out := make([]string, len(registry))

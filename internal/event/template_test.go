@@ -106,3 +106,37 @@ func TestDetectSourcesHostile(t *testing.T) {
 		t.Errorf("large template: %v", err)
 	}
 }
+
+func TestForBundle(t *testing.T) {
+	user := writeFiles(t, map[string]string{"mine.json": `{"hello": "world"}`})
+	sam := filepath.Join("testdata", "templates", "sam-json")
+	tests := []struct {
+		name   string
+		bundle string
+		opts   Options
+		dir    string
+		want   []string
+	}{
+		{name: "template sources", bundle: sam, opts: Options{Variants: []string{"default"}}, want: []string{"eventbridge/default", "kinesis/default", "sns/default"}},
+		{name: "configured sources win", bundle: sam, opts: Options{Sources: []string{"s3"}, Variants: []string{"sql"}}, dir: user, want: []string{"s3/sql", "custom/mine"}},
+		{name: "default set", bundle: filepath.Join("testdata", "templates", "none"), opts: Options{Variants: []string{"default"}}, want: []string{"apigw-v1/default", "apigw-v2/default", "eventbridge/default", "s3/default", "schedule/default", "sns/default", "sqs/default"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs, err := ForBundle(tt.bundle, tt.opts, tt.dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range evs {
+				got = append(got, e.Name)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %v, want %v", got, tt.want)
+			}
+		})
+	}
+	if _, err := ForBundle(filepath.Join("testdata", "templates", "bad-yaml"), Options{}, ""); err == nil {
+		t.Error("bad template: no error")
+	}
+}
