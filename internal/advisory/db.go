@@ -485,7 +485,8 @@ func (db *DB) LookupIndicator(observed string) []IndicatorHit {
 // MatchIOCs checks every DNS name, host and address that any dependency (and
 // the function's own code, reported with an empty Dependency) contacted in
 // any phase against the indicators of all records. A hit is reported once
-// per dependency, phase, observed value and indicator, naming the record
+// per dependency, phase, observed value and matching indicator (an address,
+// or a domain: a.evil.com can match both a.evil.com and evil.com), naming the record
 // about the contacting package when there is one and otherwise the first
 // record listing the indicator (depbox osv query --ioc lists them all).
 func (db *DB) MatchIOCs(p *profile.Profile) []profile.IOCMatch {
@@ -504,11 +505,11 @@ func (db *DB) MatchIOCs(p *profile.Profile) []profile.IOCMatch {
 			hits = db.LookupIndicator(obs)
 			memo[obs] = hits
 		}
-		best := map[string]IndicatorHit{} // per indicator
+		best := map[string]IndicatorHit{} // per matched key
 		for _, h := range hits {
-			b, ok := best[h.Indicator]
+			b, ok := best[h.Key]
 			if !ok || preferHit(h, b, dep.Name) {
-				best[h.Indicator] = h
+				best[h.Key] = h
 			}
 		}
 		for _, h := range best {

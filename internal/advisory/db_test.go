@@ -311,7 +311,7 @@ func TestLeitwachtFeed(t *testing.T) {
 	if in.Records != 2990 || in.Malicious != 2990 || in.Invalid != 0 {
 		t.Errorf("records=%d malicious=%d invalid=%d, want 2990 malicious", in.Records, in.Malicious, in.Invalid)
 	}
-	if in.Indicators < 10000 {
+	if in.Indicators < 5000 {
 		t.Errorf("indicators = %d", in.Indicators)
 	}
 	if got := matchIDs(t, db, "sbironman", "1.0.0"); len(got) != 1 || got[0] != "LWA-2026-11281" {

@@ -32,7 +32,7 @@ const indexMagic = "DBXOSV1\n"
 // indexFormat changes whenever the body's encoding or the record
 // interpretation (classification, indicators) changes; older indexes are
 // rebuilt.
-const indexFormat = 1
+const indexFormat = 2
 
 // header describes an index and the source it was built from.
 type header struct {

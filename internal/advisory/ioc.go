@@ -47,17 +47,18 @@ func recordIndicators(ds *structpb.Struct) (out []indicator, broad int) {
 		g := lw.GetFields()
 		lists = append(lists, list{g["domain_observed"], "domain"}, list{g["url_observed"], "url"}, list{g["ip_observed"], "ip"})
 	}
-	seen := map[indicator]bool{}
+	seen := map[string]bool{} // one indicator per key: "1.2.3.4" and "1.2.3.4:80" are one
 	for _, l := range lists {
 		for _, s := range stringsOf(l.val) {
 			ind, ok, isBroad := parseIndicator(s, l.kind)
 			if isBroad {
 				broad++
 			}
-			if !ok || seen[ind] {
+			k := string(ind.Kind) + ind.Key
+			if !ok || seen[k] {
 				continue
 			}
-			seen[ind] = true
+			seen[k] = true
 			out = append(out, ind)
 		}
 	}

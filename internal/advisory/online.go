@@ -327,6 +327,9 @@ func (c *Client) once(ctx context.Context, client *http.Client, timeout time.Dur
 	return false, nil
 }
 
+// retryBase is the first retry's wait (tests shorten it).
+var retryBase = 500 * time.Millisecond
+
 // backoff waits 0.5s, 1s, 2s, … (at most 10s), or what Retry-After asks
 // (at most 30s).
 func backoff(attempt int, last error) time.Duration {
@@ -334,6 +337,6 @@ func backoff(attempt int, last error) time.Duration {
 	if errors.As(last, &se) && se.retryAfter > 0 {
 		return min(se.retryAfter, 30*time.Second)
 	}
-	d := 500 * time.Millisecond << (attempt - 1)
+	d := retryBase << (attempt - 1)
 	return min(d, 10*time.Second)
 }
