@@ -17,7 +17,7 @@ func TestParseIndicator(t *testing.T) {
 		{"hxxps://webhook[.]site/ea1a1f2d", "url", "webhook.site", false, false},
 		{"hXXp://evil[.]example[.]invalid:8080/x?y=1", "url", "evil.example.invalid", false, false},
 		{"evil.example.invalid/path", "url", "evil.example.invalid", false, false},
-		{"pc[.]io/eth", "domain", "pc.io", false, false},        // a domain with a path is a URL
+		{"pc[.]io/eth", "domain", "pc.io", false, false}, // a domain with a path is a URL
 		{"nzag[.]faiz[.]us.kg:5555", "domain", "nzag.faiz.us.kg", false, false},
 		{"EVIL.Example.INVALID.", "domain", "evil.example.invalid", false, false},
 		{"*.evil.example.invalid", "domain", "evil.example.invalid", false, false},
