@@ -108,7 +108,7 @@ func (c *checker) checkBaseline(d *profile.Dependency) {
 			slices.Sort(hosts)
 			c.add(RuleNewNetworkHost, 0, d, phase, fmt.Sprintf("%s contacted new %s %s in the %s phase, %s", label(d),
 				plural(len(hosts), "host", "hosts"), strings.Join(hosts, ", "), phase, why),
-				Evidence{Event: baseline.KindNetwork, Values: vals, Unattributed: unattributed})
+				Evidence{Event: netEvent(vals), Values: vals, Unattributed: unattributed})
 		}
 		// DBX011 new-capability
 		var caps []string

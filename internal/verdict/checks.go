@@ -438,7 +438,7 @@ func (c *checker) checkInstall(d *profile.Dependency, phase string, b *profile.B
 		}
 		if len(net) > 0 {
 			c.add(RuleInstallNetwork, 0, d, phase, fmt.Sprintf("%s used the network from a lifecycle script: %s", label(d), strings.Join(net, ", ")),
-				Evidence{Event: baseline.KindNetwork, Values: net, Unattributed: un})
+				Evidence{Event: netEvent(net), Values: net, Unattributed: un})
 		}
 		var procs []string
 		for _, p := range b.Processes {
@@ -451,6 +451,23 @@ func (c *checker) checkInstall(d *profile.Dependency, phase string, b *profile.B
 				Evidence{Event: baseline.KindProcess, Values: procs, Unattributed: un})
 		}
 	})
+}
+
+// netEvent is the evidence event of network values prefixed "network " or
+// "dns ": network, dns or network+dns.
+func netEvent(vals []string) string {
+	var n, d bool
+	for _, v := range vals {
+		n = n || strings.HasPrefix(v, "network ")
+		d = d || strings.HasPrefix(v, "dns ")
+	}
+	switch {
+	case n && d:
+		return baseline.KindNetwork + "+" + baseline.KindDNS
+	case d:
+		return baseline.KindDNS
+	}
+	return baseline.KindNetwork
 }
 
 // --- DBX012 write-outside-tmp ------------------------------------------------
