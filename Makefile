@@ -30,9 +30,13 @@ test: build
 unit:
 	$(GO) test -short ./...
 
-## example: scan the bundled example function
-example: build
+## example: scan the bundled example function (its dependencies are installed
+## from the committed lockfile with --ignore-scripts: nothing runs on the host)
+example: build examples/hello-lambda/node_modules/.package-lock.json
 	bin/depbox scan examples/hello-lambda
+
+examples/hello-lambda/node_modules/.package-lock.json: examples/hello-lambda/package-lock.json
+	cd examples/hello-lambda && npm ci --ignore-scripts --no-audit --no-fund
 
 ## bench: scan benchmark against native node on the 100+ package bundle
 bench: build

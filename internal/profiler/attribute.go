@@ -262,7 +262,10 @@ func access(o *Open) string {
 
 // loaderPrefixes are read by the dynamic loader and the runtime itself when
 // any program starts; reads there say nothing about a dependency.
-var loaderPrefixes = []string{"/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/etc/ld.so.cache", "/etc/ld.so.preload", "/depbox/"}
+var loaderPrefixes = []string{"/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/etc/ld.so.cache", "/etc/ld.so.preload", "/depbox/",
+	// V8 reads this when it reserves address space for a large heap or
+	// buffer, whichever package's allocation triggered it.
+	"/proc/sys/vm/overcommit_memory"}
 
 // ignoredRead reports reads that are module loading or program loading,
 // not behaviour: files inside node_modules (a package loading code, and

@@ -21,6 +21,12 @@ if (dep === '-') {
   try { require('depbox-reference-probe'); } catch (_) {}
   report('ok');
 } else {
+  // A package with nothing to load by its name (types only, or "exports"
+  // without a main entry) is reported as such, not as a failure.
+  const noEntry = (e) => e && (
+    (e.code === 'MODULE_NOT_FOUND' && String(e.message).startsWith(`Cannot find module '${name}'`)) ||
+    (e.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' && /No "exports" main defined/.test(String(e.message))));
+  const failed = (e) => { report(noEntry(e) ? 'no-entry' : 'error', codeOf(e)); settle(); };
   try {
     require(name);
     report('ok');
@@ -28,11 +34,9 @@ if (dep === '-') {
   } catch (e) {
     const esm = ['ERR_REQUIRE_ESM', 'ERR_REQUIRE_ASYNC_MODULE', 'ERR_PACKAGE_PATH_NOT_EXPORTED'];
     if (e && esm.includes(e.code)) {
-      import(name).then(() => { report('ok'); settle(); },
-        (e2) => { report('error', codeOf(e2)); settle(); });
+      import(name).then(() => { report('ok'); settle(); }, failed);
     } else {
-      report('error', codeOf(e));
-      settle();
+      failed(e);
     }
   }
 }

@@ -369,6 +369,8 @@ func outcome(r plan.StepResult) *profile.Outcome {
 		o.Status = "timeout"
 	case r.Signal != "":
 		o.Status, o.Error = "killed", r.Signal
+	case r.Status == "no-entry" && r.ExitCode == 0:
+		o.Status = "no-entry"
 	case r.Status == "error" || r.ExitCode != 0:
 		o.Status = "error"
 	}

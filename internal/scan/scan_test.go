@@ -175,25 +175,30 @@ func TestScanStepTimeout(t *testing.T) {
 func TestScanLoadError(t *testing.T) {
 	dir := t.TempDir()
 	writeBundle(t, dir, map[string]string{
-		"package.json":                    `{"name":"x","version":"1.0.0"}`,
-		"index.js":                        `exports.handler = async () => 1;`,
-		"node_modules/boom/package.json":  `{"name":"boom","version":"1.0.0"}`,
-		"node_modules/boom/index.js":      `const e = new Error('no'); e.code = 'E_BOOM'; throw e;`,
-		"node_modules/esm/package.json":   `{"name":"esm","version":"1.0.0","type":"module","exports":{"import":"./index.js"}}`,
-		"node_modules/esm/index.js":       `import fs from 'node:fs'; fs.readFileSync('/etc/passwd'); export default 1;`,
-		"node_modules/types/package.json": `{"name":"types","version":"1.0.0","types":"index.d.ts"}`,
-		"node_modules/types/index.d.ts":   `export {};`,
+		"package.json":                      `{"name":"x","version":"1.0.0"}`,
+		"index.js":                          `exports.handler = async () => 1;`,
+		"node_modules/boom/package.json":    `{"name":"boom","version":"1.0.0"}`,
+		"node_modules/boom/index.js":        `const e = new Error('no'); e.code = 'E_BOOM'; throw e;`,
+		"node_modules/esm/package.json":     `{"name":"esm","version":"1.0.0","type":"module","exports":{"import":"./index.js"}}`,
+		"node_modules/esm/index.js":         `import fs from 'node:fs'; fs.readFileSync('/etc/passwd'); export default 1;`,
+		"node_modules/types/package.json":   `{"name":"types","version":"1.0.0","types":"index.d.ts"}`,
+		"node_modules/types/index.d.ts":     `export {};`,
+		"node_modules/missing/package.json": `{"name":"missing","version":"1.0.0"}`,
+		"node_modules/missing/index.js":     `require('not-installed-anywhere');`,
 	})
 	p := run(t, options(t, dir))
 	if b := importOf(t, p, "node_modules/boom"); b.Outcome.Status != "error" || b.Outcome.Error != "E_BOOM" {
 		t.Errorf("boom outcome %+v, want error E_BOOM", b.Outcome)
 	}
+	if b := importOf(t, p, "node_modules/missing"); b.Outcome.Status != "error" || b.Outcome.Error != "MODULE_NOT_FOUND" {
+		t.Errorf("a package whose own require fails: outcome %+v, want error MODULE_NOT_FOUND", b.Outcome)
+	}
 	esm := importOf(t, p, "node_modules/esm")
 	if esm.Outcome.Status != "ok" || !hasFile(esm, "/etc/passwd", profile.AccessRead) {
 		t.Errorf("ESM-only package: outcome %+v files %+v, want ok and a read of /etc/passwd", esm.Outcome, esm.Files)
 	}
-	if b := importOf(t, p, "node_modules/types"); b.Outcome.Status != "error" || b.Outcome.Error != "MODULE_NOT_FOUND" {
-		t.Errorf("types-only package outcome %+v, want error MODULE_NOT_FOUND", b.Outcome)
+	if b := importOf(t, p, "node_modules/types"); b.Outcome.Status != "no-entry" || b.Outcome.Error != "MODULE_NOT_FOUND" {
+		t.Errorf("types-only package outcome %+v, want no-entry MODULE_NOT_FOUND", b.Outcome)
 	}
 }
 
