@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -217,12 +218,26 @@ func (pp *progressPrinter) finish() {
 	}
 }
 
+// problemSummary names the fatal problems, the most fundamental first.
 func problemSummary(p *profile.Profile) string {
-	var s []string
+	rank := func(code string) int {
+		for i, c := range []string{"sandbox-failed", "timeout", "event-stream", "event-drops", "event-decode"} {
+			if c == code {
+				return i
+			}
+		}
+		return 100
+	}
+	var fatal []profile.Problem
 	for _, pr := range p.Problems {
 		if pr.Fatal {
-			s = append(s, pr.Message)
+			fatal = append(fatal, pr)
 		}
+	}
+	slices.SortStableFunc(fatal, func(a, b profile.Problem) int { return rank(a.Code) - rank(b.Code) })
+	var s []string
+	for _, pr := range fatal {
+		s = append(s, pr.Message)
 	}
 	if len(s) > 3 {
 		s = append(s[:3], fmt.Sprintf("and %d more", len(s)-3))
