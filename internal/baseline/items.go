@@ -252,3 +252,37 @@ func FromDependency(d *profile.Dependency) Dependency {
 	nd.canonicalize()
 	return nd
 }
+
+// FileItem is the item a baseline records for a file access.
+func FileItem(f profile.File, unattributed bool) Item {
+	return Item{Kind: FileKind(f.Access), Value: NormalizePath(f.Path), Unattributed: unattributed}
+}
+
+// EnvItem is the item a baseline records for an environment variable read.
+func EnvItem(name string, unattributed bool) Item {
+	return Item{Kind: KindEnv, Value: name, Unattributed: unattributed}
+}
+
+// EndpointItem is the item a baseline records for a network peer.
+func EndpointItem(e profile.Endpoint, unattributed bool) Item {
+	return Item{Kind: KindNetwork, Value: normalizeEndpoint(e).String(), Unattributed: unattributed}
+}
+
+// DNSItem is the item a baseline records for a DNS query.
+func DNSItem(q profile.DNSQuery, unattributed bool) Item {
+	return Item{Kind: KindDNS, Value: DNSQuery{Name: NormalizeHost(q.Name), Type: q.Type}.String(), Unattributed: unattributed}
+}
+
+// ProcessItem is the item a baseline records for a process started.
+func ProcessItem(p profile.Process, unattributed bool) Item {
+	np := Process{Binary: NormalizePath(p.Binary), Argv: []string{}}
+	for _, a := range p.Argv {
+		np.Argv = append(np.Argv, NormalizeText(a))
+	}
+	return Item{Kind: KindProcess, Value: np.String(), Unattributed: unattributed}
+}
+
+// PersistenceItem is the item a baseline records for state kept between invocations.
+func PersistenceItem(p profile.Persistence, unattributed bool) Item {
+	return Item{Kind: KindPersistence, Value: NormalizePath(p.Path), Unattributed: unattributed}
+}

@@ -70,7 +70,7 @@ func networkPeer(e profile.Endpoint) bool {
 }
 
 func (c *checker) checkBaseline(d *profile.Dependency) {
-	k := c.known(d)
+	k := c.knownFor(d)
 	nd := baseline.FromDependency(d)
 	current := nd.PhaseItems()
 	inBaseline := len(c.base.ByName(d.Name)) > 0

@@ -19,6 +19,45 @@ type checker struct {
 	base    *baseline.Baseline
 	changes *baseline.Changes
 	out     []Finding
+	knowns  map[string]known
+}
+
+// knownFor returns what the baseline accepts for the dependency (cached).
+func (c *checker) knownFor(d *profile.Dependency) known {
+	if k, ok := c.knowns[d.Path+"\x00"+d.Name]; ok {
+		return k
+	}
+	if c.knowns == nil {
+		c.knowns = map[string]known{}
+	}
+	k := c.known(d)
+	c.knowns[d.Path+"\x00"+d.Name] = k
+	return k
+}
+
+// accepted reports whether the baseline records the behaviour for the
+// dependency in phase: the reviewed baseline accepts it, and the rules that
+// Rule.BaselineAccepts marks do not report it. Without a baseline nothing is
+// accepted.
+func (c *checker) accepted(d *profile.Dependency, phase string, it baseline.Item) bool {
+	if c.base == nil {
+		return false
+	}
+	_, found := slices.BinarySearchFunc(c.knownFor(d).items[phase], it, baseline.CompareItems)
+	return found
+}
+
+// acceptedAnyPhase is accepted in any phase.
+func (c *checker) acceptedAnyPhase(d *profile.Dependency, it baseline.Item) bool {
+	if c.base == nil {
+		return false
+	}
+	for phase := range c.knownFor(d).items {
+		if c.accepted(d, phase, it) {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) run() []Finding {
@@ -208,7 +247,8 @@ func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals []string
 		for _, f := range b.Files {
-			if f.Access == profile.AccessWrite || f.Access == profile.AccessExec || !IsBaitPath(f.Path) {
+			if f.Access == profile.AccessWrite || f.Access == profile.AccessExec || !IsBaitPath(f.Path) ||
+				c.accepted(d, phase, baseline.FileItem(f, un)) {
 				continue
 			}
 			v := f.Path
@@ -296,11 +336,15 @@ func hostPort(e profile.Endpoint) string {
 
 func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 	var secrets []string
+	newSecret := false
 	for _, phase := range phasesOf(d) {
-		parts(d.Phases[phase], func(b *profile.Behavior, _ bool) {
+		parts(d.Phases[phase], func(b *profile.Behavior, un bool) {
 			for _, e := range b.Env {
 				if IsSecretEnv(e) && !slices.Contains(secrets, e) {
 					secrets = append(secrets, e)
+				}
+				if IsSecretEnv(e) && !c.acceptedAnyPhase(d, baseline.EnvItem(e, un)) {
+					newSecret = true
 				}
 			}
 		})
@@ -311,17 +355,18 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 	slices.Sort(secrets)
 	for _, phase := range phasesOf(d) {
 		var peers, short []string
-		unattributed := false
+		unattributed, newPeer := false, false
 		parts(d.Phases[phase], func(b *profile.Behavior, un bool) {
 			for _, e := range b.Network {
 				if !exemptPeer(e) {
 					peers = append(peers, peer(e))
 					short = append(short, hostPort(e))
 					unattributed = unattributed || un
+					newPeer = newPeer || !c.accepted(d, phase, baseline.EndpointItem(e, un))
 				}
 			}
 		})
-		if len(peers) == 0 {
+		if len(peers) == 0 || !(newSecret || newPeer) {
 			continue
 		}
 		vals := make([]string, 0, len(secrets)+len(peers))
@@ -402,7 +447,7 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 		var vals, kinds []string
 		for _, p := range b.Processes {
 			why := suspiciousProcess(p)
-			if why == "" || (phase == profile.PhaseInstall && scriptRunner(p)) {
+			if why == "" || (phase == profile.PhaseInstall && scriptRunner(p)) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
 			vals = append(vals, baseline.JoinArgv(p.Argv))
@@ -427,12 +472,12 @@ func (c *checker) checkInstall(d *profile.Dependency, phase string, b *profile.B
 	parts(b, func(b *profile.Behavior, un bool) {
 		var net []string
 		for _, e := range b.Network {
-			if e.Protocol != "unix" && !localAddr(e.Address) {
+			if e.Protocol != "unix" && !localAddr(e.Address) && !c.accepted(d, phase, baseline.EndpointItem(e, un)) {
 				net = append(net, "network "+peer(e))
 			}
 		}
 		for _, q := range b.DNS {
-			if q.Name != "localhost" {
+			if q.Name != "localhost" && !c.accepted(d, phase, baseline.DNSItem(q, un)) {
 				net = append(net, "dns "+q.Name)
 			}
 		}
@@ -442,7 +487,7 @@ func (c *checker) checkInstall(d *profile.Dependency, phase string, b *profile.B
 		}
 		var procs []string
 		for _, p := range b.Processes {
-			if !scriptRunner(p) {
+			if !scriptRunner(p) && !c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				procs = append(procs, baseline.JoinArgv(p.Argv))
 			}
 		}
@@ -497,7 +542,8 @@ func (c *checker) checkWrites(d *profile.Dependency, phase string, b *profile.Be
 			if f.Access != profile.AccessWrite && f.Access != profile.AccessReadWrite {
 				continue
 			}
-			if writable(f.Path) || (phase == profile.PhaseInstall && d.Path != "" && strings.Contains(f.Path+"/", own)) {
+			if writable(f.Path) || (phase == profile.PhaseInstall && d.Path != "" && strings.Contains(f.Path+"/", own)) ||
+				c.accepted(d, phase, baseline.FileItem(f, un)) {
 				continue
 			}
 			v := f.Path
@@ -544,10 +590,16 @@ func (c *checker) checkUnattributed(d *profile.Dependency, phase string, b *prof
 	vals := make([]string, 0, len(items))
 	kinds := []string{}
 	for _, it := range items {
+		if c.accepted(d, phase, it) {
+			continue
+		}
 		vals = append(vals, it.Kind+" "+it.Value)
 		if !slices.Contains(kinds, it.Kind) {
 			kinds = append(kinds, it.Kind)
 		}
+	}
+	if len(vals) == 0 {
+		return
 	}
 	c.add(RuleUnattributed, 0, d, phase, fmt.Sprintf("%s: %d %s in the %s phase not explained by a hook record", label(d), len(vals), plural(len(vals), "behaviour", "behaviours"), phase),
 		Evidence{Event: strings.Join(kinds, "+"), Values: vals, Unattributed: true})
@@ -561,7 +613,12 @@ func (c *checker) checkPersistence(d *profile.Dependency, phase string, b *profi
 	}
 	var vals []string
 	for _, p := range b.Persistence {
-		vals = append(vals, fmt.Sprintf("%s (written in invocation %d, read in %d)", p.Path, p.WrittenIn, p.ReadIn))
+		if !c.accepted(d, phase, baseline.PersistenceItem(p, false)) {
+			vals = append(vals, fmt.Sprintf("%s (written in invocation %d, read in %d)", p.Path, p.WrittenIn, p.ReadIn))
+		}
+	}
+	if len(vals) == 0 {
+		return
 	}
 	c.add(RuleCrossInvocation, 0, d, phase, fmt.Sprintf("%s kept state between invocations: %s", label(d), strings.Join(vals, ", ")),
 		Evidence{Event: baseline.KindPersistence, Values: vals})

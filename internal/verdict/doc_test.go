@@ -18,17 +18,20 @@ const (
 // rulesReference renders the rule reference section of docs/rules.md.
 func rulesReference() string {
 	var b strings.Builder
-	b.WriteString("| ID | name | severity | needs a baseline | summary |\n|---|---|---|---|---|\n")
+	b.WriteString("| ID | name | severity | needs a baseline | a baseline accepts | summary |\n|---|---|---|---|---|---|\n")
 	for _, r := range Rules() {
-		base := ""
+		base, accepts := "", ""
 		if r.NeedsBaseline {
 			base = "yes"
+		}
+		if r.BaselineAccepts {
+			accepts = "yes"
 		}
 		sev := r.Severity.String()
 		if r.ID == RuleVulnerable {
 			sev = "the advisory's"
 		}
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID+"-"+r.Name), r.Name, sev, base, r.Summary)
+		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s | %s |\n", r.ID, strings.ToLower(r.ID+"-"+r.Name), r.Name, sev, base, accepts, r.Summary)
 	}
 	for _, r := range Rules() {
 		fmt.Fprintf(&b, "\n### %s %s\n\n", r.ID, r.Name)
@@ -39,6 +42,9 @@ func rulesReference() string {
 		fmt.Fprintf(&b, "Severity: %s.", sev)
 		if r.NeedsBaseline {
 			b.WriteString(" Needs a baseline: skipped, with a warning, when there is none.")
+		}
+		if r.BaselineAccepts {
+			b.WriteString(" Behaviour that the baseline records for the dependency in that phase is accepted and not reported.")
 		}
 		fmt.Fprintf(&b, "\n\n%s\n\n**What it means.** %s\n\n**Why it matters.** %s\n\n**How to fix.** %s\n", r.Summary+".", r.Description, r.Rationale, r.Remediation)
 	}

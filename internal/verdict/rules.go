@@ -39,6 +39,12 @@ type Rule struct {
 	// NeedsBaseline is true for rules that compare with the baseline and are
 	// skipped when there is none.
 	NeedsBaseline bool `json:"needs_baseline"`
+	// BaselineAccepts is true for behavioural rules that do not report
+	// behaviour the baseline records for the dependency in that phase: the
+	// reviewed baseline is the record of accepted behaviour. Rules without
+	// it (exfiltration, advisories, indicators, incomplete analysis, hook
+	// bypass) fire whatever the baseline says.
+	BaselineAccepts bool `json:"baseline_accepts"`
 	// Summary is one line.
 	Summary string `json:"summary"`
 	// Description says what the rule detects.
@@ -94,7 +100,7 @@ var catalogue = []Rule{
 			"legitimate dependency needs them; a dependency that always times out in the sandbox deserves a closer look.",
 	},
 	{
-		ID: RuleBaitFileRead, Name: "bait-file-read", Severity: High,
+		ID: RuleBaitFileRead, Name: "bait-file-read", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency read a credential file",
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
@@ -103,11 +109,12 @@ var catalogue = []Rule{
 		Rationale: "Credential harvesting is what most malicious packages do first. depbox plants bait copies of " +
 			"these files; a library has no reason to read another program's credentials.",
 		Remediation: "Find out why the package reads the file (the evidence has the path and phase). A package whose job " +
-			"it is (dotenv reading the function's own .env, an AWS credential provider) can be listed in gate.ignore " +
-			"with that reason; otherwise remove it.",
+			"it is (dotenv reading the function's own .env, an AWS credential provider) can be accepted by " +
+			"recording it in the baseline (`depbox baseline update`) or with a gate.ignore entry; otherwise " +
+			"remove it.",
 	},
 	{
-		ID: RuleSecretEnvNetwork, Name: "secret-env-and-network", Severity: High,
+		ID: RuleSecretEnvNetwork, Name: "secret-env-and-network", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency read a secret environment variable and also used the network",
 		Description: "The same dependency (in any phases) read an environment variable whose name marks a secret " +
 			"(…SECRET…, …TOKEN…, …PASSWORD…, …PRIVATE…, …CREDENTIAL…, API keys, AWS_ACCESS_KEY_ID, database URLs and DSNs) " +
@@ -116,10 +123,11 @@ var catalogue = []Rule{
 		Rationale: "Read-a-secret-then-phone-home is the shape of credential theft even when the value is encrypted " +
 			"before it leaves, which the canary detector (DBX001) cannot see.",
 		Remediation: "Check the destinations in the evidence. An SDK talking to its own service with its own key can be " +
-			"listed in gate.ignore with that reason; anything else should not be deployed.",
+			"accepted by recording it in the baseline (`depbox baseline update`): the rule fires again when a new " +
+			"secret or destination appears. Anything else should not be deployed.",
 	},
 	{
-		ID: RuleShellDownloader, Name: "shell-or-downloader", Severity: High,
+		ID: RuleShellDownloader, Name: "shell-or-downloader", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency started a shell, a downloader or inline code",
 		Description: "A process was started whose program is a shell (sh, bash, dash, zsh, …), a downloader or network " +
 			"tool (curl, wget, nc, socat, ssh, …), PowerShell or cmd, or an interpreter running inline code (node -e/-p, " +
@@ -128,10 +136,10 @@ var catalogue = []Rule{
 		Rationale: "Droppers fetch and run second stages this way; libraries have little reason to shell out inside a " +
 			"Lambda function, where most of these programs do not even exist.",
 		Remediation: "Read the command line in the evidence. If the package legitimately shells out (an image converter " +
-			"calling its binary through sh), list it in gate.ignore with the reason; otherwise remove it.",
+			"calling its binary through sh), accept it in the baseline; otherwise remove it.",
 	},
 	{
-		ID: RuleInstallNetwork, Name: "install-network", Severity: High,
+		ID: RuleInstallNetwork, Name: "install-network", Severity: High, BaselineAccepts: true,
 		Summary: "A lifecycle script used the network",
 		Description: "During the install phase (preinstall, install, postinstall scripts) the dependency resolved a name " +
 			"or connected to a non-loopback peer.",
@@ -139,17 +147,17 @@ var catalogue = []Rule{
 			"the installed files; downloading or uploading there is the most common malware delivery. Legitimate " +
 			"binary downloads (prebuilt native modules) should come from the lockfile, not from a script.",
 		Remediation: "Use a version without the install script, vendor the binary, or install with --ignore-scripts. If " +
-			"the download is expected, list the dependency in gate.ignore with the reason.",
+			"the download is expected, accept it in the baseline.",
 	},
 	{
-		ID: RuleInstallProcess, Name: "install-process", Severity: Medium,
+		ID: RuleInstallProcess, Name: "install-process", Severity: Medium, BaselineAccepts: true,
 		Summary: "A lifecycle script started processes",
 		Description: "During the install phase the dependency's lifecycle script started programs (other than the " +
 			"`sh -c` that runs the script itself).",
 		Rationale: "Building a native addon (node-gyp, make, cc) is legitimate; anything else at install time deserves a " +
 			"look, since it runs wherever the bundle is installed.",
-		Remediation: "Check the command lines. Prefer versions without install scripts; accept with gate.ignore when " +
-			"the build is expected.",
+		Remediation: "Check the command lines. Prefer versions without install scripts; accept the build in the baseline " +
+			"when it is expected.",
 	},
 	{
 		ID: RuleNewNetworkHost, Name: "new-network-host", Severity: High, NeedsBaseline: true,
@@ -173,7 +181,7 @@ var catalogue = []Rule{
 		Remediation: "Diff the package versions (npm diff) to see why; accept with `depbox baseline update` if expected.",
 	},
 	{
-		ID: RuleWriteOutsideTmp, Name: "write-outside-tmp", Severity: High,
+		ID: RuleWriteOutsideTmp, Name: "write-outside-tmp", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency wrote a file outside /tmp",
 		Description: "A file was opened for writing outside /tmp (and outside /dev/null, the standard streams and the " +
 			"process's own file descriptors). Install-phase writes inside the dependency's own install directory (build " +
@@ -181,7 +189,7 @@ var catalogue = []Rule{
 		Rationale: "On Lambda only /tmp is writable; a write elsewhere tries to plant persistence, tamper with other " +
 			"packages or the function's code, or overwrite configuration.",
 		Remediation: "Find the path in the evidence. Make the package write to /tmp (often an option such as a cache " +
-			"directory), or remove it.",
+			"directory), accept it in the baseline, or remove the package.",
 	},
 	{
 		ID: RuleHookBypass, Name: "hook-bypass", Severity: High,
@@ -193,7 +201,7 @@ var catalogue = []Rule{
 		Remediation: "Do not deploy the version; inspect its code for anti-analysis tricks.",
 	},
 	{
-		ID: RuleUnattributed, Name: "unattributed-behaviour", Severity: Medium,
+		ID: RuleUnattributed, Name: "unattributed-behaviour", Severity: Medium, BaselineAccepts: true,
 		Summary: "Behaviour in the dependency's process that no hook record explains",
 		Description: "The syscall stream of the dependency's process shows files, network, processes or environment " +
 			"access that the in-process hooks did not record.",
@@ -222,12 +230,12 @@ var catalogue = []Rule{
 		Remediation: "Review the drift; accept it with `depbox baseline update`.",
 	},
 	{
-		ID: RuleCrossInvocation, Name: "cross-invocation-state", Severity: Low,
+		ID: RuleCrossInvocation, Name: "cross-invocation-state", Severity: Low, BaselineAccepts: true,
 		Summary:     "The dependency carries state between invocations in /tmp",
 		Description: "A file written during one invocation was read during a later one in the same (warm) sandbox.",
 		Rationale: "Lambda reuses environments; state in /tmp survives between requests of different users and is a " +
 			"place to stage payloads or leak data between tenants. Caches do this legitimately.",
-		Remediation: "Make sure nothing secret or user-specific is cached there; ignore for known caches.",
+		Remediation: "Make sure nothing secret or user-specific is cached there; accept known caches in the baseline.",
 	},
 }
 

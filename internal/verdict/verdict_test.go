@@ -400,3 +400,50 @@ func TestGolden(t *testing.T) {
 	}
 	golden(t, "result.golden.json", append(out, '\n'))
 }
+
+// TestBaselineAccepts checks that behaviour recorded in the baseline no
+// longer fires the behavioural rules, while the hard rules still do.
+func TestBaselineAccepts(t *testing.T) {
+	tool := func() profile.Dependency {
+		return dep("tool", phases{
+			profile.PhaseInstall: {
+				Processes: []profile.Process{{Argv: []string{"sh", "-c", "node build.js"}}, {Argv: []string{"node", "build.js"}}},
+				DNS:       []profile.DNSQuery{{Name: "dl.example.invalid", Type: "A"}},
+			},
+			profile.PhaseInvoke: {
+				Files: []profile.File{
+					{Path: "/var/task/.env", Access: "read"},
+					{Path: "/home/sbx_user/.cache/tool/x", Access: "write"},
+				},
+				Env:          []string{"API_TOKEN"},
+				Network:      []profile.Endpoint{{Address: "10.53.0.4", Host: "api.example.invalid", Port: 443, Protocol: "tcp"}},
+				Processes:    []profile.Process{{Argv: []string{"sh", "-c", "convert a b"}}},
+				Persistence:  []profile.Persistence{{Path: "/tmp/tool/cache", WrittenIn: 1, ReadIn: 2}},
+				Capabilities: []string{"hook-tamper"},
+				Exfiltration: []profile.Exfil{{Canary: "API_TOKEN", Channel: "network", Destination: "api.example.invalid:443", Encoding: "raw"}},
+				Unattributed: &profile.Behavior{Files: []profile.File{{Path: "/etc/hosts", Access: "read"}}},
+			},
+		})
+	}
+	p := prof(tool())
+	all := rulesOf(Evaluate(Input{Profile: p}, Options{}).Findings)
+	if want := []string{"DBX001", "DBX005", "DBX006", "DBX007", "DBX008", "DBX009", "DBX012", "DBX013", "DBX014", "DBX017"}; !slices.Equal(all, want) {
+		t.Fatalf("without a baseline: %v, want %v", all, want)
+	}
+	b := baseline.FromProfile(p)
+	if got := rulesOf(Evaluate(Input{Profile: prof(tool()), Baseline: b}, Options{}).Findings); !slices.Equal(got, []string{"DBX001", "DBX013"}) {
+		t.Errorf("with the profile as baseline: %v, want only the hard rules DBX001, DBX013", got)
+	}
+	// A new destination fires the secret rule again, and the new-host rule.
+	d := tool()
+	d.Phases[profile.PhaseInvoke].Network = append(d.Phases[profile.PhaseInvoke].Network, profile.Endpoint{Address: "192.0.2.10", Port: 443, Protocol: "tcp"})
+	if got := rulesOf(Evaluate(Input{Profile: prof(d), Baseline: b}, Options{}).Findings); !slices.Equal(got, []string{"DBX001", "DBX006", "DBX010", "DBX013"}) {
+		t.Errorf("with a new destination: %v", got)
+	}
+	// Behaviour accepted in one phase is not accepted in another.
+	d = tool()
+	d.Phases[profile.PhaseImport] = &profile.Behavior{Files: []profile.File{{Path: "/var/task/.env", Access: "read"}}}
+	if got := rulesOf(Evaluate(Input{Profile: prof(d), Baseline: b}, Options{}).Findings); !slices.Contains(got, "DBX005") {
+		t.Errorf("bait read in a new phase not reported: %v", got)
+	}
+}
