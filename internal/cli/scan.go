@@ -33,6 +33,7 @@ type scanOptions struct {
 	Node         string
 	KeepWorkDir  bool
 	RecordEvents string
+	InstallPhase bool
 }
 
 // addScanFlags declares the flags every scanning command shares.
@@ -48,6 +49,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.String("node", "", "host node binary copied into the sandbox's root file system (default: node on $PATH)")
 	f.Bool("keep-workdir", false, "keep the staging directory (bundle copy, OCI bundle, runsc logs) for debugging")
 	f.String("record-events", "", "write the raw gVisor event stream to this file (for bug reports and tests)")
+	f.Bool("install-phase", true, "run the lifecycle scripts (preinstall, install, postinstall) of packages that declare them, in the sandbox")
 }
 
 func (e *env) scanOptionsFrom(path string) scanOptions {
@@ -64,6 +66,7 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		Node:         v.GetString("node"),
 		KeepWorkDir:  v.GetBool("keep-workdir"),
 		RecordEvents: v.GetString("record-events"),
+		InstallPhase: v.GetBool("install-phase"),
 	}
 }
 
@@ -157,7 +160,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
-		Version: Version, Progress: progress.step, Log: e.log,
+		InstallPhase: o.InstallPhase, Version: Version, Progress: progress.step, Log: e.log,
 	})
 	progress.finish()
 	if err != nil {

@@ -39,15 +39,23 @@ type Plan struct {
 	Env []string `json:"env"`
 	// Levels run in order; the steps of one level may run in parallel.
 	Levels [][]Step `json:"levels"`
+	// WritableTask lets the steps write to the bundle (the install phase);
+	// writes stay inside the sandbox.
+	WritableTask bool `json:"writable_task,omitempty"`
+	// Files are placed in ControlDir before the run (path → content), e.g.
+	// "/depbox/steps/3.sh".
+	Files map[string][]byte `json:"-"`
 }
 
-// Step is one process: argv after the runtime binary, its working
-// directory, and what it stands for.
+// Step is one process: the program (the plan's Node when empty), its
+// arguments, working directory and extra environment, and what it stands for.
 type Step struct {
 	Phase      string   `json:"phase"`
 	Dependency string   `json:"dependency"` // install path, or "-" for the reference process
+	Program    string   `json:"program,omitempty"`
 	Args       []string `json:"args"`
 	Dir        string   `json:"dir"`
+	Env        []string `json:"env,omitempty"`
 }
 
 // Results is what the runner reports back.

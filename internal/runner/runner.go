@@ -73,10 +73,13 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) plan.StepResult {
 		return r
 	}
 	defer statusR.Close()
-	cmd := exec.Command(p.Node, st.Args...)
-	cmd.Args = append([]string{p.Node}, st.Args...)
+	prog, args := p.Node, st.Args
+	if st.Program != "" {
+		prog = st.Program
+	}
+	cmd := exec.Command(prog, args...)
 	cmd.Dir = st.Dir
-	cmd.Env = p.Env
+	cmd.Env = append(append([]string(nil), p.Env...), st.Env...)
 	cmd.ExtraFiles = []*os.File{statusW}
 	var stderr tail
 	cmd.Stdout = io.Discard

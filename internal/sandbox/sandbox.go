@@ -68,6 +68,10 @@ type Config struct {
 	// PodInitConfig, when set, is passed to runsc as --pod-init-config
 	// (the runtime-monitoring session).
 	PodInitConfig []byte
+	// Overlay is runsc's --overlay2 value (default "root:memory": writes to
+	// the root file system stay in the sandbox's memory). "all:memory" also
+	// lets writes to writable bind mounts succeed without reaching the host.
+	Overlay string
 	// ExtraFlags are further global runsc flags (e.g. "--debug").
 	ExtraFlags []string
 	// Stdout and Stderr, when set, also receive the sandbox's output as it
@@ -128,6 +132,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		"--network=none",
 		"--platform=systrap",
 		"--debug-log", logDir + "/",
+		"--overlay2=" + cfg.Overlay,
 	}
 	if cfg.PodInitConfig != nil {
 		p := filepath.Join(bundleDir, "pod-init.json")
@@ -240,6 +245,9 @@ func (cfg *Config) check() error {
 	}
 	if cfg.Cwd == "" {
 		cfg.Cwd = "/"
+	}
+	if cfg.Overlay == "" {
+		cfg.Overlay = "root:memory"
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -58,6 +59,9 @@ type Options struct {
 	RecordEvents string
 	// Version is written into the profile's tool section.
 	Version string
+	// InstallPhase runs the lifecycle scripts of packages that declare them,
+	// each in its own process tree, in a sandbox of their own.
+	InstallPhase bool
 	// Progress receives one line per finished step (nil: none).
 	Progress func(Progress)
 	Log      *slog.Logger
@@ -118,59 +122,114 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		return nil, nil, fmt.Errorf("reading bundle %s: %w", o.Path, err)
 	}
 	o.Log.Info("bundle staged", "packages", len(b.Packages), "handler", b.Handler)
-
 	rootfs, err := sandbox.BuildRootfs(o.CacheDir, RootfsSpec(o.Node))
 	if err != nil {
 		return nil, nil, fmt.Errorf("building the sandbox root file system: %w", err)
 	}
-	ctl := filepath.Join(work, "ctl")
-	out := filepath.Join(work, "out")
-	for _, d := range []string{ctl, out, filepath.Join(ctl, "out")} {
+
+	p := &profile.Profile{
+		Tool: profile.Tool{Name: "depbox", Version: o.Version},
+		Bundle: profile.Bundle{
+			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile,
+			RuntimeVersion: nodeVersion(o.Node),
+		},
+	}
+	s := &scanner{o: o, work: work, task: task, rootfs: rootfs, bundle: b, profile: p,
+		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}}
+	var plans []*plan.Plan
+	if o.InstallPhase {
+		if ip := InstallPlan(b, o); ip != nil {
+			plans = append(plans, ip)
+		}
+	}
+	plans = append(plans, Plan(b, o))
+	for i, pl := range plans {
+		if err := s.run(ctx, fmt.Sprintf("run%d", i), pl); err != nil {
+			return nil, s.stats, err
+		}
+	}
+	assemble(p, b, plans, s.results, s.runs)
+	p.Canonicalize()
+	s.stats.Total = time.Since(t0)
+	return p, s.stats, nil
+}
+
+// scanner holds one scan's state across its sandbox runs.
+type scanner struct {
+	o                  Options
+	work, task, rootfs string
+	bundle             *bundle.Bundle
+	profile            *profile.Profile
+	stats              *Stats
+	runs               map[profiler.RunKey]*profiler.Run
+	results            map[profiler.RunKey]plan.StepResult
+	recordW            io.Writer
+}
+
+// run executes one plan in its own sandbox with its own event sink, and
+// adds what it saw to the scanner. Problems of the run go into the profile;
+// an error means the sandbox could not be run at all.
+func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
+	o, p := s.o, s.profile
+	ctl := filepath.Join(s.work, name+"-ctl")
+	out := filepath.Join(s.work, name+"-out")
+	for _, d := range []string{ctl, out, filepath.Join(ctl, "out"), filepath.Join(ctl, "steps")} {
 		if err := os.Mkdir(d, 0o755); err != nil {
-			return nil, nil, err
+			return err
 		}
 	}
 	if err := linkOrCopy(o.Self, filepath.Join(ctl, "depbox")); err != nil {
-		return nil, nil, fmt.Errorf("placing depbox in the sandbox: %w", err)
+		return fmt.Errorf("placing depbox in the sandbox: %w", err)
 	}
-	pl := Plan(b, o)
+	for path, content := range pl.Files {
+		if err := os.WriteFile(filepath.Join(ctl, filepath.FromSlash(strings.TrimPrefix(path, plan.ControlDir+"/"))), content, 0o644); err != nil {
+			return fmt.Errorf("writing %s: %w", path, err)
+		}
+	}
 	if err := plan.WriteFile(filepath.Join(ctl, "plan.json"), pl); err != nil {
-		return nil, nil, fmt.Errorf("writing plan: %w", err)
+		return fmt.Errorf("writing plan: %w", err)
 	}
-
 	rec := profiler.NewRecorder()
-	var recordW io.Writer
-	if o.RecordEvents != "" {
+	if s.recordW == nil && o.RecordEvents != "" {
 		f, err := os.Create(o.RecordEvents)
 		if err != nil {
-			return nil, nil, fmt.Errorf("creating event recording: %w", err)
+			return fmt.Errorf("creating event recording: %w", err)
 		}
 		defer f.Close()
 		bw := bufio.NewWriterSize(f, 1<<20)
 		defer bw.Flush()
-		recordW = bw
+		s.recordW = bw
 	}
-	sink, err := profiler.Listen(filepath.Join(work, "sink.sock"), rec, recordW)
+	sink, err := profiler.Listen(filepath.Join(s.work, name+".sock"), rec, s.recordW)
 	if err != nil {
-		return nil, nil, err
+		return err
 	}
 	podInit, err := profiler.PodInitConfig(sink.Path())
 	if err != nil {
 		sink.Close(0)
-		return nil, nil, err
+		return err
 	}
 	total := 0
 	for _, l := range pl.Levels {
 		total += len(l)
 	}
 	progress := &progressWriter{total: total, fn: o.Progress}
+	task := s.task
+	if pl.WritableTask {
+		// The phase may write to the bundle: it gets a copy of its own, so
+		// that later phases see the bundle as it was staged.
+		task = filepath.Join(s.work, name+"-task")
+		if err := copyTree(s.task, task); err != nil {
+			return fmt.Errorf("copying the bundle for the %s run: %w", name, err)
+		}
+	}
 	res, runErr := sandbox.Run(ctx, sandbox.Config{
-		ID:      "depbox-" + filepath.Base(work)[len("depbox-"):],
+		ID:      "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
 		Runsc:   o.Runsc,
-		WorkDir: work,
-		Rootfs:  rootfs,
+		WorkDir: s.work,
+		Rootfs:  s.rootfs,
 		Mounts: []sandbox.Mount{
-			{Source: task, Destination: plan.TaskRoot},
+			{Source: task, Destination: plan.TaskRoot, Writable: pl.WritableTask},
 			{Source: ctl, Destination: plan.ControlDir},
 			{Source: out, Destination: plan.OutDir, Writable: true},
 		},
@@ -185,23 +244,20 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	})
 	sinkErr := sink.Close(5 * time.Second)
 	st := sink.Stats()
-	stats := &Stats{Dependencies: len(b.Packages), Events: st.Messages, Dropped: st.Dropped, EventsPerSec: st.Rate(), Total: time.Since(t0)}
+	s.stats.Events += st.Messages
+	s.stats.Dropped += st.Dropped
+	if d := st.Last.Sub(st.First).Seconds(); d > 0 {
+		s.stats.EventsPerSec = float64(s.stats.Events) / (s.stats.SandboxTime.Seconds() + d)
+	}
 	if res != nil {
-		stats.SandboxTime, stats.NetNS = res.Duration, res.NetNS
+		s.stats.SandboxTime += res.Duration
+		s.stats.NetNS = res.NetNS
 	}
 	if runErr != nil {
 		if res != nil && res.Canceled {
-			return nil, stats, fmt.Errorf("scan canceled: %w", runErr)
+			return fmt.Errorf("scan canceled: %w", runErr)
 		}
-		return nil, stats, fmt.Errorf("running the sandbox: %w", runErr)
-	}
-
-	p := &profile.Profile{
-		Tool: profile.Tool{Name: "depbox", Version: o.Version},
-		Bundle: profile.Bundle{
-			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile,
-			RuntimeVersion: nodeVersion(o.Node),
-		},
+		return fmt.Errorf("running the sandbox: %w", runErr)
 	}
 	if sinkErr != nil {
 		p.AddProblem(profile.Problem{Code: "event-stream", Message: "the gVisor event stream failed: " + sinkErr.Error(), Fatal: true})
@@ -225,10 +281,27 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := plan.ReadFile(filepath.Join(out, "results.json"), &results); err != nil {
 		p.AddProblem(profile.Problem{Code: "sandbox-failed", Fatal: true, Message: "the runner wrote no results: " + err.Error()})
 	}
-	runs := profiler.Attribute(rec.Procs(), profiler.Attribution{TaskRoot: plan.TaskRoot, Owner: b.Owner})
-	assemble(p, b, pl, results, runs)
-	p.Canonicalize()
-	return p, stats, nil
+	for _, r := range results.Steps {
+		s.results[profiler.RunKey{Phase: r.Phase, Dependency: r.Dependency}] = r
+	}
+	runs := profiler.Attribute(rec.Procs(), profiler.Attribution{TaskRoot: plan.TaskRoot, Owner: s.bundle.Owner})
+	for k, r := range runs {
+		s.runs[k] = r
+	}
+	for _, level := range pl.Levels {
+		for _, st := range level {
+			k := profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}
+			if run, ok := runs[k]; !ok || !run.Exited {
+				p.AddProblem(profile.Problem{Code: "missing-events", Fatal: true, Dependency: displayDep(st.Dependency),
+					Message: fmt.Sprintf("no complete %s record for %s in the gVisor event stream", st.Phase, displayDep(st.Dependency))})
+			}
+			if _, ok := s.results[k]; !ok && results.Version != 0 {
+				p.AddProblem(profile.Problem{Code: "missing-result", Fatal: true, Dependency: displayDep(st.Dependency),
+					Message: fmt.Sprintf("the runner reported nothing for %s (%s)", displayDep(st.Dependency), st.Phase)})
+			}
+		}
+	}
+	return nil
 }
 
 func (o *Options) defaults() {
@@ -274,19 +347,7 @@ func RootfsSpec(node string) sandbox.RootfsSpec {
 // dependency, leaves first.
 func Plan(b *bundle.Bundle, o Options) *plan.Plan {
 	o.defaults()
-	p := &plan.Plan{
-		Version:       plan.Version,
-		Node:          "/usr/bin/node",
-		Jobs:          o.Jobs,
-		StepTimeoutMS: int(o.StepTimeout.Milliseconds()),
-		LingerMS:      int(o.Linger.Milliseconds()),
-		Env: []string{
-			"PATH=/usr/local/bin:/usr/bin:/bin",
-			"HOME=/home/sbx_user",
-			"LANG=en_US.UTF-8",
-			"LAMBDA_TASK_ROOT=" + plan.TaskRoot,
-		},
-	}
+	p := basePlan(o)
 	linger := strconv.Itoa(p.LingerMS)
 	p.Levels = append(p.Levels, []plan.Step{{
 		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot,
@@ -308,6 +369,23 @@ func Plan(b *bundle.Bundle, o Options) *plan.Plan {
 	return p
 }
 
+// basePlan is a plan with the settings and environment every phase shares.
+func basePlan(o Options) *plan.Plan {
+	return &plan.Plan{
+		Version:       plan.Version,
+		Node:          "/usr/bin/node",
+		Jobs:          o.Jobs,
+		StepTimeoutMS: int(o.StepTimeout.Milliseconds()),
+		LingerMS:      int(o.Linger.Milliseconds()),
+		Env: []string{
+			"PATH=/usr/local/bin:/usr/bin:/bin",
+			"HOME=/home/sbx_user",
+			"LANG=en_US.UTF-8",
+			"LAMBDA_TASK_ROOT=" + plan.TaskRoot,
+		},
+	}
+}
+
 // resolveFrom returns the directory from which a package installed at the
 // bundle-relative path ip resolves by name, and that name:
 // "node_modules/a/node_modules/@s/b" → ("/var/task/node_modules/a", "@s/b").
@@ -317,23 +395,13 @@ func resolveFrom(ip string) (dir, name string) {
 }
 
 // assemble fills the profile's dependencies from the inventory, the
-// runner's results and the attributed runs, and records every gap.
-func assemble(p *profile.Profile, b *bundle.Bundle, pl *plan.Plan, results plan.Results, runs map[profiler.RunKey]*profiler.Run) {
-	byStep := map[profiler.RunKey]plan.StepResult{}
-	for _, r := range results.Steps {
-		byStep[profiler.RunKey{Phase: r.Phase, Dependency: r.Dependency}] = r
-	}
-	for _, level := range pl.Levels {
-		for _, st := range level {
-			k := profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}
-			run, ok := runs[k]
-			if !ok || !run.Exited {
-				p.AddProblem(profile.Problem{Code: "missing-events", Fatal: true, Dependency: displayDep(st.Dependency),
-					Message: fmt.Sprintf("no complete %s record for %s in the gVisor event stream", st.Phase, displayDep(st.Dependency))})
-			}
-			if _, ok := byStep[k]; !ok && results.Version != 0 {
-				p.AddProblem(profile.Problem{Code: "missing-result", Fatal: true, Dependency: displayDep(st.Dependency),
-					Message: fmt.Sprintf("the runner reported nothing for %s (%s)", displayDep(st.Dependency), st.Phase)})
+// runner's results and the attributed runs.
+func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results map[profiler.RunKey]plan.StepResult, runs map[profiler.RunKey]*profiler.Run) {
+	planned := map[profiler.RunKey]bool{}
+	for _, pl := range plans {
+		for _, level := range pl.Levels {
+			for _, st := range level {
+				planned[profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}] = true
 			}
 		}
 	}
@@ -345,19 +413,24 @@ func assemble(p *profile.Profile, b *bundle.Bundle, pl *plan.Plan, results plan.
 		for s := range pkg.Scripts {
 			d.InstallScripts = append(d.InstallScripts, s)
 		}
-		k := profiler.RunKey{Phase: profile.PhaseImport, Dependency: pkg.Path}
-		beh := &profile.Behavior{}
-		if run, ok := runs[k]; ok && run.Own != nil {
-			*beh = *run.Own
-		}
-		if r, ok := byStep[k]; ok {
-			beh.Outcome = outcome(r)
-			if r.TimedOut {
-				p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: pkg.Path,
-					Message: fmt.Sprintf("importing %s did not finish within the step timeout and was killed", pkg.Path)})
+		for _, phase := range []string{profile.PhaseInstall, profile.PhaseImport} {
+			k := profiler.RunKey{Phase: phase, Dependency: pkg.Path}
+			if !planned[k] {
+				continue
 			}
+			beh := &profile.Behavior{}
+			if run, ok := runs[k]; ok && run.Own != nil {
+				*beh = *run.Own
+			}
+			if r, ok := results[k]; ok {
+				beh.Outcome = outcome(r)
+				if r.TimedOut {
+					p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: pkg.Path,
+						Message: fmt.Sprintf("the %s phase of %s did not finish within the step timeout and was killed", phase, pkg.Path)})
+				}
+			}
+			d.Phases[phase] = beh
 		}
-		d.Phases[profile.PhaseImport] = beh
 		p.Dependencies = append(p.Dependencies, d)
 	}
 }
@@ -433,16 +506,46 @@ func nodeVersion(node string) string {
 	return strings.TrimSpace(string(out))
 }
 
-func linkOrCopy(src, dst string) error {
-	if err := os.Link(src, dst); err == nil {
-		return nil
-	}
+// copyTree copies the staged bundle src to dst: directories, regular files
+// with their modes, and symlinks as they are (staging validated them).
+func copyTree(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, p)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			return os.MkdirAll(target, info.Mode().Perm()|0o700)
+		case info.Mode()&fs.ModeSymlink != 0:
+			link, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			return os.Symlink(link, target)
+		case info.Mode().IsRegular():
+			return copyFile(p, target, info.Mode().Perm())
+		default:
+			return fmt.Errorf("%s: unexpected file type %s in the staged bundle", rel, info.Mode().Type())
+		}
+	})
+}
+
+func copyFile(src, dst string, perm fs.FileMode) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
 	}
 	defer in.Close()
-	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o755)
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_EXCL, perm)
 	if err != nil {
 		return err
 	}
@@ -451,4 +554,11 @@ func linkOrCopy(src, dst string) error {
 		return err
 	}
 	return out.Close()
+}
+
+func linkOrCopy(src, dst string) error {
+	if err := os.Link(src, dst); err == nil {
+		return nil
+	}
+	return copyFile(src, dst, 0o755)
 }

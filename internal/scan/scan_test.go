@@ -24,6 +24,7 @@ func options(t *testing.T, path string) scan.Options {
 	return scan.Options{
 		Path: path, CacheDir: sandboxtest.CacheDir(t), Runsc: runsc, Self: self,
 		Node: sandboxtest.Node(t), Version: "test", StepTimeout: 20 * time.Second, RunTimeout: 3 * time.Minute,
+		InstallPhase: true,
 	}
 }
 
@@ -111,6 +112,56 @@ func TestScanAttributesImportBehaviour(t *testing.T) {
 	}
 	if b := importOf(t, p, "node_modules/@acme/util"); !b.Empty() {
 		t.Errorf("@acme/util loads benign@2.0.0 and does nothing itself, profile has %+v", b)
+	}
+}
+
+// TestScanInstallPhase: lifecycle scripts run in their own process trees,
+// in order, with npm's environment, and are attributed to their package;
+// the bundle on the host is not changed by their writes.
+func TestScanInstallPhase(t *testing.T) {
+	dir := t.TempDir()
+	writeBundle(t, dir, map[string]string{
+		"package.json": `{"name":"fn","version":"1.0.0"}`,
+		"index.js":     `exports.handler = async () => 1;`,
+		// TEST FIXTURE imitating a malicious postinstall; runs only in the sandbox.
+		"node_modules/grabby/package.json": `{"name":"grabby","version":"0.0.1","scripts":{"preinstall":"echo pre > /tmp/grabby-pre.txt","postinstall":"node collect.js && sh -c id"}}`,
+		"node_modules/grabby/collect.js": `const fs = require('fs');
+try { fs.readFileSync(require('os').homedir() + '/.npmrc'); } catch (_) {}
+fs.writeFileSync(__dirname + '/built.txt', process.env.npm_lifecycle_event + ' ' + process.env.npm_package_name);
+require('net').connect(443, '198.51.100.7').on('error', () => {});`,
+		"node_modules/grabby/index.js":    `module.exports = 1;`,
+		"node_modules/quiet/package.json": `{"name":"quiet","version":"1.0.0"}`,
+		"node_modules/quiet/index.js":     `module.exports = 2;`,
+	})
+	p := run(t, options(t, dir))
+	g := p.Dependency("node_modules/grabby")
+	if g == nil || !slices.Equal(g.InstallScripts, []string{"postinstall", "preinstall"}) {
+		t.Fatalf("grabby install scripts: %+v", g)
+	}
+	inst := g.Phases[profile.PhaseInstall]
+	if inst == nil || inst.Outcome == nil || inst.Outcome.Status != "ok" {
+		t.Fatalf("grabby install phase: %+v", inst)
+	}
+	for _, f := range []struct{ path, access string }{
+		{"/tmp/grabby-pre.txt", profile.AccessWrite},
+		{"/home/sbx_user/.npmrc", profile.AccessRead},
+		{"/var/task/node_modules/grabby/built.txt", profile.AccessWrite},
+	} {
+		if !hasFile(inst, f.path, f.access) {
+			t.Errorf("grabby install: no %s of %s in %+v", f.access, f.path, inst.Files)
+		}
+	}
+	if !hasProcess(inst, "sh", "-c", "id") || !hasProcess(inst, "node", "collect.js") {
+		t.Errorf("grabby install processes %+v lack node collect.js and sh -c id", inst.Processes)
+	}
+	if !slices.ContainsFunc(inst.Network, func(e profile.Endpoint) bool { return e.Address == "198.51.100.7" && e.Port == 443 }) {
+		t.Errorf("grabby install network %+v lacks 198.51.100.7:443", inst.Network)
+	}
+	if q := p.Dependency("node_modules/quiet"); q.Phases[profile.PhaseInstall] != nil {
+		t.Errorf("quiet declares no scripts but has an install phase: %+v", q.Phases)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "node_modules/grabby/built.txt")); err == nil {
+		t.Error("the install script's write reached the host's copy of the bundle")
 	}
 }
 
