@@ -21,6 +21,10 @@ const (
 	OutDir      = "/depbox/out"       // writable: results
 	ResultsPath = "/depbox/out/results.json"
 	TaskRoot    = "/var/task" // the bundle, read-only
+	// SandboxUID and SandboxGID are Lambda's sbx_user.
+	SandboxUID  = 993
+	SandboxGID  = 990
+	SandboxHome = "/home/sbx_user"
 )
 
 // Plan is what the runner executes.
@@ -35,6 +39,16 @@ type Plan struct {
 	// LingerMS is how long a step's process may keep running after its work
 	// is done (pending timers and sockets) before it is ended.
 	LingerMS int `json:"linger_ms"`
+	// UID and GID the steps run as (0: root inside the sandbox). Lambda runs
+	// functions as sbx_user; the runner stays root, so a step cannot reach
+	// its results or its file descriptors.
+	UID int `json:"uid"`
+	GID int `json:"gid"`
+	// Home is the steps' home directory, handed to UID at start.
+	Home string `json:"home,omitempty"`
+	// HomeFiles are written into Home before the steps run (relative path
+	// → content): the fake world's bait files.
+	HomeFiles map[string][]byte `json:"home_files,omitempty"`
 	// Env is the environment of every step's process.
 	Env []string `json:"env"`
 	// Levels run in order; the steps of one level may run in parallel.

@@ -12,8 +12,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -34,6 +37,9 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 	}
 	if p.Version != plan.Version {
 		return fmt.Errorf("plan version %d, runner version %d", p.Version, plan.Version)
+	}
+	if err := prepareHome(&p); err != nil {
+		return fmt.Errorf("preparing %s: %w", p.Home, err)
 	}
 	res := plan.Results{Version: plan.Version}
 	var mu sync.Mutex
@@ -86,6 +92,9 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) plan.StepResult {
 	cmd.Stderr = &stderr
 	// Its own process group, so that a timeout ends everything it started.
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	if p.UID != 0 || p.GID != 0 {
+		cmd.SysProcAttr.Credential = &syscall.Credential{Uid: uint32(p.UID), Gid: uint32(p.GID), Groups: []uint32{}}
+	}
 	if err := cmd.Start(); err != nil {
 		statusW.Close()
 		r.Status, r.Error = "error", "runner: "+err.Error()
@@ -140,6 +149,37 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) plan.StepResult {
 	}
 	r.Stderr = stderr.String()
 	return r
+}
+
+// prepareHome writes the plan's home files and gives the home directory to
+// the steps' user.
+func prepareHome(p *plan.Plan) error {
+	if p.Home == "" {
+		return nil
+	}
+	if err := os.MkdirAll(p.Home, 0o750); err != nil {
+		return err
+	}
+	names := make([]string, 0, len(p.HomeFiles))
+	for name := range p.HomeFiles {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		full := filepath.Join(p.Home, filepath.Clean("/"+name))
+		if err := os.MkdirAll(filepath.Dir(full), 0o700); err != nil {
+			return err
+		}
+		if err := os.WriteFile(full, p.HomeFiles[name], 0o600); err != nil {
+			return err
+		}
+	}
+	return filepath.WalkDir(p.Home, func(path string, _ fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Lchown(path, p.UID, p.GID)
+	})
 }
 
 // tail keeps the last 2 KiB written.

@@ -19,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -55,6 +56,10 @@ type Config struct {
 	Cwd  string
 	// UID and GID of the process (default 0: root inside the sandbox).
 	UID, GID uint32
+	// Capabilities the process keeps (e.g. "CAP_SETUID"); none by default.
+	Capabilities []string
+	// Tmpfs are extra writable in-memory mounts: destination → size in bytes.
+	Tmpfs map[string]int64
 	// Timeout bounds the whole run (required).
 	Timeout time.Duration
 	// TmpBytes is the size of the /tmp tmpfs (default 64 MiB).
@@ -260,6 +265,15 @@ func (cfg *Config) spec(bundleDir string) (*specs.Spec, error) {
 		{Destination: "/sys", Type: "sysfs", Source: "sysfs", Options: []string{"nosuid", "noexec", "nodev", "ro"}},
 		{Destination: "/tmp", Type: "tmpfs", Source: "tmpfs", Options: []string{"nosuid", "nodev", "mode=1777", "size=" + strconv.FormatInt(cfg.TmpBytes, 10)}},
 	}
+	tmpfsDirs := make([]string, 0, len(cfg.Tmpfs))
+	for d := range cfg.Tmpfs {
+		tmpfsDirs = append(tmpfsDirs, d)
+	}
+	slices.Sort(tmpfsDirs)
+	for _, d := range tmpfsDirs {
+		mounts = append(mounts, specs.Mount{Destination: d, Type: "tmpfs", Source: "tmpfs",
+			Options: []string{"nosuid", "nodev", "mode=755", "size=" + strconv.FormatInt(cfg.Tmpfs[d], 10)}})
+	}
 	for _, m := range cfg.Mounts {
 		if !filepath.IsAbs(m.Source) || !filepath.IsAbs(m.Destination) {
 			return nil, fmt.Errorf("sandbox mount %s → %s: paths must be absolute", m.Source, m.Destination)
@@ -282,8 +296,10 @@ func (cfg *Config) spec(bundleDir string) (*specs.Spec, error) {
 			Env:             cfg.Env,
 			Cwd:             cfg.Cwd,
 			NoNewPrivileges: true,
-			Capabilities:    &specs.LinuxCapabilities{},
-			Rlimits:         []specs.POSIXRlimit{{Type: "RLIMIT_NOFILE", Hard: 4096, Soft: 4096}},
+			Capabilities: &specs.LinuxCapabilities{
+				Bounding: cfg.Capabilities, Effective: cfg.Capabilities, Permitted: cfg.Capabilities,
+			},
+			Rlimits: []specs.POSIXRlimit{{Type: "RLIMIT_NOFILE", Hard: 4096, Soft: 4096}},
 		},
 		Mounts: mounts,
 		Linux: &specs.Linux{

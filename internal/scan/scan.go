@@ -233,7 +233,11 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 			{Source: ctl, Destination: plan.ControlDir},
 			{Source: out, Destination: plan.OutDir, Writable: true},
 		},
-		Args:          []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
+		Args: []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
+		// The runner hands the home directory to sbx_user and drops to it for
+		// the steps; those are all the privileges it keeps.
+		Capabilities:  []string{"CAP_CHOWN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_DAC_OVERRIDE", "CAP_FOWNER"},
+		Tmpfs:         map[string]int64{plan.SandboxHome: 16 << 20},
 		Env:           []string{"PATH=/usr/local/bin:/usr/bin:/bin"},
 		Cwd:           plan.TaskRoot,
 		Timeout:       o.RunTimeout,
@@ -348,6 +352,7 @@ func RootfsSpec(node string) sandbox.RootfsSpec {
 func Plan(b *bundle.Bundle, o Options) *plan.Plan {
 	o.defaults()
 	p := basePlan(o)
+	p.UID, p.GID = plan.SandboxUID, plan.SandboxGID
 	linger := strconv.Itoa(p.LingerMS)
 	p.Levels = append(p.Levels, []plan.Step{{
 		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot,
@@ -377,9 +382,10 @@ func basePlan(o Options) *plan.Plan {
 		Jobs:          o.Jobs,
 		StepTimeoutMS: int(o.StepTimeout.Milliseconds()),
 		LingerMS:      int(o.Linger.Milliseconds()),
+		Home:          plan.SandboxHome,
 		Env: []string{
 			"PATH=/usr/local/bin:/usr/bin:/bin",
-			"HOME=/home/sbx_user",
+			"HOME=" + plan.SandboxHome,
 			"LANG=en_US.UTF-8",
 			"LAMBDA_TASK_ROOT=" + plan.TaskRoot,
 		},

@@ -234,12 +234,18 @@ func TestScanLoadError(t *testing.T) {
 		"node_modules/esm/index.js":         `import fs from 'node:fs'; fs.readFileSync('/etc/passwd'); export default 1;`,
 		"node_modules/types/package.json":   `{"name":"types","version":"1.0.0","types":"index.d.ts"}`,
 		"node_modules/types/index.d.ts":     `export {};`,
+		"node_modules/uid/package.json":     `{"name":"uid","version":"1.0.0"}`,
+		"node_modules/uid/index.js":         `const e = new Error('uid'); e.code = 'UID_' + process.getuid() + '_' + process.getgid(); throw e;`,
 		"node_modules/missing/package.json": `{"name":"missing","version":"1.0.0"}`,
 		"node_modules/missing/index.js":     `require('not-installed-anywhere');`,
 	})
 	p := run(t, options(t, dir))
 	if b := importOf(t, p, "node_modules/boom"); b.Outcome.Status != "error" || b.Outcome.Error != "E_BOOM" {
 		t.Errorf("boom outcome %+v, want error E_BOOM", b.Outcome)
+	}
+	// Lambda runs functions as sbx_user (993:990), and so do the steps.
+	if b := importOf(t, p, "node_modules/uid"); b.Outcome.Error != "UID_993_990" {
+		t.Errorf("imports ran as %s, want UID_993_990", b.Outcome.Error)
 	}
 	if b := importOf(t, p, "node_modules/missing"); b.Outcome.Status != "error" || b.Outcome.Error != "MODULE_NOT_FOUND" {
 		t.Errorf("a package whose own require fails: outcome %+v, want error MODULE_NOT_FOUND", b.Outcome)
