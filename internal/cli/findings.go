@@ -139,8 +139,12 @@ func bundleFS(bundle string) (root fs.FS, prefix string, closer io.Closer, err e
 		return nil, "", nil, usageErr(fmt.Errorf("bundle %s: %w", bundle, err))
 	}
 	if fi.IsDir() {
-		if rel, err := filepath.Rel(".", bundle); err == nil && !filepath.IsAbs(rel) && !strings.HasPrefix(rel, "..") && rel != "." {
-			prefix = filepath.ToSlash(rel)
+		wd, werr := os.Getwd()
+		abs, aerr := filepath.Abs(bundle)
+		if werr == nil && aerr == nil {
+			if rel, err := filepath.Rel(wd, abs); err == nil && rel != "." && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+				prefix = filepath.ToSlash(rel)
+			}
 		}
 		return os.DirFS(bundle), prefix, nil, nil
 	}

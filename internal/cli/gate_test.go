@@ -349,3 +349,24 @@ func TestRulesCommand(t *testing.T) {
 		t.Errorf("rules --format json: %v\n%s", err, stdout)
 	}
 }
+
+func TestBundleFSPrefix(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ bundle, prefix string }{
+		{filepath.Join(gateTestdata, "fn"), "testdata/gate/fn"},
+		{filepath.Join(wd, gateTestdata, "fn"), "testdata/gate/fn"},
+		{t.TempDir(), ""},
+		{".", ""},
+	} {
+		root, prefix, closer, err := bundleFS(tt.bundle)
+		if err != nil || root == nil || prefix != tt.prefix {
+			t.Errorf("bundleFS(%s) = %v, %q, %v; want prefix %q", tt.bundle, root, prefix, err, tt.prefix)
+		}
+		if closer != nil {
+			closer.Close()
+		}
+	}
+}
