@@ -75,7 +75,7 @@ func Markdown(w io.Writer, r *Report) error {
 			}
 			bw.WriteString(strings.ReplaceAll(line, "```", "'''") + "\n")
 		}
-		bw.WriteString("```\n\nAccept with `depbox baseline update` after review.\n\n</details>\n")
+		bw.WriteString("```\n\nAccept with `depbox baseline update` after review.\n\n</details>\n\n")
 	}
 	return bw.Flush()
 }

@@ -150,15 +150,19 @@ func (c *checker) checkBaseline(d *profile.Dependency) {
 	}
 }
 
+// harmlessDevices are device files whose reads say nothing about a package.
+var harmlessDevices = []string{"/dev/null", "/dev/zero", "/dev/random", "/dev/urandom"}
+
 // coveredElsewhere reports whether a new item is not drift worth its own
 // finding: the load outcome, reads of the bundle's own files, capabilities
-// DBX011 judges, and hosts DBX010 already reported.
+// DBX011 judges, hosts DBX010 already reported, and reads of /dev/null and
+// the random devices.
 func coveredElsewhere(it baseline.Item, newHosts map[string]bool) bool {
 	switch it.Kind {
 	case baseline.KindOutcome:
 		return true
 	case baseline.KindFileRead, baseline.KindFileExec:
-		return strings.HasPrefix(it.Value, "/var/task/")
+		return strings.HasPrefix(it.Value, "/var/task/") || slices.Contains(harmlessDevices, it.Value)
 	case baseline.KindCapability:
 		return slices.Contains(newCaps, it.Value)
 	case baseline.KindDNS:

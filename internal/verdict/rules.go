@@ -224,7 +224,8 @@ var catalogue = []Rule{
 		Summary: "The dependency does something its baseline does not record",
 		Description: "Any other behaviour (files, environment variables, processes, capabilities, ports, install " +
 			"scripts, unattributed behaviour) that the baseline does not have for the dependency in that phase. Reads " +
-			"of the bundle's own files (/var/task) and what DBX010/DBX011 already report are left out.",
+			"of the bundle's own files (/var/task), of /dev/null and the random devices, and what DBX010/DBX011 " +
+			"already report are left out.",
 		Rationale: "Behaviour drift is how a compromised release shows itself before any advisory exists; at medium " +
 			"it is reported without failing the default (high) gate. Set gate.threshold to medium to make any drift fail.",
 		Remediation: "Review the drift; accept it with `depbox baseline update`.",

@@ -447,3 +447,11 @@ func TestBaselineAccepts(t *testing.T) {
 		t.Errorf("bait read in a new phase not reported: %v", got)
 	}
 }
+
+func TestNewBehaviourIgnoresDevices(t *testing.T) {
+	b := baseline.FromProfile(prof(dep("a", invoke(profile.Behavior{}))))
+	p := prof(dep("a", invoke(profile.Behavior{Files: []profile.File{{Path: "/dev/null", Access: "read"}, {Path: "/dev/urandom", Access: "read"}}})))
+	if got := Evaluate(Input{Profile: p, Baseline: b}, Options{}).Findings; len(got) != 0 {
+		t.Errorf("device reads reported: %+v", got)
+	}
+}
