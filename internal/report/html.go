@@ -23,6 +23,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 		return s.String()
 	},
 	"upper": strings.ToUpper,
+	"code":  codeSpans,
 	"join":  strings.Join,
 	"label": depLabel,
 	"rule": func(id string) verdict.Rule {
@@ -41,6 +42,24 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 		return b.String()
 	},
 }).Parse(htmlSource))
+
+// codeSpans escapes text and renders `quoted` parts as <code>.
+func codeSpans(s string) template.HTML {
+	parts := strings.Split(s, "`")
+	if len(parts)%2 == 0 {
+		// An unmatched backtick: no code spans.
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 {
+			b.WriteString("<code>" + template.HTMLEscapeString(p) + "</code>")
+		} else {
+			b.WriteString(template.HTMLEscapeString(p))
+		}
+	}
+	return template.HTML(b.String())
+}
 
 type htmlFinding struct {
 	verdict.Finding

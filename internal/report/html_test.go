@@ -137,3 +137,15 @@ func TestHTMLInBrowser(t *testing.T) {
 		t.Errorf("matrix body not as rendered:\n%s", body)
 	}
 }
+
+func TestCodeSpans(t *testing.T) {
+	for in, want := range map[string]string{
+		"run `depbox baseline update` now": "run <code>depbox baseline update</code> now",
+		"a <b> & `x<y`":                    "a &lt;b&gt; &amp; <code>x&lt;y</code>",
+		"odd ` tick":                       "odd ` tick",
+	} {
+		if got := string(codeSpans(in)); got != want {
+			t.Errorf("codeSpans(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
