@@ -160,19 +160,21 @@ func (e *env) loadConfig(cmd *cobra.Command) error {
 		return bindErr
 	}
 	cfg := v.GetString("config")
-	if cmd.Hidden {
-		// The in-sandbox init reads no configuration from the bundle's directory.
-	} else if cfg != "" {
-		v.SetConfigFile(cfg)
-	} else {
-		v.SetConfigName("depbox")
-		v.SetConfigType("yaml")
-		v.AddConfigPath(".")
+	if cfg == "" && !cmd.Hidden {
+		// Only depbox.yaml or depbox.yml: a bare "depbox" (the binary
+		// itself, next to the user) is not a config file.
+		for _, name := range []string{"depbox.yaml", "depbox.yml"} {
+			if _, err := os.Stat(name); err == nil {
+				cfg = name
+				break
+			}
+		}
 	}
-	if err := v.ReadInConfig(); err != nil && !cmd.Hidden {
-		var nf viper.ConfigFileNotFoundError
-		if cfg != "" || !errors.As(err, &nf) {
-			return usageErr(fmt.Errorf("reading config file: %w (fix the YAML or pass --config)", err))
+	// The in-sandbox init reads no configuration from the bundle's directory.
+	if cfg != "" && !cmd.Hidden {
+		v.SetConfigFile(cfg)
+		if err := v.ReadInConfig(); err != nil {
+			return usageErr(fmt.Errorf("reading config file %s: %w (fix the YAML or pass --config)", cfg, err))
 		}
 	}
 	var lvl slog.Level

@@ -19,7 +19,12 @@ func FindRunsc(explicit, cacheDir string) (string, error) {
 		if err := executable(explicit); err != nil {
 			return "", fmt.Errorf("--runsc %s: %w", explicit, err)
 		}
-		return explicit, nil
+		// runsc is started from the sandbox's work directory: make it absolute.
+		abs, err := filepath.Abs(explicit)
+		if err != nil {
+			return "", fmt.Errorf("--runsc %s: %w", explicit, err)
+		}
+		return abs, nil
 	}
 	var candidates []string
 	if self, err := os.Executable(); err == nil {
