@@ -20,6 +20,7 @@ const (
 	PlanPath    = "/depbox/plan.json" // the plan
 	OutDir      = "/depbox/out"       // writable: results
 	ResultsPath = "/depbox/out/results.json"
+	FakeNetPath = "/depbox/out/fakenet.jsonl"
 	TaskRoot    = "/var/task" // the bundle, read-only
 	// SandboxUID and SandboxGID are Lambda's sbx_user.
 	SandboxUID  = 993
@@ -49,6 +50,9 @@ type Plan struct {
 	// HomeFiles are written into Home before the steps run (relative path
 	// → content): the fake world's bait files.
 	HomeFiles map[string][]byte `json:"home_files,omitempty"`
+	// FakeNet starts the fake internet (DNS and TCP sinkholes) before the
+	// steps; what it sees is written to FakeNetPath.
+	FakeNet bool `json:"fake_net,omitempty"`
 	// Env is the environment of every step's process.
 	Env []string `json:"env"`
 	// Levels run in order; the steps of one level may run in parallel.
@@ -70,6 +74,8 @@ type Step struct {
 	Args       []string `json:"args"`
 	Dir        string   `json:"dir"`
 	Env        []string `json:"env,omitempty"`
+	// TimeoutMS overrides the plan's StepTimeoutMS for this step.
+	TimeoutMS int `json:"timeout_ms,omitempty"`
 }
 
 // Results is what the runner reports back.
@@ -78,6 +84,9 @@ type Results struct {
 	Steps   []StepResult `json:"steps"`
 	// Error is set when the runner itself failed.
 	Error string `json:"error,omitempty"`
+	// Warnings are gaps the runner worked around (e.g. a sinkhole port it
+	// could not bind).
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 // StepResult is how one step ended.

@@ -27,12 +27,16 @@ const (
 	PhaseExecute = "execute"
 )
 
-// File access kinds.
+// File access kinds. Syscall records give read, write and read-write
+// (from the open flags); hook records also give stat, list and delete.
 const (
 	AccessRead      = "read"
 	AccessWrite     = "write"
 	AccessReadWrite = "read-write"
 	AccessExec      = "exec"
+	AccessStat      = "stat"
+	AccessList      = "list"
+	AccessDelete    = "delete"
 )
 
 // Profile is one scan's result.
@@ -112,6 +116,9 @@ type Behavior struct {
 	Capabilities []string      `json:"capabilities,omitempty"`
 	Exfiltration []Exfil       `json:"exfiltration,omitempty"`
 	Persistence  []Persistence `json:"persistence,omitempty"`
+	// Timers are long timers the package set: they were brought forward so
+	// that their callbacks ran within the phase (time bombs).
+	Timers []Timer `json:"timers,omitempty"`
 	// Unattributed is behaviour seen in the syscall stream of this
 	// dependency's process that no hook record explains.
 	Unattributed *Behavior `json:"unattributed,omitempty"`
@@ -184,6 +191,14 @@ type Persistence struct {
 	ReadIn    int `json:"read_in"`
 }
 
+// Timer is a timer a package scheduled.
+type Timer struct {
+	// DelayMS is the delay the package asked for.
+	DelayMS int64 `json:"delay_ms"`
+	// BroughtForward is true when depbox shortened it to run within the phase.
+	BroughtForward bool `json:"brought_forward,omitempty"`
+}
+
 // Advisory is an OSV record matching a dependency.
 type Advisory struct {
 	ID      string   `json:"id"`
@@ -248,7 +263,7 @@ func (b *Behavior) Empty() bool {
 	}
 	return len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && b.Unattributed.Empty()
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && b.Unattributed.Empty()
 }
 
 // Canonicalize sorts and deduplicates every list so that the JSON encoding
@@ -328,6 +343,10 @@ func (b *Behavior) Canonicalize() {
 		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(x.WrittenIn, y.WrittenIn), cmp.Compare(x.ReadIn, y.ReadIn))
 	})
 	b.Persistence = slices.Compact(b.Persistence)
+	slices.SortFunc(b.Timers, func(x, y Timer) int {
+		return cmp.Or(cmp.Compare(x.DelayMS, y.DelayMS), boolCmp(x.BroughtForward, y.BroughtForward))
+	})
+	b.Timers = slices.Compact(b.Timers)
 	if b.Unattributed.Empty() {
 		b.Unattributed = nil
 	} else {

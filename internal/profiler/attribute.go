@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/profile"
 )
 
@@ -39,6 +40,11 @@ type Run struct {
 	// All is everything the tree did; Own is All minus what the loaded
 	// packages' own runs and the reference run did.
 	All, Own *profile.Behavior
+	// Hooks are the in-process hook's records of every process in the
+	// tree, process by process in start order.
+	Hooks []hook.Record
+	// Procs are the processes of the tree, the root first.
+	Procs []*Proc
 }
 
 // Attribution says how to read paths inside the sandbox.
@@ -104,6 +110,8 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 			continue
 		}
 		r.Processes++
+		r.Procs = append(r.Procs, p)
+		r.Hooks = append(r.Hooks, p.Hooks...)
 		s := sets[r.Key]
 		if s == nil {
 			s = newItemSet()

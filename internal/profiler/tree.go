@@ -7,12 +7,15 @@ import (
 	"net"
 	"path"
 	"slices"
+	"strings"
 	"sync"
 
 	"golang.org/x/sys/unix"
 	"google.golang.org/protobuf/proto"
 
 	pb "gvisor.dev/gvisor/pkg/sentry/seccheck/points/points_go_proto"
+
+	"github.com/depbox/depbox/internal/hook"
 )
 
 // ProcKey identifies a process within one sandbox: pids are reused, the pair
@@ -63,6 +66,8 @@ type Proc struct {
 	Socks      []Sock
 	Exited     bool
 	ExitStatus int32
+	// Hooks are the in-process hook's records (marker opens), in order.
+	Hooks []hook.Record
 	// sockets maps an fd to its (domain, type) while it is open.
 	sockets map[int64][2]int32
 }
@@ -175,6 +180,12 @@ func (r *Recorder) open(m *pb.Open) {
 		return
 	}
 	name := m.Pathname
+	if strings.HasPrefix(name, hook.MarkerDir) {
+		if rec, ok := hook.Decode(name); ok {
+			p.Hooks = append(p.Hooks, rec)
+			return
+		}
+	}
 	if !path.IsAbs(name) {
 		dir := m.ContextData.GetCwd()
 		if m.Sysno == unix.SYS_OPENAT && m.Fd != unix.AT_FDCWD && m.FdPath != "" {

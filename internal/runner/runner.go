@@ -22,6 +22,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/depbox/depbox/internal/fakenet"
 	"github.com/depbox/depbox/internal/plan"
 )
 
@@ -42,6 +43,23 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 		return fmt.Errorf("preparing %s: %w", p.Home, err)
 	}
 	res := plan.Results{Version: plan.Version}
+	if p.FakeNet {
+		f, err := os.OpenFile(filepath.Join(filepath.Dir(resultsPath), filepath.Base(plan.FakeNetPath)), os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
+		if err != nil {
+			return fmt.Errorf("opening the fake internet's log: %w", err)
+		}
+		defer f.Close()
+		w, err := fakenet.Start(ctx, fakenet.Config{}, f)
+		if err != nil {
+			// A sinkhole port that cannot be bound is a gap in what the
+			// fake internet sees: say so, keep going with the others.
+			res.Warnings = append(res.Warnings, err.Error())
+		}
+		if w == nil {
+			return fmt.Errorf("starting the fake internet: %w", err)
+		}
+		defer w.Close()
+	}
 	var mu sync.Mutex
 	jobs := max(p.Jobs, 1)
 	for _, level := range p.Levels {
@@ -109,7 +127,11 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) plan.StepResult {
 	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
-	timer := time.NewTimer(time.Duration(p.StepTimeoutMS) * time.Millisecond)
+	limit := p.StepTimeoutMS
+	if st.TimeoutMS > 0 {
+		limit = st.TimeoutMS
+	}
+	timer := time.NewTimer(time.Duration(limit) * time.Millisecond)
 	defer timer.Stop()
 	var werr error
 	select {

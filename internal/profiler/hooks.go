@@ -1,0 +1,269 @@
+package profiler
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/depbox/depbox/internal/hook"
+	"github.com/depbox/depbox/internal/profile"
+)
+
+// Capabilities named in profiles, from hook records.
+const (
+	CapEval         = "eval"
+	CapNative       = "native-addon"
+	CapChild        = "child_process"
+	CapBinding      = "process.binding"
+	CapWorker       = "worker"
+	CapNetwork      = "network"
+	CapTamper       = "hook-tamper"
+	CapEnvEnumerate = "env-enumerate"
+	CapUnhookedKid  = "unhooked-child"
+)
+
+// EnvAll stands in Behavior.Env for an enumeration of the whole environment.
+const EnvAll = "*"
+
+// Outgoing is data a package sent out, for canary search: a request or
+// socket body, a DNS name, a child's argv, a written file's content.
+type Outgoing struct {
+	Pkg         string
+	Phase       string
+	Channel     string // "network", "dns", "argv", "file"
+	Destination string
+	Data        []byte
+}
+
+// Folded is what hook records say, per package.
+type Folded struct {
+	// Behaviors by install path; "" is the function's own code and
+	// hook.Unknown is behaviour nobody could be named for.
+	Behaviors map[string]*profile.Behavior
+	Outgoing  []Outgoing
+	// Explained are the file paths, hosts and programs some record
+	// accounts for, to tell attributed syscalls from unattributed ones.
+	Explained map[string]bool
+}
+
+// Fold turns hook records of one process (tree) into per-package behaviour.
+// taskRoot makes relative paths absolute.
+func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
+	f := &Folded{Behaviors: map[string]*profile.Behavior{}, Explained: map[string]bool{}}
+	data := hook.JoinData(recs)
+	invocation := 0
+	writtenIn := map[string]int{} // /tmp path → invocation that wrote it
+	writer := map[string]string{}
+	for _, r := range recs {
+		pkg := r.Pkg
+		if pkg == "" && r.Origin != "" {
+			pkg = r.Origin // app code running a callback a package scheduled
+		}
+		b := f.Behaviors[pkg]
+		if b == nil {
+			b = &profile.Behavior{}
+			f.Behaviors[pkg] = b
+		}
+		d := r.Detail
+		switch r.Kind {
+		case "env":
+			switch r.Op {
+			case "enumerate":
+				b.Env = append(b.Env, EnvAll)
+				b.Capabilities = append(b.Capabilities, CapEnvEnumerate)
+			default:
+				if n := str(d, "name"); n != "" {
+					b.Env = append(b.Env, n)
+				}
+			}
+		case "fs":
+			p := absPath(str(d, "path", "file"), taskRoot)
+			if p == "" {
+				continue
+			}
+			f.Explained["file\x00"+p] = true
+			acc := fsAccess(r.Op)
+			b.Files = append(b.Files, profile.File{Path: NormalizePath(p), Access: acc})
+			if dd := data[r.Seq]; acc == profile.AccessWrite && len(dd) > 0 {
+				f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "file", NormalizePath(p), dd})
+			}
+			if strings.HasPrefix(p, "/tmp/") && invocation > 0 {
+				switch acc {
+				case profile.AccessWrite, profile.AccessReadWrite:
+					if _, ok := writtenIn[p]; !ok {
+						writtenIn[p], writer[p] = invocation, pkg
+					}
+				case profile.AccessRead:
+					if w, ok := writtenIn[p]; ok && w < invocation {
+						pr := profile.Persistence{Path: NormalizePath(p), WrittenIn: w, ReadIn: invocation}
+						b.Persistence = append(b.Persistence, pr)
+						if wb := f.Behaviors[writer[p]]; wb != nil && writer[p] != pkg {
+							wb.Persistence = append(wb.Persistence, pr)
+						}
+					}
+				}
+			}
+		case "dns":
+			name := strings.TrimSuffix(strings.ToLower(str(d, "hostname", "host", "name")), ".")
+			if name == "" {
+				continue
+			}
+			f.Explained["dns\x00"+name] = true
+			b.DNS = append(b.DNS, profile.DNSQuery{Name: name, Type: str(d, "rrtype", "type")})
+			f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "dns", name, []byte(name)})
+		case "net", "http":
+			host := strings.ToLower(str(d, "host", "hostname", "servername", "address"))
+			port := num(d, "port")
+			if r.Op == "connect" || r.Op == "request" || r.Op == "fetch" {
+				if host != "" || port != 0 {
+					f.Explained["net\x00"+host+"\x00"+strconv.Itoa(port)] = true
+					ep := profile.Endpoint{Host: host, Port: port, Protocol: "tcp"}
+					if isIP(host) {
+						ep.Address, ep.Host = host, ""
+					}
+					if sock := str(d, "path"); sock != "" && r.Kind == "net" && port == 0 {
+						ep = profile.Endpoint{Address: sock, Protocol: "unix"}
+					}
+					b.Network = append(b.Network, ep)
+				}
+				b.Capabilities = append(b.Capabilities, CapNetwork)
+			}
+			if dd := data[r.Seq]; len(dd) > 0 {
+				dest := host
+				if port != 0 {
+					dest = fmt.Sprintf("%s:%d", host, port)
+				}
+				f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "network", dest, dd})
+			}
+		case "child":
+			argv := strs(d, "argv")
+			if file := str(d, "file", "command"); len(argv) == 0 && file != "" {
+				argv = []string{file}
+			}
+			if len(argv) > 0 {
+				f.Explained["exec\x00"+path.Base(argv[0])] = true
+				b.Processes = append(b.Processes, profile.Process{Argv: argv})
+				f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "argv", argv[0], []byte(strings.Join(argv, " "))})
+			}
+			b.Capabilities = append(b.Capabilities, CapChild)
+			if v, _ := d["env_replaced"].(bool); v {
+				if restored, _ := d["hook_restored"].(bool); !restored {
+					b.Capabilities = append(b.Capabilities, CapUnhookedKid)
+				}
+			}
+		case "worker":
+			b.Capabilities = append(b.Capabilities, CapWorker)
+		case "eval":
+			b.Capabilities = append(b.Capabilities, CapEval)
+		case "native":
+			b.Capabilities = append(b.Capabilities, CapNative)
+		case "binding":
+			b.Capabilities = append(b.Capabilities, CapBinding)
+		case "tamper":
+			b.Capabilities = append(b.Capabilities, CapTamper)
+		case "timer":
+			if ms := num(d, "delay_ms"); ms > 0 {
+				b.Timers = append(b.Timers, profile.Timer{DelayMS: int64(ms), BroughtForward: r.Op == "brought-forward"})
+			}
+		case "invoke":
+			if r.Op == "start" {
+				invocation = num(d, "n")
+			}
+		}
+	}
+	for k, b := range f.Behaviors {
+		b.Canonicalize()
+		if b.Empty() {
+			delete(f.Behaviors, k)
+		}
+	}
+	return f
+}
+
+// fsAccess maps the hook's fs operation to a profile access.
+func fsAccess(op string) string {
+	switch op {
+	case "write", "append", "create", "mkdir", "rename", "copy", "symlink", "chmod", "chown", "truncate":
+		return profile.AccessWrite
+	case "delete", "unlink", "rmdir", "rm":
+		return profile.AccessDelete
+	case "stat", "access", "exists":
+		return profile.AccessStat
+	case "list", "readdir", "opendir":
+		return profile.AccessList
+	case "open-rw":
+		return profile.AccessReadWrite
+	default:
+		return profile.AccessRead
+	}
+}
+
+func absPath(p, root string) string {
+	if p == "" {
+		return ""
+	}
+	if strings.HasPrefix(p, "file://") {
+		p = strings.TrimPrefix(p, "file://")
+	}
+	if !path.IsAbs(p) {
+		p = path.Join(root, p)
+	}
+	return path.Clean(p)
+}
+
+func str(d map[string]any, keys ...string) string {
+	for _, k := range keys {
+		if v, ok := d[k]; ok {
+			switch x := v.(type) {
+			case string:
+				if x != "" {
+					return x
+				}
+			case float64:
+				return strconv.FormatFloat(x, 'f', -1, 64)
+			}
+		}
+	}
+	return ""
+}
+
+func num(d map[string]any, key string) int {
+	switch x := d[key].(type) {
+	case float64:
+		return int(x)
+	case string:
+		n, _ := strconv.Atoi(x)
+		return n
+	}
+	return 0
+}
+
+func strs(d map[string]any, key string) []string {
+	l, _ := d[key].([]any)
+	out := make([]string, 0, len(l))
+	for _, v := range l {
+		if s, ok := v.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func isIP(s string) bool {
+	if s == "" {
+		return false
+	}
+	return strings.Count(s, ".") == 3 && strings.Trim(s, "0123456789.") == "" || strings.Contains(s, ":")
+}
+
+// sortedKeys returns a map's keys, sorted.
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	return ks
+}
