@@ -1,0 +1,1295 @@
+// depbox attribution preload for Node.js >= 18 (see docs/hook.md).
+//
+// Loaded first in every node process and worker thread of the sandbox:
+//   NODE_OPTIONS="--require /depbox/hook.js <the function's own options>"
+//
+// It wraps the APIs through which JavaScript reaches the outside world and,
+// for every call, names the npm package responsible: the innermost
+// node_modules package on the V8 stack, or — when the stack holds no package
+// frame — the package that scheduled the asynchronous callback now running.
+// Each record leaves the process as an open() of a path under /__depbox__/
+// that cannot exist: the open fails with ENOENT, has no side effect, and
+// arrives in order in the gVisor syscall stream depbox already receives.
+//
+// The hook is a refinement, not the ground truth: code can bypass it
+// (process.binding, native addons, `env -i` children) and these bypasses are
+// recorded where they are visible. Nothing here may break the code under
+// test: every hook path is guarded, and errors become "error" records.
+'use strict';
+
+// ---------------------------------------------------------------------------
+// Idempotence: a second load in the same thread (NODE_OPTIONS and --require
+// both naming the hook, or a require of this file) does nothing. Node's own
+// process.env is a data property; the hook's is an accessor.
+{
+  const d = Object.getOwnPropertyDescriptor(process, 'env');
+  if (d && typeof d.get === 'function') return;
+}
+
+const HOOK_FILE = __filename;
+const HOOK_DIR = __filename.slice(0, __filename.lastIndexOf('/') + 1); // "/depbox/"
+const MARKER_DIR = '/__depbox__/';
+const MARKER_COMPONENT = 200; // characters per path component (NAME_MAX is 255)
+const MAX_JSON = 2560; // bytes of JSON per record: base64url + slashes stay < 3500
+const UNKNOWN = '(unknown)';
+
+// ---------------------------------------------------------------------------
+// Primordials: the built-ins the hook relies on, captured before any other
+// code runs, so that code under test cannot blind the hook by patching
+// Array.prototype.push or JSON.stringify.
+const ReflectApply = Reflect.apply;
+const uncurry = (fn) => (self, ...args) => ReflectApply(fn, self, args);
+const {
+  construct: ReflectConstruct, get: ReflectGet, has: ReflectHas, set: ReflectSet,
+  ownKeys: ReflectOwnKeys, defineProperty: ReflectDefineProperty,
+  deleteProperty: ReflectDeleteProperty, getOwnPropertyDescriptor: ReflectGetOwnPropertyDescriptor,
+  getPrototypeOf: ReflectGetPrototypeOf,
+} = Reflect;
+const { defineProperty: ObjectDefineProperty, getOwnPropertyDescriptor: ObjectGetOwnPropertyDescriptor,
+  keys: ObjectKeys, assign: ObjectAssign, freeze: ObjectFreeze } = Object;
+const ArrayIsArray = Array.isArray;
+const ArrayPush = uncurry(Array.prototype.push);
+const ArrayJoin = uncurry(Array.prototype.join);
+const ArrayMap = uncurry(Array.prototype.map);
+const ArraySplice = uncurry(Array.prototype.splice);
+const StringSlice = uncurry(String.prototype.slice);
+const StringStartsWith = uncurry(String.prototype.startsWith);
+const StringEndsWith = uncurry(String.prototype.endsWith);
+const StringIndexOf = uncurry(String.prototype.indexOf);
+const StringLastIndexOf = uncurry(String.prototype.lastIndexOf);
+const StringToUpperCase = uncurry(String.prototype.toUpperCase);
+const StringReplace = uncurry(String.prototype.replace);
+const StringTrim = uncurry(String.prototype.trim);
+const RegExpExec = uncurry(RegExp.prototype.exec);
+const JSONStringify = JSON.stringify;
+const JSONParse = JSON.parse;
+const MathFloor = Math.floor;
+const MathMin = Math.min;
+const NumberIsFinite = Number.isFinite;
+const SafeMap = Map, SafeSet = Set, SafeWeakMap = WeakMap, SafeWeakSet = WeakSet;
+const MapGet = uncurry(Map.prototype.get), MapSet = uncurry(Map.prototype.set);
+const MapHas = uncurry(Map.prototype.has), MapClear = uncurry(Map.prototype.clear);
+const MapSize = uncurry(ObjectGetOwnPropertyDescriptor(Map.prototype, 'size').get);
+const SetHas = uncurry(Set.prototype.has), SetAdd = uncurry(Set.prototype.add), SetClear = uncurry(Set.prototype.clear);
+const SetSize = uncurry(ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get);
+const WeakMapGet = uncurry(WeakMap.prototype.get), WeakMapSet = uncurry(WeakMap.prototype.set);
+const WeakMapHas = uncurry(WeakMap.prototype.has);
+const WeakSetHas = uncurry(WeakSet.prototype.has), WeakSetAdd = uncurry(WeakSet.prototype.add);
+const BufferFrom = Buffer.from.bind(Buffer);
+const BufferByteLength = Buffer.byteLength.bind(Buffer);
+const BufferConcat = Buffer.concat.bind(Buffer);
+const BufferIsBuffer = Buffer.isBuffer.bind(Buffer);
+const BufferToString = uncurry(Buffer.prototype.toString);
+const ArrayBufferIsView = ArrayBuffer.isView;
+const TypedArraySubarray = uncurry(Uint8Array.prototype.subarray);
+const FunctionToString = Function.prototype.toString;
+const OriginalError = Error;
+const ErrorCaptureStackTrace = Error.captureStackTrace;
+const SharedArrayBufferCtor = SharedArrayBuffer;
+const AtomicsAdd = Atomics.add;
+const ProxyCtor = Proxy;
+
+const fs = require('fs');
+const pathModule = require('path');
+const url = require('url');
+const Module = require('module');
+const asyncHooks = require('async_hooks');
+const workerThreads = require('worker_threads');
+const util = require('util');
+
+const fsOpenSync = fs.openSync; // the marker channel: never the wrapped one
+const fsReadFileSync = fs.readFileSync;
+const pathResolve = pathModule.resolve;
+const fileURLToPath = url.fileURLToPath;
+const URLCtor = URL;
+const executionAsyncResource = asyncHooks.executionAsyncResource;
+const threadId = workerThreads.threadId | 0;
+
+// ---------------------------------------------------------------------------
+// Configuration: /depbox/hook-config.json, read with the original fs before
+// any other code runs. Settings never travel through environment variables,
+// which the code under test could read or change.
+const config = readConfig();
+
+function readConfig() {
+  const c = { timerBudgetMs: 0, taskRoot: '/var/task', stackLimit: 100, dataBytes: 4096, evalInspector: true, asyncOrigin: true };
+  let j;
+  try { j = JSONParse(fsReadFileSync(HOOK_DIR + 'hook-config.json', 'utf8')); } catch { return c; }
+  if (!j || typeof j !== 'object') return c;
+  const int = (v, lo, hi) => (typeof v === 'number' && NumberIsFinite(v) && v >= lo && v <= hi ? MathFloor(v) : undefined);
+  c.timerBudgetMs = int(j.timer_budget_ms, 0, 2 ** 31 - 1) ?? c.timerBudgetMs;
+  if (typeof j.task_root === 'string' && StringStartsWith(j.task_root, '/')) c.taskRoot = StringReplace(j.task_root, /\/+$/, '') || '/';
+  c.stackLimit = int(j.stack_limit, 10, 1000) ?? c.stackLimit;
+  c.dataBytes = int(j.data_bytes, 0, 65536) ?? c.dataBytes;
+  if (j.no_eval_inspector === true) c.evalInspector = false;
+  if (j.no_async_origin === true) c.asyncOrigin = false;
+  return c;
+}
+
+// The hook's own part of NODE_OPTIONS, which children must carry first.
+const HOOK_OPTION = '--require ' + HOOK_FILE;
+const HOOK_OPTION_RE = new RegExp('(^|\\s)(?:--require[=\\s]|-r\\s)\\s*' + StringReplace(HOOK_FILE, /[.*+?^${}()|[\]\\/]/g, '\\$&') + '(?=\\s|$)', 'g');
+// nodeOptionsWithHook returns NODE_OPTIONS with the hook first, once.
+function nodeOptionsWithHook(v) {
+  const rest = v == null ? '' : StringTrim(StringReplace(String(v), HOOK_OPTION_RE, ' '));
+  return rest ? HOOK_OPTION + ' ' + rest : HOOK_OPTION;
+}
+// nodeOptionsVisible returns NODE_OPTIONS as the function configured it:
+// without the hook's part (undefined when nothing else is left).
+function nodeOptionsVisible(v) {
+  if (v === undefined) return undefined;
+  const rest = StringTrim(StringReplace(String(v), HOOK_OPTION_RE, ' '));
+  return rest === '' && v !== '' ? undefined : rest;
+}
+
+// ---------------------------------------------------------------------------
+// Record emission.
+//
+// busy is set while the hook does its own work, so that nothing the hook
+// does is recorded and no wrapper re-enters the recorder.
+let busy = true; // set up first; cleared at the end of this file
+
+// Sequence numbers are per process: worker threads share the counter
+// through a SharedArrayBuffer handed down as worker environment data.
+const seqCells = (() => {
+  const key = 'depbox:seq';
+  try {
+    let sab = workerThreads.getEnvironmentData(key);
+    if (!(sab instanceof SharedArrayBufferCtor)) {
+      sab = new SharedArrayBufferCtor(8);
+      workerThreads.setEnvironmentData(key, sab);
+    }
+    return new BigInt64Array(sab);
+  } catch {
+    return new BigInt64Array(1);
+  }
+})();
+const nextSeq = () => Number(AtomicsAdd(seqCells, 0, 1n)) + 1;
+
+// markerPath encodes a record's JSON as a marker path: base64url, cut into
+// components of MARKER_COMPONENT characters.
+function markerPath(json) {
+  const b64 = BufferToString(BufferFrom(json, 'utf8'), 'base64url');
+  const parts = [];
+  for (let i = 0; i < b64.length; i += MARKER_COMPONENT) ArrayPush(parts, StringSlice(b64, i, i + MARKER_COMPONENT));
+  return MARKER_DIR + ArrayJoin(parts, '/');
+}
+
+// send opens the marker path of one record. The open fails (ENOENT); that
+// failure is the message.
+function send(rec) {
+  let json = JSONStringify(rec);
+  if (BufferByteLength(json) > MAX_JSON) json = shrink(rec);
+  try { fsOpenSync(markerPath(json), 'r'); } catch { /* ENOENT: delivered */ }
+}
+
+// shrink cuts a record until its JSON fits in MAX_JSON bytes: the longest
+// detail strings first (marked with "…" and truncated: true), then the
+// middle of the chain, then recorded data.
+function shrink(rec) {
+  const d = rec.d || (rec.d = {});
+  d.truncated = true;
+  for (let round = 0; round < 64; round++) {
+    const json = JSONStringify(rec);
+    const over = BufferByteLength(json) - MAX_JSON;
+    if (over <= 0) return json;
+    let holder = null, key = null, len = 0;
+    const consider = (h, k) => {
+      const v = h[k];
+      if (typeof v === 'string' && k !== 'data_b64' && v.length > len && v.length > 16) { holder = h; key = k; len = v.length; }
+    };
+    for (const k of ObjectKeys(d)) {
+      if (ArrayIsArray(d[k])) for (let i = 0; i < d[k].length; i++) consider(d[k], i);
+      else consider(d, k);
+    }
+    if (rec.p) consider(rec, 'p');
+    if (rec.g) consider(rec, 'g');
+    if (holder !== null) {
+      holder[key] = StringSlice(holder[key], 0, Math.max(16, len - over - 8, MathFloor(len / 2))) + '…';
+    } else if (rec.c && rec.c.length > 4) {
+      rec.c = [rec.c[0], rec.c[1], '…', rec.c[rec.c.length - 2], rec.c[rec.c.length - 1]];
+    } else if (d.data_b64 !== undefined) {
+      delete d.data_b64; d.data_dropped = true;
+    } else {
+      for (const k of ObjectKeys(d)) if (ArrayIsArray(d[k]) && d[k].length > 4) d[k] = [...d[k].slice(0, 4), '…'];
+      if (round > 40) { rec.d = { truncated: true }; rec.c = undefined; }
+    }
+  }
+  return JSONStringify({ k: 'error', o: 'too-large', s: rec.s, d: { kind: String(rec.k), op: String(rec.o) } });
+}
+
+// makeRecord builds the compact wire form (keys match hook.Record's JSON).
+function makeRecord(kind, op, detail, a) {
+  const r = { k: kind, o: op, s: nextSeq() };
+  if (a) {
+    if (a.pkg) r.p = a.pkg;
+    if (a.chain && a.chain.length) r.c = a.chain;
+    if (a.origin) r.g = a.origin;
+  }
+  if (detail && ObjectKeys(detail).length) r.d = detail;
+  if (threadId) r.t = threadId;
+  return r;
+}
+
+// emit sends a record, with the leading bytes of an outgoing write in
+// Detail.data_b64. Bytes that do not fit follow in records of Op "data"
+// (Detail: of = this record's seq, off = byte offset); hook.JoinData puts
+// them back together.
+function emit(kind, op, detail, a, data) {
+  const head = makeRecord(kind, op, detail, a);
+  if (!data || data.length === 0) return send(head);
+  const room = (json) => {
+    const free = MAX_JSON - BufferByteLength(json) - 16; // ,"data_b64":"" and the braces of a new d
+    const n = MathFloor(free / 4) * 3;
+    return n > 0 ? n : 0;
+  };
+  let off = MathMin(room(JSONStringify(head)), data.length);
+  if (off > 0) {
+    head.d = head.d || {};
+    head.d.data_b64 = BufferToString(BufferFrom(TypedArraySubarray(data, 0, off)), 'base64');
+  }
+  send(head);
+  const tailA = a ? { pkg: a.pkg, origin: a.origin } : undefined;
+  while (off < data.length) {
+    const r = makeRecord(kind, 'data', { of: head.s, off }, tailA);
+    const n = MathMin(room(JSONStringify(r)), data.length - off);
+    if (n <= 0) break;
+    r.d.data_b64 = BufferToString(BufferFrom(TypedArraySubarray(data, off, off + n)), 'base64');
+    send(r);
+    off += n;
+  }
+}
+
+// hookError reports the hook's own failures (a few per process).
+let hookErrors = 0;
+function hookError(where, e) {
+  if (hookErrors++ >= 20) return;
+  const was = busy;
+  busy = true;
+  try {
+    let msg;
+    try { msg = String(e && e.stack ? e.stack : e); } catch { msg = 'unprintable error'; }
+    emit('error', 'hook', { where, error: StringSlice(msg, 0, 400) }, { pkg: UNKNOWN });
+  } catch { /* nothing left to do */ } finally { busy = was; }
+}
+
+// ---------------------------------------------------------------------------
+// Stack capture. Error.prepareStackTrace becomes an accessor: while the
+// hook captures a stack it yields a formatter returning V8's structured
+// call sites; otherwise whatever the code under test set.
+let capturing = false;
+let userPrepareStackTrace = Error.prepareStackTrace;
+const returnCallSites = (_, callSites) => callSites;
+ObjectDefineProperty(Error, 'prepareStackTrace', {
+  configurable: false, enumerable: false,
+  get() { return capturing ? returnCallSites : userPrepareStackTrace; },
+  set(v) { userPrepareStackTrace = v; },
+});
+
+let tamperStack = null; // set when the stack API was interfered with
+function capture(limit) {
+  const holder = {};
+  let saved;
+  capturing = true;
+  try {
+    saved = OriginalError.stackTraceLimit;
+    try { OriginalError.stackTraceLimit = limit; } catch { tamperStack = 'stackTraceLimit'; }
+    ErrorCaptureStackTrace(holder, capture);
+    const cs = holder.stack;
+    if (ArrayIsArray(cs)) return cs;
+    tamperStack = 'prepareStackTrace';
+    return [];
+  } catch {
+    tamperStack = 'captureStackTrace';
+    return [];
+  } finally {
+    capturing = false;
+    try { OriginalError.stackTraceLimit = saved; } catch { /* reported above */ }
+  }
+}
+
+// CallSite methods, captured so that a patched CallSite prototype cannot
+// lie about file names.
+const callSiteProto = (() => { const cs = capture(1); return cs.length ? ReflectGetPrototypeOf(cs[0]) : null; })();
+const csMethod = (name) => (callSiteProto && typeof callSiteProto[name] === 'function' ? uncurry(callSiteProto[name]) : () => null);
+const csFileName = csMethod('getFileName');
+const csIsEval = csMethod('isEval');
+const csEvalOrigin = csMethod('getEvalOrigin');
+const csLine = csMethod('getLineNumber');
+const csColumn = csMethod('getColumnNumber');
+
+// Install paths. A file under <task root>/node_modules/... belongs to the
+// innermost package directory on its path, named relative to the task root
+// ("node_modules/a/node_modules/@s/b"); outside the task root the install
+// path stays absolute. Files without node_modules are the function's own
+// code (""). codeOwners overrides this for code a package compiled or wrote
+// itself (vm filenames, Module._compile, dropped .js files).
+const installPaths = new SafeMap();
+const codeOwners = new SafeMap();
+function installPathOf(file) {
+  let ip = MapGet(installPaths, file);
+  if (ip !== undefined) return ip;
+  const i = StringLastIndexOf(file, '/node_modules/');
+  if (i < 0) {
+    ip = '';
+  } else {
+    const start = i + '/node_modules/'.length;
+    let end = StringIndexOf(file, '/', start);
+    if (end > 0 && file[start] === '@') end = StringIndexOf(file, '/', end + 1);
+    const dir = end < 0 ? file : StringSlice(file, 0, end);
+    const root = config.taskRoot + '/';
+    ip = StringStartsWith(dir, root) ? StringSlice(dir, root.length) : dir;
+  }
+  if (MapSize(installPaths) > 5000) MapClear(installPaths);
+  MapSet(installPaths, file, ip);
+  return ip;
+}
+
+// Frame classes.
+const F_SKIP = 0; // no usable file: builtins, vm code without a filename
+const F_INTERNAL = 1; // node:...
+const F_HOOK = 2; // this file
+const F_HARNESS = 3; // depbox's other files (the invoke harness)
+const F_USER = 4; // the function or a package
+const EVAL_ORIGIN = /\(((?:file:\/\/)?\/[^():]*):\d+:\d+\)/;
+
+// frame classifies one call site; for F_USER it also returns the install
+// path in out.ip (and the call site in out.cs, for siteOf).
+function frame(c, out) {
+  let file;
+  try {
+    if (csIsEval(c)) {
+      // eval / new Function: the place that called eval, never the
+      // (//# sourceURL-spoofable) name the code gave itself.
+      const m = RegExpExec(EVAL_ORIGIN, String(csEvalOrigin(c) || ''));
+      if (!m) return F_SKIP;
+      file = m[1];
+    } else {
+      file = csFileName(c);
+    }
+  } catch {
+    tamperStack = 'callsite';
+    return F_SKIP;
+  }
+  if (typeof file !== 'string' || file === '') return F_SKIP;
+  if (StringStartsWith(file, 'node:')) { out.file = file; return F_INTERNAL; }
+  if (StringStartsWith(file, 'file://')) { try { file = fileURLToPath(file); } catch { return F_SKIP; } }
+  if (file[0] !== '/') return F_SKIP;
+  if (file === HOOK_FILE) return F_HOOK;
+  if (StringStartsWith(file, HOOK_DIR)) return F_HARNESS;
+  const owner = MapGet(codeOwners, file);
+  out.ip = owner !== undefined ? owner : installPathOf(file);
+  out.cs = c;
+  out.file = file;
+  return F_USER;
+}
+
+// siteOf names the call site of the last F_USER frame: file:line:column.
+function siteOf(out) {
+  try { return out.file + ':' + csLine(out.cs) + ':' + csColumn(out.cs); } catch { return out.file; }
+}
+
+// Async origin: every async resource remembers the package responsible
+// for creating it; a callback's records name it as their origin.
+const originOf = new SafeWeakMap();
+function currentOrigin() {
+  if (!config.asyncOrigin) return undefined;
+  try {
+    const r = executionAsyncResource();
+    return r !== null && (typeof r === 'object' || typeof r === 'function') ? WeakMapGet(originOf, r) : undefined;
+  } catch { return undefined; }
+}
+
+// attribute walks the stack once and decides who is responsible.
+//   pkg:     the innermost user frame's install path when the stack holds a
+//            package frame; otherwise the async origin, else "" (only the
+//            function's own frames) or "(unknown)" (no frame at all).
+//   chain:   install paths of the user frames, outermost first, folded.
+//   first:   the innermost frame that is not the hook's (for skip rules).
+//   harness: the call came from depbox's own harness: not recorded.
+function attribute(limit) {
+  const cs = capture(limit);
+  const out = { ip: '', cs: null, file: '' };
+  const inner = []; // install paths, innermost first
+  let first = null, firstFile = '', site = '', anyPkg = false, harness = false;
+  for (let i = 0; i < cs.length; i++) {
+    const t = frame(cs[i], out);
+    if (t === F_HOOK || t === F_SKIP) continue;
+    if (first === null) { first = t; firstFile = out.file; }
+    if (t === F_INTERNAL) continue;
+    if (t === F_HARNESS) { if (inner.length === 0) harness = true; break; }
+    if (inner.length === 0) site = siteOf(out);
+    if (inner.length === 0 || inner[inner.length - 1] !== out.ip) ArrayPush(inner, out.ip);
+    if (out.ip !== '') anyPkg = true;
+  }
+  const origin = currentOrigin();
+  let pkg;
+  if (inner.length === 0) pkg = origin !== undefined ? origin : UNKNOWN;
+  else if (!anyPkg) pkg = origin !== undefined ? origin : '';
+  else pkg = inner[0];
+  const chain = [];
+  for (let i = inner.length - 1; i >= 0; i--) ArrayPush(chain, inner[i]);
+  return { pkg, chain, origin, first, firstFile, site, harness };
+}
+
+if (config.asyncOrigin) {
+  asyncHooks.createHook({
+    init(asyncId, type, triggerAsyncId, resource) {
+      if (busy || resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) return;
+      busy = true;
+      try {
+        const a = attribute(24);
+        if (!a.harness && a.pkg !== '' && a.pkg !== UNKNOWN) WeakMapSet(originOf, resource, a.pkg);
+      } catch { /* never break the guest */ } finally { busy = false; }
+    },
+  }).enable();
+}
+
+// ---------------------------------------------------------------------------
+// The recorder.
+
+// Records of one kind, op, subject and attribution are sent once per
+// invocation (the harness's "invoke start" clears these sets).
+const seen = new SafeSet();
+const seenSites = new SafeSet(); // env fast path: (op, name, call site, origin)
+const enumSites = new SafeSet(); // env: (call site, origin) that enumerated
+function resetDedupe() { SetClear(seen); SetClear(seenSites); SetClear(enumSites); }
+
+// Internal frames after which user-supplied functions may run (so a
+// builtin handed over as a callback is still attributed).
+const DISPATCH = /^node:(internal\/(timers|process\/task_queues|process\/promises|async_hooks|event_target|streams\/|webstreams\/)|events|timers)/;
+const LOADER = /^node:internal\/(modules\/|source_map\/)/;
+
+// Per-family nesting: a hooked API called by another hooked API of the same
+// family, synchronously (readFileSync → openSync, exec → execFile →
+// spawn, tls.connect → Socket#connect), is an implementation detail.
+const nest = { fs: 0, child: 0, net: 0, http: 0 };
+
+// rec records one call. opts:
+//   skip:   'fs' (loader reads) or 'env' (node's own configuration reads)
+//   dedupe: subject key; repeated records are dropped (per invocation)
+//   data:   Uint8Array of outgoing bytes (Detail.data_b64)
+//   attr:   precomputed attribution
+// It returns the attribution used, or null when nothing was recorded.
+function rec(kind, op, detail, opts) {
+  if (busy) return null;
+  busy = true;
+  try {
+    const a = (opts && opts.attr) || attribute(config.stackLimit);
+    if (a.harness) return null;
+    if (opts && opts.skip === 'fs' && a.first === F_INTERNAL && RegExpExec(LOADER, a.firstFile)) return null;
+    if (opts && opts.skip === 'env' && a.first === F_INTERNAL && !RegExpExec(DISPATCH, a.firstFile)) return null;
+    if (opts && opts.dedupe !== undefined) {
+      const key = kind + '\0' + op + '\0' + opts.dedupe + '\0' + a.pkg + '\0' + (a.origin || '') + '\0' + ArrayJoin(a.chain, '>');
+      if (SetHas(seen, key)) return a;
+      if (SetSize(seen) > 20000) SetClear(seen);
+      SetAdd(seen, key);
+    }
+    emit(kind, op, detail, a, opts && opts.data);
+    if (tamperStack !== null) { const t = tamperStack; tamperStack = null; tamperNoted('stack', t, a); }
+    return a;
+  } catch (e) {
+    hookError(kind + '/' + op, e);
+    return null;
+  } finally {
+    busy = false;
+  }
+}
+
+// Tampering with the hook is recorded once per target.
+const tampered = new SafeSet();
+function tamperNoted(op, target, a) {
+  const key = op + '\0' + target;
+  if (SetHas(tampered, key)) return;
+  SetAdd(tampered, key);
+  const was = busy;
+  busy = true;
+  try { emit('tamper', op, { target }, a || attribute(config.stackLimit)); } catch { /* ignore */ } finally { busy = was; }
+}
+function tamper(op, target) {
+  if (busy) return;
+  busy = true;
+  let a;
+  try { a = attribute(config.stackLimit); } catch { a = { pkg: UNKNOWN }; } finally { busy = false; }
+  if (a.harness) return;
+  tamperNoted(op, target, a);
+}
+
+// ---------------------------------------------------------------------------
+// Wrapping. A hooked function is replaced by a wrapper that looks like it
+// (name, length, own properties, Function.prototype.toString), installed as
+// an accessor: assigning a new function is recorded as "tamper"
+// "overwrite" (assignments through objects that merely inherit or copied
+// the accessor, like graceful-fs's clone of fs, stay ordinary). A
+// redefinition with Object.defineProperty is caught by verify().
+const originalOf = new SafeWeakMap(); // wrapper → original
+const wrapperOf = new SafeMap(); // original → wrapper (shared aliases: timers)
+const installed = []; // { obj, name, label, getter }
+
+function copyFunctionProps(from, to) {
+  for (const k of ReflectOwnKeys(from)) {
+    if (k === 'prototype' || k === 'arguments' || k === 'caller') continue;
+    const d = ReflectGetOwnPropertyDescriptor(from, k);
+    try { ReflectDefineProperty(to, k, d); } catch { /* non-configurable on the wrapper */ }
+  }
+  if (from.prototype !== undefined) {
+    try { ObjectDefineProperty(to, 'prototype', { value: from.prototype, writable: false }); } catch { /* ignore */ }
+  }
+}
+
+function hookMethod(obj, name, label, makeWrapper) {
+  if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) return;
+  let d = ReflectGetOwnPropertyDescriptor(obj, name);
+  if (!d) {
+    // Inherited (net.Socket#write is stream.Writable#write): the wrapper
+    // becomes an own property of obj, for obj and what inherits from it.
+    for (let p = ReflectGetPrototypeOf(obj); p !== null && !d; p = ReflectGetPrototypeOf(p)) d = ReflectGetOwnPropertyDescriptor(p, name);
+    if (!d) return;
+  }
+  if (typeof d.value !== 'function') return; // absent, or already an accessor
+  const orig = d.value;
+  let w = MapGet(wrapperOf, orig);
+  if (w === undefined) {
+    w = makeWrapper(orig);
+    copyFunctionProps(orig, w);
+    WeakMapSet(originalOf, w, orig);
+    MapSet(wrapperOf, orig, w);
+  }
+  let current = w;
+  const getter = function () { return current; };
+  const setter = function (v) {
+    if (this !== obj) { // an inheriting or copying object: a plain own property there
+      try { ObjectDefineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true }); } catch { /* frozen */ }
+      return;
+    }
+    if (v !== current && !(typeof v === 'function' && WeakMapGet(originalOf, v) === orig)) tamper('overwrite', label);
+    current = v;
+  };
+  ReflectDefineProperty(obj, name, { get: getter, set: setter, enumerable: d.enumerable, configurable: true });
+  ArrayPush(installed, { obj, name, label, getter });
+}
+
+// before wraps a function: onCall(args, self) runs before the original
+// (its errors are reported, never thrown). family, when given, marks the
+// original's synchronous run so that nested calls of the family are not
+// recorded again.
+function before(obj, name, label, onCall, family) {
+  hookMethod(obj, name, label, (orig) => function (...args) {
+    if (!busy && (family === undefined || nest[family] === 0)) {
+      try { onCall(args, this); } catch (e) { hookError(label, e); }
+    }
+    if (family !== undefined) nest[family]++;
+    try {
+      return new.target ? ReflectConstruct(orig, args, new.target) : ReflectApply(orig, this, args);
+    } finally {
+      if (family !== undefined) nest[family]--;
+    }
+  });
+}
+
+// verify reports hooked functions that were redefined behind the accessor
+// (Object.defineProperty), once each. The harness calls it at invocation
+// boundaries, and it runs at exit.
+function verify() {
+  for (let i = 0; i < installed.length; i++) {
+    const h = installed[i];
+    const d = ReflectGetOwnPropertyDescriptor(h.obj, h.name);
+    if (!d || d.get !== h.getter) tamperNoted('redefine', h.label, { pkg: UNKNOWN });
+  }
+  const e = ReflectGetOwnPropertyDescriptor(process, 'env');
+  if (!e || e.get !== envGetter) tamperNoted('redefine', 'process.env', { pkg: UNKNOWN });
+}
+
+// Wrappers print like the functions they replace.
+hookMethod(Function.prototype, 'toString', 'Function.prototype.toString', (orig) => function toString() {
+  const o = typeof this === 'function' ? WeakMapGet(originalOf, this) : undefined;
+  return ReflectApply(orig, o !== undefined ? o : this, []);
+});
+
+// ---------------------------------------------------------------------------
+// Data helpers.
+
+function str(v, max = 1024) {
+  let s;
+  try { s = typeof v === 'string' ? v : String(v); } catch { return '?'; }
+  return s.length > max ? StringSlice(s, 0, max) + '…' : s;
+}
+
+// fsPath turns a path argument into an absolute path string.
+function fsPath(p) {
+  try {
+    if (typeof p === 'number') return undefined;
+    if (typeof p === 'string') return pathResolve(p);
+    if (BufferIsBuffer(p)) return pathResolve(BufferToString(p, 'utf8'));
+    if (p instanceof URLCtor) return fileURLToPath(p);
+    return pathResolve(String(p));
+  } catch { return undefined; }
+}
+
+// bytesOf returns the first max bytes of a chunk and its full length.
+function bytesOf(chunk, encoding, max) {
+  try {
+    if (typeof chunk === 'string') {
+      const enc = typeof encoding === 'string' ? encoding : 'utf8';
+      const simple = enc === 'utf8' || enc === 'utf-8' || enc === 'latin1' || enc === 'binary' || enc === 'ascii';
+      const head = BufferFrom(simple && chunk.length > max ? StringSlice(chunk, 0, max) : chunk, enc);
+      return { data: TypedArraySubarray(head, 0, max), size: BufferByteLength(chunk, enc) };
+    }
+    if (ArrayBufferIsView(chunk)) {
+      const u8 = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      return { data: TypedArraySubarray(u8, 0, max), size: chunk.byteLength };
+    }
+    if (chunk instanceof ArrayBuffer) {
+      return { data: new Uint8Array(chunk, 0, MathMin(max, chunk.byteLength)), size: chunk.byteLength };
+    }
+  } catch { /* unknown chunk */ }
+  return null;
+}
+
+function isObject(v) { return v !== null && typeof v === 'object'; }
+
+// ---------------------------------------------------------------------------
+// process.env: a Proxy over the real environment. Reads record the
+// variable's name (never its value); enumerating the environment is one
+// "enumerate" record; writes and deletes are recorded. NODE_OPTIONS shows
+// the function's own options without the hook's.
+
+const NOISE = new SafeSet([...ReflectOwnKeys(Object.prototype), 'toJSON', 'then', 'inspect', 'constructor',
+  'asymmetricMatch', '$$typeof', 'nodeType', 'toStringTag', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@']);
+
+// quick is the cheap pre-check for the hot environment reads: a short
+// stack, enough to find the call site.
+function quick() {
+  const cs = capture(12);
+  const out = { ip: '', cs: null, file: '' };
+  let first = null, firstFile = '';
+  for (let i = 0; i < cs.length; i++) {
+    const t = frame(cs[i], out);
+    if (t === F_HOOK || t === F_SKIP) continue;
+    if (first === null) { first = t; firstFile = out.file; }
+    if (t === F_INTERNAL) continue;
+    if (t === F_HARNESS) return { harness: true };
+    return { first, firstFile, site: siteOf(out) };
+  }
+  return { first, firstFile, site: '' };
+}
+
+function envAccess(op, name) {
+  if (busy || typeof name !== 'string') return;
+  const enumerate = op === 'enumerate';
+  if (!enumerate && SetHas(NOISE, name)) return;
+  let q;
+  busy = true;
+  try { q = quick(); } catch { q = { site: '' }; } finally { busy = false; }
+  if (q.harness) return;
+  // node's own configuration reads (NODE_DEBUG, NODE_TLS_...) are not the
+  // package's; enumerations always count.
+  if (!enumerate && q.first === F_INTERNAL && !RegExpExec(DISPATCH, q.firstFile)) return;
+  const origin = currentOrigin() || '';
+  const siteKey = q.site + '\0' + origin;
+  if (enumerate) {
+    SetAdd(enumSites, siteKey);
+  } else if (op !== 'set' && op !== 'delete') {
+    // Descriptor and value reads that follow an enumeration at the same
+    // call site (Object.keys, JSON.stringify, spread) are part of it.
+    if (SetHas(enumSites, siteKey)) return;
+  }
+  const key = op + '\0' + name + '\0' + siteKey;
+  if (q.site !== '' && SetHas(seenSites, key)) return;
+  if (SetSize(seenSites) > 20000) SetClear(seenSites);
+  SetAdd(seenSites, key);
+  rec('env', op, enumerate ? {} : { name }, { dedupe: name, skip: enumerate ? undefined : 'env' });
+}
+
+let envTarget = process.env;
+function envHandler() {
+  return {
+    get(t, k) {
+      if (typeof k === 'string' && !busy) envAccess('get', k);
+      if (k === 'NODE_OPTIONS') return nodeOptionsVisible(ReflectGet(t, k));
+      return ReflectGet(t, k);
+    },
+    has(t, k) {
+      if (typeof k === 'string' && !busy) envAccess('has', k);
+      if (k === 'NODE_OPTIONS') return nodeOptionsVisible(ReflectGet(t, k)) !== undefined;
+      return ReflectHas(t, k);
+    },
+    ownKeys(t) {
+      if (!busy) envAccess('enumerate', '*');
+      const keys = ReflectOwnKeys(t);
+      if (nodeOptionsVisible(ReflectGet(t, 'NODE_OPTIONS')) !== undefined) return keys;
+      const out = [];
+      for (let i = 0; i < keys.length; i++) if (keys[i] !== 'NODE_OPTIONS') ArrayPush(out, keys[i]);
+      return out;
+    },
+    getOwnPropertyDescriptor(t, k) {
+      if (typeof k === 'string' && !busy) envAccess('get', k);
+      const d = ReflectGetOwnPropertyDescriptor(t, k);
+      if (d && k === 'NODE_OPTIONS') {
+        const v = nodeOptionsVisible(d.value);
+        if (v === undefined) return undefined;
+        d.value = v;
+      }
+      return d;
+    },
+    set(t, k, v) {
+      if (typeof k === 'string' && !busy) envAccess('set', k);
+      if (k === 'NODE_OPTIONS' && t === realEnv) v = nodeOptionsWithHook(v);
+      return ReflectSet(t, k, v);
+    },
+    deleteProperty(t, k) {
+      if (typeof k === 'string' && !busy) envAccess('delete', k);
+      if (k === 'NODE_OPTIONS' && t === realEnv) return ReflectSet(t, k, HOOK_OPTION);
+      return ReflectDeleteProperty(t, k);
+    },
+    defineProperty(t, k, d) {
+      if (typeof k === 'string' && !busy) envAccess('set', k);
+      return ReflectDefineProperty(t, k, d);
+    },
+  };
+}
+const realEnv = process.env;
+let envProxy = new ProxyCtor(realEnv, envHandler());
+// Make sure this process's own children start with the hook first.
+try { realEnv.NODE_OPTIONS = nodeOptionsWithHook(realEnv.NODE_OPTIONS); } catch { /* ignore */ }
+const envGetter = function () { return envProxy; };
+ObjectDefineProperty(process, 'env', {
+  enumerable: true, configurable: false,
+  get: envGetter,
+  set(v) {
+    // Replacing process.env: keep watching the new object.
+    tamper('overwrite', 'process.env');
+    if (isObject(v) && v !== envProxy) {
+      envTarget = v;
+      envProxy = new ProxyCtor(v, envHandler());
+    }
+  },
+});
+// util.types.isProxy(process.env) must not give the hook away.
+hookMethod(util.types, 'isProxy', 'util.types.isProxy', (orig) => function isProxy(v) {
+  return v === envProxy ? false : ReflectApply(orig, this, [v]);
+});
+
+// childEnv is the environment for a child process or worker: the caller's
+// (or the current) environment with the hook first in NODE_OPTIONS.
+function childEnv(given) {
+  const src = given === undefined || given === envProxy ? envTarget : given;
+  const out = {};
+  const was = busy;
+  busy = true;
+  try {
+    for (const k of ObjectKeys(src)) out[k] = src[k];
+  } finally { busy = was; }
+  out.NODE_OPTIONS = nodeOptionsWithHook(out.NODE_OPTIONS);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// fs: sync, callback and promise APIs; ops normalized.
+
+// name → [op, kind of arguments]
+//   p: (path, …)   pp: (src, dest, …)   tp: (target, path, …) (symlink)
+const FS_API = {
+  readFile: ['read', 'p'], createReadStream: ['read', 'p'],
+  open: ['open', 'p'], opendir: ['list', 'p'], readdir: ['list', 'p'],
+  writeFile: ['write', 'p'], appendFile: ['write', 'p'], createWriteStream: ['write', 'p'], truncate: ['write', 'p'],
+  stat: ['stat', 'p'], lstat: ['stat', 'p'], statfs: ['stat', 'p'], access: ['stat', 'p'], exists: ['stat', 'p'],
+  realpath: ['stat', 'p'], readlink: ['stat', 'p'], watch: ['stat', 'p'], watchFile: ['stat', 'p'],
+  unlink: ['delete', 'p'], rm: ['delete', 'p'], rmdir: ['delete', 'p'],
+  rename: ['rename', 'pp'], copyFile: ['copy', 'pp'], cp: ['copy', 'pp'], link: ['link', 'pp'], symlink: ['link', 'tp'],
+  mkdir: ['mkdir', 'p'], mkdtemp: ['mkdir', 'p'],
+  chmod: ['chmod', 'p'], lchmod: ['chmod', 'p'], chown: ['chown', 'p'], lchown: ['chown', 'p'],
+  utimes: ['touch', 'p'], lutimes: ['touch', 'p'],
+};
+const O_WRITE = fs.constants.O_WRONLY | fs.constants.O_RDWR | fs.constants.O_CREAT | fs.constants.O_TRUNC | fs.constants.O_APPEND;
+const CODE_FILE = /\.(c?js|mjs|node)$/;
+
+function openOp(flags) {
+  if (flags === undefined || flags === null) return 'read';
+  if (typeof flags === 'number') return flags & O_WRITE ? 'write' : 'read';
+  const f = String(flags);
+  return f === 'r' || f === 'rs' || f === 'sr' ? 'read' : 'write';
+}
+
+function fsCall(api, op, shape, args) {
+  const d = { api };
+  let subject;
+  if (shape === 'tp') {
+    d.path = fsPath(args[1]); d.target = str(args[0]); subject = d.path;
+  } else {
+    d.path = fsPath(args[0]);
+    if (d.path === undefined && typeof args[0] === 'number') d.fd = args[0];
+    if (shape === 'pp') d.dest = fsPath(args[1]);
+    subject = d.path + (d.dest ? '\0' + d.dest : '');
+  }
+  if (d.path !== undefined && StringStartsWith(d.path, MARKER_DIR)) { tamper('forge', 'marker'); return; }
+  let data;
+  if (op === 'open') {
+    const flags = typeof args[1] === 'function' ? undefined : args[1];
+    op = openOp(flags);
+    if (flags !== undefined) d.flags = typeof flags === 'number' ? flags : str(flags, 8);
+  } else if (api === 'createWriteStream' || api === 'createReadStream') {
+    const o = args[1];
+    if (isObject(o) && o.flags !== undefined) { d.flags = str(o.flags, 8); if (api === 'createReadStream') op = openOp(o.flags); }
+  } else if (op === 'chmod' || op === 'mkdir') {
+    const m = isObject(args[1]) ? args[1].mode : args[1];
+    if (typeof m === 'number') d.mode = m;
+  }
+  if ((api === 'writeFile' || api === 'appendFile') && config.dataBytes > 0) {
+    const b = bytesOf(args[1], isObject(args[2]) ? args[2].encoding : args[2], config.dataBytes);
+    if (b) { d.bytes = b.size; data = b.data; }
+  }
+  const a = rec('fs', op, d, { skip: 'fs', dedupe: data ? undefined : op + '\0' + subject, data });
+  // Code a package writes and later loads is still that package's code.
+  if (a && a.pkg && a.pkg !== UNKNOWN && op === 'write' && d.path && RegExpExec(CODE_FILE, d.path)) MapSet(codeOwners, d.path, a.pkg);
+}
+
+function hookFs(obj, prefix, variants) {
+  for (const base of ObjectKeys(FS_API)) {
+    const [op, shape] = FS_API[base];
+    for (const suffix of variants) {
+      const name = base + suffix;
+      if (suffix === 'Sync' && (base === 'createReadStream' || base === 'createWriteStream' || base === 'watch' || base === 'watchFile')) continue;
+      const api = prefix + name;
+      before(obj, name, 'fs.' + api, (args) => fsCall(api, op, shape, args), 'fs');
+      const fn = obj[name];
+      if (typeof fn === 'function' && typeof ReflectGetOwnPropertyDescriptor(fn, 'native')?.value === 'function') {
+        before(fn, 'native', 'fs.' + api + '.native', (args) => fsCall(api, op, shape, args), 'fs');
+      }
+    }
+  }
+}
+hookFs(fs, '', ['', 'Sync']);
+hookFs(fs.promises, 'promises.', ['']);
+
+// ---------------------------------------------------------------------------
+// dns
+const dns = require('dns');
+const DNS_API = ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCaa', 'resolveCname',
+  'resolveMx', 'resolveNaptr', 'resolveNs', 'resolvePtr', 'resolveSoa', 'resolveSrv', 'resolveTxt', 'reverse'];
+function dnsCall(name, args) {
+  const d = { api: name, host: str(args[0], 512) };
+  let op = name;
+  if (StringStartsWith(name, 'resolve')) {
+    op = 'resolve';
+    d.rrtype = name === 'resolve' ? (typeof args[1] === 'string' ? str(args[1], 16) : 'A') : StringToUpperCase(StringSlice(name, 7));
+  } else if (name === 'lookupService') {
+    d.port = args[1];
+  }
+  rec('dns', op, d, { dedupe: op + '\0' + d.host + '\0' + (d.rrtype || '') });
+}
+for (const [obj, label] of [[dns, 'dns'], [dns.promises, 'dns.promises'],
+  [dns.Resolver && dns.Resolver.prototype, 'dns.Resolver'], [dns.promises.Resolver && dns.promises.Resolver.prototype, 'dns.promises.Resolver']]) {
+  for (const name of DNS_API) before(obj, name, label + '.' + name, (args) => dnsCall(name, args));
+}
+
+// ---------------------------------------------------------------------------
+// net, tls, dgram: connections and the first bytes written to them.
+const net = require('net');
+const tls = require('tls');
+const dgram = require('dgram');
+const sockets = new SafeWeakMap(); // socket → { host, port, path, sent, msg }
+
+function connectDetail(args) {
+  let a0 = args[0];
+  if (ArrayIsArray(a0)) a0 = a0[0]; // net.connect passes normalized arguments
+  if (isObject(a0)) {
+    if (a0.path !== undefined && a0.path !== null) return { path: str(a0.path) };
+    return { host: a0.host === undefined ? 'localhost' : str(a0.host, 512), port: Number(a0.port) };
+  }
+  if (typeof a0 === 'number' || (typeof a0 === 'string' && RegExpExec(/^\d+$/, a0))) {
+    return { host: typeof args[1] === 'string' ? str(args[1], 512) : 'localhost', port: Number(a0) };
+  }
+  return { path: str(a0) };
+}
+
+before(net.Socket.prototype, 'connect', 'net.Socket.prototype.connect', (args, sock) => {
+  const d = connectDetail(args);
+  if (isObject(sock)) WeakMapSet(sockets, sock, { host: d.host, port: d.port, path: d.path, sent: 0, msg: undefined });
+  rec('net', 'connect', d);
+}, 'net');
+
+hookMethod(tls, 'connect', 'tls.connect', (orig) => function connect(...args) {
+  let d;
+  if (!busy && nest.net === 0) {
+    try {
+      let o = isObject(args[0]) ? args[0] : isObject(args[1]) ? args[1] : isObject(args[2]) ? args[2] : {};
+      d = connectDetail(args);
+      d.tls = true;
+      if (o.servername !== undefined) d.servername = str(o.servername, 512);
+      else if (d.host !== undefined) d.servername = d.host;
+      rec('net', 'connect', d);
+    } catch (e) { hookError('tls.connect', e); }
+  }
+  nest.net++;
+  let sock;
+  try { sock = ReflectApply(orig, this, args); } finally { nest.net--; }
+  if (d && isObject(sock)) WeakMapSet(sockets, sock, { host: d.host, port: d.port, path: d.path, sent: 0, msg: undefined });
+  return sock;
+});
+
+// socketWrite records the first dataBytes written to a socket the code
+// under test connected (per HTTP message on kept-alive sockets).
+function socketWrite(sock, chunk, encoding) {
+  const st = isObject(sock) ? WeakMapGet(sockets, sock) : undefined;
+  if (st === undefined || chunk === undefined || chunk === null || typeof chunk === 'function') return;
+  const msg = sock._httpMessage;
+  if (msg !== st.msg) { st.msg = msg; st.sent = 0; }
+  if (st.sent >= config.dataBytes) return;
+  const b = bytesOf(chunk, encoding, config.dataBytes - st.sent);
+  if (!b || b.size === 0) return;
+  const off = st.sent;
+  st.sent += b.data.length;
+  rec('net', 'write', { host: st.host, port: st.port, path: st.path, off, bytes: b.size }, { data: b.data });
+}
+before(net.Socket.prototype, 'write', 'net.Socket.prototype.write', (args, sock) => socketWrite(sock, args[0], args[1]));
+before(net.Socket.prototype, 'end', 'net.Socket.prototype.end', (args, sock) => socketWrite(sock, args[0], args[1]));
+
+before(dgram.Socket.prototype, 'connect', 'dgram.Socket.prototype.connect', (args, sock) => {
+  const d = { host: typeof args[1] === 'string' ? str(args[1], 512) : 'localhost', port: Number(args[0]), proto: 'udp' };
+  if (isObject(sock)) WeakMapSet(sockets, sock, { host: d.host, port: d.port, sent: 0 });
+  rec('net', 'connect', d);
+});
+before(dgram.Socket.prototype, 'send', 'dgram.Socket.prototype.send', (args, sock) => {
+  let port, host;
+  if (typeof args[1] === 'number' && typeof args[2] === 'number' && typeof args[3] === 'number') { port = args[3]; host = args[4]; }
+  else if (typeof args[1] === 'number') { port = args[1]; host = args[2]; }
+  const st = isObject(sock) ? WeakMapGet(sockets, sock) : undefined;
+  if (port === undefined && st) { port = st.port; host = st.host; }
+  const msg = ArrayIsArray(args[0]) ? BufferConcat(ArrayMap(args[0], (m) => (typeof m === 'string' ? BufferFrom(m) : m))) : args[0];
+  const b = bytesOf(msg, 'utf8', config.dataBytes);
+  rec('net', 'send', { host: typeof host === 'string' ? str(host, 512) : 'localhost', port: Number(port), proto: 'udp', bytes: b ? b.size : undefined },
+    { data: b ? b.data : undefined });
+});
+
+// ---------------------------------------------------------------------------
+// http, https, fetch: requests, and the size and first bytes of bodies.
+const http = require('http');
+const https = require('https');
+const requests = new SafeWeakMap(); // ClientRequest → { a, info, size, chunks, captured, done }
+
+function httpInfo(args, defaultProto) {
+  let u, o = {};
+  const a0 = args[0];
+  if (typeof a0 === 'string' || a0 instanceof URLCtor) {
+    try { u = new URLCtor(String(a0)); } catch { /* relative or bad: node throws too */ }
+    if (isObject(args[1])) o = args[1];
+  } else if (isObject(a0)) {
+    o = a0;
+  }
+  const proto = str(o.protocol || (u && u.protocol) || defaultProto, 16);
+  let host = o.hostname || o.host || (u && u.hostname) || 'localhost';
+  host = str(host, 512);
+  const port = Number(o.port || (u && u.port) || o.defaultPort || (proto === 'https:' ? 443 : 80));
+  const info = { method: StringToUpperCase(str(o.method || 'GET', 32)), host, port, path: str(o.path || (u ? u.pathname + u.search : '/'), 1024), proto };
+  if (o.socketPath) info.socket_path = str(o.socketPath);
+  return info;
+}
+
+for (const [mod, proto] of [[http, 'http:'], [https, 'https:']]) {
+  for (const name of ['request', 'get']) {
+    hookMethod(mod, name, StringSlice(proto, 0, -1) + '.' + name, (orig) => function (...args) {
+      let a = null, info;
+      if (!busy && nest.http === 0) {
+        try { info = httpInfo(args, proto); a = rec('http', 'request', info); } catch (e) { hookError('http.request', e); }
+      }
+      nest.http++;
+      let req;
+      try { req = ReflectApply(orig, this, args); } finally { nest.http--; }
+      if (a && isObject(req)) WeakMapSet(requests, req, { a, info, size: 0, chunks: [], captured: 0, done: false });
+      return req;
+    });
+  }
+}
+
+function bodyWrite(req, chunk, encoding) {
+  if (!(req instanceof http.ClientRequest)) return;
+  let st = WeakMapGet(requests, req);
+  if (st === undefined) { // a ClientRequest built directly
+    busy = true;
+    let a;
+    try { a = attribute(config.stackLimit); } finally { busy = false; }
+    if (a.harness) return;
+    st = { a, info: { method: str(req.method, 32), host: str(req.host, 512), path: str(req.path, 1024) }, size: 0, chunks: [], captured: 0, done: false };
+    WeakMapSet(requests, req, st);
+  }
+  if (chunk === undefined || chunk === null || typeof chunk === 'function') return;
+  const b = bytesOf(chunk, encoding, config.dataBytes - st.captured);
+  if (!b) return;
+  st.size += b.size;
+  if (b.data.length) { ArrayPush(st.chunks, BufferFrom(b.data)); st.captured += b.data.length; }
+}
+const OutgoingProto = http.OutgoingMessage.prototype;
+before(OutgoingProto, 'write', 'http.OutgoingMessage.prototype.write', (args, req) => bodyWrite(req, args[0], args[1]));
+before(OutgoingProto, 'end', 'http.OutgoingMessage.prototype.end', (args, req) => {
+  if (typeof args[0] !== 'function') bodyWrite(req, args[0], args[1]);
+  const st = isObject(req) ? WeakMapGet(requests, req) : undefined;
+  if (st === undefined || st.done) return;
+  st.done = true;
+  if (st.size > 0) rec('http', 'body', ObjectAssign({}, st.info, { bytes: st.size }), { attr: st.a, data: BufferConcat(st.chunks) });
+});
+
+hookMethod(globalThis, 'fetch', 'fetch', (orig) => function fetch(input, init) {
+  if (!busy) {
+    try {
+      let target, method = 'GET', body;
+      if (typeof input === 'string' || input instanceof URLCtor) target = String(input);
+      else if (isObject(input)) { target = str(input.url); method = input.method || method; }
+      if (isObject(init)) { if (init.method) method = init.method; body = init.body; }
+      const d = { method: StringToUpperCase(str(method, 32)) };
+      try {
+        const u = new URLCtor(target);
+        d.host = u.hostname; d.port = Number(u.port || (u.protocol === 'https:' ? 443 : 80)); d.path = str(u.pathname + u.search, 1024); d.proto = u.protocol;
+      } catch { d.url = str(target, 512); }
+      let data;
+      if (body !== undefined && body !== null) {
+        const b = typeof body === 'string' || ArrayBufferIsView(body) || body instanceof ArrayBuffer
+          ? bytesOf(body, 'utf8', config.dataBytes)
+          : body instanceof URLSearchParams ? bytesOf(String(body), 'utf8', config.dataBytes) : null;
+        if (b) { d.bytes = b.size; data = b.data; } else { d.body = 'stream'; }
+      }
+      rec('http', 'fetch', d, { data });
+    } catch (e) { hookError('fetch', e); }
+  }
+  return ReflectApply(orig, this, arguments);
+});
+
+// ---------------------------------------------------------------------------
+// child_process: what is started, and the hook carried into it. A child
+// given its own environment still gets NODE_OPTIONS with the hook first
+// (Detail.env_replaced says the caller replaced the environment). Children
+// started with `env -i` by a shell, or through process.binding, escape.
+const childProcess = require('child_process');
+const CHILD_API = ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork'];
+
+// prepareChild gives the child an environment that carries the hook and
+// returns the record's detail: argv as it will be executed (a shell's
+// "/bin/sh -c …" included), whether the caller replaced the environment,
+// and that the hook was put back into it.
+function prepareChild(api, args) {
+  const shellCommand = api === 'exec' || api === 'execSync';
+  let i = 1, rest = [];
+  if (!shellCommand) {
+    if (ArrayIsArray(args[1])) { rest = ArrayMap(args[1], (x) => str(x, 512)); i = 2; }
+    else if (args[1] === undefined || args[1] === null) { if (args.length > 2) i = 2; }
+  }
+  let opts = args[i];
+  if (!isObject(opts)) {
+    if (typeof opts === 'function') ArraySplice(args, i, 0, {});
+    opts = {};
+  }
+  const replaced = opts.env !== undefined && opts.env !== null && opts.env !== envProxy;
+  args[i] = ObjectAssign({}, opts, { env: childEnv(replaced ? opts.env : undefined) });
+  const file = str(args[0], 1024);
+  const shell = shellCommand || !!opts.shell;
+  let argv;
+  if (api === 'fork') {
+    const execArgv = ArrayIsArray(opts.execArgv) ? opts.execArgv : process.execArgv;
+    argv = [str(opts.execPath || process.execPath), ...ArrayMap(execArgv, (x) => str(x, 512)), file, ...rest];
+  } else if (shell) {
+    const sh = typeof opts.shell === 'string' ? str(opts.shell) : '/bin/sh';
+    argv = [sh, '-c', ArrayJoin([file, ...rest], ' ')];
+  } else {
+    argv = [file, ...rest];
+  }
+  const d = { file, argv, shell, env_replaced: replaced };
+  if (replaced) d.hook_restored = true;
+  return d;
+}
+
+for (const api of CHILD_API) {
+  hookMethod(childProcess, api, 'child_process.' + api, (orig) => function (...args) {
+    if (!busy && nest.child === 0) {
+      try { rec('child', api, prepareChild(api, args)); } catch (e) { hookError('child_process.' + api, e); }
+    }
+    nest.child++;
+    try { return ReflectApply(orig, this, args); } finally { nest.child--; }
+  });
+}
+
+// ---------------------------------------------------------------------------
+// worker_threads: workers load the hook from NODE_OPTIONS in their env.
+hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function Worker(...args) {
+  if (!new.target) return ReflectApply(orig, this, args); // throws like the original
+  if (!busy) {
+    try {
+      const opts = isObject(args[1]) ? args[1] : {};
+      const d = { eval: !!opts.eval };
+      if (opts.eval) { const code = str(args[0], 1 << 20); d.code_len = code.length; d.code = StringSlice(code, 0, 120); }
+      else d.file = args[0] instanceof URLCtor ? str(args[0].href) : str(args[0]);
+      if (opts.env !== workerThreads.SHARE_ENV) {
+        d.env_replaced = opts.env !== undefined && opts.env !== null && opts.env !== envProxy;
+        args[1] = ObjectAssign({}, opts, { env: childEnv(d.env_replaced ? opts.env : undefined) });
+      }
+      rec('worker', 'start', d);
+    } catch (e) { hookError('worker_threads.Worker', e); }
+  }
+  return ReflectConstruct(orig, args, new.target);
+});
+
+// ---------------------------------------------------------------------------
+// Raw capabilities that bypass every wrapper above: process.binding and
+// native addons. What they then do shows only in the syscall stream.
+before(process, 'binding', 'process.binding', (args) => rec('binding', 'binding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }));
+before(process, '_linkedBinding', 'process._linkedBinding', (args) => rec('binding', 'linkedBinding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }));
+before(process, 'dlopen', 'process.dlopen', (args) => {
+  const p = fsPath(args[1]);
+  rec('native', 'dlopen', { path: p, owner: p ? installPathOf(p) : undefined });
+});
+
+// ---------------------------------------------------------------------------
+// eval, new Function, vm: the in-process inspector reports every
+// compilation synchronously, with the compiling code on the stack; direct
+// eval cannot be wrapped without changing its semantics, so this is how it
+// is seen. Module.prototype._compile called by the code under test is an
+// in-memory module.
+const VM_FILES = /^node:(vm|internal\/vm)/;
+function compiled(params, session) {
+  const u = params.url || '';
+  if (StringStartsWith(u, 'node:') || StringStartsWith(u, 'wasm:')) return;
+  // Who compiled: the frames between the inspector's dispatch and the
+  // first user frame. The module loader compiling a file is not eval; vm
+  // is; user code compiling directly (or a dispatcher calling eval
+  // handed over as a callback, or no frame at all) is eval or Function.
+  const cs = capture(24);
+  const out = { ip: '', cs: null, file: '' };
+  let sawLoader = false, sawVm = false, firstInternal = null, harness = false;
+  for (let i = 0; i < cs.length; i++) {
+    const t = frame(cs[i], out);
+    if (t === F_HOOK || t === F_SKIP) continue;
+    if (t === F_HARNESS) { harness = true; break; }
+    if (t === F_USER) break;
+    if (out.file === 'node:events' || out.file === 'node:inspector') continue;
+    if (firstInternal === null) firstInternal = out.file;
+    if (RegExpExec(LOADER, out.file)) sawLoader = true;
+    else if (RegExpExec(VM_FILES, out.file)) sawVm = true;
+  }
+  let op;
+  if (StringStartsWith(u, 'data:') || StringStartsWith(u, 'blob:')) op = 'import';
+  else if (harness || sawLoader) return; // the harness, the module loader
+  else if (sawVm) op = 'vm';
+  else if (firstInternal === null || RegExpExec(DISPATCH, firstInternal)) op = 'eval';
+  else return; // node's own code
+  const vmFile = op === 'vm';
+  let source = '';
+  try { session.post('Debugger.getScriptSource', { scriptId: params.scriptId }, (err, r) => { if (!err && r) source = r.scriptSource || ''; }); } catch { /* no source */ }
+  if (op === 'eval' && RegExpExec(/^\((async )?function\*? anonymous\(/, source)) op = 'function';
+  const d = { code_len: params.length !== undefined ? params.length : source.length, code: StringSlice(source, 0, 120) };
+  if (params.hash) d.code_hash = StringSlice(String(params.hash), 0, 16);
+  if (vmFile && u) d.filename = str(u);
+  else if (op === 'eval' && u) d.source_url = str(u, 256); // //# sourceURL= cannot hide eval
+  if (op === 'import') d.url = str(u, 120);
+  busy = false;
+  const a = rec('eval', op, d, { dedupe: op + '\0' + (d.code_hash || d.code) });
+  busy = true;
+  if (vmFile && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, StringStartsWith(u, 'file://') ? fileURLToPath(u) : u, a.pkg);
+}
+if (config.evalInspector) {
+  try {
+    const inspector = require('inspector');
+    const session = new inspector.Session();
+    session.connect();
+    session.on('Debugger.scriptParsed', (m) => {
+      if (busy) return;
+      busy = true;
+      try { compiled(m.params, session); } catch (e) { busy = false; hookError('scriptParsed', e); } finally { busy = false; }
+    });
+    session.post('Debugger.enable', () => {});
+    session.post('Debugger.setSkipAllPauses', { skip: true }, () => {}); // `debugger;` must never stop the code
+  } catch (e) { hookError('inspector', e); }
+}
+
+hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => function _compile(content, filename) {
+  if (!busy) {
+    let byLoader = true;
+    busy = true;
+    try { const a = attribute(6); byLoader = a.first === F_INTERNAL && RegExpExec(LOADER, a.firstFile) !== null; } catch { /* assume loader */ } finally { busy = false; }
+    if (!byLoader) {
+      const code = str(content, 1 << 20);
+      const a = rec('eval', 'compile', { filename: str(filename), code_len: code.length, code: StringSlice(code, 0, 120) });
+      if (a && a.pkg && a.pkg !== UNKNOWN && typeof filename === 'string') MapSet(codeOwners, filename, a.pkg);
+    }
+  }
+  return ReflectApply(orig, this, arguments);
+});
+
+// ---------------------------------------------------------------------------
+// Timers: long delays are brought forward to the budget, so that payloads
+// waiting for minutes run while depbox watches. The callback's records
+// still name the package that scheduled it (async origin).
+const timers = require('timers');
+const timersPromises = require('timers/promises');
+function timerWrapper(api, delayIndex) {
+  return (orig) => function (...args) {
+    const budget = config.timerBudgetMs;
+    if (budget > 0 && !busy) {
+      const delay = Number(args[delayIndex]);
+      if (delay > budget && delay <= 2 ** 31 - 1) {
+        let a = null;
+        busy = true;
+        try { a = attribute(config.stackLimit); } catch { /* treat as user */ } finally { busy = false; }
+        if (a === null || !a.harness) {
+          rec('timer', 'brought-forward', { api, delay_ms: delay, brought_forward: budget }, { attr: a || undefined, dedupe: api + '\0' + delay + '\0' + (a ? a.site : '') });
+          args[delayIndex] = budget;
+        }
+      }
+    }
+    return new.target ? ReflectConstruct(orig, args, new.target) : ReflectApply(orig, this, args);
+  };
+}
+for (const obj of [globalThis, timers]) {
+  hookMethod(obj, 'setTimeout', 'setTimeout', timerWrapper('setTimeout', 1));
+  hookMethod(obj, 'setInterval', 'setInterval', timerWrapper('setInterval', 1));
+}
+hookMethod(timersPromises, 'setTimeout', 'timers/promises.setTimeout', timerWrapper('timers/promises.setTimeout', 0));
+hookMethod(timersPromises, 'setInterval', 'timers/promises.setInterval', timerWrapper('timers/promises.setInterval', 0));
+if (timersPromises.scheduler) hookMethod(timersPromises.scheduler, 'wait', 'timers/promises.scheduler.wait', timerWrapper('scheduler.wait', 0));
+
+// ---------------------------------------------------------------------------
+// Replacing the global Error lets code format stacks for the hook: noted.
+{
+  let current = globalThis.Error;
+  ObjectDefineProperty(globalThis, 'Error', {
+    enumerable: false, configurable: true,
+    get() { return current; },
+    set(v) { if (v !== current) tamper('overwrite', 'Error'); current = v; },
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The harness API: the invoke harness (a file beside this one) claims it
+// once, before it loads any code under test. Anyone else asking is
+// recorded as tampering.
+let claimed = false;
+function claim() {
+  let a;
+  busy = true;
+  try { a = attribute(8); } finally { busy = false; }
+  if (claimed || !a.harness) {
+    tamperNoted('claim', 'hook', a);
+    return undefined;
+  }
+  claimed = true;
+  return ObjectFreeze({
+    // record sends a harness record (Kind "invoke", "module" …). An
+    // "invoke"/"start" record begins a new deduplication window.
+    record(kind, op, detail) {
+      const was = busy;
+      busy = true;
+      try {
+        if (kind === 'invoke' && op === 'start') resetDedupe();
+        emit(String(kind), String(op), detail, { pkg: '', chain: [] });
+      } catch (e) { hookError('harness', e); } finally { busy = was; }
+    },
+    // verify reports hooked functions redefined since the last check.
+    verify() { const was = busy; busy = true; try { verify(); } finally { busy = was; } },
+    timerBudgetMs: config.timerBudgetMs,
+  });
+}
+module.exports = { claim };
+
+process.on('exit', () => { busy = true; try { verify(); } catch { /* exiting */ } });
+
+// Builtin ES modules (import fs from 'fs') see the wrapped functions.
+try { Module.syncBuiltinESMExports(); } catch { /* older node */ }
+busy = false;

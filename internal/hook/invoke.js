@@ -1,0 +1,303 @@
+// depbox invoke harness: emulates the AWS Lambda Node.js runtime inside the
+// sandbox (see docs/hook.md).
+//
+//   node --require /depbox/hook.js /depbox/invoke.js depbox:run invoke - <config path>
+//
+// It loads the function's handler once, the way the Lambda runtime resolves
+// it, invokes it with each synthetic event in turn (warm reuse), and marks
+// every step with a hook record of Kind "invoke": init, ready (or
+// init-error), then per event start, throw or timeout when it happens, end;
+// finally linger and exit. A throwing or hanging handler never stops the
+// run. The harness adds no environment variables: the runner sets Lambda's.
+'use strict';
+
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+// The hook (normally preloaded through NODE_OPTIONS) hands its record
+// channel to the harness once, before any code under test runs.
+const hook = (() => {
+  try { return require('./hook.js').claim(); } catch { return undefined; }
+})();
+const record = (op, detail, kind = 'invoke') => { if (hook) hook.record(kind, op, detail); };
+
+// The harness's own timers: the hook exempts them from bringing forward.
+const { setTimeout, clearTimeout, Promise, JSON, Date } = globalThis;
+const exit = process.exit.bind(process);
+
+const configPath = process.argv.length > 5 ? process.argv[process.argv.length - 1] : path.join(__dirname, 'invoke-config.json');
+
+function fail(msg) {
+  process.stderr.write('depbox invoke: ' + msg + '\n');
+  exit(2);
+}
+
+function readJSON(file, what) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    return fail(`reading the ${what} ${file}: ${e.message}`);
+  }
+}
+
+const cfg = readJSON(configPath, 'invoke configuration');
+const taskRoot = cfg.task_root || '/var/task';
+const timeoutMs = cfg.timeout_ms > 0 ? cfg.timeout_ms : 3000;
+const lingerMs = cfg.linger_ms >= 0 ? cfg.linger_ms : 500;
+const functionName = cfg.function_name || 'depbox-function';
+const functionVersion = cfg.function_version || '$LATEST';
+const memoryMB = cfg.memory_mb > 0 ? cfg.memory_mb : 128;
+const region = cfg.region || 'us-east-1';
+const accountId = cfg.account_id || '123456789012';
+const seed = String(cfg.seed || 'depbox');
+if (typeof cfg.handler !== 'string' || cfg.handler === '') fail('the configuration names no handler');
+const events = readJSON(cfg.events || path.join(__dirname, 'events.json'), 'events file');
+if (!Array.isArray(events)) fail('the events file must hold a JSON array of {name, payload}');
+
+// ---------------------------------------------------------------------------
+// Handler resolution, as the Lambda Node.js runtime interface client does
+// it: "dir/file.export.nested" → module "dir/file", property path
+// "export.nested"; the module is an extensionless file, then .js (required,
+// or imported when the nearest package.json says "type": "module"), .mjs
+// (imported), .cjs (required), then a module resolved by name.
+
+class HandlerError extends Error {
+  constructor(name, message) { super(message); this.name = name; }
+}
+
+function splitHandler(full) {
+  if (full.includes('..')) throw new HandlerError('Runtime.MalformedHandlerName', "'..' is not allowed in handler name");
+  const base = path.basename(full);
+  const moduleRoot = full.slice(0, full.length - base.length);
+  const m = /^([^.]*)\.(.*)$/.exec(base);
+  if (!m) throw new HandlerError('Runtime.MalformedHandlerName', 'Bad handler');
+  return { moduleRoot, module: m[1], property: m[2] };
+}
+
+function packageTypeIsModule(dir) {
+  for (;;) {
+    if (dir.endsWith('/node_modules')) return false;
+    const pj = path.join(dir, 'package.json');
+    if (fs.existsSync(pj)) {
+      try {
+        const p = JSON.parse(fs.readFileSync(pj, 'utf8'));
+        return !!p && p.type === 'module';
+      } catch {
+        return false;
+      }
+    }
+    const up = path.resolve(dir, '..');
+    if (up === dir) return false;
+    dir = up;
+  }
+}
+
+async function loadModule(moduleRoot, module) {
+  const base = path.resolve(taskRoot, moduleRoot, module);
+  const tryRequire = (file) => (fs.existsSync(file) ? { mod: require(file), file, format: 'commonjs' } : undefined);
+  const tryImport = async (file) => (fs.existsSync(file) ? { mod: await import(file), file, format: 'module' } : undefined);
+  const extensionless = tryRequire(base);
+  if (extensionless) return extensionless;
+  const esmJs = fs.existsSync(base + '.js') && packageTypeIsModule(path.dirname(base + '.js'));
+  if (!esmJs) {
+    const cjs = tryRequire(base + '.js');
+    if (cjs) return cjs;
+  }
+  const loaded = (esmJs && (await tryImport(base + '.js'))) || (await tryImport(base + '.mjs')) || tryRequire(base + '.cjs');
+  if (loaded) return loaded;
+  const byName = require.resolve(module, { paths: [taskRoot, moduleRoot] });
+  return { mod: require(byName), file: byName, format: 'commonjs' };
+}
+
+async function loadHandler(full) {
+  const { moduleRoot, module, property } = splitHandler(full);
+  let loaded;
+  try {
+    loaded = await loadModule(moduleRoot, module);
+  } catch (e) {
+    if (e instanceof SyntaxError) throw new HandlerError('Runtime.UserCodeSyntaxError', String(e));
+    if (e && (e.code === 'MODULE_NOT_FOUND' || e.code === 'ERR_MODULE_NOT_FOUND')) {
+      throw new HandlerError('Runtime.ImportModuleError', `Error: Cannot find module '${module}'`);
+    }
+    throw e;
+  }
+  const fn = property.split('.').reduce((o, k) => (o == null ? undefined : o[k]), loaded.mod);
+  if (fn === undefined) throw new HandlerError('Runtime.HandlerNotFound', `${full} is undefined or not exported`);
+  if (typeof fn !== 'function') throw new HandlerError('Runtime.HandlerNotFound', `${full} is not a function`);
+  return { fn, file: loaded.file, format: loaded.format };
+}
+
+// ---------------------------------------------------------------------------
+// The Lambda context.
+
+const hex = (s, n) => crypto.createHash('sha256').update(s).digest('hex').slice(0, n);
+
+// requestId is a version-4-shaped UUID derived from the seed: the same seed
+// gives the same ids.
+function requestId(n) {
+  const h = hex(seed + '/request/' + n, 32).split('');
+  h[12] = '4';
+  h[16] = '89ab'[parseInt(h[16], 16) & 3];
+  const s = h.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+function logStreamName() {
+  const d = new Date();
+  const p = (x) => String(x).padStart(2, '0');
+  return `${d.getUTCFullYear()}/${p(d.getUTCMonth() + 1)}/${p(d.getUTCDate())}/[${functionVersion}]${hex(seed + '/stream', 32)}`;
+}
+const logStream = logStreamName();
+
+function makeContext(n, deadline, done) {
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion,
+    invokedFunctionArn: `arn:aws:lambda:${region}:${accountId}:function:${functionName}`,
+    memoryLimitInMB: String(memoryMB),
+    awsRequestId: requestId(n),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: logStream,
+    identity: undefined,
+    clientContext: undefined,
+    getRemainingTimeInMillis() { return Math.max(0, deadline - Date.now()); },
+    // The legacy completion functions.
+    done(err, result) { done(err, result); },
+    succeed(result) { done(null, result); },
+    fail(err) { done(err == null ? new Error('failed') : err); },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Invocations.
+
+let current = null; // the invocation in flight: { n, name, finish }
+
+function describeError(e) {
+  let name = 'Error', message = '';
+  try {
+    if (e && typeof e === 'object') { name = String(e.name || 'Error'); message = String(e.message || ''); }
+    else message = String(e);
+  } catch { message = 'unprintable error'; }
+  return { error_type: name.slice(0, 80), error: message.slice(0, 300) };
+}
+
+// invoke runs one event and resolves with how it ended: ok, error
+// (callback/context.fail with an error), throw (a throw or a rejected
+// promise) or timeout. When the event loop empties before the handler
+// answers, the invocation ends like Lambda's: with a null result.
+function invoke(handler, event, n) {
+  return new Promise((resolve) => {
+    let timer;
+    const finish = (outcome) => {
+      if (current === null || current.n !== n) return; // already ended
+      current = null;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    current = { n, name: event.name, finish };
+    const deadline = Date.now() + timeoutMs;
+    timer = setTimeout(() => finish({ status: 'timeout' }), timeoutMs);
+    timer.unref(); // an empty event loop must still end the invocation
+    const callback = (err, result) => finish(err != null ? { status: 'error', err } : { status: 'ok', result });
+    let payload;
+    try {
+      payload = JSON.parse(JSON.stringify(event.payload === undefined ? {} : event.payload));
+    } catch {
+      payload = {};
+    }
+    let ret;
+    try {
+      ret = handler(payload, makeContext(n, deadline, callback), callback);
+    } catch (e) {
+      finish({ status: 'throw', err: e });
+      return;
+    }
+    if (ret !== null && (typeof ret === 'object' || typeof ret === 'function') && typeof ret.then === 'function') {
+      try {
+        ret.then((result) => finish({ status: 'ok', result }), (e) => finish({ status: 'throw', err: e }));
+      } catch (e) {
+        finish({ status: 'throw', err: e });
+      }
+    }
+  });
+}
+
+function resultSize(result) {
+  try {
+    const s = JSON.stringify(result);
+    return s === undefined ? 0 : Buffer.byteLength(s);
+  } catch {
+    return -1;
+  }
+}
+
+// An exception nobody caught ends the invocation in flight as a throw; out
+// of an invocation it is recorded against the last one. Lambda would
+// restart the runtime; the harness keeps going.
+let lastN = -1, lastName = '';
+function uncaught(e, kind) {
+  const d = Object.assign({ uncaught: kind }, describeError(e));
+  if (current !== null) {
+    current.finish({ status: 'throw', err: e, uncaught: kind });
+  } else {
+    record('throw', Object.assign({ n: lastN, event: lastName, after_end: true }, d));
+  }
+}
+process.on('uncaughtException', (e) => uncaught(e, 'exception'));
+process.on('unhandledRejection', (e) => uncaught(e, 'rejection'));
+process.on('beforeExit', () => {
+  if (current !== null) current.finish({ status: 'ok', empty_loop: true });
+});
+let exited = false;
+process.on('exit', (code) => {
+  if (exited) return;
+  exited = true;
+  record('exit', { code, during: current !== null ? current.n : undefined });
+});
+
+async function main() {
+  record('init', { handler: cfg.handler, events: events.length });
+  let handler;
+  try {
+    handler = await loadHandler(cfg.handler);
+    record('ready', { handler: cfg.handler, file: handler.file, format: handler.format });
+  } catch (e) {
+    record('init-error', Object.assign({ handler: cfg.handler }, describeError(e)));
+  }
+  if (handler) {
+    for (let n = 0; n < events.length; n++) {
+      const ev = events[n] || {};
+      const name = String(ev.name || `event-${n}`);
+      lastN = n;
+      lastName = name;
+      if (hook) hook.verify();
+      record('start', { n, event: name, request_id: requestId(n) });
+      const o = await invoke(handler.fn, { name, payload: ev.payload }, n);
+      const end = { n, event: name, status: o.status };
+      if (o.status === 'timeout') {
+        record('timeout', { n, event: name, timeout_ms: timeoutMs });
+      } else if (o.status === 'throw') {
+        record('throw', Object.assign({ n, event: name }, o.uncaught ? { uncaught: o.uncaught } : {}, describeError(o.err)));
+      } else if (o.status === 'error') {
+        Object.assign(end, describeError(o.err));
+      } else {
+        end.result_bytes = resultSize(o.result);
+        if (o.empty_loop) end.empty_loop = true;
+      }
+      record('end', end);
+    }
+  }
+  // Linger: pending (brought-forward) timers fire; the process ends when
+  // nothing is left to run, or after lingerMs.
+  if (hook) hook.verify();
+  record('linger', { ms: lingerMs });
+  setTimeout(() => exit(0), lingerMs).unref();
+}
+
+main().catch((e) => {
+  record('init-error', describeError(e));
+  exit(3);
+});
