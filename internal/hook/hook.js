@@ -1029,7 +1029,21 @@ before(OutgoingProto, 'end', 'http.OutgoingMessage.prototype.end', (args, req) =
   if (st.size > 0) rec('http', 'body', ObjectAssign({}, st.info, { bytes: st.size }), { attr: st.a, data: BufferConcat(st.chunks) });
 });
 
+// withOrigin runs fn with the async origin set to pkg: for APIs (fetch)
+// whose internals are deeper than the stacks the async hook captures, so
+// that their sockets and promises still name the package.
+const AsyncResource = asyncHooks.AsyncResource;
+function withOrigin(pkg, fn) {
+  if (!config.asyncOrigin || !pkg || pkg === UNKNOWN) return fn();
+  let res;
+  const was = busy;
+  busy = true;
+  try { res = new AsyncResource('DEPBOX_ORIGIN'); WeakMapSet(originOf, res, pkg); } catch { res = undefined; } finally { busy = was; }
+  return res === undefined ? fn() : res.runInAsyncScope(fn);
+}
+
 hookMethod(globalThis, 'fetch', 'fetch', (orig) => function fetch(input, init) {
+  let a = null;
   if (!busy) {
     try {
       let target, method = 'GET', body;
@@ -1048,10 +1062,11 @@ hookMethod(globalThis, 'fetch', 'fetch', (orig) => function fetch(input, init) {
           : body instanceof URLSearchParams ? bytesOf(String(body), 'utf8', config.dataBytes) : null;
         if (b) { d.bytes = b.size; data = b.data; } else { d.body = 'stream'; }
       }
-      rec('http', 'fetch', d, { data });
+      a = rec('http', 'fetch', d, { data });
     } catch (e) { hookError('fetch', e); }
   }
-  return ReflectApply(orig, this, arguments);
+  const self = this, args = arguments;
+  return withOrigin(a && a.pkg, () => ReflectApply(orig, self, args));
 });
 
 // ---------------------------------------------------------------------------
@@ -1176,13 +1191,16 @@ function compiled(params, session) {
   if (op === 'eval' && RegExpExec(/^\((async )?function\*? anonymous\(/, source)) op = 'function';
   const d = { code_len: params.length !== undefined ? params.length : source.length, code: StringSlice(source, 0, 120) };
   if (params.hash) d.code_hash = StringSlice(String(params.hash), 0, 16);
-  if (vmFile && u) d.filename = str(u);
+  const file = StringStartsWith(u, 'file://') ? (() => { try { return fileURLToPath(u); } catch { return u; } })() : u;
+  if (vmFile && u) d.filename = str(file);
   else if (op === 'eval' && u) d.source_url = str(u, 256); // //# sourceURL= cannot hide eval
   if (op === 'import') d.url = str(u, 120);
   busy = false;
   const a = rec('eval', op, d, { dedupe: op + '\0' + (d.code_hash || d.code) });
   busy = true;
-  if (vmFile && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, StringStartsWith(u, 'file://') ? fileURLToPath(u) : u, a.pkg);
+  // Frames of code compiled under a file name the package chose are the
+  // package's, whatever the name (even a file of the function's own).
+  if (vmFile && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, file, a.pkg);
 }
 if (config.evalInspector) {
   try {
@@ -1228,7 +1246,11 @@ function timerWrapper(api, delayIndex) {
         let a = null;
         busy = true;
         try { a = attribute(config.stackLimit); } catch { /* treat as user */ } finally { busy = false; }
-        if (a === null || !a.harness) {
+        // The harness's timers and node's own (undici's, for one) keep their
+        // delays; a dispatcher (a timer armed from a callback) does not count
+        // as node's own.
+        const own = a !== null && (a.harness || (a.first === F_INTERNAL && !RegExpExec(DISPATCH, a.firstFile)));
+        if (!own) {
           rec('timer', 'brought-forward', { api, delay_ms: delay, brought_forward: budget }, { attr: a || undefined, dedupe: api + '\0' + delay + '\0' + (a ? a.site : '') });
           args[delayIndex] = budget;
         }
