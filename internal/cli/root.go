@@ -142,6 +142,10 @@ directory (or --config).`,
 	return root
 }
 
+// configKey annotates a flag with the configuration key it sets, when that
+// is not the flag's name.
+const configKey = "depbox-config-key"
+
 // loadConfig binds the command's flags to viper and reads the config file.
 func (e *env) loadConfig(cmd *cobra.Command) error {
 	v := e.v
@@ -150,7 +154,13 @@ func (e *env) loadConfig(cmd *cobra.Command) error {
 	v.AutomaticEnv()
 	var bindErr error
 	bind := func(f *pflag.Flag) {
-		if err := v.BindPFlag(f.Name, f); err != nil && bindErr == nil {
+		key := f.Name
+		// A flag may stand for a nested configuration key (--events is
+		// events.sources in depbox.yaml).
+		if k := f.Annotations[configKey]; len(k) == 1 {
+			key = k[0]
+		}
+		if err := v.BindPFlag(key, f); err != nil && bindErr == nil {
 			bindErr = err
 		}
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/sys/unix"
 
+	"github.com/depbox/depbox/internal/event"
 	"github.com/depbox/depbox/internal/profile"
 	"github.com/depbox/depbox/internal/sandbox"
 	"github.com/depbox/depbox/internal/scan"
@@ -22,18 +23,21 @@ import (
 
 // scanOptions are the options of one scan (shared by scan, gate, baseline update).
 type scanOptions struct {
-	Path         string // bundle directory or .zip
-	Handler      string
-	Jobs         int
-	StepTimeout  time.Duration
-	Timeout      time.Duration
-	Linger       time.Duration
-	MemoryBytes  int64
-	Pids         int64
-	Node         string
-	KeepWorkDir  bool
-	RecordEvents string
-	InstallPhase bool
+	Path          string // bundle directory or .zip
+	Handler       string
+	Jobs          int
+	StepTimeout   time.Duration
+	Timeout       time.Duration
+	Linger        time.Duration
+	MemoryBytes   int64
+	Pids          int64
+	Node          string
+	KeepWorkDir   bool
+	RecordEvents  string
+	InstallPhase  bool
+	InvokeTimeout time.Duration
+	TimerBudget   time.Duration
+	MemorySize    int
 }
 
 // addScanFlags declares the flags every scanning command shares.
@@ -50,23 +54,36 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Bool("keep-workdir", false, "keep the staging directory (bundle copy, OCI bundle, runsc logs) for debugging")
 	f.String("record-events", "", "write the raw gVisor event stream to this file (for bug reports and tests)")
 	f.Bool("install-phase", true, "run the lifecycle scripts (preinstall, install, postinstall) of packages that declare them, in the sandbox")
+	f.StringSlice("events", nil, "event sources for the invoke phase, e.g. s3,sqs,apigw-v2 (default: from the bundle's SAM/serverless template, else a default set; see depbox events list); \"none\" skips the invoke phase")
+	f.String("events-dir", "", "a directory of your own event JSON files, invoked after the generated ones (docs/events.md)")
+	f.StringSlice("event-variants", nil, "event variants: default and injection variants such as sql, shell, path-traversal (default: all)")
+	f.Int64("seed", 0, "seed for event identifiers, addresses and timestamps, and request ids")
+	f.Duration("invoke-timeout", 3*time.Second, "limit for one invocation of the handler (Lambda's default is 3s)")
+	f.Duration("timer-budget", time.Second, "timers longer than this are brought forward to it and reported (time bombs)")
+	f.Int("memory-size", 128, "the function's memory size in MB, as Lambda reports it to the function")
+	_ = f.SetAnnotation("events", configKey, []string{cfgEventSources})
+	_ = f.SetAnnotation("events-dir", configKey, []string{cfgEventDir})
+	_ = f.SetAnnotation("event-variants", configKey, []string{cfgEventVariants})
 }
 
 func (e *env) scanOptionsFrom(path string) scanOptions {
 	v := e.v
 	return scanOptions{
-		Path:         path,
-		Handler:      v.GetString("handler"),
-		Jobs:         v.GetInt("jobs"),
-		StepTimeout:  v.GetDuration("step-timeout"),
-		Timeout:      v.GetDuration("timeout"),
-		Linger:       v.GetDuration("linger"),
-		MemoryBytes:  v.GetInt64("memory"),
-		Pids:         v.GetInt64("pids"),
-		Node:         v.GetString("node"),
-		KeepWorkDir:  v.GetBool("keep-workdir"),
-		RecordEvents: v.GetString("record-events"),
-		InstallPhase: v.GetBool("install-phase"),
+		Path:          path,
+		Handler:       v.GetString("handler"),
+		Jobs:          v.GetInt("jobs"),
+		StepTimeout:   v.GetDuration("step-timeout"),
+		Timeout:       v.GetDuration("timeout"),
+		Linger:        v.GetDuration("linger"),
+		MemoryBytes:   v.GetInt64("memory"),
+		Pids:          v.GetInt64("pids"),
+		Node:          v.GetString("node"),
+		KeepWorkDir:   v.GetBool("keep-workdir"),
+		RecordEvents:  v.GetString("record-events"),
+		InstallPhase:  v.GetBool("install-phase"),
+		InvokeTimeout: v.GetDuration("invoke-timeout"),
+		TimerBudget:   v.GetDuration("timer-budget"),
+		MemorySize:    v.GetInt("memory-size"),
 	}
 }
 
@@ -155,12 +172,26 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 			return nil, analysisErr(errors.New("node not found on $PATH: install Node.js (20 or newer) or pass --node PATH"))
 		}
 	}
+	raw := splitList(e.v.GetStringSlice(cfgEventSources))
+	noInvoke := len(raw) == 1 && raw[0] == "none"
+	if noInvoke {
+		e.v.Set(cfgEventSources, []string{})
+	}
+	evOpts, evDir, err := e.eventOptions()
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	var eventsFor func(string) ([]event.Event, error)
+	if !noInvoke {
+		eventsFor = func(root string) ([]event.Event, error) { return event.ForBundle(root, evOpts, evDir) }
+	}
 	progress := e.progress()
 	p, stats, err := scan.Scan(ctx, scan.Options{
 		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
-		InstallPhase: o.InstallPhase, Version: Version, Progress: progress.step, Log: e.log,
+		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, TimerBudget: o.TimerBudget,
+		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, Version: Version, Progress: progress.step, Log: e.log,
 	})
 	progress.finish()
 	if err != nil {

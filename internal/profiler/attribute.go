@@ -139,10 +139,23 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 				own.subtract(s)
 			}
 		}
+		// A process that loads a package again to exercise it (the execute
+		// phase) did at first what its import did: only the rest is new.
+		if base, ok := importBase[k.Phase]; ok {
+			for _, dep := range append([]string{k.Dependency, Reference}, r.Loaded...) {
+				if s, ok := sets[RunKey{base, dep}]; ok {
+					own.subtract(s)
+				}
+			}
+		}
 		r.Own = own.behavior()
 	}
 	return runs
 }
+
+// importBase names, for phases whose processes first import their package,
+// the phase whose runs are subtracted as well.
+var importBase = map[string]string{"execute": "import"}
 
 func runKey(argv []string) (RunKey, bool) {
 	i := slices.Index(argv, Marker)
@@ -213,7 +226,7 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 				s.pkgs[owner] = true
 			}
 		}
-		if ignoredRead(o, a.TaskRoot) {
+		if ignoredRead(o, a.TaskRoot) || devices[o.Path] {
 			continue
 		}
 		f := profile.File{Path: NormalizePath(o.Path), Access: access(o), Failed: o.OK == 0}
@@ -268,6 +281,9 @@ func access(o *Open) string {
 	}
 }
 
+// devices are character devices whose opens say nothing about a package.
+var devices = map[string]bool{"/dev/null": true, "/dev/zero": true, "/dev/urandom": true, "/dev/random": true, "/dev/tty": true, "/dev/full": true}
+
 // loaderPrefixes are read by the dynamic loader and the runtime itself when
 // any program starts; reads there say nothing about a dependency.
 var loaderPrefixes = []string{"/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/etc/ld.so.cache", "/etc/ld.so.preload", "/depbox/",
@@ -282,6 +298,12 @@ var loaderPrefixes = []string{"/lib/", "/lib64/", "/usr/lib/", "/usr/lib64/", "/
 func ignoredRead(o *Open, taskRoot string) bool {
 	if o.Write {
 		return false
+	}
+	// The dynamic loader probing its search path (LD_LIBRARY_PATH, hwcaps
+	// subdirectories) for a shared library; a library actually loaded from
+	// an unusual place is kept.
+	if o.OK == 0 && sharedLib.MatchString(path.Base(o.Path)) {
+		return true
 	}
 	if slices.Contains(strings.Split(o.Path, "/"), "node_modules") {
 		return true
@@ -300,6 +322,7 @@ func ignoredRead(o *Open, taskRoot string) bool {
 }
 
 var (
+	sharedLib = regexp.MustCompile(`\.so(\.[0-9]+)*$`)
 	procPid   = regexp.MustCompile(`^/proc/\d+(/|$)`)
 	taskTid   = regexp.MustCompile(`/task/\d+(/|$)`)
 	randomish = regexp.MustCompile(`\d{3,}|[0-9a-fA-F]{8,}|[A-Za-z0-9]{6,}\d[A-Za-z0-9]*\d`)
@@ -340,3 +363,43 @@ func normalizeArgv(argv []string) []string {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// Subtree is a process a run's root started, with everything it and its
+// descendants did.
+type Subtree struct {
+	Root     *Proc
+	Argv     []string // argv of its first exec
+	Behavior *profile.Behavior
+}
+
+// Split divides a run into what its root process did itself and the
+// subtrees of the processes it started, so that each subtree can be given
+// to the package that started it.
+func Split(run *Run, a Attribution) (root *profile.Behavior, subtrees []Subtree) {
+	children := map[ProcKey][]*Proc{}
+	for _, p := range run.Procs {
+		children[p.Parent] = append(children[p.Parent], p)
+	}
+	rs := newItemSet()
+	rs.addProc(run.Root, true, a)
+	for _, c := range children[run.Root.Key] {
+		s := newItemSet()
+		var walk func(p *Proc, depth int)
+		walk = func(p *Proc, depth int) {
+			if depth > 1000 {
+				return
+			}
+			s.addProc(p, false, a)
+			for _, cc := range children[p.Key] {
+				walk(cc, depth+1)
+			}
+		}
+		walk(c, 0)
+		argv := c.Argv
+		if len(c.Execs) > 0 {
+			argv = c.Execs[0].Argv
+		}
+		subtrees = append(subtrees, Subtree{Root: c, Argv: argv, Behavior: s.behavior()})
+	}
+	return rs.behavior(), subtrees
+}

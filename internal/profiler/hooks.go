@@ -139,8 +139,14 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			}
 		case "child":
 			argv := strs(d, "argv")
-			if file := str(d, "file", "command"); len(argv) == 0 && file != "" {
+			file := str(d, "file", "command")
+			switch shell, _ := d["shell"].(bool); {
+			case shell && file != "" && (len(argv) == 0 || !strings.HasSuffix(argv[0], "sh")):
+				argv = append([]string{"/bin/sh", "-c", file}, argv...)
+			case len(argv) == 0 && file != "":
 				argv = []string{file}
+			case !shell && file != "" && path.Base(argv[0]) != path.Base(file):
+				argv = append([]string{file}, argv...)
 			}
 			if len(argv) > 0 {
 				f.Explained["exec\x00"+path.Base(argv[0])] = true
@@ -169,7 +175,7 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			}
 		case "invoke":
 			if r.Op == "start" {
-				invocation = num(d, "n")
+				invocation = num(d, "n") + 1 // the harness counts from 0; profiles from 1
 			}
 		}
 	}

@@ -19,13 +19,15 @@ var lifecycle = []string{"preinstall", "install", "postinstall"}
 // lifecycle scripts, one process tree that runs them in npm's order with the
 // environment npm gives scripts, packages in dependency order (leaves
 // first). It returns nil when no package declares a script. The bundle is
-// writable in this phase (as it is during npm install); writes stay inside
-// the sandbox.
-func InstallPlan(b *bundle.Bundle, o Options) *plan.Plan {
+// writable in this phase (as it is during npm install); writes go to a copy.
+// o.Canaries must be set.
+func InstallPlan(b *bundle.Bundle, o Options) (*plan.Plan, error) {
 	o.defaults()
 	p := basePlan(o)
 	p.WritableTask = true
-	p.Files = map[string][]byte{}
+	if err := addWorld(p, b, o); err != nil {
+		return nil, err
+	}
 	// The reference: what a shell starting node does, subtracted from every script.
 	refScript := "#!/bin/sh\n/usr/bin/node -e 0\n"
 	p.Files[plan.ControlDir+"/steps/reference.sh"] = []byte(refScript)
@@ -55,9 +57,9 @@ func InstallPlan(b *bundle.Bundle, o Options) *plan.Plan {
 		}
 	}
 	if n == 0 {
-		return nil
+		return nil, nil
 	}
-	return p
+	return p, nil
 }
 
 // installScript runs a package's lifecycle scripts the way npm does: each

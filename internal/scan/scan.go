@@ -8,6 +8,7 @@ package scan
 import (
 	"bufio"
 	"context"
+	"crypto/rand"
 	_ "embed"
 	"encoding/json"
 	"errors"
@@ -23,6 +24,9 @@ import (
 	"time"
 
 	"github.com/depbox/depbox/internal/bundle"
+	"github.com/depbox/depbox/internal/canary"
+	"github.com/depbox/depbox/internal/event"
+	"github.com/depbox/depbox/internal/fakenet"
 	"github.com/depbox/depbox/internal/plan"
 	"github.com/depbox/depbox/internal/profile"
 	"github.com/depbox/depbox/internal/profiler"
@@ -32,6 +36,12 @@ import (
 
 //go:embed loader.js
 var loaderJS string
+
+//go:embed execute.js
+var executeJS []byte
+
+// ExecutePath is where the execute harness is placed in the sandbox.
+const ExecutePath = plan.ControlDir + "/execute.js"
 
 // Options configure one scan.
 type Options struct {
@@ -62,6 +72,30 @@ type Options struct {
 	// InstallPhase runs the lifecycle scripts of packages that declare them,
 	// each in its own process tree, in a sandbox of their own.
 	InstallPhase bool
+	// Events drive the invoke phase (none: no invoke phase). EventsFor,
+	// when set, is called with the staged bundle's root to choose them
+	// (from its SAM/serverless template).
+	Events    []event.Event
+	EventsFor func(bundleRoot string) ([]event.Event, error)
+	// InvokeTimeout bounds each invocation (Lambda's default is 3 s).
+	InvokeTimeout time.Duration
+	// TimerBudget: timers longer than this are brought forward to it.
+	TimerBudget time.Duration
+	// FunctionName and FunctionMemoryMB fill the Lambda environment.
+	FunctionName     string
+	FunctionMemoryMB int
+	// Seed makes request ids deterministic.
+	Seed int64
+	// Canaries are the fake secrets of this run (default: new random ones).
+	Canaries *canary.Set
+	// NoHook runs node without the in-process hook (benchmarks).
+	NoHook bool
+	// Execute lists install paths of packages whose exported functions and
+	// class methods are called with generated arguments (the execute phase,
+	// for audits).
+	Execute []string
+	// CallTimeout bounds each call of the execute phase.
+	CallTimeout time.Duration
 	// Progress receives one line per finished step (nil: none).
 	Progress func(Progress)
 	Log      *slog.Logger
@@ -134,21 +168,50 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			RuntimeVersion: nodeVersion(o.Node),
 		},
 	}
+	if o.Canaries == nil {
+		if o.Canaries, err = canary.New(rand.Reader); err != nil {
+			return nil, nil, fmt.Errorf("making canary secrets: %w", err)
+		}
+	}
+	if err := baitTask(task, o.Canaries); err != nil {
+		return nil, nil, err
+	}
+	events := o.Events
+	if o.EventsFor != nil {
+		if events, err = o.EventsFor(task); err != nil {
+			return nil, nil, &InputError{fmt.Errorf("choosing events: %w", err)}
+		}
+	}
+	if b.Handler == "" && len(events) > 0 {
+		p.AddProblem(profile.Problem{Code: "no-handler", Message: "no handler found (no SAM/serverless template, no index.js): the invoke phase did not run; pass --handler file.export"})
+		events = nil
+	}
 	s := &scanner{o: o, work: work, task: task, rootfs: rootfs, bundle: b, profile: p,
 		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}}
 	var plans []*plan.Plan
 	if o.InstallPhase {
-		if ip := InstallPlan(b, o); ip != nil {
+		ip, err := InstallPlan(b, o)
+		if err != nil {
+			return nil, nil, err
+		}
+		if ip != nil {
 			plans = append(plans, ip)
 		}
 	}
-	plans = append(plans, Plan(b, o))
+	main, err := Plan(b, o, events)
+	if err != nil {
+		return nil, nil, err
+	}
+	plans = append(plans, main)
 	for i, pl := range plans {
 		if err := s.run(ctx, fmt.Sprintf("run%d", i), pl); err != nil {
 			return nil, s.stats, err
 		}
 	}
 	assemble(p, b, plans, s.results, s.runs)
+	if !o.NoHook {
+		applyRecords(p, s.runs, s.fake, o.Canaries)
+	}
 	p.Canonicalize()
 	s.stats.Total = time.Since(t0)
 	return p, s.stats, nil
@@ -163,6 +226,7 @@ type scanner struct {
 	stats              *Stats
 	runs               map[profiler.RunKey]*profiler.Run
 	results            map[profiler.RunKey]plan.StepResult
+	fake               []fakenet.Record
 	recordW            io.Writer
 }
 
@@ -288,6 +352,16 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	for _, r := range results.Steps {
 		s.results[profiler.RunKey{Phase: r.Phase, Dependency: r.Dependency}] = r
 	}
+	for _, w := range results.Warnings {
+		p.AddProblem(profile.Problem{Code: "runner-warning", Message: w})
+	}
+	if pl.FakeNet {
+		fake, err := readFakeNet(filepath.Join(out, filepath.Base(plan.FakeNetPath)))
+		if err != nil {
+			p.AddProblem(profile.Problem{Code: "fake-net", Fatal: true, Message: "the fake internet's log is unreadable: " + err.Error()})
+		}
+		s.fake = append(s.fake, fake...)
+	}
 	runs := profiler.Attribute(rec.Procs(), profiler.Attribution{TaskRoot: plan.TaskRoot, Owner: s.bundle.Owner})
 	for k, r := range runs {
 		s.runs[k] = r
@@ -330,6 +404,18 @@ func (o *Options) defaults() {
 	if o.Log == nil {
 		o.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if o.InvokeTimeout <= 0 {
+		o.InvokeTimeout = 3 * time.Second
+	}
+	if o.TimerBudget <= 0 {
+		o.TimerBudget = time.Second
+	}
+	if o.FunctionMemoryMB <= 0 {
+		o.FunctionMemoryMB = 128
+	}
+	if o.CallTimeout <= 0 {
+		o.CallTimeout = time.Second
+	}
 }
 
 // RootfsSpec lists what goes into the sandbox's root file system: node, a
@@ -347,12 +433,16 @@ func RootfsSpec(node string) sandbox.RootfsSpec {
 	return s
 }
 
-// Plan makes the import phase: the reference process, then one process per
-// dependency, leaves first.
-func Plan(b *bundle.Bundle, o Options) *plan.Plan {
+// Plan makes the main run: the import phase (the reference process, then
+// one process per dependency, leaves first) and, with events, the invoke
+// phase. o.Canaries must be set.
+func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error) {
 	o.defaults()
 	p := basePlan(o)
 	p.UID, p.GID = plan.SandboxUID, plan.SandboxGID
+	if err := addWorld(p, b, o); err != nil {
+		return nil, err
+	}
 	linger := strconv.Itoa(p.LingerMS)
 	p.Levels = append(p.Levels, []plan.Step{{
 		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot,
@@ -371,7 +461,27 @@ func Plan(b *bundle.Bundle, o Options) *plan.Plan {
 			p.Levels = append(p.Levels, steps)
 		}
 	}
-	return p
+	if len(o.Execute) > 0 {
+		p.Files[ExecutePath] = executeJS
+		var steps []plan.Step
+		for _, ip := range o.Execute {
+			if b.Package(ip) == nil {
+				return nil, fmt.Errorf("execute phase: no package installed at %s", ip)
+			}
+			dir, name := resolveFrom(ip)
+			steps = append(steps, plan.Step{
+				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
+				Args: []string{ExecutePath, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds()))},
+			})
+		}
+		p.Levels = append(p.Levels, steps)
+	}
+	if len(events) > 0 && b.Handler != "" {
+		if err := invokeStep(p, b, o, events); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
 }
 
 // basePlan is a plan with the settings and environment every phase shares.
@@ -419,7 +529,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 		for s := range pkg.Scripts {
 			d.InstallScripts = append(d.InstallScripts, s)
 		}
-		for _, phase := range []string{profile.PhaseInstall, profile.PhaseImport} {
+		for _, phase := range []string{profile.PhaseInstall, profile.PhaseImport, profile.PhaseExecute} {
 			k := profiler.RunKey{Phase: phase, Dependency: pkg.Path}
 			if !planned[k] {
 				continue
