@@ -1,0 +1,347 @@
+// Package audit runs depbox on one npm package version and its dependency
+// tree, on demand: before adopting or upgrading a package. On the host it
+// only downloads and unpacks (npm with --ignore-scripts into a private
+// temporary directory, tarball integrity checked); everything the package
+// does — install scripts, import, calls of its exports — happens in the
+// sandbox through scan.Scan, and the result is the same profile a scan
+// writes. Audits are cached by tarball integrity, two versions can be
+// compared (Compare: the baseline diff between their profiles), and Batch
+// audits a list with bounded parallelism and sharding.
+package audit
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/depbox/depbox/internal/baseline"
+	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/internal/scan"
+)
+
+// ScanFunc runs a scan (scan.Scan; tests substitute their own).
+type ScanFunc func(ctx context.Context, o scan.Options) (*profile.Profile, *scan.Stats, error)
+
+// Auditor audits packages.
+type Auditor struct {
+	// Source fetches packages (default: &NPM{}).
+	Source Source
+	// Scan runs the sandbox (default: scan.Scan).
+	Scan ScanFunc
+	// Options are the scan options every audit starts from: binaries, cache
+	// dir, limits, Version. Path, Events and the phases are set per audit.
+	Options scan.Options
+	// Cache keeps earlier results (nil: no cache).
+	Cache *Cache
+	// NoCache runs every audit even when the cache has its result (the new
+	// result is still stored).
+	NoCache bool
+	// KeepWorkDir leaves each audit's private directory (tarball, bundle).
+	KeepWorkDir bool
+	Log         *slog.Logger
+
+	runtimeOnce sync.Once
+	runtime     string
+}
+
+// Result is one audited package.
+type Result struct {
+	Spec    Spec
+	Name    string
+	Version string
+	// Integrity of the audited tarball ("sha512-…"), verified.
+	Integrity string
+	// Path is the package's install path in the profile: "node_modules/<name>".
+	Path string
+	// Cached is true when the profile comes from an earlier audit.
+	Cached bool
+	// Execute is false while this depbox cannot call the package's exports.
+	Execute  bool
+	Duration time.Duration
+	Profile  *profile.Profile
+	// Stats of the sandbox run (nil when cached).
+	Stats    *scan.Stats
+	Resolved *Resolved
+	// Against, Changes and Timers are set by Compare: the other version's
+	// result and what this one adds or drops compared with it.
+	Against *Result
+	Changes *baseline.Changes
+	Timers  []TimerChange
+}
+
+// Label is "name@version", or for a tarball its path and what is in it.
+func (r *Result) Label() string {
+	if r.Resolved != nil {
+		return r.Resolved.Label()
+	}
+	return r.Name + "@" + r.Version
+}
+
+// Dependency is the audited package in the profile.
+func (r *Result) Dependency() *profile.Dependency {
+	if r.Profile == nil {
+		return nil
+	}
+	return r.Profile.Dependency(r.Path)
+}
+
+func (a *Auditor) log() *slog.Logger {
+	if a.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return a.Log
+}
+
+// runtimeVersion is node's version (part of the cache key: a package may
+// behave differently on another runtime).
+func (a *Auditor) runtimeVersion() string {
+	a.runtimeOnce.Do(func() {
+		if a.Options.Node == "" {
+			return
+		}
+		out, err := exec.Command(a.Options.Node, "--version").Output()
+		if err == nil {
+			a.runtime = strings.TrimSpace(string(out))
+		}
+	})
+	return a.runtime
+}
+
+// options are the scan options of one audit of the bundle at dir whose
+// audited package is installed at installPath.
+func (a *Auditor) options(dir, installPath string) (scan.Options, bool) {
+	o := a.Options
+	o.Path = dir
+	o.Handler = ""
+	// No handler, no events: an audit has no invoke phase. Its phases are
+	// install (o.InstallPhase), import, and execute (the exports called).
+	o.Events, o.EventsFor = nil, nil
+	if o.TimerBudget <= 0 {
+		o.TimerBudget = time.Second
+	}
+	// A process must live long enough for brought-forward timers to fire
+	// (time bombs set at import run while depbox watches).
+	if min := o.TimerBudget + 500*time.Millisecond; o.Linger < min {
+		o.Linger = min
+	}
+	execute := setExecute(&o, []string{installPath})
+	return o, execute
+}
+
+// setExecute asks the scan to call the exports of the packages installed at
+// paths (the execute phase: each exported function and class method called
+// with generated arguments, each call with a timeout; results in
+// Phases["execute"]). It reports whether this depbox's scan can.
+//
+// TODO(execute): internal/scan is gaining `Options.Execute []string`. Until
+// it exists this finds no such field and audits run without the execute
+// phase (the profile says so in a warning). Once it lands, replace the body
+// with `o.Execute = paths; return true`.
+func setExecute(o *scan.Options, paths []string) bool {
+	f := reflect.ValueOf(o).Elem().FieldByName("Execute")
+	if !f.IsValid() || !f.CanSet() || f.Type() != reflect.TypeOf(paths) {
+		return false
+	}
+	f.Set(reflect.ValueOf(slices.Clone(paths)))
+	return true
+}
+
+// ExecuteSupported reports whether audits call the package's exports
+// (whether this depbox's scan has the execute phase).
+func ExecuteSupported() bool {
+	var o scan.Options
+	return setExecute(&o, nil)
+}
+
+// Audit fetches one package, inert, and runs it in the sandbox: install
+// scripts, import, calls of its exports. A cached result is returned unless
+// NoCache is set. The profile may be Incomplete (the caller decides; an
+// incomplete profile is never cached); an error means there is no profile.
+func (a *Auditor) Audit(ctx context.Context, s Spec) (*Result, error) {
+	t0 := time.Now()
+	work, err := os.MkdirTemp("", "depbox-audit-")
+	if err != nil {
+		return nil, fmt.Errorf("creating a private directory for the audit: %w", err)
+	}
+	if a.KeepWorkDir {
+		a.log().Warn("keeping the audit's directory", "dir", work, "spec", s.String())
+	} else {
+		defer os.RemoveAll(work)
+	}
+	src := a.Source
+	if src == nil {
+		src = &NPM{}
+	}
+	r, err := src.Resolve(ctx, s, filepath.Join(work, "tarball"))
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Spec: s, Name: r.Name, Version: r.Version, Integrity: r.Integrity, Path: "node_modules/" + r.Name, Resolved: r}
+	o, execute := a.options("", res.Path)
+	res.Execute = execute
+	key := Key(r.Integrity, a.runtimeVersion(), o, execute)
+	if !a.NoCache {
+		p, err := a.Cache.Get(key)
+		if err != nil {
+			a.log().Warn("audit cache", "err", err)
+		}
+		if p != nil && p.Dependency(res.Path) != nil {
+			res.Profile, res.Cached, res.Duration = p, true, time.Since(t0)
+			a.log().Info("audit cached", "package", r.Label(), "key", key)
+			return res, nil
+		}
+	}
+	inst, err := src.Install(ctx, r, filepath.Join(work, "bundle"))
+	if err != nil {
+		return nil, err
+	}
+	o.Path = inst.Dir
+	scanFn := a.Scan
+	if scanFn == nil {
+		scanFn = scan.Scan
+	}
+	p, stats, err := scanFn(ctx, o)
+	if err != nil {
+		return nil, fmt.Errorf("auditing %s: %w", r.Label(), err)
+	}
+	if err := finish(p, r, inst, execute); err != nil {
+		return nil, err
+	}
+	res.Profile, res.Stats = p, stats
+	if err := a.Cache.Put(key, p); err != nil {
+		a.log().Warn("audit cache", "err", err)
+	}
+	res.Duration = time.Since(t0)
+	return res, nil
+}
+
+// finish names the profile after the audited package and makes sure the
+// audited package carries its verified integrity.
+func finish(p *profile.Profile, r *Resolved, inst *Installed, execute bool) error {
+	p.Bundle.Name = r.Name + "@" + r.Version
+	d := p.Dependency(inst.Path)
+	if d == nil {
+		return fmt.Errorf("auditing %s: the scan found no package at %s", r.Label(), inst.Path)
+	}
+	if d.Integrity == "" {
+		d.Integrity = r.Integrity
+	} else if sha512Of(d.Integrity) != r.Integrity {
+		return fmt.Errorf("%w: %s: the scanned bundle gives integrity %s, the tarball hashes to %s", ErrIntegrity, r.Label(), d.Integrity, r.Integrity)
+	}
+	if !execute {
+		p.AddProblem(profile.Problem{Code: "execute-unavailable", Dependency: inst.Path,
+			Message: "this depbox does not call the package's exports yet (no execute phase): behaviour that only shows when a function is called is not covered"})
+	}
+	p.Canonicalize()
+	return nil
+}
+
+// TimerChange lists long timers (time bombs) a dependency sets in one phase
+// in the new version but not the old, or the other way round. Baseline
+// diffs do not carry timers; audits compare them here.
+type TimerChange struct {
+	Name    string          `json:"name"`
+	Path    string          `json:"path"`
+	Phase   string          `json:"phase"`
+	Added   []profile.Timer `json:"added,omitempty"`
+	Removed []profile.Timer `json:"removed,omitempty"`
+}
+
+// Compare audits s and the version against (a version, range or tag of the
+// same package, or a spec of its own) and sets the new result's Changes:
+// what behaviour s adds or drops per dependency and phase, compared with
+// against, as a baseline diff.
+func (a *Auditor) Compare(ctx context.Context, s Spec, against string) (*Result, error) {
+	name := s.Name
+	var newRes *Result
+	if s.IsTarball() {
+		// The name is inside the tarball: audit it first.
+		r, err := a.Audit(ctx, s)
+		if err != nil {
+			return nil, err
+		}
+		newRes, name = r, r.Name
+	}
+	old, err := Against(name, against)
+	if err != nil {
+		return nil, &InputError{err}
+	}
+	oldRes, err := a.Audit(ctx, old)
+	if err != nil {
+		return nil, fmt.Errorf("auditing --against %s: %w", old, err)
+	}
+	if newRes == nil {
+		if newRes, err = a.Audit(ctx, s); err != nil {
+			return nil, err
+		}
+	}
+	if oldRes.Integrity == newRes.Integrity {
+		a.log().Warn("--against names the same tarball", "package", newRes.Label())
+	}
+	newRes.Against = oldRes
+	newRes.Changes = baseline.Diff(baseline.FromProfile(oldRes.Profile), baseline.FromProfile(newRes.Profile))
+	newRes.Timers = timerChanges(oldRes.Profile, newRes.Profile)
+	return newRes, nil
+}
+
+func timerChanges(old, new *profile.Profile) []TimerChange {
+	type key struct{ name, path, phase string }
+	index := func(p *profile.Profile) map[key][]profile.Timer {
+		m := map[key][]profile.Timer{}
+		for _, d := range p.Dependencies {
+			for phase, b := range d.Phases {
+				if b != nil && len(b.Timers) > 0 {
+					m[key{d.Name, d.Path, phase}] = b.Timers
+				}
+			}
+		}
+		return m
+	}
+	om, nm := index(old), index(new)
+	keys := map[key]bool{}
+	for k := range om {
+		keys[k] = true
+	}
+	for k := range nm {
+		keys[k] = true
+	}
+	var out []TimerChange
+	for k := range keys {
+		tc := TimerChange{Name: k.name, Path: k.path, Phase: k.phase, Added: timersMinus(nm[k], om[k]), Removed: timersMinus(om[k], nm[k])}
+		if len(tc.Added)+len(tc.Removed) > 0 {
+			out = append(out, tc)
+		}
+	}
+	slices.SortFunc(out, func(x, y TimerChange) int {
+		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(baseline.PhaseIndex(x.Phase), baseline.PhaseIndex(y.Phase)))
+	})
+	return out
+}
+
+func timersMinus(a, b []profile.Timer) []profile.Timer {
+	var out []profile.Timer
+	for _, t := range a {
+		if !slices.ContainsFunc(b, func(u profile.Timer) bool { return u.DelayMS == t.DelayMS }) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// IsInput reports whether err is the input's fault (a bad spec, no such
+// package or version, an unreadable tarball): exit 2 rather than 3.
+func IsInput(err error) bool {
+	var ie *InputError
+	var se *scan.InputError
+	return errors.Is(err, ErrSpec) || errors.As(err, &ie) || errors.As(err, &se)
+}
