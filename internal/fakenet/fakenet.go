@@ -33,7 +33,8 @@ type Record struct {
 	Name string `json:"name,omitempty"`
 	// Type is the DNS query type (A, AAAA, TXT...).
 	Type string `json:"type,omitempty"`
-	// Address and Port are the sinkhole address and port a TCP client reached.
+	// Address is the sinkhole address a DNS answer gave, or the one a TCP
+	// client reached; Port the TCP port.
 	Address string `json:"address,omitempty"`
 	Port    int    `json:"port,omitempty"`
 	// ClientPort is the TCP client's source port.
@@ -188,8 +189,9 @@ func (w *World) serveDNS(pc net.PacketConn) {
 		if err != nil {
 			continue
 		}
-		w.emit(Record{Kind: "dns", Name: q.name, Type: typeName(q.qtype)})
-		resp := answer(q, w.AddressFor(q.name))
+		addr := w.AddressFor(q.name)
+		w.emit(Record{Kind: "dns", Name: q.name, Type: typeName(q.qtype), Address: addr.String()})
+		resp := answer(q, addr)
 		_, _ = pc.WriteTo(resp, from)
 	}
 }

@@ -236,20 +236,32 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 		}
 		s.files[k] = f
 	}
+	okArgv := map[string]bool{}
+	for _, e := range p.Execs {
+		if e.Result == "ok" {
+			okArgv[strings.Join(e.Argv, "\x00")] = true
+		}
+	}
 	for _, e := range p.Execs {
 		if isRoot && slices.Contains(e.Argv, Marker) {
 			continue // the runner starting this process
+		}
+		if e.Result != "ok" && okArgv[strings.Join(e.Argv, "\x00")] {
+			continue // a PATH search before the exec that worked
 		}
 		pr := profile.Process{Argv: normalizeArgv(e.Argv), Binary: NormalizePath(e.Path), Result: e.Result}
 		s.procs[strings.Join(pr.Argv, "\x00")+"\x00\x00"+pr.Binary+"\x00"+pr.Result] = pr
 	}
 	for _, k := range p.Socks {
-		if k.Protocol == "unspec" {
-			continue // a UDP "disconnect"
+		if k.Protocol == "unspec" || resolverNoise(k) {
+			continue // a UDP "disconnect"; the C resolver's own plumbing
 		}
 		ep := profile.Endpoint{Address: k.Address, Port: k.Port, Protocol: k.Protocol, Op: k.Op, Result: k.Result}
 		if ep.Op == "connect" {
 			ep.Op = "" // the default
+		}
+		if ep.Result == "ok" {
+			ep.Result = "" // the default
 		}
 		s.net[ep.Op+"\x00"+ep.Protocol+"\x00"+ep.Address+"\x00"+itoa(ep.Port)+"\x00"+ep.Result] = ep
 	}
@@ -279,6 +291,14 @@ func access(o *Open) string {
 	default:
 		return profile.AccessRead
 	}
+}
+
+// resolverNoise is glibc's resolver talking to its own machinery while it
+// looks a name up: the netlink socket it lists interfaces with, nscd, and
+// the fake DNS server itself. The names asked for are reported as DNS.
+func resolverNoise(k Sock) bool {
+	return k.Protocol == "netlink" || k.Address == "/var/run/nscd/socket" ||
+		(k.Address == "127.0.0.1" && k.Port == 53)
 }
 
 // devices are character devices whose opens say nothing about a package.

@@ -136,6 +136,18 @@ func (r *Recorder) Add(msg proto.Message) {
 	case *pb.ExecveInfo:
 		if p := r.proc(m.ContextData); p != nil {
 			p.Argv, p.Binary = m.Argv, m.BinaryPath
+			// execve's exit point carries no result: the exec that succeeded
+			// is the one the sentry reports; attempts before it failed (a
+			// PATH search, say).
+			for i := len(p.Execs) - 1; i >= 0; i-- {
+				if p.Execs[i].Result == "" && p.Execs[i].Path == m.BinaryPath {
+					p.Execs[i].Result = "ok"
+					for j := i - 1; j >= 0 && p.Execs[j].Result == ""; j-- {
+						p.Execs[j].Result = "failed"
+					}
+					break
+				}
+			}
 		}
 	case *pb.Execve:
 		p := r.proc(m.ContextData)
@@ -148,7 +160,11 @@ func (r *Recorder) Add(msg proto.Message) {
 		} else if !path.IsAbs(name) && name != "" {
 			name = path.Join(m.ContextData.GetCwd(), name)
 		}
-		p.Execs = append(p.Execs, Exec{Path: name, Argv: slices.Clone(m.Argv), Result: result(m.Exit)})
+		res := ""
+		if m.Exit != nil && m.Exit.Errorno != 0 {
+			res = result(m.Exit)
+		}
+		p.Execs = append(p.Execs, Exec{Path: name, Argv: slices.Clone(m.Argv), Result: res})
 	case *pb.Open:
 		r.open(m)
 	case *pb.Socket:
@@ -240,7 +256,7 @@ func sockRecord(p *Proc, op string, fd int64, addr []byte, exit *pb.Exit) Sock {
 	}
 	dt, known := p.sockets[fd]
 	s.Address, s.Port, s.Protocol = sockaddr(addr)
-	if known && s.Protocol != "unix" {
+	if known && s.Protocol != "unix" && s.Protocol != "netlink" {
 		switch dt[1] & 0xf { // strip SOCK_NONBLOCK / SOCK_CLOEXEC
 		case unix.SOCK_STREAM:
 			s.Protocol = "tcp"
@@ -277,6 +293,8 @@ func sockaddr(b []byte) (addr string, port int, proto string) {
 		return string(trimNul(p)), 0, "unix"
 	case unix.AF_UNSPEC:
 		return "", 0, "unspec"
+	case unix.AF_NETLINK:
+		return "", 0, "netlink"
 	default:
 		return fmt.Sprintf("family-%d", fam), 0, ""
 	}
@@ -297,6 +315,11 @@ func (r *Recorder) Procs() []*Proc {
 	defer r.mu.Unlock()
 	out := make([]*Proc, 0, len(r.procs))
 	for _, p := range r.procs {
+		for i := range p.Execs {
+			if p.Execs[i].Result == "" {
+				p.Execs[i].Result = "failed" // no successful exec followed
+			}
+		}
 		if p.Parent == (ProcKey{}) && p.ParentTgid != 0 {
 			var best ProcKey
 			for _, k := range r.byTgid[p.ParentTgid] {

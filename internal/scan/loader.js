@@ -18,8 +18,10 @@ if (dep === '-') {
   // The reference resolves a name that does not exist, so that the lookups
   // every require makes (the package scope's package.json, node_modules
   // probes) are part of the baseline that is subtracted.
+  // It also resolves a local name, so that what the C resolver reads on the
+  // way (nsswitch.conf, host.conf, hosts) is subtracted too.
   try { require('depbox-reference-probe'); } catch (_) {}
-  report('ok');
+  require('dns').lookup('localhost', () => report('ok'));
 } else {
   // A package with nothing to load by its name (types only, or "exports"
   // without a main entry) is reported as such, not as a failure.

@@ -113,6 +113,7 @@ func without(b, ref *profile.Behavior) {
 // processes belong to one package), the invoke run split by package, canary
 // exfiltration on every channel, and what no record explains as unattributed.
 func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set) {
+	defer nameSinkholes(p, fake)
 	var refEnv *profile.Behavior
 	if ref, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}]; ok {
 		refEnv = allOf(profiler.Fold(ref.Hooks, profile.PhaseImport, plan.TaskRoot))
@@ -398,9 +399,84 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 	}
 }
 
+// nameSinkholes replaces the fake internet's loopback addresses in network
+// behaviour by the names they stand for (from its DNS answers), so that a
+// profile says "collect.exfil.invalid:443", not 127.77.x.y.
+func nameSinkholes(p *profile.Profile, fake []fakenet.Record) {
+	names := map[string]string{}
+	for _, r := range fake {
+		if r.Kind == "dns" && r.Address != "" {
+			names[r.Address] = r.Name
+		}
+	}
+	fix := func(b *profile.Behavior) {
+		for b != nil {
+			for i, n := range b.Network {
+				if name, ok := names[n.Address]; ok {
+					b.Network[i].Address, b.Network[i].Host = "", name
+				}
+			}
+			b.Canonicalize()
+			b = b.Unattributed
+		}
+	}
+	for i := range p.Dependencies {
+		for _, b := range p.Dependencies[i].Phases {
+			fix(b)
+		}
+	}
+	if p.App != nil {
+		for _, b := range p.App.Phases {
+			fix(b)
+		}
+	}
+}
+
 func baseName(p string) string {
 	if i := strings.LastIndexByte(p, '/'); i >= 0 {
 		return p[i+1:]
 	}
 	return p
+}
+
+// redactProfile replaces canary values wherever behaviour quotes data (DNS
+// names, hosts, destinations, command lines, paths): profiles hold names of
+// secrets, never values, and stay the same from run to run.
+func redactProfile(p *profile.Profile, c *canary.Set) {
+	var fix func(b *profile.Behavior)
+	fix = func(b *profile.Behavior) {
+		if b == nil {
+			return
+		}
+		for i := range b.DNS {
+			b.DNS[i].Name = c.Redact(b.DNS[i].Name)
+		}
+		for i := range b.Network {
+			b.Network[i].Host = c.Redact(b.Network[i].Host)
+			b.Network[i].Address = c.Redact(b.Network[i].Address)
+		}
+		for i := range b.Exfiltration {
+			b.Exfiltration[i].Destination = c.Redact(b.Exfiltration[i].Destination)
+		}
+		for i := range b.Processes {
+			for j := range b.Processes[i].Argv {
+				b.Processes[i].Argv[j] = c.Redact(b.Processes[i].Argv[j])
+			}
+		}
+		for i := range b.Files {
+			b.Files[i].Path = c.Redact(b.Files[i].Path)
+		}
+		fix(b.Unattributed)
+		b.Canonicalize()
+	}
+	for i := range p.Dependencies {
+		for _, b := range p.Dependencies[i].Phases {
+			fix(b)
+		}
+	}
+	if p.App != nil {
+		for _, b := range p.App.Phases {
+			fix(b)
+		}
+	}
 }

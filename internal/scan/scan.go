@@ -212,6 +212,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if !o.NoHook {
 		applyRecords(p, s.runs, s.fake, o.Canaries)
 	}
+	redactProfile(p, o.Canaries)
 	p.Canonicalize()
 	s.stats.Total = time.Since(t0)
 	return p, s.stats, nil
@@ -548,6 +549,13 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 			d.Phases[phase] = beh
 		}
 		p.Dependencies = append(p.Dependencies, d)
+	}
+	if r, ok := results[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
+		appPhase(p, profile.PhaseInvoke).Outcome = outcome(r)
+		if r.TimedOut {
+			p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: Function,
+				Message: "the invoke phase did not finish within its time and was killed (raise --invoke-timeout or --step-timeout)"})
+		}
 	}
 }
 
