@@ -140,7 +140,9 @@ func (r *Recorder) Add(msg proto.Message) {
 			// is the one the sentry reports; attempts before it failed (a
 			// PATH search, say).
 			for i := len(p.Execs) - 1; i >= 0; i-- {
-				if p.Execs[i].Result == "" && p.Execs[i].Path == m.BinaryPath {
+				// The binary is the resolved file (a symlinked /bin/sh is
+				// /bin/dash): match the path or, failing that, the argv.
+				if p.Execs[i].Result == "" && (p.Execs[i].Path == m.BinaryPath || slices.Equal(p.Execs[i].Argv, m.Argv)) {
 					p.Execs[i].Result = "ok"
 					for j := i - 1; j >= 0 && p.Execs[j].Result == ""; j-- {
 						p.Execs[j].Result = "failed"
