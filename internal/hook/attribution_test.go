@@ -30,6 +30,7 @@ console.log('OBS ' + JSON.stringify({
   isProxy: util.types.isProxy(process.env),
   readFileSync: require('fs').readFileSync.toString().slice(0, 22),
   readFileSyncName: require('fs').readFileSync.name,
+  userFormatter: require('evil').userFormatter,
 }));
 `,
 	"node_modules/helper/package.json": `{"name":"helper","version":"1.0.0"}`,
@@ -67,6 +68,14 @@ exports.run = function () {
   try { process.dlopen({ exports: {} }, path.join(__dirname, 'addon.node')); } catch (e) {}
   setTimeout(function later() { process.env.TIMER_PROBE; }, 600000);
   setTimeout(fs.existsSync, 600000, '/home/sbx_user/.ssh/id_rsa');   // a builtin as the callback
+  // Interfering with the stack API does not blind the hook.
+  const prep = Error.prepareStackTrace, limit = Error.stackTraceLimit;
+  Error.prepareStackTrace = () => 'spoofed';
+  Error.stackTraceLimit = 0;
+  process.env.AFTER_STACK_TRICKS;
+  exports.userFormatter = new Error('x').stack;
+  Error.prepareStackTrace = prep;
+  Error.stackTraceLimit = limit;
   try { fs.openSync('/__depbox__/forged'); } catch (e) {}
   require('dns').lookupService = function () {};                    // overwrite a hooked function
   Object.defineProperty(fs, 'rmSync', { value: () => {}, writable: true, configurable: true });
@@ -102,6 +111,8 @@ export const handler = async (event, context) => {
   return { count, id: context.awsRequestId };
 };
 `,
+	"esmjs/package.json": `{"type":"module"}`,
+	"esmjs/app.js":       `export const nested = { handler: async () => ({ format: 'esm-js' }) };`,
 	"cb.js": `
 const p = require('p');
 exports.handler = function (event, context, callback) {
@@ -135,6 +146,7 @@ func sharedRun(t *testing.T) *outcome {
 		for name, cfg := range map[string]hook.InvokeConfig{
 			"invoke-cb.json":  {Handler: "cb.handler", TimeoutMS: 2000, LingerMS: 100, Seed: "s2", FunctionName: "cb-fn"},
 			"invoke-bad.json": {Handler: "missing.handler", LingerMS: 0},
+			"invoke-esmjs.json": {Handler: "esmjs/app.nested.handler", LingerMS: 0},
 		} {
 			cfg.Events = hook.Dir + "/events.json"
 			b, _ := json.Marshal(cfg)
@@ -151,6 +163,7 @@ func sharedRun(t *testing.T) *outcome {
 			invokeCmd + hook.InvokeConfigPath,
 			invokeCmd + hook.Dir + "/invoke-cb.json",
 			invokeCmd + hook.Dir + "/invoke-bad.json",
+			invokeCmd + hook.Dir + "/invoke-esmjs.json",
 		}, "; ")
 		shared = run(t, world{
 			Task:   task,
@@ -236,6 +249,7 @@ func TestAttribution(t *testing.T) {
 		{"native addon", "native", "dlopen", map[string]string{"path": "/var/task/node_modules/evil/addon.node", "owner": evil}, evil, nil, ""},
 		{"timer callback: package frame and origin", "env", "get", map[string]string{"name": "TIMER_PROBE"}, evil, []string{evil}, evil},
 		{"timer callback: a builtin, origin only", "fs", "stat", map[string]string{"path": "/home/sbx_user/.ssh/id_rsa", "api": "existsSync"}, evil, []string{}, evil},
+		{"despite Error.prepareStackTrace and stackTraceLimit", "env", "get", map[string]string{"name": "AFTER_STACK_TRICKS"}, evil, []string{"", evil}, ""},
 		{"forged marker", "tamper", "forge", map[string]string{"target": "marker"}, evil, nil, ""},
 		{"overwritten hook", "tamper", "overwrite", map[string]string{"target": "dns.lookupService"}, evil, nil, ""},
 		{"redefined hook (found at exit)", "tamper", "redefine", map[string]string{"target": "fs.rmSync"}, hook.Unknown, nil, ""},
@@ -323,7 +337,7 @@ func TestAttribution(t *testing.T) {
 		}
 	})
 	t.Run("the hook stays hidden", func(t *testing.T) {
-		want := `OBS {"nodeOptions":null,"hasNodeOptions":false,"isProxy":false,"readFileSync":"function readFileSync(","readFileSyncName":"readFileSync"}`
+		want := `OBS {"nodeOptions":null,"hasNodeOptions":false,"isProxy":false,"readFileSync":"function readFileSync(","readFileSyncName":"readFileSync","userFormatter":"spoofed"}`
 		if !strings.Contains(o.stdout, want) {
 			t.Errorf("stdout lacks %s:\n%s", want, o.stdout)
 		}
@@ -412,6 +426,15 @@ func TestInvoke(t *testing.T) {
 			if r.Pkg != "node_modules/p" {
 				t.Errorf("callback handler read attributed to %q", r.Pkg)
 			}
+		}
+	})
+	t.Run(`"type": "module" .js handler, nested export`, func(t *testing.T) {
+		recs := o.of(t, "/depbox/invoke.js", hook.Dir+"/invoke-esmjs.json")
+		if r := one(t, recs, "invoke", "ready", nil); r.Detail["format"] != "module" || r.Detail["file"] != "/var/task/esmjs/app.js" {
+			t.Errorf("ready: %v", r.Detail)
+		}
+		if n := len(match(recs, "invoke", "end", map[string]string{"status": "ok"})); n != 4 {
+			t.Errorf("%d successful invocations, want 4:\n%s", n, dump(recs))
 		}
 	})
 	t.Run("missing handler", func(t *testing.T) {

@@ -287,14 +287,16 @@ ObjectDefineProperty(Error, 'prepareStackTrace', {
 });
 
 let tamperStack = null; // set when the stack API was interfered with
-function capture(limit) {
+// capture returns up to limit call sites below skipFn, which must be on the
+// stack (frames of skipFn and of what it called are left out, for free).
+function capture(limit, skipFn) {
   const holder = {};
   let saved;
   capturing = true;
   try {
     saved = OriginalError.stackTraceLimit;
     try { OriginalError.stackTraceLimit = limit; } catch { tamperStack = 'stackTraceLimit'; }
-    ErrorCaptureStackTrace(holder, capture);
+    ErrorCaptureStackTrace(holder, skipFn || capture);
     const cs = holder.stack;
     if (ArrayIsArray(cs)) return cs;
     tamperStack = 'prepareStackTrace';
@@ -407,8 +409,8 @@ function currentOrigin() {
 //   chain:   install paths of the user frames, outermost first, folded.
 //   first:   the innermost frame that is not the hook's (for skip rules).
 //   harness: the call came from depbox's own harness: not recorded.
-function attribute(limit) {
-  const cs = capture(limit);
+function attribute(limit, skipFn) {
+  const cs = capture(limit, skipFn || attribute);
   const out = { ip: '', cs: null, file: '' };
   const inner = []; // install paths, innermost first
   let first = null, firstFile = '', site = '', anyPkg = false, harness = false;
@@ -432,17 +434,49 @@ function attribute(limit) {
   return { pkg, chain, origin, first, firstFile, site, harness };
 }
 
+// quick is the cheap look at the top of the stack, below skipFn: the first
+// frame that is not the hook's (for the skip rules) and the innermost user
+// frame's install path and call site. It captures a few frames, and more
+// only when those held no user frame.
+function quick(limit, skipFn) {
+  for (;;) {
+    const cs = capture(limit, skipFn);
+    const out = { ip: '', cs: null, file: '' };
+    let first = null, firstFile = '';
+    for (let i = 0; i < cs.length; i++) {
+      const t = frame(cs[i], out);
+      if (t === F_HOOK || t === F_SKIP) continue;
+      if (first === null) { first = t; firstFile = out.file; }
+      if (t === F_INTERNAL) continue;
+      if (t === F_HARNESS) return { harness: true, first, firstFile, site: '', ip: undefined };
+      return { harness: false, first, firstFile, site: siteOf(out), ip: out.ip };
+    }
+    if (cs.length < limit || limit >= 32) return { harness: false, first, firstFile, site: '', ip: undefined };
+    limit = 32;
+  }
+}
+
 if (config.asyncOrigin) {
-  asyncHooks.createHook({
-    init(asyncId, type, triggerAsyncId, resource) {
-      if (busy || resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) return;
-      busy = true;
-      try {
-        const a = attribute(24);
-        if (!a.harness && a.pkg !== '' && a.pkg !== UNKNOWN) WeakMapSet(originOf, resource, a.pkg);
-      } catch { /* never break the guest */ } finally { busy = false; }
-    },
-  }).enable();
+  // asyncInit gives a new async resource its origin, from the innermost
+  // user frame of the code creating it:
+  //   a package's frame  → that package;
+  //   the function's own → none: origin does not flow through the
+  //                        function's code (frameworks would otherwise be
+  //                        blamed for every callback of the app they run);
+  //   no user frame      → the current origin (node's internals carrying
+  //                        on work a package started).
+  // Promises, by far the most frequent resources, look at fewer frames.
+  const asyncInit = function init(asyncId, type, triggerAsyncId, resource) {
+    if (busy || resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) return;
+    busy = true;
+    try {
+      const q = quick(type === 'PROMISE' ? 5 : 16, asyncInit);
+      if (q.harness) return;
+      const pkg = q.ip === undefined ? currentOrigin() : q.ip;
+      if (pkg && pkg !== UNKNOWN) WeakMapSet(originOf, resource, pkg);
+    } catch { /* never break the guest */ } finally { busy = false; }
+  };
+  asyncHooks.createHook({ init: asyncInit }).enable();
 }
 
 // ---------------------------------------------------------------------------
@@ -451,9 +485,10 @@ if (config.asyncOrigin) {
 // Records of one kind, op, subject and attribution are sent once per
 // invocation (the harness's "invoke start" clears these sets).
 const seen = new SafeSet();
-const seenSites = new SafeSet(); // env fast path: (op, name, call site, origin)
+const seenSites = new SafeMap(); // (kind, op, subject, call site, origin) → attribution
+const envSites = new SafeSet(); // env fast path: (op, name, call site, origin)
 const enumSites = new SafeSet(); // env: (call site, origin) that enumerated
-function resetDedupe() { SetClear(seen); SetClear(seenSites); SetClear(enumSites); }
+function resetDedupe() { SetClear(seen); MapClear(seenSites); SetClear(envSites); SetClear(enumSites); }
 
 // Internal frames after which user-supplied functions may run (so a
 // builtin handed over as a callback is still attributed).
@@ -471,14 +506,36 @@ const nest = { fs: 0, child: 0, net: 0, http: 0 };
 //   data:   Uint8Array of outgoing bytes (Detail.data_b64)
 //   attr:   precomputed attribution
 // It returns the attribution used, or null when nothing was recorded.
+function skipped(how, first, firstFile) {
+  if (first !== F_INTERNAL) return false;
+  if (how === 'fs') return RegExpExec(LOADER, firstFile) !== null;
+  if (how === 'env') return RegExpExec(DISPATCH, firstFile) === null;
+  return false;
+}
+
 function rec(kind, op, detail, opts) {
   if (busy) return null;
   busy = true;
   try {
-    const a = (opts && opts.attr) || attribute(config.stackLimit);
+    let siteKey;
+    if (opts && !opts.attr && (opts.skip !== undefined || opts.dedupe !== undefined)) {
+      // The cheap look first: module loading is skipped, and a call site
+      // already recorded in this invocation is not attributed again.
+      const q = quick(6, rec);
+      if (q.harness || skipped(opts.skip, q.first, q.firstFile)) return null;
+      if (opts.dedupe !== undefined && q.site !== '') {
+        siteKey = kind + '\0' + op + '\0' + opts.dedupe + '\0' + q.site + '\0' + (currentOrigin() || '');
+        const known = MapGet(seenSites, siteKey);
+        if (known !== undefined) return known;
+      }
+    }
+    const a = (opts && opts.attr) || attribute(config.stackLimit, rec);
     if (a.harness) return null;
-    if (opts && opts.skip === 'fs' && a.first === F_INTERNAL && RegExpExec(LOADER, a.firstFile)) return null;
-    if (opts && opts.skip === 'env' && a.first === F_INTERNAL && !RegExpExec(DISPATCH, a.firstFile)) return null;
+    if (opts && skipped(opts.skip, a.first, a.firstFile)) return null;
+    if (siteKey !== undefined) {
+      if (MapSize(seenSites) > 20000) MapClear(seenSites);
+      MapSet(seenSites, siteKey, a);
+    }
     if (opts && opts.dedupe !== undefined) {
       const key = kind + '\0' + op + '\0' + opts.dedupe + '\0' + a.pkg + '\0' + (a.origin || '') + '\0' + ArrayJoin(a.chain, '>');
       if (SetHas(seen, key)) return a;
@@ -657,30 +714,13 @@ function isObject(v) { return v !== null && typeof v === 'object'; }
 const NOISE = new SafeSet([...ReflectOwnKeys(Object.prototype), 'toJSON', 'then', 'inspect', 'constructor',
   'asymmetricMatch', '$$typeof', 'nodeType', 'toStringTag', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@']);
 
-// quick is the cheap pre-check for the hot environment reads: a short
-// stack, enough to find the call site.
-function quick() {
-  const cs = capture(12);
-  const out = { ip: '', cs: null, file: '' };
-  let first = null, firstFile = '';
-  for (let i = 0; i < cs.length; i++) {
-    const t = frame(cs[i], out);
-    if (t === F_HOOK || t === F_SKIP) continue;
-    if (first === null) { first = t; firstFile = out.file; }
-    if (t === F_INTERNAL) continue;
-    if (t === F_HARNESS) return { harness: true };
-    return { first, firstFile, site: siteOf(out) };
-  }
-  return { first, firstFile, site: '' };
-}
-
 function envAccess(op, name) {
   if (busy || typeof name !== 'string') return;
   const enumerate = op === 'enumerate';
   if (!enumerate && SetHas(NOISE, name)) return;
   let q;
   busy = true;
-  try { q = quick(); } catch { q = { site: '' }; } finally { busy = false; }
+  try { q = quick(4, envAccess); } catch { q = { site: '' }; } finally { busy = false; }
   if (q.harness) return;
   // node's own configuration reads (NODE_DEBUG, NODE_TLS_...) are not the
   // package's; enumerations always count.
@@ -695,9 +735,9 @@ function envAccess(op, name) {
     if (SetHas(enumSites, siteKey)) return;
   }
   const key = op + '\0' + name + '\0' + siteKey;
-  if (q.site !== '' && SetHas(seenSites, key)) return;
-  if (SetSize(seenSites) > 20000) SetClear(seenSites);
-  SetAdd(seenSites, key);
+  if (q.site !== '' && SetHas(envSites, key)) return;
+  if (SetSize(envSites) > 20000) SetClear(envSites);
+  SetAdd(envSites, key);
   rec('env', op, enumerate ? {} : { name }, { dedupe: name, skip: enumerate ? undefined : 'env' });
 }
 
