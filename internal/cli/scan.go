@@ -61,6 +61,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Duration("invoke-timeout", 3*time.Second, "limit for one invocation of the handler (Lambda's default is 3s)")
 	f.Duration("timer-budget", time.Second, "timers longer than this are brought forward to it and reported (time bombs)")
 	f.Int("memory-size", 128, "the function's memory size in MB, as Lambda reports it to the function")
+	addAdvisoryFlags(cmd)
 	_ = f.SetAnnotation("events", configKey, []string{cfgEventSources})
 	_ = f.SetAnnotation("events-dir", configKey, []string{cfgEventDir})
 	_ = f.SetAnnotation("event-variants", configKey, []string{cfgEventVariants})
@@ -185,6 +186,10 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	if !noInvoke {
 		eventsFor = func(root string) ([]event.Event, error) { return event.ForBundle(root, evOpts, evDir) }
 	}
+	adv, err := e.openAdvisories()
+	if err != nil {
+		return nil, err
+	}
 	progress := e.progress()
 	p, stats, err := scan.Scan(ctx, scan.Options{
 		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node,
@@ -199,6 +204,9 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 		if errors.As(err, &ie) {
 			return nil, usageErr(err)
 		}
+		return nil, analysisErr(err)
+	}
+	if err := adv.annotate(ctx, p); err != nil {
 		return nil, analysisErr(err)
 	}
 	e.log.Info("scan finished", "dependencies", stats.Dependencies, "events", stats.Events,

@@ -172,3 +172,33 @@ func TestDoctor(t *testing.T) {
 		t.Errorf("doctor with a missing runsc: exit %d\n%s", code, out)
 	}
 }
+
+// TestScanAdvisories: a dependency named in a MAL- record is a malicious
+// verdict in the profile, and a name listed as an indicator in any record is
+// an IOC match naming the dependency that contacted it.
+func TestScanAdvisories(t *testing.T) {
+	sandboxtest.Require(t)
+	root := sandboxtest.ModuleRoot(t)
+	db := filepath.Join(root, "internal", "cli", "testdata", "osv-scan")
+	out, errOut, code := depbox(t, "scan", "--events", "none", "--format", "json", "--osv-db", db,
+		filepath.Join(root, "internal", "cli", "testdata", "bundles", "advisories"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	p, err := profile.Read(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := p.Dependency("node_modules/flatmap-stream")
+	if fs == nil || len(fs.Advisories) != 1 || fs.Advisories[0].ID != "MAL-2025-20690" || fs.Advisories[0].Kind != "malicious" || fs.Advisories[0].Severity != "critical" {
+		t.Errorf("flatmap-stream advisories: %+v", fs)
+	}
+	if len(p.IOCMatches) != 1 || p.IOCMatches[0].Dependency != "node_modules/beacon" || p.IOCMatches[0].Indicator != "ioc-test.invalid" || p.IOCMatches[0].Observed != "c2.ioc-test.invalid" {
+		t.Errorf("IOC matches: %+v", p.IOCMatches)
+	}
+	// A configured database that is missing is an input error, never "no findings".
+	_, errOut, code = depbox(t, "scan", "--events", "none", "--osv-db", filepath.Join(t.TempDir(), "nope"), filepath.Join(root, "internal", "cli", "testdata", "bundles", "advisories"))
+	if code != 2 || !strings.Contains(errOut, "osv") {
+		t.Errorf("missing --osv-db: exit %d, %s", code, errOut)
+	}
+}
