@@ -18,7 +18,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -64,9 +63,7 @@ type Result struct {
 	// Path is the package's install path in the profile: "node_modules/<name>".
 	Path string
 	// Cached is true when the profile comes from an earlier audit.
-	Cached bool
-	// Execute is false while this depbox cannot call the package's exports.
-	Execute  bool
+	Cached   bool
 	Duration time.Duration
 	Profile  *profile.Profile
 	// Stats of the sandbox run (nil when cached).
@@ -119,7 +116,7 @@ func (a *Auditor) runtimeVersion() string {
 
 // options are the scan options of one audit of the bundle at dir whose
 // audited package is installed at installPath.
-func (a *Auditor) options(dir, installPath string) (scan.Options, bool) {
+func (a *Auditor) options(dir, installPath string) scan.Options {
 	o := a.Options
 	o.Path = dir
 	o.Handler = ""
@@ -134,33 +131,11 @@ func (a *Auditor) options(dir, installPath string) (scan.Options, bool) {
 	if min := o.TimerBudget + 500*time.Millisecond; o.Linger < min {
 		o.Linger = min
 	}
-	execute := setExecute(&o, []string{installPath})
-	return o, execute
-}
-
-// setExecute asks the scan to call the exports of the packages installed at
-// paths (the execute phase: each exported function and class method called
-// with generated arguments, each call with a timeout; results in
-// Phases["execute"]). It reports whether this depbox's scan can.
-//
-// TODO(execute): internal/scan is gaining `Options.Execute []string`. Until
-// it exists this finds no such field and audits run without the execute
-// phase (the profile says so in a warning). Once it lands, replace the body
-// with `o.Execute = paths; return true`.
-func setExecute(o *scan.Options, paths []string) bool {
-	f := reflect.ValueOf(o).Elem().FieldByName("Execute")
-	if !f.IsValid() || !f.CanSet() || f.Type() != reflect.TypeOf(paths) {
-		return false
-	}
-	f.Set(reflect.ValueOf(slices.Clone(paths)))
-	return true
-}
-
-// ExecuteSupported reports whether audits call the package's exports
-// (whether this depbox's scan has the execute phase).
-func ExecuteSupported() bool {
-	var o scan.Options
-	return setExecute(&o, nil)
+	// The execute phase: the audited package's exported functions and class
+	// methods called with generated arguments, each call bounded by
+	// CallTimeout (its dependencies are exercised through it).
+	o.Execute = []string{installPath}
+	return o
 }
 
 // Audit fetches one package, inert, and runs it in the sandbox: install
@@ -187,9 +162,8 @@ func (a *Auditor) Audit(ctx context.Context, s Spec) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Spec: s, Name: r.Name, Version: r.Version, Integrity: r.Integrity, Path: "node_modules/" + r.Name, Resolved: r}
-	o, execute := a.options("", res.Path)
-	res.Execute = execute
-	key := Key(r.Integrity, a.runtimeVersion(), o, execute)
+	o := a.options("", res.Path)
+	key := Key(r.Integrity, a.runtimeVersion(), o)
 	if !a.NoCache {
 		p, err := a.Cache.Get(key)
 		if err != nil {
@@ -214,7 +188,7 @@ func (a *Auditor) Audit(ctx context.Context, s Spec) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("auditing %s: %w", r.Label(), err)
 	}
-	if err := finish(p, r, inst, execute); err != nil {
+	if err := finish(p, r, inst); err != nil {
 		return nil, err
 	}
 	res.Profile, res.Stats = p, stats
@@ -227,7 +201,7 @@ func (a *Auditor) Audit(ctx context.Context, s Spec) (*Result, error) {
 
 // finish names the profile after the audited package and makes sure the
 // audited package carries its verified integrity.
-func finish(p *profile.Profile, r *Resolved, inst *Installed, execute bool) error {
+func finish(p *profile.Profile, r *Resolved, inst *Installed) error {
 	p.Bundle.Name = r.Name + "@" + r.Version
 	d := p.Dependency(inst.Path)
 	if d == nil {
@@ -237,10 +211,6 @@ func finish(p *profile.Profile, r *Resolved, inst *Installed, execute bool) erro
 		d.Integrity = r.Integrity
 	} else if sha512Of(d.Integrity) != r.Integrity {
 		return fmt.Errorf("%w: %s: the scanned bundle gives integrity %s, the tarball hashes to %s", ErrIntegrity, r.Label(), d.Integrity, r.Integrity)
-	}
-	if !execute {
-		p.AddProblem(profile.Problem{Code: "execute-unavailable", Dependency: inst.Path,
-			Message: "this depbox does not call the package's exports yet (no execute phase): behaviour that only shows when a function is called is not covered"})
 	}
 	p.Canonicalize()
 	return nil

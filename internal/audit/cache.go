@@ -35,7 +35,8 @@ type keyOptions struct {
 	DepboxVersion string
 	Runtime       string
 	InstallPhase  bool
-	Execute       bool
+	Execute       []string
+	CallTimeout   time.Duration
 	StepTimeout   time.Duration
 	Linger        time.Duration
 	TimerBudget   time.Duration
@@ -50,9 +51,9 @@ type keyOptions struct {
 // whose runtime is runtime (node's version). Settings that do not change
 // the result (parallelism, paths of binaries, the run's wall-clock limit,
 // logging) are not part of it.
-func Key(integrity, runtime string, o scan.Options, execute bool) string {
+func Key(integrity, runtime string, o scan.Options) string {
 	ko := keyOptions{
-		Format: cacheFormat, DepboxVersion: o.Version, Runtime: runtime, InstallPhase: o.InstallPhase, Execute: execute,
+		Format: cacheFormat, DepboxVersion: o.Version, Runtime: runtime, InstallPhase: o.InstallPhase, Execute: o.Execute, CallTimeout: o.CallTimeout,
 		StepTimeout: o.StepTimeout, Linger: o.Linger, TimerBudget: o.TimerBudget, InvokeTimeout: o.InvokeTimeout,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, NoHook: o.NoHook,
 	}

@@ -88,12 +88,14 @@ type NPM struct {
 	support error
 }
 
-// npmFlags are given to every npm command: no scripts, no git, URL or
-// directory sources, no network extras.
-var npmFlags = []string{
-	"--ignore-scripts", "--allow-git=none", "--allow-remote=none", "--allow-directory=none",
-	"--no-audit", "--no-fund", "--no-update-notifier", "--json",
-}
+// npmFlags are given to every npm command: no scripts, no network extras,
+// JSON output.
+var npmFlags = []string{"--ignore-scripts", "--no-audit", "--no-fund", "--no-update-notifier", "--json"}
+
+// installFlags are added for npm install: no git, URL or directory sources
+// anywhere in the tree. (npm pack needs none of them: it fetches one
+// registry tarball, which it passes on internally as a URL.)
+var installFlags = []string{"--allow-git=none", "--allow-remote=none", "--allow-directory=none"}
 
 // requiredConfig are npm settings depbox relies on; an npm that does not know
 // them would ignore them with a warning.
@@ -138,9 +140,8 @@ func (n *NPM) run(ctx context.Context, dir string, args ...string) ([]byte, *npm
 	cmd := exec.CommandContext(ctx, bin, args...)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), n.Env...)
-	// Belt and braces: the same settings as flags, for any npm the flags miss.
-	cmd.Env = append(cmd.Env, "npm_config_ignore_scripts=true", "npm_config_allow_git=none",
-		"npm_config_allow_remote=none", "npm_config_allow_directory=none", "npm_config_update_notifier=false",
+	// Belt and braces: the same settings as the flags, should a flag be missed.
+	cmd.Env = append(cmd.Env, "npm_config_ignore_scripts=true", "npm_config_update_notifier=false",
 		"npm_config_fund=false", "npm_config_audit=false")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout = &stdout
@@ -230,7 +231,7 @@ func (n *NPM) Resolve(ctx context.Context, s Spec, dir string) (*Resolved, error
 	if err := n.check(ctx); err != nil {
 		return nil, err
 	}
-	out, ne, err := n.run(ctx, dir, append([]string{"pack", s.npmArg(), "--pack-destination", dir, "--allow-file=none"}, npmFlags...)...)
+	out, ne, err := n.run(ctx, dir, append([]string{"pack", s.npmArg(), "--pack-destination", dir}, npmFlags...)...)
 	if err != nil {
 		return nil, classify("downloading "+s.String(), ne, err)
 	}
@@ -419,7 +420,8 @@ func (n *NPM) Install(ctx context.Context, r *Resolved, dir string) (*Installed,
 		}
 		arg, allowFile = "file:"+filepath.ToSlash(rel), "--allow-file=root"
 	}
-	args := append([]string{"install", arg, allowFile, "--save-exact", "--package-lock=true"}, npmFlags...)
+	args := append([]string{"install", arg, allowFile, "--save-exact", "--package-lock=true"}, installFlags...)
+	args = append(args, npmFlags...)
 	if _, ne, err := n.run(ctx, dir, args...); err != nil {
 		return nil, classify("installing "+r.Label(), ne, err)
 	}
