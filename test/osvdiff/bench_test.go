@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -22,10 +23,16 @@ import (
 // depbox's testdata) repeated under new ids and package names until there
 // are at least benchRecords records, and an inventory of benchDeps
 // dependencies: half named in the database (at a listed version), half not.
-const (
-	benchRecords = 20000
-	benchDeps    = 500
-)
+// OSVDIFF_BENCH_RECORDS raises the record count (the full OpenSSF npm feed
+// has about 210,000).
+const benchDeps = 500
+
+var benchRecords = func() int {
+	if n, err := strconv.Atoi(os.Getenv("OSVDIFF_BENCH_RECORDS")); err == nil && n > 0 {
+		return n
+	}
+	return 20000
+}()
 
 var sharedLeitwacht = filepath.Join("..", "..", "..", "shared", "osv", "leitwacht-npm-all.zip")
 

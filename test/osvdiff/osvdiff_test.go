@@ -32,7 +32,11 @@ var recordDirs = []string{
 func TestMain(m *testing.M) {
 	// osv-scanner logs through slog's default logger.
 	slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
-	os.Exit(m.Run())
+	code := m.Run()
+	if bench.dir != "" {
+		os.RemoveAll(bench.dir)
+	}
+	os.Exit(code)
 }
 
 // knownDifference is a package version where depbox and osv-scanner report
