@@ -167,6 +167,7 @@ func runKey(argv []string) (RunKey, bool) {
 
 // itemSet is a set of normalised behaviour items keyed by a canonical string.
 type itemSet struct {
+	caps  map[string]bool
 	files map[string]profile.File
 	procs map[string]profile.Process
 	net   map[string]profile.Endpoint
@@ -175,11 +176,14 @@ type itemSet struct {
 }
 
 func newItemSet() *itemSet {
-	return &itemSet{files: map[string]profile.File{}, procs: map[string]profile.Process{}, net: map[string]profile.Endpoint{}, pkgs: map[string]bool{}}
+	return &itemSet{caps: map[string]bool{}, files: map[string]profile.File{}, procs: map[string]profile.Process{}, net: map[string]profile.Endpoint{}, pkgs: map[string]bool{}}
 }
 
 func (s *itemSet) clone() *itemSet {
 	c := newItemSet()
+	for k, v := range s.caps {
+		c.caps[k] = v
+	}
 	for k, v := range s.files {
 		c.files[k] = v
 	}
@@ -193,6 +197,9 @@ func (s *itemSet) clone() *itemSet {
 }
 
 func (s *itemSet) subtract(o *itemSet) {
+	for k := range o.caps {
+		delete(s.caps, k)
+	}
 	for k := range o.files {
 		delete(s.files, k)
 	}
@@ -249,6 +256,11 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 		if e.Result != "ok" && okArgv[strings.Join(e.Argv, "\x00")] {
 			continue // a PATH search before the exec that worked
 		}
+		if e.Result == "ok" && path.Base(e.Path) == "node" && !e.Hooked {
+			// A node started without the hook in its environment (env -i,
+			// a replaced NODE_OPTIONS): only this stream sees it.
+			s.caps[CapUnhookedKid] = true
+		}
 		pr := profile.Process{Argv: normalizeArgv(e.Argv), Binary: NormalizePath(e.Path), Result: e.Result}
 		s.procs[strings.Join(pr.Argv, "\x00")+"\x00\x00"+pr.Binary+"\x00"+pr.Result] = pr
 	}
@@ -269,6 +281,9 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 
 func (s *itemSet) behavior() *profile.Behavior {
 	b := &profile.Behavior{}
+	for c := range s.caps {
+		b.Capabilities = append(b.Capabilities, c)
+	}
 	for _, f := range s.files {
 		b.Files = append(b.Files, f)
 	}

@@ -42,7 +42,14 @@ type Exec struct {
 	Path   string
 	Argv   []string
 	Result string // "ok" or the errno name
+	// Hooked says the new program's environment loads depbox's hook
+	// (NODE_OPTIONS starts with it); only meaningful for node.
+	Hooked bool
 }
+
+// HookEnv is the environment entry that loads the hook; a node started
+// without it runs unobserved by the hook.
+var HookEnv = "NODE_OPTIONS=" + hook.NodeOptions
 
 // Sock is a connect or bind.
 type Sock struct {
@@ -166,7 +173,8 @@ func (r *Recorder) Add(msg proto.Message) {
 		if m.Exit != nil && m.Exit.Errorno != 0 {
 			res = result(m.Exit)
 		}
-		p.Execs = append(p.Execs, Exec{Path: name, Argv: slices.Clone(m.Argv), Result: res})
+		hooked := slices.ContainsFunc(m.Envv, func(e string) bool { return strings.HasPrefix(e, HookEnv) })
+		p.Execs = append(p.Execs, Exec{Path: name, Argv: slices.Clone(m.Argv), Result: res, Hooked: hooked})
 	case *pb.Open:
 		r.open(m)
 	case *pb.Socket:

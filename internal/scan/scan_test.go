@@ -330,3 +330,27 @@ func writeZip(t *testing.T, src, dst string) {
 		t.Fatal(err)
 	}
 }
+
+// TestScanHookBypass: ways around the in-process hook are recorded as such:
+// a node started with an emptied environment (seen only in the syscall
+// stream) and process.binding (seen by the hook).
+func TestScanHookBypass(t *testing.T) {
+	dir := t.TempDir()
+	writeBundle(t, dir, map[string]string{
+		"package.json": `{"name":"fn","version":"1.0.0"}`,
+		"index.js":     `exports.handler = async () => 1;`,
+		// TEST FIXTURES imitating hook evasion; they run only in the sandbox.
+		"node_modules/unhooked/package.json": `{"name":"unhooked","version":"1.0.0"}`,
+		"node_modules/unhooked/index.js":     `require('child_process').spawnSync('env', ['-i', '/usr/bin/node', '-e', 'require("fs").readFileSync("/etc/passwd")'], {stdio: 'ignore'});`,
+		"node_modules/binder/package.json":   `{"name":"binder","version":"1.0.0"}`,
+		"node_modules/binder/index.js":       `try { process.binding('fs'); } catch (_) {}`,
+	})
+	o := options(t, dir)
+	p := run(t, o)
+	if b := importOf(t, p, "node_modules/unhooked"); !slices.Contains(b.Capabilities, "unhooked-child") || !hasFile(b, "/etc/passwd", profile.AccessRead) {
+		t.Errorf("unhooked: capabilities %v, files %+v; want unhooked-child and the child's read of /etc/passwd", b.Capabilities, b.Files)
+	}
+	if b := importOf(t, p, "node_modules/binder"); !slices.Contains(b.Capabilities, "process.binding") {
+		t.Errorf("binder: capabilities %v lack process.binding", b.Capabilities)
+	}
+}
