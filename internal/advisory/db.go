@@ -223,21 +223,26 @@ func (db *DB) load(o Options, own bool) error {
 // Info describes an opened database.
 type Info struct {
 	// Path is what was opened; Source the record files read.
-	Path, Source string
+	Path   string `json:"path"`
+	Source string `json:"source"`
 	// IndexPath is the index file ("" when the index is only in memory).
-	IndexPath string
+	IndexPath string `json:"index_path,omitempty"`
 	// Reused is true when the index on disk was current (not rebuilt).
-	Reused bool
-	Built  time.Time
+	Reused bool      `json:"reused"`
+	Built  time.Time `json:"built"`
 	// Records and Packages counted in the index; Malicious of the records
 	// are malicious-package verdicts.
-	Records, Packages, Malicious int
+	Records   int `json:"records"`
+	Packages  int `json:"packages"`
+	Malicious int `json:"malicious"`
 	// Withdrawn and Invalid records were skipped; Problems gives examples.
-	Withdrawn, Invalid int
-	Problems           []string
+	Withdrawn int      `json:"withdrawn"`
+	Invalid   int      `json:"invalid"`
+	Problems  []string `json:"problems,omitempty"`
 	// Indicators are indexed network IOCs; Broad ones were dropped as
 	// shared infrastructure.
-	Indicators, Broad int
+	Indicators int `json:"indicators"`
+	Broad      int `json:"broad_indicators"`
 }
 
 // Info describes the database.

@@ -1,6 +1,8 @@
 package advisory
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -215,5 +217,42 @@ func TestStats(t *testing.T) {
 	}
 	if !strings.Contains(in.Source, "testdata") {
 		t.Errorf("source = %q", in.Source)
+	}
+}
+
+// TestAliasGroups: a GitHub advisory and the MAL record that aliases it
+// (and a third record aliasing the same CVE) are one finding, named by the
+// MAL verdict.
+func TestAliasGroups(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	aff := `"affected":[{"package":{"ecosystem":"npm","name":"grouped"},"ranges":[{"type":"SEMVER","events":[{"introduced":"0"},{"fixed":"2.0.0"}]}]}]`
+	write("GHSA-aaaa-bbbb-cccc.json", `{"id":"GHSA-aaaa-bbbb-cccc","aliases":["CVE-2099-1"],"summary":"GitHub advisory",`+aff+`,"database_specific":{"severity":"HIGH"}}`)
+	write("MAL-2099-10.json", `{"id":"MAL-2099-10","aliases":["GHSA-aaaa-bbbb-cccc"],"summary":"Malicious code in grouped (npm)",`+aff+`}`)
+	write("OTHER-1.json", `{"id":"OTHER-1","aliases":["CVE-2099-1"],"summary":"another database",`+aff+`}`)
+	write("GHSA-dddd-eeee-ffff.json", `{"id":"GHSA-dddd-eeee-ffff","summary":"unrelated",`+aff+`}`)
+	db, err := OpenWith(dir, Options{IndexDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Match([]Package{{Name: "grouped", Version: "1.0.0", Path: "p"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	advs := got["p"]
+	if len(advs) != 2 {
+		t.Fatalf("got %v, want 2 findings", ids(advs))
+	}
+	a := advs[1]
+	if a.ID != "MAL-2099-10" || a.Kind != KindMalicious || a.Severity != SeverityCritical ||
+		!slices.Equal(a.Aliases, []string{"CVE-2099-1", "GHSA-aaaa-bbbb-cccc", "OTHER-1"}) || a.Summary != "Malicious code in grouped (npm)" {
+		t.Errorf("grouped finding = %+v", a)
+	}
+	if advs[0].ID != "GHSA-dddd-eeee-ffff" || len(advs[0].Aliases) != 0 {
+		t.Errorf("unrelated finding = %+v", advs[0])
 	}
 }
