@@ -105,6 +105,11 @@ func TestInvokeAttribution(t *testing.T) {
 	if d := p.Dependency("node_modules/runner-lib"); d.Phases[profile.PhaseInvoke] != nil {
 		t.Errorf("runner-lib only ran the callback, yet has invoke behaviour %+v", d.Phases[profile.PhaseInvoke])
 	}
+	// State left in /tmp by one invocation and read by the next.
+	persist := phaseOf(t, p, "node_modules/persist", profile.PhaseInvoke)
+	if !slices.Contains(persist.Persistence, profile.Persistence{Path: "/tmp/persist-state.json", WrittenIn: 1, ReadIn: 2}) {
+		t.Errorf("persist: persistence %+v, want /tmp/persist-state.json written in 1 and read in 2", persist.Persistence)
+	}
 	// Nothing left unexplained by the hook's records.
 	if un := p.App.Phases[profile.PhaseInvoke].Unattributed; !un.Empty() {
 		t.Errorf("unattributed behaviour in the function process: %+v", un)

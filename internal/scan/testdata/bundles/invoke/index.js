@@ -7,11 +7,13 @@ require('lambda-gated');
 const launder = require('launder');
 const thirdTime = require('third-time');
 require('timer-exfil');
+const persist = require('persist');
 
 exports.handler = async (event, context) => {
   await awsLike.getObject('my-bucket', 'key.json');
   await dnsExfil.ping();
   launder.run();
   thirdTime.handle(event);
+  persist.handle(event);
   return { statusCode: 200, body: context.awsRequestId };
 };
