@@ -327,6 +327,7 @@ const csColumn = csMethod('getColumnNumber');
 // code (""). codeOwners overrides this for code a package compiled or wrote
 // itself (vm filenames, Module._compile, dropped .js files).
 const installPaths = new SafeMap();
+const urlPaths = new SafeMap(); // file:// URL of an ES module frame → path
 const codeOwners = new SafeMap();
 function installPathOf(file) {
   let ip = MapGet(installPaths, file);
@@ -375,7 +376,16 @@ function frame(c, out) {
   }
   if (typeof file !== 'string' || file === '') return F_SKIP;
   if (StringStartsWith(file, 'node:')) { out.file = file; return F_INTERNAL; }
-  if (StringStartsWith(file, 'file://')) { try { file = fileURLToPath(file); } catch { return F_SKIP; } }
+  if (StringStartsWith(file, 'file://')) {
+    let p = MapGet(urlPaths, file);
+    if (p === undefined) {
+      try { p = fileURLToPath(file); } catch { p = ''; }
+      if (MapSize(urlPaths) > 5000) MapClear(urlPaths);
+      MapSet(urlPaths, file, p);
+    }
+    if (p === '') return F_SKIP;
+    file = p;
+  }
   if (file[0] !== '/') return F_SKIP;
   if (file === HOOK_FILE) return F_HOOK;
   if (StringStartsWith(file, HOOK_DIR)) return F_HARNESS;
