@@ -31,10 +31,22 @@ console.log('OBS ' + JSON.stringify({
   readFileSync: require('fs').readFileSync.toString().slice(0, 22),
   readFileSyncName: require('fs').readFileSync.name,
   userFormatter: require('evil').userFormatter,
+  cloneWorks: require('helper').cloneWorks,
 }));
 `,
 	"node_modules/helper/package.json": `{"name":"helper","version":"1.0.0"}`,
-	"node_modules/helper/index.js": `exports.each = function (items, cb) { for (const x of items) cb(x); };`,
+	"node_modules/helper/index.js": `'use strict';
+exports.each = function (items, cb) { for (const x of items) cb(x); };
+// graceful-fs clones fs by copying property descriptors and patches the
+// copy: that must work and is not tampering.
+const fs = require('fs');
+const clone = Object.create(Object.getPrototypeOf(fs));
+for (const k of Object.getOwnPropertyNames(fs)) Object.defineProperty(clone, k, Object.getOwnPropertyDescriptor(fs, k));
+const readFileSync = clone.readFileSync;
+clone.readFileSync = function patched(p, o) { return readFileSync(p, o); };
+exports.cloneWorks = clone.readFileSync.name === 'patched' && fs.readFileSync.name === 'readFileSync' &&
+  clone.readFileSync('/etc/hosts', 'utf8') !== undefined;
+`,
 	"node_modules/evil/package.json":   `{"name":"evil","version":"6.6.6"}`,
 	"node_modules/evil/node_modules/@s/b/package.json": `{"name":"@s/b","version":"1.0.0"}`,
 	"node_modules/evil/node_modules/@s/b/index.js":     `exports.probe = () => process.env.NESTED_PROBE;`,
@@ -250,6 +262,7 @@ func TestAttribution(t *testing.T) {
 		{"timer callback: package frame and origin", "env", "get", map[string]string{"name": "TIMER_PROBE"}, evil, []string{evil}, evil},
 		{"timer callback: a builtin, origin only", "fs", "stat", map[string]string{"path": "/home/sbx_user/.ssh/id_rsa", "api": "existsSync"}, evil, []string{}, evil},
 		{"despite Error.prepareStackTrace and stackTraceLimit", "env", "get", map[string]string{"name": "AFTER_STACK_TRICKS"}, evil, []string{"", evil}, ""},
+		{"read through a patched clone of fs", "fs", "read", map[string]string{"path": "/etc/hosts"}, helper, nil, ""},
 		{"forged marker", "tamper", "forge", map[string]string{"target": "marker"}, evil, nil, ""},
 		{"overwritten hook", "tamper", "overwrite", map[string]string{"target": "dns.lookupService"}, evil, nil, ""},
 		{"redefined hook (found at exit)", "tamper", "redefine", map[string]string{"target": "fs.rmSync"}, hook.Unknown, nil, ""},
@@ -337,9 +350,16 @@ func TestAttribution(t *testing.T) {
 		}
 	})
 	t.Run("the hook stays hidden", func(t *testing.T) {
-		want := `OBS {"nodeOptions":null,"hasNodeOptions":false,"isProxy":false,"readFileSync":"function readFileSync(","readFileSyncName":"readFileSync","userFormatter":"spoofed"}`
+		want := `OBS {"nodeOptions":null,"hasNodeOptions":false,"isProxy":false,"readFileSync":"function readFileSync(","readFileSyncName":"readFileSync","userFormatter":"spoofed","cloneWorks":true}`
 		if !strings.Contains(o.stdout, want) {
 			t.Errorf("stdout lacks %s:\n%s", want, o.stdout)
+		}
+	})
+	t.Run("patching a copy of fs is not tampering", func(t *testing.T) {
+		for _, r := range match(recs, "tamper", "", nil) {
+			if r.Pkg == helper {
+				t.Errorf("clone patch recorded as tampering: %s", dump([]hook.Record{r}))
+			}
 		}
 	})
 	t.Run("no hook errors", func(t *testing.T) {
