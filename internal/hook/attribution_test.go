@@ -47,7 +47,7 @@ clone.readFileSync = function patched(p, o) { return readFileSync(p, o); };
 exports.cloneWorks = clone.readFileSync.name === 'patched' && fs.readFileSync.name === 'readFileSync' &&
   clone.readFileSync('/etc/hosts', 'utf8') !== undefined;
 `,
-	"node_modules/evil/package.json":   `{"name":"evil","version":"6.6.6"}`,
+	"node_modules/evil/package.json":                   `{"name":"evil","version":"6.6.6"}`,
 	"node_modules/evil/node_modules/@s/b/package.json": `{"name":"@s/b","version":"1.0.0"}`,
 	"node_modules/evil/node_modules/@s/b/index.js":     `exports.probe = () => process.env.NESTED_PROBE;`,
 	"node_modules/evil/child.js":                       `process.env.CHILD_PROBE; console.log(JSON.stringify(Object.keys(process.env)));`,
@@ -156,8 +156,8 @@ func sharedRun(t *testing.T) *outcome {
 		task["node_modules/evil/addon.node"] = "not an ELF file"
 		extra := map[string][]byte{}
 		for name, cfg := range map[string]hook.InvokeConfig{
-			"invoke-cb.json":  {Handler: "cb.handler", TimeoutMS: 2000, LingerMS: 100, Seed: "s2", FunctionName: "cb-fn"},
-			"invoke-bad.json": {Handler: "missing.handler", LingerMS: 0},
+			"invoke-cb.json":    {Handler: "cb.handler", TimeoutMS: 2000, LingerMS: 100, Seed: "s2", FunctionName: "cb-fn"},
+			"invoke-bad.json":   {Handler: "missing.handler", LingerMS: 0},
 			"invoke-esmjs.json": {Handler: "esmjs/app.nested.handler", LingerMS: 0},
 		} {
 			cfg.Events = hook.Dir + "/events.json"
