@@ -33,13 +33,10 @@ func osvCacheDir(e *env) (string, error) {
 	return filepath.Join(d, "depbox"), nil
 }
 
-// osvDBPath is the database the osv commands use: --db, then osv-db from
-// depbox.yaml or DEPBOX_OSV_DB (the setting scan and gate read), then the
-// default under the cache directory.
+// osvDBPath is the database to use: osv-db (--osv-db of scan and gate,
+// osv-db in depbox.yaml, DEPBOX_OSV_DB; the osv subcommands' --db is copied
+// into it by useDBFlag), else the default under the cache directory.
 func osvDBPath(e *env) (string, error) {
-	if p := e.v.GetString("db"); p != "" {
-		return p, nil
-	}
 	if p := e.v.GetString("osv-db"); p != "" {
 		return p, nil
 	}
@@ -107,6 +104,13 @@ directory, an OSV all.zip, or a directory of OSV JSON records.`,
 	return cmd
 }
 
+// useDBFlag makes an osv subcommand's --db (or DEPBOX_DB) win over osv-db.
+func useDBFlag(e *env) {
+	if d := e.v.GetString("db"); d != "" {
+		e.v.Set("osv-db", d)
+	}
+}
+
 func addDBFlag(cmd *cobra.Command) {
 	cmd.Flags().String("db", "", "OSV database directory (default: osv-db from depbox.yaml or DEPBOX_OSV_DB, else the cache directory's osv/)")
 }
@@ -129,6 +133,7 @@ unless --feed names another feed: feeds are kept side by side, so
 leaves the main one alone. Importing a feed again replaces it.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			useDBFlag(e)
 			path, err := osvDBPath(e)
 			if err != nil {
 				return err
@@ -173,6 +178,7 @@ network access it fails with an error saying so and leaves the database
 as it was; import a copy instead ("depbox osv import all.zip").`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			useDBFlag(e)
 			path, err := osvDBPath(e)
 			if err != nil {
 				return err
@@ -229,6 +235,7 @@ func newOSVStatsCmd(e *env) *cobra.Command {
 		Short: "Describe the OSV database: feeds, records, packages, indicators",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			useDBFlag(e)
 			db, err := openOSV(e)
 			if err != nil {
 				return err
@@ -284,6 +291,7 @@ they match (a name matches indicators for itself and its parent domains).
 Exits 1 when anything was found.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			useDBFlag(e)
 			asJSON := e.v.GetBool("json")
 			if e.v.GetBool("ioc") {
 				if e.v.GetBool("online") {

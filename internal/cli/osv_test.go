@@ -103,6 +103,11 @@ func TestOSVCommands(t *testing.T) {
 		!strings.Contains(stdout, "example.com: no indicator matches") {
 		t.Errorf("query --ioc with DEPBOX_OSV_DB: exit %d\n%s", code, stdout)
 	}
+	// --db wins over osv-db.
+	code, stdout, _ = runDepbox(t, "--cache-dir", cache, "osv", "stats", "--db", db)
+	if code != 0 || !strings.Contains(stdout, "database:    "+db+"\n") {
+		t.Errorf("stats --db with DEPBOX_OSV_DB set: exit %d\n%s", code, stdout)
+	}
 }
 
 func TestOSVMissingDatabase(t *testing.T) {
