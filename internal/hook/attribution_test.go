@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/depbox/depbox/internal/hook"
+	"github.com/depbox/depbox/internal/sandboxtest"
 )
 
 // The fixture function: an app (index.js) using a malicious-like package
@@ -75,6 +76,8 @@ exports.run = function () {
   new (require('worker_threads').Worker)(path.join(__dirname, 'worker.js'), { env: { W: '1' } });
   eval('1 + 1');
   new Function('return 2')();
+  new Function('return process.env.FUNCTION_PROBE')();
+  (0, eval)('process.env.EVAL_PROBE\n//# sourceURL=/var/task/index.js');   // indirect, with a spoofed name
   require('vm').runInThisContext('process.env.VM_PROBE', { filename: '/var/task/looks-like-the-app.js' });
   try { process.binding('fs'); } catch (e) {}
   try { process.dlopen({ exports: {} }, path.join(__dirname, 'addon.node')); } catch (e) {}
@@ -144,6 +147,8 @@ const invokeCmd = "node --require /depbox/hook.js /depbox/invoke.js depbox:run i
 
 func sharedRun(t *testing.T) *outcome {
 	t.Helper()
+	sandboxtest.Require(t) // each test skips (or, in CI, fails) on its own
+	runsc(t)
 	sharedOnce.Do(func() {
 		task := map[string]string{}
 		for k, v := range attrTask {
@@ -254,7 +259,10 @@ func TestAttribution(t *testing.T) {
 		{"child with a replaced env", "child", "spawnSync", map[string]string{"env_replaced": "true", "hook_restored": "true", "file": "/usr/bin/node"}, evil, nil, ""},
 		{"worker", "worker", "start", map[string]string{"file": "/var/task/node_modules/evil/worker.js", "env_replaced": "true"}, evil, nil, ""},
 		{"eval", "eval", "eval", map[string]string{"code": "1 + 1"}, evil, nil, ""},
-		{"new Function", "eval", "function", nil, evil, nil, ""},
+		{"new Function", "eval", "function", map[string]string{"code": "(function anonymous(\n) {\nreturn 2\n})"}, evil, nil, ""},
+		{"code run by new Function", "env", "get", map[string]string{"name": "FUNCTION_PROBE"}, evil, []string{"", evil}, ""},
+		{"indirect eval naming itself after the app", "eval", "eval", map[string]string{"source_url": "/var/task/index.js"}, evil, nil, ""},
+		{"code run by that eval", "env", "get", map[string]string{"name": "EVAL_PROBE"}, evil, []string{"", evil}, ""},
 		{"vm", "eval", "vm", map[string]string{"filename": "/var/task/looks-like-the-app.js", "code": "process.env.VM_PROBE"}, evil, nil, ""},
 		{"code compiled under a spoofed file name stays the package's", "env", "get", map[string]string{"name": "VM_PROBE"}, evil, []string{"", evil}, ""},
 		{"process.binding", "binding", "binding", map[string]string{"name": "fs"}, evil, nil, ""},
