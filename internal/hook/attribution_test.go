@@ -60,6 +60,7 @@ exports.run = function () {
   Object.keys(process.env);                       // one enumeration
   JSON.stringify(process.env);                    // (same package: deduplicated)
   try { fs.readFileSync('/home/sbx_user/.aws/credentials'); } catch (e) {}
+  fs.existsSync('/tmp/' + 'long/'.repeat(1000));   // a record too large for one marker path
   require('@s/b').probe();
   require('helper').each([1], function laundered() { process.env.LAUNDERED_PROBE; });
   require('dns').lookup('exfil.invalid', () => {});
@@ -322,6 +323,16 @@ func TestAttribution(t *testing.T) {
 			if p, _ := r.Detail["path"].(string); strings.HasPrefix(p, "/var/task/") || strings.HasPrefix(p, hook.Dir) {
 				t.Errorf("loader or hook file access recorded: %s", dump([]hook.Record{r}))
 			}
+		}
+	})
+	t.Run("oversized record is truncated", func(t *testing.T) {
+		r := one(t, recs, "fs", "stat", map[string]string{"truncated": "true"})
+		p, _ := r.Detail["path"].(string)
+		if !strings.HasPrefix(p, "/tmp/long/long/") || !strings.HasSuffix(p, "…") || len(p) > 2500 || r.Pkg != evil {
+			t.Errorf("truncated record: %s", dump([]hook.Record{r}))
+		}
+		if p := hook.Encode(r); len(p) > hook.MaxPathLen {
+			t.Errorf("re-encoded record is %d bytes", len(p))
 		}
 	})
 	t.Run("socket write data, continued across records", func(t *testing.T) {
