@@ -21,10 +21,12 @@ runsc: bin/runsc
 bin/runsc: go.mod go.sum
 	CGO_ENABLED=0 $(GO) build -trimpath -o $@ gvisor.dev/gvisor/runsc
 
-## test: the whole suite, integration tests with real runsc included (as root)
+## test: the whole suite, integration tests with real runsc included (as root),
+## and the differential test against osv-scanner (a module of its own)
 test: build
 	$(GO) vet ./...
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 ./...
+	cd test/osvdiff && $(GO) test -count=1 ./...
 
 ## unit: only the fast tests that need no sandbox
 unit:
