@@ -33,6 +33,7 @@ console.log('OBS ' + JSON.stringify({
   readFileSyncName: require('fs').readFileSync.name,
   userFormatter: require('evil').userFormatter,
   cloneWorks: require('helper').cloneWorks,
+  structuredClone: Object.keys(structuredClone(process.env)).join(','),
 }));
 `,
 	"node_modules/helper/package.json": `{"name":"helper","version":"1.0.0"}`,
@@ -249,6 +250,7 @@ func TestAttribution(t *testing.T) {
 		{"env delete", "env", "delete", map[string]string{"name": "APP_NEW"}, "", nil, ""},
 		{"secret read by the package", "env", "get", map[string]string{"name": "AWS_SECRET_ACCESS_KEY"}, evil, []string{"", evil}, ""},
 		{"enumeration", "env", "enumerate", nil, evil, []string{"", evil}, ""},
+		{"structuredClone(process.env) is an enumeration", "env", "enumerate", nil, "", []string{""}, ""},
 		{"nested scoped package", "env", "get", map[string]string{"name": "NESTED_PROBE"}, nested, []string{"", evil, nested}, ""},
 		{"laundered through another package's callback", "env", "get", map[string]string{"name": "LAUNDERED_PROBE"}, evil, []string{"", evil, helper, evil}, ""},
 		{"bait file read", "fs", "read", map[string]string{"path": "/home/sbx_user/.aws/credentials", "api": "readFileSync"}, evil, nil, ""},
@@ -278,10 +280,17 @@ func TestAttribution(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r := one(t, recs, tc.kind, tc.op, tc.detail)
-			if r.Pkg != tc.pkg {
-				t.Errorf("pkg = %q, want %q\n%s", r.Pkg, tc.pkg, dump([]hook.Record{r}))
+			m := match(recs, tc.kind, tc.op, tc.detail)
+			var mine []hook.Record
+			for _, r := range m {
+				if r.Pkg == tc.pkg {
+					mine = append(mine, r)
+				}
 			}
+			if len(mine) != 1 {
+				t.Fatalf("want one %s/%s %v record of %q, got %d of %d:\n%s", tc.kind, tc.op, tc.detail, tc.pkg, len(mine), len(m), dump(recs))
+			}
+			r := mine[0]
 			if tc.chain != nil && !slices.Equal(r.Chain, tc.chain) && !(len(tc.chain) == 0 && len(r.Chain) == 0) {
 				t.Errorf("chain = %q, want %q", r.Chain, tc.chain)
 			}
@@ -309,8 +318,14 @@ func TestAttribution(t *testing.T) {
 		}
 	})
 	t.Run("one enumeration, no per-variable reads", func(t *testing.T) {
-		if n := len(match(recs, "env", "enumerate", nil)); n != 1 {
-			t.Errorf("%d enumerate records, want 1", n)
+		var n int
+		for _, r := range match(recs, "env", "enumerate", nil) {
+			if r.Pkg == evil {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%d enumerate records of %s, want 1", n, evil)
 		}
 		for _, name := range []string{"PATH", "PWD"} {
 			if m := match(recs, "env", "get", map[string]string{"name": name}); len(m) != 0 {
@@ -369,7 +384,7 @@ func TestAttribution(t *testing.T) {
 		}
 	})
 	t.Run("the hook stays hidden", func(t *testing.T) {
-		want := `OBS {"nodeOptions":null,"hasNodeOptions":false,"isProxy":false,"readFileSync":"function readFileSync(","readFileSyncName":"readFileSync","userFormatter":"spoofed","cloneWorks":true}`
+		want := `OBS {"nodeOptions":null,"hasNodeOptions":false,"isProxy":false,"readFileSync":"function readFileSync(","readFileSyncName":"readFileSync","userFormatter":"spoofed","cloneWorks":true,"structuredClone":"HOME,PATH,PWD"}`
 		if !strings.Contains(o.stdout, want) {
 			t.Errorf("stdout lacks %s:\n%s", want, o.stdout)
 		}

@@ -820,6 +820,33 @@ hookMethod(util.types, 'isProxy', 'util.types.isProxy', (orig) => function isPro
   return v === envProxy ? false : ReflectApply(orig, this, [v]);
 });
 
+// A Proxy cannot be structured-cloned, node's environment object can:
+// structuredClone(process.env) and postMessage(process.env) get a plain
+// copy (an enumeration, as far as the record goes). process.env nested
+// inside another object still cannot be cloned.
+function envSnapshot() {
+  envAccess('enumerate', '*');
+  const out = {};
+  const was = busy;
+  busy = true;
+  try {
+    for (const k of ObjectKeys(envTarget)) {
+      const v = k === 'NODE_OPTIONS' ? nodeOptionsVisible(envTarget[k]) : envTarget[k];
+      if (v !== undefined) out[k] = v;
+    }
+  } finally { busy = was; }
+  return out;
+}
+function cloneable(orig) {
+  return function (...args) {
+    if (args[0] === envProxy && !busy) args[0] = envSnapshot();
+    return ReflectApply(orig, this, args);
+  };
+}
+hookMethod(globalThis, 'structuredClone', 'structuredClone', cloneable);
+hookMethod(workerThreads.MessagePort && workerThreads.MessagePort.prototype, 'postMessage', 'MessagePort.prototype.postMessage', cloneable);
+if (typeof BroadcastChannel === 'function') hookMethod(BroadcastChannel.prototype, 'postMessage', 'BroadcastChannel.prototype.postMessage', cloneable);
+
 // childEnv is the environment for a child process or worker: the caller's
 // (or the current) environment with the hook first in NODE_OPTIONS.
 function childEnv(given) {
