@@ -368,7 +368,11 @@ func writeAuditText(w io.Writer, r *audit.Result) error {
 
 func writeAuditHeader(b *strings.Builder, r *audit.Result) {
 	fmt.Fprintf(b, "audit of %s (%s)\n", r.Label(), r.Spec)
-	fmt.Fprintf(b, "integrity %s (checked against the registry and the lockfile)\n", r.Integrity)
+	if r.Spec.IsTarball() {
+		fmt.Fprintf(b, "integrity %s (of the tarball; npm's lockfile agrees)\n", r.Integrity)
+	} else {
+		fmt.Fprintf(b, "integrity %s (checked against the registry and the lockfile)\n", r.Integrity)
+	}
 	if r.Cached {
 		b.WriteString("result of an earlier audit of this tarball (--no-cache runs it again)\n")
 	}
@@ -395,6 +399,9 @@ func writePhases(b *strings.Builder, r *audit.Result) {
 			}
 			shown = true
 			label := baseline.Label(d.Name, d.Version, d.Path)
+			if phase == profile.PhaseInstall && len(d.InstallScripts) > 0 {
+				label += " (" + strings.Join(d.InstallScripts, ", ") + ")"
+			}
 			if d.Path == r.Path {
 				label += "  ← audited"
 			}
