@@ -280,11 +280,13 @@ function hookError(where, e) {
 let capturing = false;
 let userPrepareStackTrace = Error.prepareStackTrace;
 const returnCallSites = (_, callSites) => callSites;
-ObjectDefineProperty(Error, 'prepareStackTrace', {
-  configurable: false, enumerable: false,
-  get() { return capturing ? returnCallSites : userPrepareStackTrace; },
-  set(v) { userPrepareStackTrace = v; },
-});
+try {
+  ObjectDefineProperty(Error, 'prepareStackTrace', {
+    configurable: false, enumerable: false,
+    get() { return capturing ? returnCallSites : userPrepareStackTrace; },
+    set(v) { userPrepareStackTrace = v; },
+  });
+} catch (e) { hookError('Error.prepareStackTrace', e); } // frozen intrinsics: captures use what is set
 
 let tamperStack = null; // set when the stack API was interfered with
 // capture returns up to limit call sites below skipFn, which must be on the
@@ -632,7 +634,7 @@ function hookMethod(obj, name, label, makeWrapper) {
     if (v !== current && !(typeof v === 'function' && WeakMapGet(originalOf, v) === orig)) tamper('overwrite', label);
     current = v;
   };
-  ReflectDefineProperty(obj, name, { get: getter, set: setter, enumerable: d.enumerable, configurable: true });
+  if (!ReflectDefineProperty(obj, name, { get: getter, set: setter, enumerable: d.enumerable, configurable: true })) return; // frozen
   ArrayPush(installed, { obj, name, label, getter });
 }
 
@@ -803,18 +805,20 @@ let envProxy = new ProxyCtor(realEnv, envHandler());
 // Make sure this process's own children start with the hook first.
 try { realEnv.NODE_OPTIONS = nodeOptionsWithHook(realEnv.NODE_OPTIONS); } catch { /* ignore */ }
 const envGetter = function () { return envProxy; };
-ObjectDefineProperty(process, 'env', {
-  enumerable: true, configurable: false,
-  get: envGetter,
-  set(v) {
-    // Replacing process.env: keep watching the new object.
-    tamper('overwrite', 'process.env');
-    if (isObject(v) && v !== envProxy) {
-      envTarget = v;
-      envProxy = new ProxyCtor(v, envHandler());
-    }
-  },
-});
+try {
+  ObjectDefineProperty(process, 'env', {
+    enumerable: true, configurable: false,
+    get: envGetter,
+    set(v) {
+      // Replacing process.env: keep watching the new object.
+      tamper('overwrite', 'process.env');
+      if (isObject(v) && v !== envProxy) {
+        envTarget = v;
+        envProxy = new ProxyCtor(v, envHandler());
+      }
+    },
+  });
+} catch (e) { hookError('process.env', e); }
 // util.types.isProxy(process.env) must not give the hook away.
 hookMethod(util.types, 'isProxy', 'util.types.isProxy', (orig) => function isProxy(v) {
   return v === envProxy ? false : ReflectApply(orig, this, [v]);
@@ -1348,11 +1352,13 @@ if (timersPromises.scheduler) hookMethod(timersPromises.scheduler, 'wait', 'time
 // Replacing the global Error lets code format stacks for the hook: noted.
 {
   let current = globalThis.Error;
-  ObjectDefineProperty(globalThis, 'Error', {
-    enumerable: false, configurable: true,
-    get() { return current; },
-    set(v) { if (v !== current) tamper('overwrite', 'Error'); current = v; },
-  });
+  try {
+    ObjectDefineProperty(globalThis, 'Error', {
+      enumerable: false, configurable: true,
+      get() { return current; },
+      set(v) { if (v !== current) tamper('overwrite', 'Error'); current = v; },
+    });
+  } catch (e) { hookError('Error', e); }
 }
 
 // ---------------------------------------------------------------------------
