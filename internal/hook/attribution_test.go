@@ -448,6 +448,13 @@ func TestInvoke(t *testing.T) {
 	if len(ids) != 4 {
 		t.Errorf("request ids not distinct: %v", ids)
 	}
+	t.Run("the harness's own timers are not brought forward", func(t *testing.T) {
+		for _, r := range match(recs, "timer", "", nil) {
+			if r.Pkg != "node_modules/late" {
+				t.Errorf("timer record: %s", dump([]hook.Record{r}))
+			}
+		}
+	})
 	t.Run("linger runs brought-forward timers of the package that armed them", func(t *testing.T) {
 		r := one(t, recs, "env", "get", map[string]string{"name": "LATE_PROBE"})
 		if r.Pkg != "node_modules/late" || r.Origin != "node_modules/late" {
