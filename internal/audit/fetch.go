@@ -191,11 +191,13 @@ type npmError struct {
 }
 
 func (e *npmError) Error() string {
-	s := fmt.Sprintf("npm %s: %s", e.Code, e.Summary)
-	if e.Detail != "" {
-		s += " (" + strings.Join(strings.Fields(e.Detail), " ") + ")"
+	msg := e.Summary
+	if msg == "" {
+		// npm's details mostly suggest installing from git or a URL, which
+		// depbox refuses: only shown when there is nothing else.
+		msg = strings.Join(strings.Fields(e.Detail), " ")
 	}
-	return s
+	return fmt.Sprintf("npm %s: %s", e.Code, msg)
 }
 
 // classify turns npm's error into an InputError (the spec is at fault), an
