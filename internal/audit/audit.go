@@ -143,6 +143,12 @@ func (a *Auditor) options(dir, installPath string) scan.Options {
 // NoCache is set. The profile may be Incomplete (the caller decides; an
 // incomplete profile is never cached); an error means there is no profile.
 func (a *Auditor) Audit(ctx context.Context, s Spec) (*Result, error) {
+	return a.audit(ctx, s, true)
+}
+
+// audit is Audit; record false leaves the raw event recording
+// (Options.RecordEvents) to another audit of the same run.
+func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, error) {
 	t0 := time.Now()
 	work, err := os.MkdirTemp("", "depbox-audit-")
 	if err != nil {
@@ -180,6 +186,9 @@ func (a *Auditor) Audit(ctx context.Context, s Spec) (*Result, error) {
 		return nil, err
 	}
 	o.Path = inst.Dir
+	if !record {
+		o.RecordEvents = ""
+	}
 	scanFn := a.Scan
 	if scanFn == nil {
 		scanFn = scan.Scan
@@ -246,7 +255,8 @@ func (a *Auditor) Compare(ctx context.Context, s Spec, against string) (*Result,
 	if err != nil {
 		return nil, &InputError{err}
 	}
-	oldRes, err := a.Audit(ctx, old)
+	// --record-events records the audited version, not the one compared with.
+	oldRes, err := a.audit(ctx, old, false)
 	if err != nil {
 		return nil, fmt.Errorf("auditing --against %s: %w", old, err)
 	}

@@ -106,7 +106,7 @@ func (n *NPM) check(ctx context.Context) error {
 	n.once.Do(func() {
 		out, _, err := n.run(ctx, "", "config", "ls", "-l", "--json")
 		if err != nil {
-			n.support = fmt.Errorf("running npm: %w (install Node.js with npm 11 or newer, or pass --npm)", err)
+			n.support = fmt.Errorf("running npm: %w (install Node.js with npm 11.10 or newer, or pass --npm)", err)
 			return
 		}
 		var cfg map[string]any
@@ -121,7 +121,7 @@ func (n *NPM) check(ctx context.Context) error {
 			}
 		}
 		if len(missing) > 0 {
-			n.support = fmt.Errorf("this npm does not know the settings %s, which keep fetching inert (npm runs the prepare scripts of git dependencies even with --ignore-scripts): upgrade to npm 11 or newer (npm install -g npm) or pass --npm", strings.Join(missing, ", "))
+			n.support = fmt.Errorf("this npm does not know the settings %s, which keep fetching inert (npm runs the prepare scripts of git dependencies even with --ignore-scripts): upgrade to npm 11.10 or newer (npm install -g npm) or pass --npm", strings.Join(missing, ", "))
 		}
 	})
 	return n.support

@@ -24,7 +24,7 @@ func auditor(t *testing.T) (*audit.Auditor, *atomic.Int32) {
 	t.Helper()
 	sandboxtest.Require(t)
 	if _, err := exec.LookPath("npm"); err != nil {
-		t.Fatal("npm is not on $PATH: audits unpack packages with npm (install Node.js with npm 11 or newer)")
+		t.Fatal("npm is not on $PATH: audits unpack packages with npm (install Node.js with npm 11.10 or newer)")
 	}
 	self, runsc := sandboxtest.Binaries(t)
 	var scans atomic.Int32

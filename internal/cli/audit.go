@@ -77,7 +77,7 @@ each failure, and exits 3 at the end if any failed.`,
 		f.StringP("output", "o", "", "write the output to this file instead of stdout")
 		f.Bool("no-cache", false, "audit again even when an earlier audit of the same tarball is cached (the new result replaces it)")
 		f.Duration("call-timeout", time.Second, "limit for each call of an exported function in the execute phase")
-		f.String("npm", "", "npm binary used to download and unpack packages, never to run them (default: npm on $PATH; npm 11 or newer)")
+		f.String("npm", "", "npm binary used to download and unpack packages, never to run them (default: npm on $PATH; npm 11.10 or newer)")
 		return cmd
 	})
 }
