@@ -233,6 +233,11 @@ func (n *NPM) Resolve(ctx context.Context, s Spec, dir string) (*Resolved, error
 	if err := n.check(ctx); err != nil {
 		return nil, err
 	}
+	// npm takes the nearest directory with a package.json as the project
+	// and reads its .npmrc: this one, not whatever lies above the temp dir.
+	if err := writePackageJSON(dir, "depbox-audit-resolve", "resolving "+s.String()); err != nil {
+		return nil, err
+	}
 	out, ne, err := n.run(ctx, dir, append([]string{"pack", s.npmArg(), "--pack-destination", dir}, npmFlags...)...)
 	if err != nil {
 		return nil, classify("downloading "+s.String(), ne, err)
@@ -404,14 +409,7 @@ func (n *NPM) Install(ctx context.Context, r *Resolved, dir string) (*Installed,
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, err
 	}
-	pj, err := json.MarshalIndent(map[string]any{
-		"name": "depbox-audit", "version": "0.0.0", "private": true,
-		"description": "depbox audit of " + r.Name + "@" + r.Version,
-	}, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "package.json"), append(pj, '\n'), 0o644); err != nil {
+	if err := writePackageJSON(dir, "depbox-audit", "depbox audit of "+r.Name+"@"+r.Version); err != nil {
 		return nil, err
 	}
 	arg, allowFile := r.Name+"@"+r.Version, "--allow-file=none"
@@ -471,4 +469,13 @@ func checkLock(file, installPath string, r *Resolved) error {
 		}
 	}
 	return nil
+}
+
+// writePackageJSON writes the private project's package.json into dir.
+func writePackageJSON(dir, name, description string) error {
+	pj, err := json.MarshalIndent(map[string]any{"name": name, "version": "0.0.0", "private": true, "description": description}, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "package.json"), append(pj, '\n'), 0o644)
 }
