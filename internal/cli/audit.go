@@ -367,7 +367,11 @@ func writeAuditText(w io.Writer, r *audit.Result) error {
 }
 
 func writeAuditHeader(b *strings.Builder, r *audit.Result) {
-	fmt.Fprintf(b, "audit of %s (%s)\n", r.Label(), r.Spec)
+	if spec := r.Spec.String(); spec != r.Label() && !r.Spec.IsTarball() {
+		fmt.Fprintf(b, "audit of %s (%s)\n", r.Label(), spec)
+	} else {
+		fmt.Fprintf(b, "audit of %s\n", r.Label())
+	}
 	if r.Spec.IsTarball() {
 		fmt.Fprintf(b, "integrity %s (of the tarball; npm's lockfile agrees)\n", r.Integrity)
 	} else {
