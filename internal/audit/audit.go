@@ -12,8 +12,11 @@ package audit
 import (
 	"cmp"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"os/exec"
@@ -49,8 +52,9 @@ type Auditor struct {
 	KeepWorkDir bool
 	Log         *slog.Logger
 
-	runtimeOnce sync.Once
-	runtime     string
+	envOnce sync.Once
+	runtime string
+	tool    string
 }
 
 // Result is one audited package.
@@ -99,19 +103,27 @@ func (a *Auditor) log() *slog.Logger {
 	return a.Log
 }
 
-// runtimeVersion is node's version (part of the cache key: a package may
-// behave differently on another runtime).
-func (a *Auditor) runtimeVersion() string {
-	a.runtimeOnce.Do(func() {
-		if a.Options.Node == "" {
-			return
+// environment returns node's version and the digest of the depbox binary
+// that runs in the sandbox (both part of the cache key: a package may
+// behave differently on another runtime, and another depbox may see more).
+func (a *Auditor) environment() (runtime, tool string) {
+	a.envOnce.Do(func() {
+		if a.Options.Node != "" {
+			if out, err := exec.Command(a.Options.Node, "--version").Output(); err == nil {
+				a.runtime = strings.TrimSpace(string(out))
+			}
 		}
-		out, err := exec.Command(a.Options.Node, "--version").Output()
-		if err == nil {
-			a.runtime = strings.TrimSpace(string(out))
+		if a.Options.Self != "" {
+			if f, err := os.Open(a.Options.Self); err == nil {
+				h := sha256.New()
+				if _, err := io.Copy(h, f); err == nil {
+					a.tool = "sha256:" + hex.EncodeToString(h.Sum(nil))
+				}
+				f.Close()
+			}
 		}
 	})
-	return a.runtime
+	return a.runtime, a.tool
 }
 
 // options are the scan options of one audit of the bundle at dir whose
@@ -169,7 +181,8 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 	}
 	res := &Result{Spec: s, Name: r.Name, Version: r.Version, Integrity: r.Integrity, Path: "node_modules/" + r.Name, Resolved: r}
 	o := a.options("", res.Path)
-	key := Key(r.Integrity, a.runtimeVersion(), o)
+	runtime, tool := a.environment()
+	key := Key(r.Integrity, runtime, tool, o)
 	if !a.NoCache {
 		p, err := a.Cache.Get(key)
 		if err != nil {

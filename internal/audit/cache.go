@@ -33,6 +33,7 @@ type Cache struct {
 type keyOptions struct {
 	Format        int
 	DepboxVersion string
+	Tool          string
 	Runtime       string
 	InstallPhase  bool
 	Execute       []string
@@ -48,12 +49,13 @@ type keyOptions struct {
 
 // Key is the cache key of an audit of the tarball with this integrity,
 // scanned with o (after the audit's own settings were applied) in a sandbox
-// whose runtime is runtime (node's version). Settings that do not change
-// the result (parallelism, paths of binaries, the run's wall-clock limit,
-// logging) are not part of it.
-func Key(integrity, runtime string, o scan.Options) string {
+// whose runtime is runtime (node's version) by the depbox binary whose
+// digest is tool (development builds all call themselves "dev"). Settings
+// that do not change the result (parallelism, paths of binaries, the run's
+// wall-clock limit, logging) are not part of it.
+func Key(integrity, runtime, tool string, o scan.Options) string {
 	ko := keyOptions{
-		Format: cacheFormat, DepboxVersion: o.Version, Runtime: runtime, InstallPhase: o.InstallPhase, Execute: o.Execute, CallTimeout: o.CallTimeout,
+		Format: cacheFormat, DepboxVersion: o.Version, Tool: tool, Runtime: runtime, InstallPhase: o.InstallPhase, Execute: o.Execute, CallTimeout: o.CallTimeout,
 		StepTimeout: o.StepTimeout, Linger: o.Linger, TimerBudget: o.TimerBudget, InvokeTimeout: o.InvokeTimeout,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, NoHook: o.NoHook,
 	}

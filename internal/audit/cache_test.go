@@ -13,11 +13,11 @@ import (
 func TestKey(t *testing.T) {
 	const integ = "sha512-XI5MPzVNApjAyhQzphX8BkmKsKUxD4LdyK24iZeQGinBN9yTQT3bFlCBy/aVx2HrNcqQGsdot8ghrjyrvMCoEA=="
 	base := scan.Options{Version: "1.0.0", InstallPhase: true, StepTimeout: 30 * time.Second, Linger: 1500 * time.Millisecond, TimerBudget: time.Second}
-	k := Key(integ, "v20.20.2", base)
+	k := Key(integ, "v20.20.2", "sha256:aa", base)
 	if len(k) != 64 {
 		t.Fatalf("key %q is not a sha256 hex", k)
 	}
-	if Key(integ, "v20.20.2", base) != k {
+	if Key(integ, "v20.20.2", "sha256:aa", base) != k {
 		t.Error("the key is not deterministic")
 	}
 	// What does not change the result does not change the key.
@@ -25,27 +25,40 @@ func TestKey(t *testing.T) {
 	same.Path, same.Runsc, same.Self, same.Node, same.CacheDir = "/elsewhere", "/r", "/s", "/n", "/c"
 	same.Jobs, same.RunTimeout, same.KeepWorkDir, same.RecordEvents = 8, time.Hour, true, "/x"
 	same.Progress = func(scan.Progress) {}
-	if Key(integ, "v20.20.2", same) != k {
+	if Key(integ, "v20.20.2", "sha256:aa", same) != k {
 		t.Error("paths, parallelism or the run's time limit changed the key")
 	}
 	// An SRI string with further hashes names the same tarball.
-	if Key(integ+" sha1-abc", "v20.20.2", base) != k {
+	if Key(integ+" sha1-abc", "v20.20.2", "sha256:aa", base) != k {
 		t.Error("the sha512 part of the integrity is the key, not the whole SRI string")
 	}
 	// Everything that changes the result changes the key.
 	changes := map[string]func() string{
-		"integrity":      func() string { return Key("sha512-AAAA", "v20.20.2", base) },
-		"runtime":        func() string { return Key(integ, "v22.1.0", base) },
-		"execute":        func() string { o := base; o.Execute = []string{"node_modules/x"}; return Key(integ, "v20.20.2", o) },
-		"call timeout":   func() string { o := base; o.CallTimeout = 5 * time.Second; return Key(integ, "v20.20.2", o) },
-		"depbox version": func() string { o := base; o.Version = "1.0.1"; return Key(integ, "v20.20.2", o) },
-		"install phase":  func() string { o := base; o.InstallPhase = false; return Key(integ, "v20.20.2", o) },
-		"step timeout":   func() string { o := base; o.StepTimeout = time.Minute; return Key(integ, "v20.20.2", o) },
-		"timer budget":   func() string { o := base; o.TimerBudget = 2 * time.Second; return Key(integ, "v20.20.2", o) },
-		"linger":         func() string { o := base; o.Linger = time.Second; return Key(integ, "v20.20.2", o) },
-		"memory":         func() string { o := base; o.MemoryBytes = 1 << 30; return Key(integ, "v20.20.2", o) },
-		"pids":           func() string { o := base; o.Pids = 64; return Key(integ, "v20.20.2", o) },
-		"hook":           func() string { o := base; o.NoHook = true; return Key(integ, "v20.20.2", o) },
+		"integrity":     func() string { return Key("sha512-AAAA", "v20.20.2", "sha256:aa", base) },
+		"depbox binary": func() string { return Key(integ, "v20.20.2", "sha256:bb", base) },
+		"runtime":       func() string { return Key(integ, "v22.1.0", "sha256:aa", base) },
+		"execute": func() string {
+			o := base
+			o.Execute = []string{"node_modules/x"}
+			return Key(integ, "v20.20.2", "sha256:aa", o)
+		},
+		"call timeout": func() string {
+			o := base
+			o.CallTimeout = 5 * time.Second
+			return Key(integ, "v20.20.2", "sha256:aa", o)
+		},
+		"depbox version": func() string { o := base; o.Version = "1.0.1"; return Key(integ, "v20.20.2", "sha256:aa", o) },
+		"install phase":  func() string { o := base; o.InstallPhase = false; return Key(integ, "v20.20.2", "sha256:aa", o) },
+		"step timeout":   func() string { o := base; o.StepTimeout = time.Minute; return Key(integ, "v20.20.2", "sha256:aa", o) },
+		"timer budget": func() string {
+			o := base
+			o.TimerBudget = 2 * time.Second
+			return Key(integ, "v20.20.2", "sha256:aa", o)
+		},
+		"linger": func() string { o := base; o.Linger = time.Second; return Key(integ, "v20.20.2", "sha256:aa", o) },
+		"memory": func() string { o := base; o.MemoryBytes = 1 << 30; return Key(integ, "v20.20.2", "sha256:aa", o) },
+		"pids":   func() string { o := base; o.Pids = 64; return Key(integ, "v20.20.2", "sha256:aa", o) },
+		"hook":   func() string { o := base; o.NoHook = true; return Key(integ, "v20.20.2", "sha256:aa", o) },
 	}
 	seen := map[string]string{k: "base"}
 	for name, f := range changes {
@@ -59,7 +72,7 @@ func TestKey(t *testing.T) {
 
 func TestCache(t *testing.T) {
 	c := &Cache{Dir: t.TempDir()}
-	key := Key("sha512-AAAA", "v20", scan.Options{})
+	key := Key("sha512-AAAA", "v20", "t", scan.Options{})
 	if p, err := c.Get(key); p != nil || err != nil {
 		t.Fatalf("empty cache: %v, %v", p, err)
 	}
@@ -75,7 +88,7 @@ func TestCache(t *testing.T) {
 	// Incomplete profiles are not kept.
 	inc := &profile.Profile{}
 	inc.AddProblem(profile.Problem{Code: "timeout", Fatal: true})
-	k2 := Key("sha512-BBBB", "v20", scan.Options{})
+	k2 := Key("sha512-BBBB", "v20", "t", scan.Options{})
 	if err := c.Put(k2, inc); err != nil {
 		t.Fatal(err)
 	}
