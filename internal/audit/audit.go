@@ -50,7 +50,10 @@ type Auditor struct {
 	NoCache bool
 	// KeepWorkDir leaves each audit's private directory (tarball, bundle).
 	KeepWorkDir bool
-	Log         *slog.Logger
+	// Annotate, when set, adds what changes independently of the package
+	// (advisories) to every profile, cached or fresh; it is not cached.
+	Annotate func(context.Context, *profile.Profile) error
+	Log      *slog.Logger
 
 	envOnce sync.Once
 	runtime string
@@ -189,6 +192,9 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 			a.log().Warn("audit cache", "err", err)
 		}
 		if p != nil && p.Dependency(res.Path) != nil {
+			if err := a.annotate(ctx, p); err != nil {
+				return nil, err
+			}
 			res.Profile, res.Cached, res.Duration = p, true, time.Since(t0)
 			a.log().Info("audit cached", "package", r.Label(), "key", key)
 			return res, nil
@@ -213,12 +219,22 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 	if err := finish(p, r, inst); err != nil {
 		return nil, err
 	}
-	res.Profile, res.Stats = p, stats
 	if err := a.Cache.Put(key, p); err != nil {
 		a.log().Warn("audit cache", "err", err)
 	}
+	if err := a.annotate(ctx, p); err != nil {
+		return nil, err
+	}
+	res.Profile, res.Stats = p, stats
 	res.Duration = time.Since(t0)
 	return res, nil
+}
+
+func (a *Auditor) annotate(ctx context.Context, p *profile.Profile) error {
+	if a.Annotate == nil {
+		return nil
+	}
+	return a.Annotate(ctx, p)
 }
 
 // finish names the profile after the audited package and makes sure the

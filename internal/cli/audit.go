@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -17,7 +16,6 @@ import (
 	"github.com/depbox/depbox/internal/audit"
 	"github.com/depbox/depbox/internal/baseline"
 	"github.com/depbox/depbox/internal/profile"
-	"github.com/depbox/depbox/internal/sandbox"
 	"github.com/depbox/depbox/internal/scan"
 )
 
@@ -170,29 +168,16 @@ func (e *env) audit(ctx context.Context, args []string) error {
 
 // auditor builds the Auditor from the configuration, like runScan does for a scan.
 func (e *env) auditor() (*audit.Auditor, error) {
-	g := e.global()
 	o := e.scanOptionsFrom("")
-	if os.Geteuid() != 0 {
-		return nil, analysisErr(fmt.Errorf("%w (depbox doctor checks this machine)", sandbox.ErrNotRoot))
-	}
-	cache, err := cacheDir(g.CacheDir)
+	tools, err := e.sandboxTools(o.Node)
 	if err != nil {
-		return nil, analysisErr(err)
+		return nil, err
 	}
-	runsc, err := sandbox.FindRunsc(g.RunscPath, cache)
+	adv, err := e.openAdvisories()
 	if err != nil {
-		return nil, analysisErr(err)
+		return nil, err
 	}
-	self, err := os.Executable()
-	if err != nil {
-		return nil, analysisErr(fmt.Errorf("locating the depbox binary: %w", err))
-	}
-	node := o.Node
-	if node == "" {
-		if node, err = exec.LookPath("node"); err != nil {
-			return nil, analysisErr(errors.New("node not found on $PATH: install Node.js (20 or newer) or pass --node PATH"))
-		}
-	}
+	cache, runsc, self, node := tools.cache, tools.runsc, tools.self, tools.node
 	return &audit.Auditor{
 		Source: &audit.NPM{Bin: e.v.GetString("npm"), Log: e.log},
 		Options: scan.Options{
@@ -203,6 +188,7 @@ func (e *env) auditor() (*audit.Auditor, error) {
 			Version: Version, Log: e.log,
 		},
 		Cache:       &audit.Cache{Dir: filepath.Join(cache, "audit")},
+		Annotate:    adv.annotate,
 		NoCache:     e.v.GetBool("no-cache"),
 		KeepWorkDir: o.KeepWorkDir,
 		Log:         e.log,

@@ -38,6 +38,7 @@ type scanOptions struct {
 	InvokeTimeout time.Duration
 	TimerBudget   time.Duration
 	MemorySize    int
+	NoHook        bool
 }
 
 // addScanFlags declares the flags every scanning command shares.
@@ -61,6 +62,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Duration("invoke-timeout", 3*time.Second, "limit for one invocation of the handler (Lambda's default is 3s)")
 	f.Duration("timer-budget", time.Second, "timers longer than this are brought forward to it and reported (time bombs)")
 	f.Int("memory-size", 128, "the function's memory size in MB, as Lambda reports it to the function")
+	f.Bool("hook", true, "load depbox's in-process hook into node (turning it off loses environment reads, DNS names, canary checks of encrypted traffic and per-package attribution inside the function; for measurements)")
 	addAdvisoryFlags(cmd)
 	_ = f.SetAnnotation("events", configKey, []string{cfgEventSources})
 	_ = f.SetAnnotation("events-dir", configKey, []string{cfgEventDir})
@@ -85,6 +87,7 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		InvokeTimeout: v.GetDuration("invoke-timeout"),
 		TimerBudget:   v.GetDuration("timer-budget"),
 		MemorySize:    v.GetInt("memory-size"),
+		NoHook:        !v.GetBool("hook"),
 	}
 }
 
@@ -148,31 +151,14 @@ incomplete (events lost, sandbox failure, timeout).`,
 // runScan scans a bundle and returns its canonical profile. A profile with
 // Incomplete set is returned with a nil error: callers decide (gate fails closed).
 func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, error) {
-	g := e.global()
 	if _, err := os.Stat(o.Path); err != nil {
 		return nil, usageErr(fmt.Errorf("bundle %s: %w (give a function directory or a .zip deployment package)", o.Path, err))
 	}
-	if os.Geteuid() != 0 {
-		return nil, analysisErr(fmt.Errorf("%w (depbox doctor checks this machine)", sandbox.ErrNotRoot))
-	}
-	cache, err := cacheDir(g.CacheDir)
+	tools, err := e.sandboxTools(o.Node)
 	if err != nil {
-		return nil, analysisErr(err)
+		return nil, err
 	}
-	runsc, err := sandbox.FindRunsc(g.RunscPath, cache)
-	if err != nil {
-		return nil, analysisErr(err)
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return nil, analysisErr(fmt.Errorf("locating the depbox binary: %w", err))
-	}
-	node := o.Node
-	if node == "" {
-		if node, err = exec.LookPath("node"); err != nil {
-			return nil, analysisErr(errors.New("node not found on $PATH: install Node.js (20 or newer) or pass --node PATH"))
-		}
-	}
+	cache, runsc, self, node := tools.cache, tools.runsc, tools.self, tools.node
 	raw := splitList(e.v.GetStringSlice(cfgEventSources))
 	noInvoke := len(raw) == 1 && raw[0] == "none"
 	if noInvoke {
@@ -196,7 +182,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
 		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, TimerBudget: o.TimerBudget,
-		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, Version: Version, Progress: progress.step, Log: e.log,
+		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook, Version: Version, Progress: progress.step, Log: e.log,
 	})
 	progress.finish()
 	if err != nil {
@@ -212,6 +198,36 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	e.log.Info("scan finished", "dependencies", stats.Dependencies, "events", stats.Events,
 		"dropped", stats.Dropped, "events_per_s", int(stats.EventsPerSec), "sandbox", stats.SandboxTime, "total", stats.Total)
 	return p, nil
+}
+
+// tools are what running the sandbox needs on the host.
+type tools struct{ cache, runsc, self, node string }
+
+// sandboxTools checks the privileges and finds the cache directory, runsc,
+// the static depbox binary and node; each failure says what to do.
+func (e *env) sandboxTools(node string) (*tools, error) {
+	g := e.global()
+	if os.Geteuid() != 0 {
+		return nil, analysisErr(fmt.Errorf("%w (depbox doctor checks this machine)", sandbox.ErrNotRoot))
+	}
+	cache, err := cacheDir(g.CacheDir)
+	if err != nil {
+		return nil, analysisErr(err)
+	}
+	runsc, err := sandbox.FindRunsc(g.RunscPath, cache)
+	if err != nil {
+		return nil, analysisErr(err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return nil, analysisErr(fmt.Errorf("locating the depbox binary: %w", err))
+	}
+	if node == "" {
+		if node, err = exec.LookPath("node"); err != nil {
+			return nil, analysisErr(errors.New("node not found on $PATH: install Node.js (20 or newer) or pass --node PATH"))
+		}
+	}
+	return &tools{cache: cache, runsc: runsc, self: self, node: node}, nil
 }
 
 // cacheDir returns the configured cache directory or the user's default.

@@ -28,6 +28,9 @@ type HookConfig struct {
 	// eval, new Function and vm compilation (the Function and vm wrappers
 	// stay). It costs start-up time and some speed.
 	NoEvalInspector bool `json:"no_eval_inspector,omitempty"`
+	// NoEvalInspectorPhases turns the inspector off only in processes of
+	// these phases (from the depbox:run marker in their argv).
+	NoEvalInspectorPhases []string `json:"no_eval_inspector_phases,omitempty"`
 	// NoAsyncOrigin turns off async_hooks origin tracking.
 	NoAsyncOrigin bool `json:"no_async_origin,omitempty"`
 }

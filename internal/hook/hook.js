@@ -51,6 +51,7 @@ const ArrayIsArray = Array.isArray;
 const ArrayPush = uncurry(Array.prototype.push);
 const ArrayJoin = uncurry(Array.prototype.join);
 const ArrayMap = uncurry(Array.prototype.map);
+const ArrayIncludes = uncurry(Array.prototype.includes);
 const ArraySplice = uncurry(Array.prototype.splice);
 const StringSlice = uncurry(String.prototype.slice);
 const StringStartsWith = uncurry(String.prototype.startsWith);
@@ -123,6 +124,15 @@ function readConfig() {
   c.dataBytes = int(j.data_bytes, 0, 65536) ?? c.dataBytes;
   if (j.no_eval_inspector === true) c.evalInspector = false;
   if (j.no_async_origin === true) c.asyncOrigin = false;
+  // The inspector costs every process tens of milliseconds and more with
+  // every script it parses: it can be left out of the phases that start one
+  // process per package (the depbox:run marker in argv names the phase).
+  if (ArrayIsArray(j.no_eval_inspector_phases)) {
+    const argv = process.argv;
+    for (let i = 1; i + 1 < argv.length; i++) {
+      if (argv[i] === 'depbox:run' && ArrayIncludes(j.no_eval_inspector_phases, argv[i + 1])) c.evalInspector = false;
+    }
+  }
   return c;
 }
 

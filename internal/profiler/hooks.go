@@ -57,10 +57,10 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 	writtenIn := map[string]int{} // /tmp path → invocation that wrote it
 	writer := map[string]string{}
 	for _, r := range recs {
+		// The hook already names the scheduling package when no package
+		// frame is on the stack; an empty Pkg with an origin is the
+		// function's own code called back by a package (a route handler).
 		pkg := r.Pkg
-		if pkg == "" && r.Origin != "" {
-			pkg = r.Origin // app code running a callback a package scheduled
-		}
 		b := f.Behaviors[pkg]
 		if b == nil {
 			b = &profile.Behavior{}
@@ -193,7 +193,7 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 // fsAccess maps the hook's fs operation to a profile access.
 func fsAccess(op string) string {
 	switch op {
-	case "write", "append", "create", "mkdir", "rename", "copy", "symlink", "chmod", "chown", "truncate":
+	case "write", "append", "create", "mkdir", "rename", "copy", "symlink", "link", "touch", "chmod", "chown", "truncate":
 		return profile.AccessWrite
 	case "delete", "unlink", "rmdir", "rm":
 		return profile.AccessDelete

@@ -85,8 +85,8 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 }
 
 // runStep starts one step's process and waits for it, its timeout, or ctx.
-func runStep(ctx context.Context, p *plan.Plan, st plan.Step) plan.StepResult {
-	r := plan.StepResult{Phase: st.Phase, Dependency: st.Dependency, ExitCode: -1}
+func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult) {
+	r = plan.StepResult{Phase: st.Phase, Dependency: st.Dependency, ExitCode: -1}
 	start := time.Now()
 	defer func() { r.DurationMS = time.Since(start).Milliseconds() }()
 

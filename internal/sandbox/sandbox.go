@@ -138,6 +138,10 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		"--platform=systrap",
 		"--debug-log", logDir + "/",
 		"--overlay2=" + cfg.Overlay,
+		// depbox's mounts are private copies nothing else changes during a
+		// run: gVisor may cache their dentries instead of revalidating every
+		// lookup against the host (module resolution is lookup-heavy).
+		"--file-access-mounts=exclusive",
 	}
 	if cfg.PodInitConfig != nil {
 		p := filepath.Join(bundleDir, "pod-init.json")

@@ -1,12 +1,14 @@
 // depbox execute harness: runs inside the sandbox as
-//   node /depbox/execute.js depbox:run execute <dependency path> <linger ms> <name> <call timeout ms>
+//   node -e <this> depbox:run execute <dependency path> <linger ms> <name> <call timeout ms>
 // It loads one package by name (like the import loader), then calls its
 // exported functions and class methods with generated arguments, each call
 // bounded by a timeout, so that payloads that only act when called show.
 // It reports on fd 3.
 'use strict';
 const fs = require('fs');
-const [, , , , dep, lingerArg, name, callTimeoutArg] = process.argv;
+// With -e, bare names resolve from the process's cwd: the directory whose
+// node_modules holds the package, as the import loader does.
+const [, , , dep, lingerArg, name, callTimeoutArg] = process.argv;
 const linger = Number(lingerArg) || 0;
 const callTimeout = Number(callTimeoutArg) || 1000;
 const MAX_CALLS = 200;

@@ -38,10 +38,7 @@ import (
 var loaderJS string
 
 //go:embed execute.js
-var executeJS []byte
-
-// ExecutePath is where the execute harness is placed in the sandbox.
-const ExecutePath = plan.ControlDir + "/execute.js"
+var executeJS string
 
 // Options configure one scan.
 type Options struct {
@@ -463,7 +460,6 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 		}
 	}
 	if len(o.Execute) > 0 {
-		p.Files[ExecutePath] = executeJS
 		var steps []plan.Step
 		for _, ip := range o.Execute {
 			if b.Package(ip) == nil {
@@ -472,7 +468,7 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			dir, name := resolveFrom(ip)
 			steps = append(steps, plan.Step{
 				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
-				Args: []string{ExecutePath, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds()))},
+				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds()))},
 			})
 		}
 		p.Levels = append(p.Levels, steps)
