@@ -40,9 +40,9 @@ example: build examples/hello-lambda/node_modules/.package-lock.json
 examples/hello-lambda/node_modules/.package-lock.json: examples/hello-lambda/package-lock.json
 	cd examples/hello-lambda && npm ci --ignore-scripts --no-audit --no-fund
 
-## bench: scan benchmark against native node on the 100+ package bundle
+## bench: scan and invoke benchmarks against native node on the 234-package bundle
 bench: build
-	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -run '^$$' -bench . -benchtime 1x -count 1 ./internal/scan/
+	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -run '^$$' -bench . -benchtime 1x -count 1 -timeout 30m ./internal/scan/
 
 vet:
 	$(GO) vet ./...

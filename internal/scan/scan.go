@@ -115,7 +115,10 @@ type Stats struct {
 	EventsPerSec float64
 	SandboxTime  time.Duration
 	Total        time.Duration
-	NetNS        uint64
+	// InvokeTime is how long the invoke phase's process ran (module load,
+	// every invocation, linger).
+	InvokeTime time.Duration
+	NetNS      uint64
 }
 
 // InputError wraps errors caused by the user's input (exit code 2).
@@ -349,6 +352,9 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	}
 	for _, r := range results.Steps {
 		s.results[profiler.RunKey{Phase: r.Phase, Dependency: r.Dependency}] = r
+		if r.Phase == profile.PhaseInvoke {
+			s.stats.InvokeTime = time.Duration(r.DurationMS) * time.Millisecond
+		}
 	}
 	for _, w := range results.Warnings {
 		p.AddProblem(profile.Problem{Code: "runner-warning", Message: w})
