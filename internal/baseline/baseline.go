@@ -84,7 +84,9 @@ type Behavior struct {
 	Capabilities []string   `json:"capabilities,omitempty"`
 	Exfiltration []Exfil    `json:"exfiltration,omitempty"`
 	Persistence  []string   `json:"persistence,omitempty"`
-	Unattributed *Behavior  `json:"unattributed,omitempty"`
+	// Timers are the delays (ms) of long timers the package set (time bombs).
+	Timers       []int64   `json:"timers,omitempty"`
+	Unattributed *Behavior `json:"unattributed,omitempty"`
 }
 
 // File is a normalised path and its access kind (read, write, read-write, exec).
@@ -195,6 +197,9 @@ func fromBehavior(b *profile.Behavior) *Behavior {
 	for _, p := range b.Persistence {
 		out.Persistence = append(out.Persistence, NormalizePath(p.Path))
 	}
+	for _, t := range b.Timers {
+		out.Timers = append(out.Timers, t.DelayMS)
+	}
 	out.Unattributed = fromBehavior(b.Unattributed)
 	return out
 }
@@ -222,7 +227,7 @@ func normalizeEndpoint(n profile.Endpoint) Endpoint {
 func (b *Behavior) empty() bool {
 	return b == nil || (b.Outcome == "" && len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && b.Unattributed.empty())
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && b.Unattributed.empty())
 }
 
 // Canonicalize sorts and deduplicates every list and drops empty phases, so
@@ -287,6 +292,8 @@ func (b *Behavior) canonicalize() {
 	b.Exfiltration = slices.Compact(b.Exfiltration)
 	slices.Sort(b.Persistence)
 	b.Persistence = slices.Compact(b.Persistence)
+	slices.Sort(b.Timers)
+	b.Timers = slices.Compact(b.Timers)
 	b.Unattributed.canonicalize()
 	if b.Unattributed.empty() {
 		b.Unattributed = nil

@@ -26,13 +26,14 @@ const (
 	KindCapability    = "capability"
 	KindExfiltration  = "exfiltration"
 	KindPersistence   = "persistence"
+	KindTimer         = "timer"
 )
 
 // Kinds lists the item kinds in display order.
 var Kinds = []string{
 	KindExfiltration, KindProcess, KindNetwork, KindDNS, KindEnv,
 	KindFileRead, KindFileWrite, KindFileReadWrite, KindFileExec,
-	KindCapability, KindPersistence, KindInstallScript, KindOutcome,
+	KindCapability, KindPersistence, KindTimer, KindInstallScript, KindOutcome,
 }
 
 // Phases lists the phases in the order they run.
@@ -129,6 +130,9 @@ func (b *Behavior) appendItems(out *[]Item, unattributed bool) {
 	}
 	for _, p := range b.Persistence {
 		add(KindPersistence, p)
+	}
+	for _, t := range b.Timers {
+		add(KindTimer, strconv.FormatInt(t, 10)+"ms")
 	}
 	b.Unattributed.appendItems(out, true)
 }
