@@ -349,8 +349,9 @@ func ignoredRead(o *Open, taskRoot string) bool {
 		}
 	}
 	// Node looks for package.json scope files in the directories above a
-	// module; outside the bundle these never exist.
-	if path := o.Path; strings.HasSuffix(path, "/package.json") && !strings.HasPrefix(path, strings.TrimSuffix(taskRoot, "/")+"/") {
+	// module (outside the bundle these never exist), and probes NODE_PATH
+	// directories for packages that are not there.
+	if path := o.Path; strings.HasSuffix(path, "/package.json") && (o.OK == 0 || !strings.HasPrefix(path, strings.TrimSuffix(taskRoot, "/")+"/")) {
 		return true
 	}
 	return false
