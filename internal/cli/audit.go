@@ -183,7 +183,7 @@ func (e *env) auditor() (*audit.Auditor, error) {
 		Options: scan.Options{
 			CacheDir: cache, Runsc: runsc, Self: self, Node: node,
 			StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
-			MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
+			MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents, WorkDir: o.WorkDir,
 			InstallPhase: o.InstallPhase, TimerBudget: o.TimerBudget, CallTimeout: e.v.GetDuration("call-timeout"),
 			Version: Version, Log: e.log,
 		},

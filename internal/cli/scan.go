@@ -39,6 +39,8 @@ type scanOptions struct {
 	TimerBudget   time.Duration
 	MemorySize    int
 	NoHook        bool
+	ImportCache   bool
+	WorkDir       string
 }
 
 // addScanFlags declares the flags every scanning command shares.
@@ -52,8 +54,10 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Int64("memory", 2<<30, "memory limit of the sandbox in bytes")
 	f.Int64("pids", 512, "process limit of the sandbox")
 	f.String("node", "", "host node binary copied into the sandbox's root file system (default: node on $PATH)")
+	f.String("work-dir", "", "where the private staging directory is made (default: /dev/shm when writable, else $TMPDIR)")
 	f.Bool("keep-workdir", false, "keep the staging directory (bundle copy, OCI bundle, runsc logs) for debugging")
 	f.String("record-events", "", "write the raw gVisor event stream to this file (for bug reports and tests)")
+	f.Bool("import-cache", true, "reuse import results of packages whose code, and that of what they resolve to, did not change since an earlier scan (kept in the cache directory)")
 	f.Bool("install-phase", true, "run the lifecycle scripts (preinstall, install, postinstall) of packages that declare them, in the sandbox")
 	f.StringSlice("events", nil, "event sources for the invoke phase, e.g. s3,sqs,apigw-v2 (default: from the bundle's SAM/serverless template, else a default set; see depbox events list); \"none\" skips the invoke phase")
 	f.String("events-dir", "", "a directory of your own event JSON files, invoked after the generated ones (docs/events.md)")
@@ -88,6 +92,8 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		TimerBudget:   v.GetDuration("timer-budget"),
 		MemorySize:    v.GetInt("memory-size"),
 		NoHook:        !v.GetBool("hook"),
+		ImportCache:   v.GetBool("import-cache"),
+		WorkDir:       v.GetString("work-dir"),
 	}
 }
 
@@ -176,8 +182,13 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	if err != nil {
 		return nil, err
 	}
+	importCache := ""
+	if o.ImportCache {
+		importCache = filepath.Join(cache, "import")
+	}
 	progress := e.progress()
 	p, stats, err := scan.Scan(ctx, scan.Options{
+		ImportCache: importCache, WorkDir: o.WorkDir,
 		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
@@ -195,7 +206,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	if err := adv.annotate(ctx, p); err != nil {
 		return nil, analysisErr(err)
 	}
-	e.log.Info("scan finished", "dependencies", stats.Dependencies, "events", stats.Events,
+	e.log.Info("scan finished", "dependencies", stats.Dependencies, "reused", stats.Cached, "events", stats.Events,
 		"dropped", stats.Dropped, "events_per_s", int(stats.EventsPerSec), "sandbox", stats.SandboxTime, "total", stats.Total)
 	return p, nil
 }

@@ -109,8 +109,7 @@ func TestScanInterrupt(t *testing.T) {
 	}
 	tmp := t.TempDir()
 	self, runsc := sandboxtest.Binaries(t)
-	cmd := exec.Command(self, "--runsc", runsc, "--cache-dir", sandboxtest.CacheDir(t), "scan", dir)
-	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	cmd := exec.Command(self, "--runsc", runsc, "--cache-dir", sandboxtest.CacheDir(t), "scan", "--work-dir", tmp, dir)
 	var e bytes.Buffer
 	cmd.Stderr = &e
 	if err := cmd.Start(); err != nil {

@@ -54,6 +54,9 @@ type Attribution struct {
 	// Owner maps a bundle-relative file path to the install path of the
 	// package that contains it ("" when none).
 	Owner func(rel string) string
+	// Known are the All behaviours of runs that are not in this stream
+	// (results reused from an earlier scan), for subtraction.
+	Known map[RunKey]*profile.Behavior
 }
 
 // Attribute finds the runner's root processes among procs, gathers each
@@ -128,6 +131,11 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 		}
 		r.Loaded = s.loaded(k.Dependency)
 		r.All = s.behavior()
+	}
+	for k, b := range a.Known {
+		if _, ok := sets[k]; !ok {
+			sets[k] = itemSetOf(b)
+		}
 	}
 	for k, r := range runs {
 		own := sets[k].clone()
@@ -277,6 +285,28 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 		}
 		s.net[ep.Op+"\x00"+ep.Protocol+"\x00"+ep.Address+"\x00"+itoa(ep.Port)+"\x00"+ep.Result] = ep
 	}
+}
+
+// itemSetOf turns a behaviour back into the items it was made of (the keys
+// are those addProc makes).
+func itemSetOf(b *profile.Behavior) *itemSet {
+	s := newItemSet()
+	if b == nil {
+		return s
+	}
+	for _, c := range b.Capabilities {
+		s.caps[c] = true
+	}
+	for _, f := range b.Files {
+		s.files[f.Path+"\x00"+f.Access] = f
+	}
+	for _, pr := range b.Processes {
+		s.procs[strings.Join(pr.Argv, "\x00")+"\x00\x00"+pr.Binary+"\x00"+pr.Result] = pr
+	}
+	for _, ep := range b.Network {
+		s.net[ep.Op+"\x00"+ep.Protocol+"\x00"+ep.Address+"\x00"+itoa(ep.Port)+"\x00"+ep.Result] = ep
+	}
+	return s
 }
 
 func (s *itemSet) behavior() *profile.Behavior {

@@ -23,6 +23,8 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"github.com/depbox/depbox/internal/bundle"
 	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/internal/event"
@@ -61,6 +63,9 @@ type Options struct {
 	Pids        int64
 	// KeepWorkDir leaves the staging directory for debugging.
 	KeepWorkDir bool
+	// WorkDir is where the private staging directory is made (default:
+	// see WorkBase).
+	WorkDir string
 	// RecordEvents, when set, receives the raw gVisor event stream (see
 	// profiler.Replay).
 	RecordEvents string
@@ -93,6 +98,13 @@ type Options struct {
 	Execute []string
 	// CallTimeout bounds each call of the execute phase.
 	CallTimeout time.Duration
+	// ImportCache is a directory of import-phase results to reuse for
+	// packages whose code (and that of what they resolve to) is unchanged;
+	// "" runs every package.
+	ImportCache string
+
+	// skipImport are packages whose import result comes from the cache.
+	skipImport map[string]bool
 	// Progress receives one line per finished step (nil: none).
 	Progress func(Progress)
 	Log      *slog.Logger
@@ -115,6 +127,8 @@ type Stats struct {
 	EventsPerSec float64
 	SandboxTime  time.Duration
 	Total        time.Duration
+	// Cached counts packages whose import result came from the cache.
+	Cached int
 	// InvokeTime is how long the invoke phase's process ran (module load,
 	// every invocation, linger).
 	InvokeTime time.Duration
@@ -135,7 +149,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := CheckStatic(o.Self); err != nil {
 		return nil, nil, err
 	}
-	work, err := os.MkdirTemp("", "depbox-")
+	work, err := os.MkdirTemp(WorkBase(o.WorkDir), "depbox-")
 	if err != nil {
 		return nil, nil, fmt.Errorf("creating work directory: %w", err)
 	}
@@ -176,6 +190,24 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := baitTask(task, o.Canaries); err != nil {
 		return nil, nil, err
 	}
+	var cache *importCache
+	if o.ImportCache != "" {
+		fn := o.FunctionName
+		if fn == "" {
+			fn = sanitizeName(b.Name)
+		}
+		world, err := worldKey(o, rootfs, fn)
+		if err != nil {
+			return nil, nil, fmt.Errorf("import cache: %w", err)
+		}
+		if cache, err = newImportCache(o.ImportCache, b, world); err != nil {
+			return nil, nil, fmt.Errorf("import cache: %w", err)
+		}
+		o.skipImport = map[string]bool{}
+		for path := range cache.hits {
+			o.skipImport[path] = true
+		}
+	}
 	events := o.Events
 	if o.EventsFor != nil {
 		if events, err = o.EventsFor(task); err != nil {
@@ -186,7 +218,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		p.AddProblem(profile.Problem{Code: "no-handler", Message: "no handler found (no SAM/serverless template, no index.js): the invoke phase did not run; pass --handler file.export"})
 		events = nil
 	}
-	s := &scanner{o: o, work: work, task: task, rootfs: rootfs, bundle: b, profile: p,
+	s := &scanner{cache: cache, o: o, work: work, task: task, rootfs: rootfs, bundle: b, profile: p,
 		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}}
 	var plans []*plan.Plan
 	if o.InstallPhase {
@@ -213,9 +245,41 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		applyRecords(p, s.runs, s.fake, o.Canaries)
 	}
 	redactProfile(p, o.Canaries)
+	if cache != nil {
+		s.reuse(p, cache)
+	}
 	p.Canonicalize()
 	s.stats.Total = time.Since(t0)
 	return p, s.stats, nil
+}
+
+// reuse puts the cached packages' import results into the profile, and
+// stores the fresh ones of a complete scan for the next.
+func (s *scanner) reuse(p *profile.Profile, c *importCache) {
+	for path, e := range c.hits {
+		if d := p.Dependency(path); d != nil {
+			b := *e.Behavior
+			d.Phases[profile.PhaseImport] = &b
+			s.stats.Cached++
+		}
+	}
+	if p.Incomplete {
+		return // nothing of an incomplete scan is remembered
+	}
+	for k, run := range s.runs {
+		if k.Phase != profile.PhaseImport || k.Dependency == profiler.Reference || c.hits[k.Dependency] != nil {
+			continue
+		}
+		d := p.Dependency(k.Dependency)
+		r, ok := s.results[k]
+		if d == nil || !ok || d.Phases[profile.PhaseImport] == nil {
+			continue
+		}
+		if err := c.store(k.Dependency, d.Phases[profile.PhaseImport], run, r); err != nil {
+			s.o.Log.Warn("import cache", "package", k.Dependency, "err", err)
+		}
+	}
+	p.Canonicalize()
 }
 
 // scanner holds one scan's state across its sandbox runs.
@@ -227,6 +291,7 @@ type scanner struct {
 	stats              *Stats
 	runs               map[profiler.RunKey]*profiler.Run
 	results            map[profiler.RunKey]plan.StepResult
+	cache              *importCache
 	fake               []fakenet.Record
 	recordW            io.Writer
 }
@@ -366,7 +431,11 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		}
 		s.fake = append(s.fake, fake...)
 	}
-	runs := profiler.Attribute(rec.Procs(), profiler.Attribution{TaskRoot: plan.TaskRoot, Owner: s.bundle.Owner})
+	attr := profiler.Attribution{TaskRoot: plan.TaskRoot, Owner: s.bundle.Owner}
+	if s.cache != nil {
+		attr.Known = s.cache.known()
+	}
+	runs := profiler.Attribute(rec.Procs(), attr)
 	for k, r := range runs {
 		s.runs[k] = r
 	}
@@ -422,6 +491,20 @@ func (o *Options) defaults() {
 	}
 }
 
+// WorkBase returns where scans stage bundles: dir when set, else /dev/shm
+// when it is a writable directory (staging thousands of small files on a
+// disk file system took seconds; in memory it takes a fraction), else the
+// system temp directory.
+func WorkBase(dir string) string {
+	if dir != "" {
+		return dir
+	}
+	if fi, err := os.Stat("/dev/shm"); err == nil && fi.IsDir() && unix.Access("/dev/shm", unix.W_OK) == nil {
+		return "/dev/shm"
+	}
+	return os.TempDir()
+}
+
 // RootfsSpec lists what goes into the sandbox's root file system: node, a
 // POSIX shell and the few tools a Lambda image also has.
 func RootfsSpec(node string) sandbox.RootfsSpec {
@@ -455,6 +538,9 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 	for _, level := range b.Levels() {
 		var steps []plan.Step
 		for _, pkg := range level {
+			if o.skipImport[pkg.Path] {
+				continue
+			}
 			dir, name := resolveFrom(pkg.Path)
 			steps = append(steps, plan.Step{
 				Phase: profile.PhaseImport, Dependency: pkg.Path, Dir: dir,

@@ -354,3 +354,70 @@ func TestScanHookBypass(t *testing.T) {
 		t.Errorf("binder: capabilities %v lack process.binding", b.Capabilities)
 	}
 }
+
+// TestImportCache: a re-scan reuses the import results of packages whose
+// code did not change, gives the same profile byte for byte, and re-runs a
+// changed package and the packages that resolve to it.
+func TestImportCache(t *testing.T) {
+	dir := t.TempDir()
+	if err := copyDir("testdata/bundles/basic", dir); err != nil {
+		t.Fatal(err)
+	}
+	o := options(t, dir)
+	o.ImportCache = t.TempDir()
+	scanOnce := func() ([]byte, *scan.Stats) {
+		p, st, err := scan.Scan(context.Background(), o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Incomplete {
+			t.Fatalf("incomplete: %+v", p.Problems)
+		}
+		p.Bundle.Digest = "" // the third scan changes a file on purpose
+		var buf bytes.Buffer
+		if err := p.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes(), st
+	}
+	first, st1 := scanOnce()
+	if st1.Cached != 0 {
+		t.Fatalf("first scan reused %d results from an empty cache", st1.Cached)
+	}
+	second, st2 := scanOnce()
+	if st2.Cached != 5 {
+		t.Errorf("second scan reused %d of 5 import results", st2.Cached)
+	}
+	if !bytes.Equal(first, second) {
+		t.Errorf("cached profile differs:\n%s\n---\n%s", first, second)
+	}
+	// evil changes: it and uses-evil (which loads it) run again.
+	if err := os.WriteFile(filepath.Join(dir, "node_modules/evil/extra.js"), []byte("// changed\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third, st3 := scanOnce()
+	if st3.Cached != 3 {
+		t.Errorf("after changing evil, %d results reused, want 3 (all but evil and uses-evil)", st3.Cached)
+	}
+	if !bytes.Equal(first, third) {
+		t.Errorf("profile after a behaviour-neutral change differs:\n%s\n---\n%s", first, third)
+	}
+}
+
+func copyDir(src, dst string) error {
+	return filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+}
