@@ -6,6 +6,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/depbox/depbox/internal/baseline"
 	"github.com/depbox/depbox/internal/profile"
 )
 
@@ -13,7 +14,7 @@ import (
 func writeTable(w io.Writer, p *profile.Profile) {
 	fmt.Fprintf(w, "bundle %s (%s, handler %s)\n\n", p.Bundle.Name, p.Bundle.Runtime, orDash(p.Bundle.Handler))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "DEPENDENCY\tVERSION\tSTATUS\tFILES\tENV\tNETWORK\tPROCESSES")
+	fmt.Fprintln(tw, "DEPENDENCY\tVERSION\tSTATUS\tFILES\tENV\tNETWORK\tPROCESSES\tNOTES")
 	quiet := 0
 	for _, d := range p.Dependencies {
 		b := d.Phases[profile.PhaseImport]
@@ -31,17 +32,74 @@ func writeTable(w io.Writer, p *profile.Profile) {
 		if want := "node_modules/" + d.Name; d.Path != want {
 			name += " [" + d.Path + "]"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, d.Version, status,
-			files(b), list(envOf(b)), network(b), processes(b))
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", name, d.Version, status,
+			files(b), list(envOf(b)), network(b), processes(b), notes(&d, b))
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d dependencies, %d did nothing of their own at import.\n", len(p.Dependencies), quiet)
+	writeOtherPhases(w, p)
 	for _, pr := range p.Problems {
 		level := "warning"
 		if pr.Fatal {
 			level = "INCOMPLETE"
 		}
 		fmt.Fprintf(w, "%s: %s\n", level, pr.Message)
+	}
+}
+
+// writeOtherPhases lists, for the phases other than import, what each
+// package did (as baseline items), the function's own behaviour, and what
+// no hook record explained.
+func writeOtherPhases(w io.Writer, p *profile.Profile) {
+	titles := map[string]string{
+		profile.PhaseInstall: "install phase (lifecycle scripts)",
+		profile.PhaseInvoke:  "invoke phase (the handler called with synthetic events)",
+		profile.PhaseLinger:  "linger phase",
+		profile.PhaseExecute: "execute phase (exported functions called)",
+	}
+	for _, phase := range []string{profile.PhaseInstall, profile.PhaseInvoke, profile.PhaseLinger, profile.PhaseExecute} {
+		var out strings.Builder
+		item := func(label string, b *profile.Behavior, prefix string) {
+			items := baseline.BehaviorItems(b)
+			if len(items) == 0 {
+				return
+			}
+			fmt.Fprintf(&out, "  %s%s\n", prefix, label)
+			for _, it := range items {
+				fmt.Fprintf(&out, "      %s\n", it)
+			}
+		}
+		ran := false
+		for i := range p.Dependencies {
+			d := &p.Dependencies[i]
+			b := d.Phases[phase]
+			if b == nil {
+				continue
+			}
+			ran = true
+			label := baseline.Label(d.Name, d.Version, d.Path)
+			if phase == profile.PhaseInstall && len(d.InstallScripts) > 0 {
+				label += " (" + strings.Join(d.InstallScripts, ", ") + ")"
+			}
+			item(label, b, "")
+		}
+		if p.App != nil {
+			if b := p.App.Phases[phase]; b != nil {
+				ran = true
+				own := *b
+				own.Unattributed = nil
+				item("the function's own code", &own, "")
+				item("explained by no hook record (in the function's process)", b.Unattributed, "unattributed: ")
+			}
+		}
+		if !ran {
+			continue
+		}
+		fmt.Fprintf(w, "\n%s:\n", titles[phase])
+		if out.Len() == 0 {
+			fmt.Fprintln(w, "  nothing of note")
+		}
+		fmt.Fprint(w, out.String())
 	}
 }
 
@@ -91,8 +149,11 @@ func network(b *profile.Behavior) string {
 	var s []string
 	for _, n := range b.Network {
 		x := n.Address
+		if n.Host != "" {
+			x = n.Host
+		}
 		if n.Port != 0 {
-			x = fmt.Sprintf("%s:%d", n.Address, n.Port)
+			x = fmt.Sprintf("%s:%d", x, n.Port)
 		}
 		if n.Protocol != "" {
 			x = n.Protocol + " " + x
@@ -104,6 +165,30 @@ func network(b *profile.Behavior) string {
 			x += " (" + n.Result + ")"
 		}
 		s = append(s, x)
+	}
+	return list(s)
+}
+
+// notes are what deserves a look: exfiltration first, then advisories,
+// capabilities, long timers and names resolved.
+func notes(d *profile.Dependency, b *profile.Behavior) string {
+	var s []string
+	if b != nil {
+		for _, e := range b.Exfiltration {
+			s = append(s, fmt.Sprintf("EXFILTRATES %s via %s", e.Canary, e.Channel))
+		}
+	}
+	for _, a := range d.Advisories {
+		s = append(s, fmt.Sprintf("%s %s", strings.ToUpper(a.Kind), a.ID))
+	}
+	if b != nil {
+		s = append(s, b.Capabilities...)
+		for _, t := range b.Timers {
+			s = append(s, fmt.Sprintf("timer %ds", t.DelayMS/1000))
+		}
+		for _, q := range b.DNS {
+			s = append(s, "dns "+q.Name)
+		}
 	}
 	return list(s)
 }
