@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/depbox/depbox/internal/profile"
 )
@@ -132,7 +133,7 @@ func (b *Behavior) appendItems(out *[]Item, unattributed bool) {
 		add(KindPersistence, p)
 	}
 	for _, t := range b.Timers {
-		add(KindTimer, strconv.FormatInt(t, 10)+"ms")
+		add(KindTimer, (time.Duration(t)*time.Millisecond).String()+" (brought forward)")
 	}
 	b.Unattributed.appendItems(out, true)
 }

@@ -325,7 +325,8 @@ var auditPhases = []string{profile.PhaseInstall, profile.PhaseImport, profile.Ph
 func writeAuditText(w io.Writer, r *audit.Result) error {
 	var b strings.Builder
 	writeAuditHeader(&b, r)
-	writeTable(&b, r.Profile)
+	writeImportTable(&b, r.Profile) // writePhases lists the phases, the audited package marked
+	writeProblems(&b, r.Profile)
 	b.WriteString("\n")
 	writePhases(&b, r)
 	if r.Against != nil {
@@ -337,16 +338,7 @@ func writeAuditText(w io.Writer, r *audit.Result) error {
 		if err := r.Changes.WriteText(&c); err != nil {
 			return err
 		}
-		b.WriteString(c.String())
-		for _, tc := range r.Timers {
-			fmt.Fprintf(&b, "\n  %s, %s: timers\n", baseline.Label(tc.Name, "", tc.Path), tc.Phase)
-			for _, t := range tc.Added {
-				fmt.Fprintf(&b, "      + timer %s\n", timerText(t))
-			}
-			for _, t := range tc.Removed {
-				fmt.Fprintf(&b, "      - timer %s\n", timerText(t))
-			}
-		}
+		b.WriteString(c.String()) // timers included: baselines carry them
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -384,7 +376,7 @@ func writePhases(b *strings.Builder, r *audit.Result) {
 				continue
 			}
 			items := baseline.BehaviorItems(beh)
-			if len(items) == 0 && len(beh.Timers) == 0 {
+			if len(items) == 0 {
 				continue
 			}
 			shown = true
@@ -399,20 +391,9 @@ func writePhases(b *strings.Builder, r *audit.Result) {
 			for _, it := range items {
 				fmt.Fprintf(b, "      %s\n", it)
 			}
-			for _, t := range beh.Timers {
-				fmt.Fprintf(b, "      timer %s\n", timerText(t))
-			}
 		}
 		if !shown {
 			b.WriteString("    nothing of their own\n")
 		}
 	}
-}
-
-func timerText(t profile.Timer) string {
-	s := (time.Duration(t.DelayMS) * time.Millisecond).String()
-	if t.BroughtForward {
-		s += ", brought forward (time bomb?)"
-	}
-	return s
 }

@@ -10,8 +10,16 @@ import (
 	"github.com/depbox/depbox/internal/profile"
 )
 
-// writeTable prints one row per dependency with what it did at import.
+// writeTable prints one row per dependency with what it did at import,
+// then what the other phases saw.
 func writeTable(w io.Writer, p *profile.Profile) {
+	writeImportTable(w, p)
+	writeOtherPhases(w, p)
+	writeProblems(w, p)
+}
+
+// writeImportTable prints one row per dependency with what it did at import.
+func writeImportTable(w io.Writer, p *profile.Profile) {
 	fmt.Fprintf(w, "bundle %s (%s, handler %s)\n\n", p.Bundle.Name, p.Bundle.Runtime, orDash(p.Bundle.Handler))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "DEPENDENCY\tVERSION\tSTATUS\tFILES\tENV\tNETWORK\tPROCESSES\tNOTES")
@@ -37,7 +45,10 @@ func writeTable(w io.Writer, p *profile.Profile) {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\n%d dependencies, %d did nothing of their own at import.\n", len(p.Dependencies), quiet)
-	writeOtherPhases(w, p)
+}
+
+// writeProblems says why a profile is incomplete, and its warnings.
+func writeProblems(w io.Writer, p *profile.Profile) {
 	for _, pr := range p.Problems {
 		level := "warning"
 		if pr.Fatal {

@@ -48,11 +48,12 @@ func (s Stats) Rate() float64 {
 // Sink is a gVisor remote-sink server. runsc dials it before the sandbox
 // starts, so it must be listening before `runsc run`.
 type Sink struct {
-	path     string
-	ln       *net.UnixListener
-	rec      *Recorder
-	record   io.Writer // raw stream copy, optional
-	recordMu sync.Mutex
+	path         string
+	ln           *net.UnixListener
+	rec          *Recorder
+	record       io.Writer // raw stream copy, optional
+	recordMu     sync.Mutex
+	recordFailed bool
 
 	mu    sync.Mutex
 	stats Stats
@@ -162,7 +163,10 @@ func (s *Sink) message(raw []byte) {
 	now := time.Now()
 	if s.record != nil {
 		s.recordMu.Lock()
-		_ = writeFrame(s.record, raw)
+		if err := writeFrame(s.record, raw); err != nil && !s.recordFailed {
+			s.recordFailed = true
+			s.fail(fmt.Errorf("writing the event recording: %w", err))
+		}
 		s.recordMu.Unlock()
 	}
 	hdr, msg, err := Decode(raw)
