@@ -193,6 +193,9 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 			err = cerr
 		}
 		os.RemoveAll(stateDir)
+		if cerr := removeCgroups(cgroupsPath(cfg)); cerr != nil && err == nil {
+			err = cerr
+		}
 	}()
 
 	done := make(chan error, 1)
@@ -323,9 +326,38 @@ func (cfg *Config) spec(bundleDir string) (*specs.Spec, error) {
 			r.Pids = &specs.LinuxPids{Limit: cfg.Pids}
 		}
 		s.Linux.Resources = r
-		s.Linux.CgroupsPath = "/depbox/" + cfg.ID
+		s.Linux.CgroupsPath = cgroupsPath(*cfg)
 	}
 	return s, nil
+}
+
+// cgroupsPath is the sandbox's cgroup, below a "depbox" parent.
+func cgroupsPath(cfg Config) string {
+	if cfg.MemoryBytes == 0 && cfg.Pids == 0 {
+		return ""
+	}
+	return "/depbox/" + cfg.ID
+}
+
+// removeCgroups removes the sandbox's cgroup directories in every
+// hierarchy (v1 controllers and v2), which runsc leaves behind when the
+// sandbox is killed. A cgroup that still holds a process is an error: the
+// sandbox did not end.
+func removeCgroups(rel string) error {
+	if rel == "" {
+		return nil
+	}
+	dirs, _ := filepath.Glob("/sys/fs/cgroup/*" + rel)
+	if d := "/sys/fs/cgroup" + rel; !slices.Contains(dirs, d) {
+		dirs = append(dirs, d)
+	}
+	var errs []error
+	for _, d := range dirs {
+		if err := os.Remove(d); err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, fmt.Errorf("removing cgroup %s: %w", d, err))
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // kill stops a running sandbox: runsc kill, then the runsc process group.
