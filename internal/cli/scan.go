@@ -41,6 +41,7 @@ type scanOptions struct {
 	NoHook        bool
 	ImportCache   bool
 	WorkDir       string
+	RunscFlags    []string
 }
 
 // addScanFlags declares the flags every scanning command shares.
@@ -54,6 +55,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Int64("memory", 2<<30, "memory limit of the sandbox in bytes")
 	f.Int64("pids", 512, "process limit of the sandbox")
 	f.String("node", "", "host node binary copied into the sandbox's root file system (default: node on $PATH)")
+	f.StringArray("runsc-flag", nil, "an extra global runsc flag for the sandbox, e.g. --runsc-flag=--debug (repeatable; for diagnosis)")
 	f.String("work-dir", "", "where the private staging directory is made (default: /dev/shm when writable, else $TMPDIR)")
 	f.Bool("keep-workdir", false, "keep the staging directory (bundle copy, OCI bundle, runsc logs) for debugging")
 	f.String("record-events", "", "write the raw gVisor event stream to this file (for bug reports and tests)")
@@ -94,6 +96,7 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		NoHook:        !v.GetBool("hook"),
 		ImportCache:   v.GetBool("import-cache"),
 		WorkDir:       v.GetString("work-dir"),
+		RunscFlags:    v.GetStringSlice("runsc-flag"),
 	}
 }
 
@@ -188,7 +191,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	}
 	progress := e.progress()
 	p, stats, err := scan.Scan(ctx, scan.Options{
-		ImportCache: importCache, WorkDir: o.WorkDir,
+		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags,
 		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,

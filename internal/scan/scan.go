@@ -66,6 +66,8 @@ type Options struct {
 	// WorkDir is where the private staging directory is made (default:
 	// see WorkBase).
 	WorkDir string
+	// RunscFlags are extra global runsc flags (diagnosis).
+	RunscFlags []string
 	// RecordEvents, when set, receives the raw gVisor event stream (see
 	// profiler.Replay).
 	RecordEvents string
@@ -169,11 +171,12 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		}
 		return nil, nil, fmt.Errorf("reading bundle %s: %w", o.Path, err)
 	}
-	o.Log.Info("bundle staged", "packages", len(b.Packages), "handler", b.Handler)
+	o.Log.Info("bundle staged", "packages", len(b.Packages), "handler", b.Handler, "elapsed", time.Since(t0))
 	rootfs, err := sandbox.BuildRootfs(o.CacheDir, RootfsSpec(o.Node))
 	if err != nil {
 		return nil, nil, fmt.Errorf("building the sandbox root file system: %w", err)
 	}
+	o.Log.Info("root file system ready", "dir", rootfs, "elapsed", time.Since(t0))
 
 	p := &profile.Profile{
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
@@ -239,6 +242,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		if err := s.run(ctx, fmt.Sprintf("run%d", i), pl); err != nil {
 			return nil, s.stats, err
 		}
+		o.Log.Info("sandbox run finished", "run", i, "elapsed", time.Since(t0))
 	}
 	assemble(p, b, plans, s.results, s.runs)
 	if !o.NoHook {
@@ -374,6 +378,7 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		MemoryBytes:   o.MemoryBytes,
 		Pids:          o.Pids,
 		PodInitConfig: podInit,
+		ExtraFlags:    o.RunscFlags,
 		Stdout:        progress,
 	})
 	sinkErr := sink.Close(5 * time.Second)
