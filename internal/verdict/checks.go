@@ -82,6 +82,16 @@ func (c *checker) run() []Finding {
 			c.checkBaseline(d)
 		}
 	}
+	// The function's own code is the user's, and not judged; but a canary
+	// leaving from its process, or behaviour there that no hook record
+	// explains (where hook bypasses land), is judged all the same.
+	if app := c.p.App; app != nil {
+		for _, phase := range phasesOf(app) {
+			b := app.Phases[phase]
+			c.checkExfiltration(app, phase, b)
+			c.checkUnattributed(app, phase, b)
+		}
+	}
 	slices.SortFunc(c.out, compareFindings)
 	return c.out
 }
