@@ -46,6 +46,8 @@ type Record struct {
 	SNI     string `json:"sni,omitempty"`
 	// Data is the first bytes the client sent (at most MaxData).
 	Data []byte `json:"data,omitempty"`
+	// Phase is set by the reader: the phase of the sandbox run it came from.
+	Phase string `json:"phase,omitempty"`
 }
 
 // MaxData bounds the bytes kept per TCP connection.

@@ -343,13 +343,17 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 		switch r.Kind {
 		case "dns":
 			var ex []profile.Exfil
-			for _, m := range c.FindString(r.Name) {
+			// Data split over labels counts: search without the dots too.
+			for _, m := range c.FindString(r.Name + " " + strings.ReplaceAll(r.Name, ".", "")) {
 				ex = append(ex, profile.Exfil{Canary: m.Canary, Channel: "dns", Destination: r.Name, Encoding: m.Encoding})
 			}
 			if explainedDNS[r.Name] && len(ex) == 0 {
 				continue
 			}
-			phase := profile.PhaseImport
+			phase := r.Phase
+			if phase == "" {
+				phase = profile.PhaseImport
+			}
 			app := appPhase(p, phase)
 			if app.Unattributed == nil {
 				app.Unattributed = &profile.Behavior{}

@@ -434,6 +434,13 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		if err != nil {
 			p.AddProblem(profile.Problem{Code: "fake-net", Fatal: true, Message: "the fake internet's log is unreadable: " + err.Error()})
 		}
+		phase := profile.PhaseImport // the main run: the hook names what import and invoke resolve
+		if pl.WritableTask {
+			phase = profile.PhaseInstall
+		}
+		for i := range fake {
+			fake[i].Phase = phase
+		}
 		s.fake = append(s.fake, fake...)
 	}
 	attr := profiler.Attribution{TaskRoot: plan.TaskRoot, Owner: s.bundle.Owner}

