@@ -68,7 +68,8 @@ func writeOtherPhases(w io.Writer, p *profile.Profile) {
 		profile.PhaseLinger:  "linger phase",
 		profile.PhaseExecute: "execute phase (exported functions called)",
 	}
-	for _, phase := range []string{profile.PhaseInstall, profile.PhaseInvoke, profile.PhaseLinger, profile.PhaseExecute} {
+	titles[profile.PhaseImport] = "import phase (beside the table)"
+	for _, phase := range []string{profile.PhaseInstall, profile.PhaseImport, profile.PhaseInvoke, profile.PhaseLinger, profile.PhaseExecute} {
 		var out strings.Builder
 		item := func(label string, b *profile.Behavior, prefix string) {
 			items := baseline.BehaviorItems(b)
@@ -81,7 +82,7 @@ func writeOtherPhases(w io.Writer, p *profile.Profile) {
 			}
 		}
 		ran := false
-		for i := range p.Dependencies {
+		for i := 0; i < len(p.Dependencies) && phase != profile.PhaseImport; i++ {
 			d := &p.Dependencies[i]
 			b := d.Phases[phase]
 			if b == nil {
@@ -103,7 +104,7 @@ func writeOtherPhases(w io.Writer, p *profile.Profile) {
 				item("explained by no hook record (in the function's process)", b.Unattributed, "unattributed: ")
 			}
 		}
-		if !ran {
+		if !ran || (phase == profile.PhaseImport && out.Len() == 0) {
 			continue
 		}
 		fmt.Fprintf(w, "\n%s:\n", titles[phase])

@@ -110,9 +110,13 @@ func TestInvokeAttribution(t *testing.T) {
 	if !slices.Contains(persist.Persistence, profile.Persistence{Path: "/tmp/persist-state.json", WrittenIn: 1, ReadIn: 2}) {
 		t.Errorf("persist: persistence %+v, want /tmp/persist-state.json written in 1 and read in 2", persist.Persistence)
 	}
-	// Nothing left unexplained by the hook's records.
+	// Nothing left unexplained by the hook's records: not in the function's
+	// process, and no DNS name the fake internet saw that no record names.
 	if un := p.App.Phases[profile.PhaseInvoke].Unattributed; !un.Empty() {
 		t.Errorf("unattributed behaviour in the function process: %+v", un)
+	}
+	if b := p.App.Phases[profile.PhaseImport]; b != nil {
+		t.Errorf("unattributed import-phase behaviour: %+v", b.Unattributed)
 	}
 }
 

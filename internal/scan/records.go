@@ -159,7 +159,7 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 		}
 	}
 	if run, ok := runs[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
-		applyInvoke(p, run, c, explainedDNS, refEnv)
+		applyInvoke(p, run, c, explainedDNS, refEnv, sinkholeNames(fake))
 	}
 	applyFakeNet(p, fake, c, explainedDNS)
 	for i := range p.Dependencies {
@@ -219,7 +219,7 @@ func appPhase(p *profile.Profile, phase string) *profile.Behavior {
 
 // applyInvoke splits the function's process by package with the hook's
 // records; syscalls no record explains are the process's unattributed.
-func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior) {
+func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior, sinkholes map[string]string) {
 	f := profiler.Fold(run.Hooks, profile.PhaseInvoke, plan.TaskRoot)
 	for k := range f.Explained {
 		if name, ok := strings.CutPrefix(k, "dns\x00"); ok {
@@ -258,15 +258,23 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 	rootB, subtrees := profiler.Split(run, profiler.Attribution{TaskRoot: plan.TaskRoot})
 	un := &profile.Behavior{}
 	for _, fl := range rootB.Files {
-		if !f.Explained["file\x00"+fl.Path] && fl.Access != profile.AccessRead {
+		// Reads are left out (the runtime reads files of its own that no
+		// fs call explains), except of the bait files.
+		if !f.Explained["file\x00"+fl.Path] && (fl.Access != profile.AccessRead || isBait(fl.Path)) {
 			un.Files = append(un.Files, fl)
 		}
 	}
 	for _, n := range rootB.Network {
-		if n.Protocol == "unix" || strings.HasPrefix(n.Address, "127.") {
-			continue // sinkhole and DNS traffic: named by the records and the fake internet
+		if n.Protocol == "unix" {
+			continue
 		}
-		if f.Explained["net\x00"+n.Address+"\x00"+strconv.Itoa(n.Port)] {
+		host := n.Address
+		if name, ok := sinkholes[n.Address]; ok {
+			host = name // a fake-internet address stands for this name
+		} else if strings.HasPrefix(n.Address, "127.") {
+			continue // loopback inside the sandbox: the fake DNS server and the like
+		}
+		if f.Explained["net\x00"+host+"\x00"+strconv.Itoa(n.Port)] {
 			continue
 		}
 		un.Network = append(un.Network, n)
@@ -347,8 +355,8 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			for _, m := range c.FindString(r.Name + " " + strings.ReplaceAll(r.Name, ".", "")) {
 				ex = append(ex, profile.Exfil{Canary: m.Canary, Channel: "dns", Destination: r.Name, Encoding: m.Encoding})
 			}
-			if explainedDNS[r.Name] && len(ex) == 0 {
-				continue
+			if explainedDNS[r.Name] {
+				continue // a hook record names the package; its data was searched there
 			}
 			phase := r.Phase
 			if phase == "" {
@@ -358,9 +366,7 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			if app.Unattributed == nil {
 				app.Unattributed = &profile.Behavior{}
 			}
-			if !explainedDNS[r.Name] {
-				app.Unattributed.DNS = append(app.Unattributed.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
-			}
+			app.Unattributed.DNS = append(app.Unattributed.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
 			app.Unattributed.Exfiltration = append(app.Unattributed.Exfiltration, ex...)
 		case "tcp":
 			dest := fmt.Sprintf("%s:%d", r.Name, r.Port)
@@ -403,16 +409,22 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 	}
 }
 
-// nameSinkholes replaces the fake internet's loopback addresses in network
-// behaviour by the names they stand for (from its DNS answers), so that a
-// profile says "collect.exfil.invalid:443", not 127.77.x.y.
-func nameSinkholes(p *profile.Profile, fake []fakenet.Record) {
+// sinkholeNames maps the fake internet's answers back to the names asked.
+func sinkholeNames(fake []fakenet.Record) map[string]string {
 	names := map[string]string{}
 	for _, r := range fake {
 		if r.Kind == "dns" && r.Address != "" {
 			names[r.Address] = r.Name
 		}
 	}
+	return names
+}
+
+// nameSinkholes replaces the fake internet's loopback addresses in network
+// behaviour by the names they stand for (from its DNS answers), so that a
+// profile says "collect.exfil.invalid:443", not 127.77.x.y.
+func nameSinkholes(p *profile.Profile, fake []fakenet.Record) {
+	names := sinkholeNames(fake)
 	fix := func(b *profile.Behavior) {
 		for b != nil {
 			for i, n := range b.Network {
@@ -434,6 +446,12 @@ func nameSinkholes(p *profile.Profile, fake []fakenet.Record) {
 			fix(b)
 		}
 	}
+}
+
+// isBait reports whether a path is one of the fake world's bait files: the
+// home directory's and the bundle's .env.
+func isBait(p string) bool {
+	return strings.HasPrefix(p, plan.SandboxHome+"/") || p == plan.TaskRoot+"/.env"
 }
 
 func baseName(p string) string {

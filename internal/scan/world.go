@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -93,7 +94,13 @@ func worldEnv(b *bundle.Bundle, o Options, c *canary.Set) []string {
 func hookFiles(o Options) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for name, content := range hook.Files() {
+		if o.NoHook && name != path.Base(hook.InvokePath) {
+			continue // the harness runs without the hook; hook.js must not be there for it to load
+		}
 		files[plan.ControlDir+"/"+name] = content
+	}
+	if o.NoHook {
+		return files, nil
 	}
 	cfg, err := json.Marshal(hook.HookConfig{
 		TimerBudgetMS: int(o.TimerBudget.Milliseconds()), TaskRoot: plan.TaskRoot,
@@ -151,14 +158,12 @@ func addWorld(p *plan.Plan, b *bundle.Bundle, o Options) error {
 	if p.Files == nil {
 		p.Files = map[string][]byte{}
 	}
-	if !o.NoHook {
-		files, err := hookFiles(o)
-		if err != nil {
-			return err
-		}
-		for k, v := range files {
-			p.Files[k] = v
-		}
+	files, err := hookFiles(o)
+	if err != nil {
+		return err
+	}
+	for k, v := range files {
+		p.Files[k] = v
 	}
 	p.Env = append(p.Env, worldEnv(b, o, o.Canaries)...)
 	p.HomeFiles = map[string][]byte{}
