@@ -73,8 +73,12 @@ func register(f func(e *env) *cobra.Command) { subcommands = append(subcommands,
 
 // Main runs depbox with args and returns the process exit code.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// Interrupts and hang-ups cancel the context, so that sandboxes, network
+	// namespaces and work directories are torn down; a closed output pipe
+	// becomes a write error instead of killing depbox mid-scan.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
+	signal.Ignore(syscall.SIGPIPE)
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, v: viper.New()}
 	root := newRootCmd(e)
 	root.SetArgs(args)
