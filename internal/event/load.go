@@ -95,6 +95,18 @@ func LoadDir(dir string) ([]Event, error) {
 // readLimited reads a regular file inside root, refusing more than
 // MaxPayload bytes.
 func readLimited(root *os.Root, name string) ([]byte, error) {
+	data, err := readRegular(root, name, MaxPayload)
+	if errors.Is(err, errTooLarge) {
+		return nil, fmt.Errorf("%w, Lambda's 6 MB limit for a synchronous invocation payload", err)
+	}
+	return data, err
+}
+
+// errTooLarge is returned by readRegular for a file over its limit.
+var errTooLarge = errors.New("file too large")
+
+// readRegular reads a regular file inside root, refusing more than limit bytes.
+func readRegular(root *os.Root, name string, limit int) ([]byte, error) {
 	f, err := root.Open(name)
 	if err != nil {
 		return nil, err
@@ -107,12 +119,12 @@ func readLimited(root *os.Root, name string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, errors.New("not a regular file")
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxPayload+1))
+	data, err := io.ReadAll(io.LimitReader(f, int64(limit)+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxPayload {
-		return nil, fmt.Errorf("larger than %d bytes, Lambda's 6 MB limit for a synchronous invocation payload", MaxPayload)
+	if len(data) > limit {
+		return nil, fmt.Errorf("%w: larger than %d bytes", errTooLarge, limit)
 	}
 	return data, nil
 }

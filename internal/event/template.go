@@ -3,7 +3,6 @@ package event
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"sort"
@@ -114,26 +113,7 @@ func DetectSources(bundleRoot string) (Detection, error) {
 }
 
 func readTemplate(root *os.Root, name string) ([]byte, error) {
-	f, err := root.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	data, err := io.ReadAll(io.LimitReader(f, maxTemplate+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxTemplate {
-		return nil, fmt.Errorf("larger than %d bytes", maxTemplate)
-	}
-	return data, nil
+	return readRegular(root, name, maxTemplate)
 }
 
 // parseTemplate maps one template's events. It walks the YAML node tree
