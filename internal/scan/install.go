@@ -25,6 +25,10 @@ func InstallPlan(b *bundle.Bundle, o Options) (*plan.Plan, error) {
 	o.defaults()
 	p := basePlan(o)
 	p.WritableTask = true
+	// Scripts run as sbx_user too, owning their copy of the bundle: as root
+	// in the sandbox they could overwrite the runner's results and the fake
+	// internet's log.
+	p.UID, p.GID = plan.SandboxUID, plan.SandboxGID
 	if err := addWorld(p, b, o); err != nil {
 		return nil, err
 	}

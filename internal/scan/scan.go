@@ -357,6 +357,9 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		if err := copyTree(s.task, task); err != nil {
 			return fmt.Errorf("copying the bundle for the %s run: %w", name, err)
 		}
+		if err := chownTree(task, pl.UID, pl.GID); err != nil {
+			return fmt.Errorf("handing the bundle copy to the %s run's user: %w", name, err)
+		}
 	}
 	res, runErr := sandbox.Run(ctx, sandbox.Config{
 		ID:      "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
@@ -761,6 +764,16 @@ func copyTree(src, dst string) error {
 		default:
 			return fmt.Errorf("%s: unexpected file type %s in the staged bundle", rel, info.Mode().Type())
 		}
+	})
+}
+
+// chownTree gives a directory tree to uid:gid (symlinks themselves).
+func chownTree(dir string, uid, gid int) error {
+	return filepath.WalkDir(dir, func(p string, _ fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		return os.Lchown(p, uid, gid)
 	})
 }
 

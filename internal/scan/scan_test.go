@@ -133,6 +133,9 @@ require('net').connect(443, '198.51.100.7').on('error', () => {});`,
 		"node_modules/grabby/index.js":    `module.exports = 1;`,
 		"node_modules/quiet/package.json": `{"name":"quiet","version":"1.0.0"}`,
 		"node_modules/quiet/index.js":     `module.exports = 2;`,
+		// Scripts run as sbx_user, not root, even in the sandbox.
+		"node_modules/uid/package.json": `{"name":"uid","version":"1.0.0","scripts":{"install":"test \"$(id -u):$(id -g)\" = 993:990"}}`,
+		"node_modules/uid/index.js":     `module.exports = 3;`,
 	})
 	p := run(t, options(t, dir))
 	g := p.Dependency("node_modules/grabby")
@@ -157,6 +160,9 @@ require('net').connect(443, '198.51.100.7').on('error', () => {});`,
 	}
 	if !slices.ContainsFunc(inst.Network, func(e profile.Endpoint) bool { return e.Address == "198.51.100.7" && e.Port == 443 }) {
 		t.Errorf("grabby install network %+v lacks 198.51.100.7:443", inst.Network)
+	}
+	if u := phaseOf(t, p, "node_modules/uid", profile.PhaseInstall); u.Outcome == nil || u.Outcome.Status != "ok" {
+		t.Errorf("install scripts must run as 993:990, outcome %+v", u.Outcome)
 	}
 	if q := p.Dependency("node_modules/quiet"); q.Phases[profile.PhaseInstall] != nil {
 		t.Errorf("quiet declares no scripts but has an install phase: %+v", q.Phases)
