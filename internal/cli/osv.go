@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -23,14 +21,11 @@ func init() {
 // osvCacheDir is depbox's cache directory: --cache-dir, or the user cache
 // directory + /depbox.
 func osvCacheDir(e *env) (string, error) {
-	if d := e.global().CacheDir; d != "" {
-		return d, nil
-	}
-	d, err := os.UserCacheDir()
+	d, err := cacheDir(e.global().CacheDir)
 	if err != nil {
-		return "", usageErr(fmt.Errorf("finding the cache directory: %w (pass --cache-dir)", err))
+		return "", usageErr(err)
 	}
-	return filepath.Join(d, "depbox"), nil
+	return d, nil
 }
 
 // osvDBPath is the database to use: osv-db (--osv-db of scan and gate,
