@@ -256,6 +256,26 @@ func (p *Profile) Dependency(path string) *Dependency {
 	return nil
 }
 
+// EachBehavior calls fn with the behaviour of every phase of every
+// dependency and of the function's own code (their Unattributed parts are
+// reached through them).
+func (p *Profile) EachBehavior(fn func(*Behavior)) {
+	for i := range p.Dependencies {
+		for _, b := range p.Dependencies[i].Phases {
+			if b != nil {
+				fn(b)
+			}
+		}
+	}
+	if p.App != nil {
+		for _, b := range p.App.Phases {
+			if b != nil {
+				fn(b)
+			}
+		}
+	}
+}
+
 // Empty reports whether b records no behaviour at all (the outcome aside).
 func (b *Behavior) Empty() bool {
 	if b == nil {

@@ -162,17 +162,10 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 		applyInvoke(p, run, c, explainedDNS, refEnv, sinkholeNames(fake))
 	}
 	applyFakeNet(p, fake, c, explainedDNS)
-	for i := range p.Dependencies {
-		for _, b := range p.Dependencies[i].Phases {
-			dedupeProcesses(b)
-			b.Canonicalize()
-		}
-	}
-	if p.App != nil {
-		for _, b := range p.App.Phases {
-			dedupeProcesses(b)
-		}
-	}
+	p.EachBehavior(func(b *profile.Behavior) {
+		dedupeProcesses(b)
+		b.Canonicalize()
+	})
 }
 
 // dedupeProcesses drops a hook-reported process (no binary, no result) when
@@ -402,11 +395,6 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 		}
 	}
-	if p.App != nil {
-		for _, b := range p.App.Phases {
-			b.Canonicalize()
-		}
-	}
 }
 
 // sinkholeNames maps the fake internet's answers back to the names asked.
@@ -425,27 +413,16 @@ func sinkholeNames(fake []fakenet.Record) map[string]string {
 // profile says "collect.exfil.invalid:443", not 127.77.x.y.
 func nameSinkholes(p *profile.Profile, fake []fakenet.Record) {
 	names := sinkholeNames(fake)
-	fix := func(b *profile.Behavior) {
-		for b != nil {
-			for i, n := range b.Network {
+	p.EachBehavior(func(b *profile.Behavior) {
+		for x := b; x != nil; x = x.Unattributed {
+			for i, n := range x.Network {
 				if name, ok := names[n.Address]; ok {
-					b.Network[i].Address, b.Network[i].Host = "", name
+					x.Network[i].Address, x.Network[i].Host = "", name
 				}
 			}
-			b.Canonicalize()
-			b = b.Unattributed
 		}
-	}
-	for i := range p.Dependencies {
-		for _, b := range p.Dependencies[i].Phases {
-			fix(b)
-		}
-	}
-	if p.App != nil {
-		for _, b := range p.App.Phases {
-			fix(b)
-		}
-	}
+		b.Canonicalize()
+	})
 }
 
 // isBait reports whether a path is one of the fake world's bait files: the
@@ -491,14 +468,5 @@ func redactProfile(p *profile.Profile, c *canary.Set) {
 		fix(b.Unattributed)
 		b.Canonicalize()
 	}
-	for i := range p.Dependencies {
-		for _, b := range p.Dependencies[i].Phases {
-			fix(b)
-		}
-	}
-	if p.App != nil {
-		for _, b := range p.App.Phases {
-			fix(b)
-		}
-	}
+	p.EachBehavior(fix)
 }
