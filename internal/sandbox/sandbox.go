@@ -73,10 +73,6 @@ type Config struct {
 	// PodInitConfig, when set, is passed to runsc as --pod-init-config
 	// (the runtime-monitoring session).
 	PodInitConfig []byte
-	// Overlay is runsc's --overlay2 value (default "root:memory": writes to
-	// the root file system stay in the sandbox's memory). "all:memory" also
-	// lets writes to writable bind mounts succeed without reaching the host.
-	Overlay string
 	// ExtraFlags are further global runsc flags (e.g. "--debug").
 	ExtraFlags []string
 	// Stdout and Stderr, when set, also receive the sandbox's output as it
@@ -137,7 +133,9 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		"--network=none",
 		"--platform=systrap",
 		"--debug-log", logDir + "/",
-		"--overlay2=" + cfg.Overlay,
+		// Writes to the root file system stay in the sandbox's memory (runsc's
+		// default, "self", would put a filestore beside the shared rootfs).
+		"--overlay2=root:memory",
 		// depbox's mounts are private copies nothing else changes during a
 		// run: gVisor may cache their dentries instead of revalidating every
 		// lookup against the host (module resolution is lookup-heavy).
@@ -257,9 +255,6 @@ func (cfg *Config) check() error {
 	}
 	if cfg.Cwd == "" {
 		cfg.Cwd = "/"
-	}
-	if cfg.Overlay == "" {
-		cfg.Overlay = "root:memory"
 	}
 	return nil
 }
