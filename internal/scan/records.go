@@ -69,6 +69,15 @@ func exfil(c *canary.Set, out []profiler.Outgoing) map[string][]profile.Exfil {
 	return found
 }
 
+// argvOutgoing is the command lines of programs started, for canary search.
+func argvOutgoing(pkg, phase string, procs []profile.Process) []profiler.Outgoing {
+	out := make([]profiler.Outgoing, 0, len(procs))
+	for _, pr := range procs {
+		out = append(out, profiler.Outgoing{Pkg: pkg, Phase: phase, Channel: "argv", Destination: pr.Binary, Data: []byte(strings.Join(pr.Argv, " "))})
+	}
+	return out
+}
+
 // hookOnly keeps what only the hook can see, or sees better than the
 // syscall stream of a process that belongs to one package: environment
 // reads, DNS names, capabilities, timers, named network peers, and file
@@ -152,9 +161,7 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 				}
 			}
 			// Programs started by the package's process tree, from the syscall stream.
-			for _, pr := range beh.Processes {
-				out = append(out, profiler.Outgoing{Pkg: d.Path, Phase: phase, Channel: "argv", Destination: pr.Binary, Data: []byte(strings.Join(pr.Argv, " "))})
-			}
+			out = append(out, argvOutgoing(d.Path, phase, beh.Processes)...)
 			merge(beh, &profile.Behavior{Exfiltration: exfil(c, out)[d.Path]})
 		}
 	}
@@ -275,11 +282,7 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 	for _, st := range subtrees {
 		owner, found := childOwner(run.Hooks, st.Argv)
 		b := st.Behavior
-		for _, pr := range b.Processes {
-			for _, m := range c.Find([]byte(strings.Join(pr.Argv, " "))) {
-				b.Exfiltration = append(b.Exfiltration, profile.Exfil{Canary: m.Canary, Channel: "argv", Destination: pr.Binary, Encoding: m.Encoding})
-			}
-		}
+		b.Exfiltration = append(b.Exfiltration, exfil(c, argvOutgoing("", profile.PhaseInvoke, b.Processes))[""]...)
 		if !found {
 			merge(un, b)
 			continue
