@@ -245,7 +245,7 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 			continue
 		}
 		f := profile.File{Path: NormalizePath(o.Path), Access: access(o), Failed: o.OK == 0}
-		k := f.Path + "\x00" + f.Access
+		k := fileKey(f)
 		if prev, ok := s.files[k]; ok {
 			f.Failed = prev.Failed && f.Failed
 		}
@@ -270,7 +270,7 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 			s.caps[CapUnhookedKid] = true
 		}
 		pr := profile.Process{Argv: normalizeArgv(e.Argv), Binary: NormalizePath(e.Path), Result: e.Result}
-		s.procs[strings.Join(pr.Argv, "\x00")+"\x00\x00"+pr.Binary+"\x00"+pr.Result] = pr
+		s.procs[procKey(pr)] = pr
 	}
 	for _, k := range p.Socks {
 		if k.Protocol == "unspec" || resolverNoise(k) {
@@ -283,7 +283,7 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 		if ep.Result == "ok" {
 			ep.Result = "" // the default
 		}
-		s.net[ep.Op+"\x00"+ep.Protocol+"\x00"+ep.Address+"\x00"+itoa(ep.Port)+"\x00"+ep.Result] = ep
+		s.net[netKey(ep)] = ep
 	}
 }
 
@@ -298,13 +298,13 @@ func itemSetOf(b *profile.Behavior) *itemSet {
 		s.caps[c] = true
 	}
 	for _, f := range b.Files {
-		s.files[f.Path+"\x00"+f.Access] = f
+		s.files[fileKey(f)] = f
 	}
 	for _, pr := range b.Processes {
-		s.procs[strings.Join(pr.Argv, "\x00")+"\x00\x00"+pr.Binary+"\x00"+pr.Result] = pr
+		s.procs[procKey(pr)] = pr
 	}
 	for _, ep := range b.Network {
-		s.net[ep.Op+"\x00"+ep.Protocol+"\x00"+ep.Address+"\x00"+itoa(ep.Port)+"\x00"+ep.Result] = ep
+		s.net[netKey(ep)] = ep
 	}
 	return s
 }
@@ -428,7 +428,17 @@ func normalizeArgv(argv []string) []string {
 	return out
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
+// The keys of an itemSet: addProc and itemSetOf must make the same ones,
+// or a cached run's behaviour would not subtract.
+func fileKey(f profile.File) string { return f.Path + "\x00" + f.Access }
+
+func procKey(p profile.Process) string {
+	return strings.Join(p.Argv, "\x00") + "\x00\x00" + p.Binary + "\x00" + p.Result
+}
+
+func netKey(e profile.Endpoint) string {
+	return e.Op + "\x00" + e.Protocol + "\x00" + e.Address + "\x00" + strconv.Itoa(e.Port) + "\x00" + e.Result
+}
 
 // Subtree is a process a run's root started, with everything it and its
 // descendants did.
