@@ -4,7 +4,7 @@
 GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
-GOFILES := $(shell find cmd internal -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
+GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
 
 .PHONY: all build runsc test unit example bench vet clean
 
@@ -46,7 +46,7 @@ bench: build
 
 vet:
 	$(GO) vet ./...
-	@test -z "$$(gofmt -l cmd internal)" || (gofmt -l cmd internal; exit 1)
+	@test -z "$$(gofmt -l cmd internal sandbox profiler baseline profile)" || (gofmt -l cmd internal sandbox profiler baseline profile; exit 1)
 
 clean:
 	rm -rf bin

@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // DefaultEcosystem is the OSV ecosystem of packages that do not name one.

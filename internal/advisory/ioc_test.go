@@ -3,7 +3,7 @@ package advisory
 import (
 	"testing"
 
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 func TestParseIndicator(t *testing.T) {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // openTestdata opens every record under testdata (real records from

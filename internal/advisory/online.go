@@ -18,7 +18,7 @@ import (
 
 	"github.com/ossf/osv-schema/bindings/go/osvschema"
 
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // DefaultAPI is the osv.dev API.

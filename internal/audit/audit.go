@@ -26,9 +26,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/profile"
 )
 
 // ScanFunc runs a scan (scan.Scan; tests substitute their own).

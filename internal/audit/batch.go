@@ -7,8 +7,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/profile"
 )
 
 // Outcome is one finished job of a batch.

@@ -15,9 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/profile"
 )
 
 // fakeSource resolves "npm:NAME@VERSION" without npm; "missing" names fail

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/depbox/depbox/internal/profile"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/profile"
 )
 
 func TestKey(t *testing.T) {

@@ -10,12 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/audit"
 	"github.com/depbox/depbox/internal/audit/audittest"
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
 	"github.com/depbox/depbox/internal/sandboxtest"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/profile"
 )
 
 // auditor runs audits in the real sandbox, counting scans, with a cache of

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/depbox/depbox/internal/advisory"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // addAdvisoryFlags declares the advisory flags of the scanning commands.

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/audit"
 	"github.com/depbox/depbox/internal/audit/audittest"
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 var updateAudit = flag.Bool("update-audit", false, "rewrite internal/cli/testdata/audit golden files")

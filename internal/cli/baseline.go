@@ -9,9 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/verdict"
+	"github.com/depbox/depbox/profile"
 )
 
 func init() {

@@ -14,8 +14,8 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/sys/unix"
 
-	"github.com/depbox/depbox/internal/sandbox"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/sandbox"
 )
 
 // check is one doctor finding.

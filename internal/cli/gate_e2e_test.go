@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/depbox/depbox/internal/baseline"
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/sandboxtest"
 )
 

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/depbox/depbox/internal/baseline"
+	"github.com/depbox/depbox/baseline"
 )
 
 const gateTestdata = "testdata/gate"

@@ -11,7 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/depbox/depbox/internal/advisory"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 func init() {

@@ -16,9 +16,9 @@ import (
 	"golang.org/x/sys/unix"
 
 	"github.com/depbox/depbox/internal/event"
-	"github.com/depbox/depbox/internal/profile"
-	"github.com/depbox/depbox/internal/sandbox"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/profile"
+	"github.com/depbox/depbox/sandbox"
 )
 
 // scanOptions are the options of one scan (shared by scan, gate, baseline update).

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/depbox/depbox/internal/profile"
 	"github.com/depbox/depbox/internal/sandboxtest"
+	"github.com/depbox/depbox/profile"
 )
 
 // depbox runs the real static binary, as a user would.

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/profile"
 )
 
 // writeTable prints one row per dependency with what it did at import,

@@ -12,10 +12,10 @@ import (
 	"time"
 
 	"github.com/depbox/depbox/internal/hook"
-	"github.com/depbox/depbox/internal/profiler"
-	"github.com/depbox/depbox/internal/sandbox"
 	"github.com/depbox/depbox/internal/sandboxtest"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/profiler"
+	"github.com/depbox/depbox/sandbox"
 )
 
 // runsc finds the runsc binary without building anything: DEPBOX_RUNSC, or

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/verdict"
+	"github.com/depbox/depbox/profile"
 )
 
 // JSONSchema is the version tag of the JSON report.

@@ -4,9 +4,9 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/verdict"
+	"github.com/depbox/depbox/profile"
 )
 
 // column is one behaviour column of the dependency × behaviour matrix.

@@ -17,8 +17,8 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/depbox/depbox/internal/profile"
 	"github.com/depbox/depbox/internal/verdict"
+	"github.com/depbox/depbox/profile"
 )
 
 // Report is what every format renders.

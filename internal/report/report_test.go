@@ -12,9 +12,9 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/verdict"
+	"github.com/depbox/depbox/profile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")

@@ -6,7 +6,7 @@ import (
 	"io"
 	"strings"
 
-	"github.com/depbox/depbox/internal/baseline"
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/verdict"
 )
 

@@ -15,8 +15,8 @@ import (
 
 	"github.com/depbox/depbox/internal/bundle"
 	"github.com/depbox/depbox/internal/plan"
-	"github.com/depbox/depbox/internal/profile"
-	"github.com/depbox/depbox/internal/profiler"
+	"github.com/depbox/depbox/profile"
+	"github.com/depbox/depbox/profiler"
 )
 
 // importCacheVersion is bumped whenever what an entry means changes.

@@ -8,8 +8,8 @@ import (
 
 	"github.com/depbox/depbox/internal/bundle"
 	"github.com/depbox/depbox/internal/plan"
-	"github.com/depbox/depbox/internal/profile"
-	"github.com/depbox/depbox/internal/profiler"
+	"github.com/depbox/depbox/profile"
+	"github.com/depbox/depbox/profiler"
 )
 
 // lifecycle are the scripts npm runs when it installs a package, in order.

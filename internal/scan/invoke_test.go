@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/depbox/depbox/internal/event"
-	"github.com/depbox/depbox/internal/profile"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/profile"
 )
 
 // invokeOptions scans with three events: API Gateway, S3 and SQS defaults.

@@ -12,8 +12,8 @@ import (
 	"github.com/depbox/depbox/internal/fakenet"
 	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
-	"github.com/depbox/depbox/internal/profile"
-	"github.com/depbox/depbox/internal/profiler"
+	"github.com/depbox/depbox/profile"
+	"github.com/depbox/depbox/profiler"
 )
 
 // readFakeNet reads what the fake internet saw in one run.

@@ -30,10 +30,10 @@ import (
 	"github.com/depbox/depbox/internal/event"
 	"github.com/depbox/depbox/internal/fakenet"
 	"github.com/depbox/depbox/internal/plan"
-	"github.com/depbox/depbox/internal/profile"
-	"github.com/depbox/depbox/internal/profiler"
 	"github.com/depbox/depbox/internal/runner"
-	"github.com/depbox/depbox/internal/sandbox"
+	"github.com/depbox/depbox/profile"
+	"github.com/depbox/depbox/profiler"
+	"github.com/depbox/depbox/sandbox"
 )
 
 //go:embed loader.js

@@ -13,9 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/depbox/depbox/internal/profile"
 	"github.com/depbox/depbox/internal/sandboxtest"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/profile"
 )
 
 func options(t *testing.T, path string) scan.Options {

@@ -17,8 +17,8 @@ import (
 	"github.com/depbox/depbox/internal/event"
 	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
-	"github.com/depbox/depbox/internal/profile"
-	"github.com/depbox/depbox/internal/profiler"
+	"github.com/depbox/depbox/profile"
+	"github.com/depbox/depbox/profiler"
 )
 
 // Function is the dependency field of the invoke run: the function's one

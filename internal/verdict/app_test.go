@@ -3,7 +3,7 @@ package verdict
 import (
 	"testing"
 
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // TestFunctionProcessIsJudged: the function's own code is not judged, but a

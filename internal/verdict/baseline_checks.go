@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/profile"
 )
 
 // newCaps are the capabilities DBX011 reports when they newly appear.

@@ -9,8 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/profile"
 )
 
 // checker runs the rules over one profile.

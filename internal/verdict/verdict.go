@@ -18,8 +18,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/profile"
 )
 
 // Finding is one rule's verdict on one dependency (and phase).

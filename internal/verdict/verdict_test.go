@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/depbox/depbox/internal/baseline"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/profile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/ and the rule reference in docs/rules.md")

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"github.com/depbox/depbox/internal/advisory"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // The benchmark database: the real records (the Leitwacht feed from the

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // Item kinds: one behaviour of a dependency in a phase, flattened to a

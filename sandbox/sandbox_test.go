@@ -11,9 +11,9 @@ import (
 
 	"golang.org/x/sys/unix"
 
-	"github.com/depbox/depbox/internal/sandbox"
 	"github.com/depbox/depbox/internal/sandboxtest"
 	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/sandbox"
 )
 
 func config(t *testing.T, args ...string) sandbox.Config {

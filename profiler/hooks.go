@@ -7,7 +7,7 @@ import (
 	"strings"
 
 	"github.com/depbox/depbox/internal/hook"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // Capabilities named in profiles, from hook records.

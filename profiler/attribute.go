@@ -8,7 +8,7 @@ import (
 	"strings"
 
 	"github.com/depbox/depbox/internal/hook"
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // Marker is the argv word that tags a process started by depbox's in-sandbox

@@ -24,7 +24,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/depbox/depbox/internal/profile"
+	"github.com/depbox/depbox/profile"
 )
 
 // Schema is the version tag written into every baseline. SchemaVersion is
