@@ -1,8 +1,10 @@
 // Package bundle takes in a serverless function bundle — a directory or a
 // Lambda .zip deployment package — and describes it: it stages a validated
 // copy that the sandbox mounts read-only at /var/task, detects the runtime
-// and handler, and inventories every installed npm package with its install
-// path, version, integrity, lifecycle scripts and resolved dependencies.
+// (Node.js or Python) and handler, and inventories every installed npm
+// package (install path, version, integrity, lifecycle scripts, resolved
+// dependencies) or Python distribution (dist-info or egg-info, the files
+// and modules it installed, its Requires-Dist graph).
 //
 // A bundle is hostile input. Open never writes outside the destination
 // directory and never follows a link out of the bundle, and it rejects with
@@ -42,6 +44,21 @@
 //     (.bin, .package-lock.json, .cache) are not packages. A directory
 //     symlink in node_modules (a workspace or npm link) is followed and the
 //     package listed at the link's path; pnpm's .pnpm store is not read.
+//   - Python bundles (a Python runtime from the options or a template, or
+//     .py files or distributions and no Node.js files): the site
+//     directories are the root (pip install -t .), python/ and
+//     python/lib/python3.X/site-packages (a layer's layouts). Every
+//     *.dist-info directory and legacy *.egg-info directory or file there
+//     is a distribution (a dist-info wins over an egg-info of the same
+//     PEP 503 name in one directory): name and version from METADATA or
+//     PKG-INFO, the files it installed from RECORD (or installed-files.txt;
+//     else its top_level.txt modules), the graph from unconditional
+//     Requires-Dist (requires.txt). Its install path is the metadata
+//     directory's path. The handler is "module.function" ("src/app.handler",
+//     "pkg.mod.handler"), resolved to module.py or module/__init__.py; by
+//     default lambda_function.py's lambda_handler or app.py's
+//     lambda_handler/handler. The target runtime comes from the options, the
+//     template, a python/lib/python3.X directory or an extension's ABI tag.
 //   - The installed node_modules tree is the truth about what is deployed.
 //     The lockfile (npm-shrinkwrap.json, package-lock.json or the hidden
 //     node_modules/.package-lock.json, in that order) only contributes
@@ -72,6 +89,9 @@ type Options struct {
 	MaxTotalBytes int64  // uncompressed bytes of all files; default 2 GiB
 	MaxFileBytes  int64  // uncompressed bytes of one file; default 256 MiB
 	Handler       string // overrides the detected handler ("file.export"); optional
+	// Runtime overrides runtime detection: "nodejs", or a Lambda Python
+	// runtime such as "python3.12"; optional.
+	Runtime string
 }
 
 func (o Options) withDefaults() Options {
@@ -90,16 +110,29 @@ func (o Options) withDefaults() Options {
 // Bundle is a staged, validated function bundle. Its methods only read it
 // and are safe for concurrent use.
 type Bundle struct {
-	Root        string     // absolute path of the staged copy (what gets mounted read-only at /var/task)
-	Name        string     // root package.json "name", else the base name of the source without .zip
-	Digest      string     // "sha256:<hex>" over the sorted tree (path, type, content or link target); deterministic
-	Runtime     string     // "nodejs"
+	Root    string // absolute path of the staged copy (what gets mounted read-only at /var/task)
+	Name    string // root package.json "name", else the base name of the source without .zip
+	Digest  string // "sha256:<hex>" over the sorted tree (path, type, content or link target); deterministic
+	Runtime string // "nodejs" or "python"
+	// Target is the Lambda Python runtime the bundle is built for
+	// ("python3.12"), from the options, a template or the bundle's layout;
+	// "" when unknown or for Node.js bundles.
+	Target string
+	// SiteDirs are the bundle-relative directories Python distributions
+	// are installed in ("" is the root: pip install -t .; "python" and
+	// "python/lib/python3.X/site-packages" as in a layer). Python only.
+	SiteDirs    []string
 	Handler     string     // e.g. "index.handler"; "" if none found
 	HandlerFile string     // bundle-relative path of the handler module, e.g. "index.mjs"; "" if none
 	Lockfile    string     // bundle-relative lockfile the integrity hashes came from ("package-lock.json"), else ""
 	Packages    []*Package // every installed package, sorted by Path
 
 	byPath map[string]*Package
+	// owners maps bundle-relative files and directories to the install
+	// path of the Python distribution that installed them.
+	owners map[string]string
+	// strayPth are .pth files of site directories no distribution installed.
+	strayPth []string
 }
 
 // Package is one installed npm package.
@@ -127,6 +160,18 @@ type Package struct {
 	Module     bool     `json:"module,omitempty"`     // package.json "type": "module"
 	Main       string   `json:"main,omitempty"`       // package.json "main"
 	HasExports bool     `json:"hasExports,omitempty"` // package.json has "exports"
+
+	// Python distributions (Path is the *.dist-info or *.egg-info path,
+	// e.g. "requests-2.31.0.dist-info").
+
+	// Ecosystem is "PyPI" for Python distributions, "" for npm packages.
+	Ecosystem string `json:"ecosystem,omitempty"`
+	// Modules are the modules importing the distribution means: its
+	// top-level packages and modules (sub-packages for a namespace package).
+	Modules []string `json:"modules,omitempty"`
+	// Pth are the .pth files it installed in its site directory: their
+	// import lines run at every interpreter start.
+	Pth []string `json:"pth,omitempty"`
 }
 
 // Open stages the bundle at src (a directory or a .zip Lambda deployment
@@ -196,7 +241,11 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 	if err := detect(b, t, rootPkg, opts); err != nil {
 		return nil, err
 	}
-	if err := inventory(b, t, root); err != nil {
+	inv := inventory
+	if b.Runtime == RuntimePython {
+		inv = func(b *Bundle, t *tree, _ *os.Root) error { return inventoryPython(b, t) }
+	}
+	if err := inv(b, t, root); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -33,6 +33,9 @@ func (b *Bundle) Owner(p string) string {
 	if p == "." || p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) {
 		return ""
 	}
+	if b.owners != nil {
+		return b.pythonOwner(p)
+	}
 	idx := b.index()
 	for {
 		if _, ok := idx[p]; ok {

@@ -38,8 +38,14 @@ func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
 	if err != nil {
 		return err
 	}
-	if fn != nil && fn.runtime != "" && !strings.HasPrefix(fn.runtime, "nodejs") {
-		return inputErr(fn.origin, "uses runtime %q; only Node.js bundles are supported today", fn.runtime)
+	switch {
+	case IsPythonRuntime(opts.Runtime), fn != nil && IsPythonRuntime(fn.runtime),
+		opts.Runtime == "" && (fn == nil || fn.runtime == "") && !t.looksNode() && t.looksPython():
+		return detectPython(b, t, fn, opts)
+	case opts.Runtime != "" && opts.Runtime != "nodejs":
+		return inputErr("", "runtime %q is not supported; use nodejs or a Python runtime such as python3.12", opts.Runtime)
+	case fn != nil && fn.runtime != "" && !strings.HasPrefix(fn.runtime, "nodejs"):
+		return inputErr(fn.origin, "uses runtime %q; only Node.js and Python bundles are supported", fn.runtime)
 	}
 	switch {
 	case fn != nil:
@@ -74,15 +80,19 @@ func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
 		}
 	}
 
-	nodejs := fn != nil || t.isFile("package.json") || isJS(b.HandlerFile) ||
-		slices.ContainsFunc(t.names, func(n string) bool {
-			return isJS(n) && (!strings.Contains(n, "/") || strings.HasPrefix(n, "node_modules/")) && t.entries[n].kind == kindFile
-		})
-	if !nodejs {
-		return inputErr("", "the bundle has no package.json and no .js, .mjs or .cjs file at its root or in node_modules; only Node.js bundles are supported today")
+	if fn == nil && !isJS(b.HandlerFile) && !t.looksNode() {
+		return inputErr("", "the bundle has no package.json, no .js, .mjs or .cjs file at its root or in node_modules, and no .py file or Python distribution at its root or under python/; only Node.js and Python bundles are supported")
 	}
 	b.Runtime = "nodejs"
 	return nil
+}
+
+// looksNode reports whether the bundle has a package.json, or .js, .mjs or
+// .cjs files at its root or in node_modules.
+func (t *tree) looksNode() bool {
+	return t.isFile("package.json") || slices.ContainsFunc(t.names, func(n string) bool {
+		return isJS(n) && (!strings.Contains(n, "/") || strings.HasPrefix(n, "node_modules/")) && t.entries[n].kind == kindFile
+	})
 }
 
 func isJS(p string) bool {

@@ -85,9 +85,9 @@ Resources:
     Type: AWS::Serverless::Function
     Properties: {Runtime: nodejs22.x}
 `, "main.js": ""}, handler: "main.handler", handlerFile: "main.js"},
-		{name: "template only python", files: map[string]string{
-			"template.yaml": "Resources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties: {Runtime: python3.12, Handler: app.handler}\n",
-			"app.py":        ""}, err: `runtime "python3.12"`},
+		{name: "template only ruby", files: map[string]string{
+			"template.yaml": "Resources:\n  A:\n    Type: AWS::Serverless::Function\n    Properties: {Runtime: ruby3.3, Handler: app.handler}\n",
+			"app.rb":        ""}, err: `runtime "ruby3.3"`},
 		{name: "cloudformation json", files: map[string]string{
 			"template.json": `{"Resources": {
 	"Fn": {"Type": "AWS::Lambda::Function", "Properties": {"Handler": "handler.main", "Runtime": "nodejs18.x", "Role": {"Fn::GetAtt": ["R", "Arn"]}}},
@@ -115,8 +115,8 @@ functions:
   alpha:
     handler: ${self:custom.h}
 `, "src/handlers/b.js": "", "src/handlers/z.js": "", "index.js": ""}, handler: "src/handlers/b.main", handlerFile: "src/handlers/b.js"},
-		{name: "serverless python", files: map[string]string{
-			"serverless.yaml": "provider:\n  runtime: python3.12\nfunctions:\n  f:\n    handler: handler.main\n", "handler.py": ""}, err: "only Node.js"},
+		{name: "serverless ruby", files: map[string]string{
+			"serverless.yaml": "provider:\n  runtime: ruby3.3\nfunctions:\n  f:\n    handler: handler.main\n", "handler.rb": ""}, err: "only Node.js and Python"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -154,7 +154,7 @@ func TestHostileZip(t *testing.T) {
 		}, body: string(lying)}}, opts: Options{MaxFileBytes: 1000}, want: "lie.js"},
 		{name: "unknown compression", entries: []zent{index, {raw: &zip.FileHeader{Name: "odd.js", Method: 99, CompressedSize64: 1, UncompressedSize64: 1}, body: "x"}}, want: "compression method"},
 		{name: "name too long", entries: []zent{index, {name: strings.Repeat("n", 300) + ".js", body: "x"}}, want: "name too long"},
-		{name: "not node", entries: []zent{{name: "main.py", body: "def handler(e, c): pass\n"}}, want: "only Node.js"},
+		{name: "not node or python", entries: []zent{{name: "main.rb", body: "def handler(event:, context:) end\n"}}, want: "only Node.js and Python"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -286,7 +286,7 @@ func TestHostileDir(t *testing.T) {
 		{name: "too many files", files: map[string]string{"index.js": "", "a.js": "", "b/c.js": ""}, opts: Options{MaxFiles: 3}, want: []string{"more than 3 files"}},
 		{name: "file too big", files: map[string]string{"index.js": strings.Repeat("x", 101)}, opts: Options{MaxFileBytes: 100}, want: []string{"index.js", "per-file limit"}},
 		{name: "total too big", files: map[string]string{"index.js": strings.Repeat("x", 60), "a.js": strings.Repeat("x", 60)}, opts: Options{MaxTotalBytes: 100}, want: []string{"limit of 100"}},
-		{name: "not node", files: map[string]string{"main.py": "", "requirements.txt": ""}, want: []string{"only Node.js"}},
+		{name: "not node or python", files: map[string]string{"main.rb": "", "Gemfile": ""}, want: []string{"only Node.js and Python"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
