@@ -38,7 +38,7 @@ var Kinds = []string{
 }
 
 // Phases lists the phases in the order they run.
-var Phases = []string{profile.PhaseInstall, profile.PhaseImport, profile.PhaseInvoke, profile.PhaseLinger, profile.PhaseExecute}
+var Phases = []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport, profile.PhaseInvoke, profile.PhaseLinger, profile.PhaseExecute}
 
 // PhaseIndex orders phases: known phases in run order, unknown ones after.
 func PhaseIndex(p string) int {

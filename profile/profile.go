@@ -21,6 +21,9 @@ const Schema = "depbox.profile/v1"
 // Phase names. Every Dependency.Phases key is one of these.
 const (
 	PhaseInstall = "install"
+	// PhaseStartup is Python's interpreter start: the .pth files of the
+	// bundle's site directories.
+	PhaseStartup = "startup"
 	PhaseImport  = "import"
 	PhaseInvoke  = "invoke"
 	PhaseLinger  = "linger"
@@ -73,7 +76,7 @@ type Bundle struct {
 	Name string `json:"name"`
 	// Digest is "sha256:<hex>" over the bundle's files (paths and contents).
 	Digest string `json:"digest"`
-	// Runtime is "nodejs" (later "python").
+	// Runtime is "nodejs" or "python".
 	Runtime string `json:"runtime"`
 	// RuntimeVersion is the version of the runtime inside the sandbox, e.g. "v20.20.2".
 	RuntimeVersion string `json:"runtime_version,omitempty"`

@@ -231,17 +231,23 @@ func (s *itemSet) loaded(self string) []string {
 }
 
 func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
-	nm := strings.TrimSuffix(a.TaskRoot, "/") + "/node_modules/"
+	task := strings.TrimSuffix(a.TaskRoot, "/") + "/"
 	for _, o := range p.Opens {
 		// A package counts as loaded when a file of its own other than
 		// package.json was read: Node reads the package.json of the package
 		// scope around the requiring code without loading that package.
-		if o.Read && !o.Write && o.OK > 0 && strings.HasPrefix(o.Path, nm) && a.Owner != nil && path.Base(o.Path) != "package.json" {
-			if owner := a.Owner(strings.TrimPrefix(o.Path, strings.TrimSuffix(a.TaskRoot, "/")+"/")); owner != "" {
-				s.pkgs[owner] = true
+		owned := false
+		if o.Read && !o.Write && strings.HasPrefix(o.Path, task) && a.Owner != nil && path.Base(o.Path) != "package.json" {
+			if owner := a.Owner(strings.TrimPrefix(o.Path, task)); owner != "" {
+				owned = true
+				if o.OK > 0 {
+					s.pkgs[owner] = true
+				}
 			}
 		}
-		if ignoredRead(o, a.TaskRoot) || devices[o.Path] {
+		// Reading a package's own files is loading it (Python's site
+		// directories have no node_modules to tell them by).
+		if owned || ignoredRead(o, a.TaskRoot) || devices[o.Path] {
 			continue
 		}
 		f := profile.File{Path: NormalizePath(o.Path), Access: access(o), Failed: o.OK == 0}

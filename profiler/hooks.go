@@ -131,6 +131,12 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 				}
 				b.Capabilities = append(b.Capabilities, CapNetwork)
 			}
+			if r.Op == "bind" && r.Kind == "net" {
+				// A listening or probing socket (Python's urllib3 binds
+				// ::1 to test for IPv6): explained, not a peer.
+				f.Explained["net\x00"+host+"\x00"+strconv.Itoa(port)] = true
+				b.Network = append(b.Network, profile.Endpoint{Address: host, Port: port, Protocol: "tcp", Op: "bind"})
+			}
 			if dd := data[r.Seq]; len(dd) > 0 {
 				dest := host
 				if port != 0 {

@@ -28,6 +28,12 @@ type RootfsSpec struct {
 	Programs map[string]string
 	// Links maps a path inside the rootfs to a symlink target, e.g. "/bin/sh" → "dash".
 	Links map[string]string
+	// Trees maps a directory inside the rootfs to a host directory copied
+	// whole (regular files, and symlinks that stay inside it), e.g. a
+	// language's standard library.
+	Trees map[string]Tree
+	// Files maps a path inside the rootfs to the content written there.
+	Files map[string]string
 }
 
 // BuildRootfs assembles a minimal root file system holding only the given
@@ -47,7 +53,17 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 			return "", fmt.Errorf("collecting shared libraries of %s: %w", src, err)
 		}
 	}
-	key, err := rootfsKey(files, spec.Links)
+	tfiles := map[string]string{}
+	links := map[string]string{}
+	for k, v := range spec.Links {
+		links[k] = v
+	}
+	for _, dst := range sortedKeys(spec.Trees) {
+		if err := treeFiles(dst, spec.Trees[dst], tfiles, links); err != nil {
+			return "", fmt.Errorf("listing %s for the sandbox rootfs: %w", spec.Trees[dst].Source, err)
+		}
+	}
+	key, err := rootfsKey(files, links, tfiles, spec.Files)
 	if err != nil {
 		return "", err
 	}
@@ -79,7 +95,20 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 			return "", fmt.Errorf("copying %s into the rootfs: %w", src, err)
 		}
 	}
-	for dst, target := range spec.Links {
+	for dst, src := range tfiles {
+		if err := copyFile(src, filepath.Join(tmp, dst)); err != nil {
+			return "", fmt.Errorf("copying %s into the rootfs: %w", src, err)
+		}
+	}
+	for dst, content := range spec.Files {
+		if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(dst)), 0o755); err != nil {
+			return "", err
+		}
+		if err := os.WriteFile(filepath.Join(tmp, dst), []byte(content), 0o644); err != nil {
+			return "", err
+		}
+	}
+	for dst, target := range links {
 		p := filepath.Join(tmp, dst)
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return "", err
@@ -192,7 +221,10 @@ func addFile(p string, files map[string]string) error {
 	return nil
 }
 
-func rootfsKey(files, links map[string]string) (string, error) {
+// rootfsKey hashes what a rootfs is made of: programs and libraries by
+// content; tree files by path, size and modification time (a standard
+// library has thousands); written files by content.
+func rootfsKey(files, links, tfiles, contents map[string]string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "depbox-rootfs-v2\n")
 	keys := make([]string, 0, len(files))
@@ -219,6 +251,16 @@ func rootfsKey(files, links map[string]string) (string, error) {
 	slices.Sort(lk)
 	for _, k := range lk {
 		fmt.Fprintf(h, "link %s %s\n", k, links[k])
+	}
+	for _, k := range sortedKeys(tfiles) {
+		fi, err := os.Stat(tfiles[k])
+		if err != nil {
+			return "", err
+		}
+		fmt.Fprintf(h, "tree %s %d %d\n", k, fi.Size(), fi.ModTime().UnixNano())
+	}
+	for _, k := range sortedKeys(contents) {
+		fmt.Fprintf(h, "file %s %d\n%s", k, len(contents[k]), contents[k])
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }

@@ -612,7 +612,13 @@ func pythonModules(t *tree, b *Bundle, d *pyDist) []string {
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	out = slices.Compact(out)
+	// Private top-level modules (C speed-ups, compatibility shims such as
+	// PyYAML's _yaml) are what the public ones load, not an entry point.
+	if public := slices.DeleteFunc(slices.Clone(out), func(m string) bool { return strings.HasPrefix(m, "_") }); len(public) > 0 {
+		return public
+	}
+	return out
 }
 
 // hasExtension reports whether site holds a compiled module m
@@ -691,7 +697,7 @@ func (b *Bundle) OwnedFiles() map[string]string { return b.owners }
 // belongs to whoever installed its source.
 func (b *Bundle) pythonOwner(p string) string {
 	if dir, base := path.Split(p); path.Base(dir) == "__pycache__" && strings.HasSuffix(base, ".pyc") {
-		src := path.Join(path.Dir(dir), strings.SplitN(base, ".", 2)[0]+".py")
+		src := path.Join(path.Dir(path.Clean(dir)), strings.SplitN(base, ".", 2)[0]+".py")
 		if o := b.owners[src]; o != "" {
 			return o
 		}

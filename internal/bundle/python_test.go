@@ -102,6 +102,7 @@ func TestPythonInventory(t *testing.T) {
 		"requests/__pycache__/new.cpython-311.pyc": "requests-2.31.0.dist-info", // by its directory
 		"urllib3/util/retry.py":                    "urllib3-2.0.7.dist-info",
 		"six.py":                                   "six-1.16.0.egg-info", // top_level.txt, no file list
+		"__pycache__/six.cpython-311.pyc":          "six-1.16.0.egg-info",
 		"zope/interface/__init__.py":               "Zope.Interface-6.0.dist-info",
 		"zope/event/__init__.py":                   "zope_event-5.0.dist-info",
 		"zope/__init__.py":                         "", // the shared namespace belongs to neither

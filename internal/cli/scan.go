@@ -42,6 +42,8 @@ type scanOptions struct {
 	ImportCache   bool
 	WorkDir       string
 	RunscFlags    []string
+	Python        string
+	Runtime       string
 }
 
 // addScanFlags declares the flags every scanning command shares.
@@ -55,6 +57,8 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Int64("memory", 2<<30, "memory limit of the sandbox in bytes")
 	f.Int64("pids", 512, "process limit of the sandbox")
 	f.String("node", "", "host node binary copied into the sandbox's root file system (default: node on $PATH)")
+	f.String("python", "", "host CPython copied, with its standard library, into the sandbox's root file system for Python bundles (default: /usr/bin/python3)")
+	f.String("runtime", "", "the bundle's runtime, overriding detection: nodejs, or a Lambda Python runtime such as python3.11 or python3.12")
 	f.StringArray("runsc-flag", nil, "an extra global runsc flag for the sandbox, e.g. --runsc-flag=--debug (repeatable; for diagnosis)")
 	f.String("work-dir", "", "where the private staging directory is made (default: /dev/shm when writable, else $TMPDIR)")
 	f.Bool("keep-workdir", false, "keep the staging directory (bundle copy, OCI bundle, runsc logs) for debugging")
@@ -97,6 +101,8 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		ImportCache:   v.GetBool("import-cache"),
 		WorkDir:       v.GetString("work-dir"),
 		RunscFlags:    v.GetStringSlice("runsc-flag"),
+		Python:        v.GetString("python"),
+		Runtime:       v.GetString("runtime"),
 	}
 }
 
@@ -192,7 +198,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	progress := e.progress()
 	p, stats, err := scan.Scan(ctx, scan.Options{
 		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags,
-		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node,
+		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
 		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, TimerBudget: o.TimerBudget,

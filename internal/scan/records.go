@@ -130,7 +130,7 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 	explainedDNS := map[string]bool{}
 	for i := range p.Dependencies {
 		d := &p.Dependencies[i]
-		for _, phase := range []string{profile.PhaseInstall, profile.PhaseImport} {
+		for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport} {
 			run, ok := runs[profiler.RunKey{Phase: phase, Dependency: d.Path}]
 			beh := d.Phases[phase]
 			if !ok || beh == nil {

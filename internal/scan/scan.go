@@ -50,8 +50,11 @@ type Options struct {
 	// CacheDir holds built root file systems.
 	CacheDir string
 	// Runsc is the runsc binary; Self the static depbox binary that runs as
-	// the sandbox's init; Node the host's node binary copied into the rootfs.
-	Runsc, Self, Node string
+	// the sandbox's init; Node the host's node binary copied into the rootfs;
+	// Python the host's CPython for Python bundles (default DefaultPython).
+	Runsc, Self, Node, Python string
+	// Runtime overrides runtime detection ("nodejs", "python3.12").
+	Runtime string
 	// Jobs is how many dependency processes run at once in the sandbox.
 	Jobs int
 	// StepTimeout bounds each dependency's process; RunTimeout the sandbox.
@@ -164,7 +167,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := os.Mkdir(task, 0o755); err != nil {
 		return nil, nil, err
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler})
+	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime})
 	if err != nil {
 		if errors.Is(err, bundle.ErrInput) {
 			return nil, nil, &InputError{err}
@@ -172,7 +175,14 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		return nil, nil, fmt.Errorf("reading bundle %s: %w", o.Path, err)
 	}
 	o.Log.Info("bundle staged", "packages", len(b.Packages), "handler", b.Handler, "elapsed", time.Since(t0))
-	rootfs, err := sandbox.BuildRootfs(o.CacheDir, RootfsSpec(o.Node))
+	spec, py := RootfsSpec(o.Node), (*sandbox.Python)(nil)
+	if b.Runtime == bundle.RuntimePython {
+		if spec, py, err = pythonRootfs(o); err != nil {
+			return nil, nil, err
+		}
+		o.ImportCache = "" // results are not cached for Python bundles yet
+	}
+	rootfs, err := sandbox.BuildRootfs(o.CacheDir, spec)
 	if err != nil {
 		return nil, nil, fmt.Errorf("building the sandbox root file system: %w", err)
 	}
@@ -184,6 +194,10 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile,
 			RuntimeVersion: nodeVersion(o.Node),
 		},
+	}
+	if py != nil {
+		p.Bundle.RuntimeVersion = pythonVersion(o.pythonBinary())
+		pythonProblems(p, b, py)
 	}
 	if o.Canaries == nil {
 		if o.Canaries, err = canary.New(rand.Reader); err != nil {
@@ -233,7 +247,12 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			plans = append(plans, ip)
 		}
 	}
-	main, err := Plan(b, o, events)
+	var main *plan.Plan
+	if py != nil {
+		main, err = PythonPlan(b, o, events, py)
+	} else {
+		main, err = Plan(b, o, events)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -634,7 +653,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 		for s := range pkg.Scripts {
 			d.InstallScripts = append(d.InstallScripts, s)
 		}
-		for _, phase := range []string{profile.PhaseInstall, profile.PhaseImport, profile.PhaseExecute} {
+		for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport, profile.PhaseExecute} {
 			k := profiler.RunKey{Phase: phase, Dependency: pkg.Path}
 			if !planned[k] {
 				continue
@@ -724,6 +743,14 @@ func tailString(s string, n int) string {
 		return s[len(s)-n:]
 	}
 	return s
+}
+
+func pythonVersion(python string) string {
+	out, err := exec.Command(python, "--version").CombinedOutput()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(strings.TrimSpace(string(out)), "Python ")
 }
 
 func nodeVersion(node string) string {

@@ -166,6 +166,13 @@ func addWorld(p *plan.Plan, b *bundle.Bundle, o Options) error {
 		p.Files[k] = v
 	}
 	p.Env = append(p.Env, worldEnv(b, o, o.Canaries)...)
+	addBait(p, o)
+	p.FakeNet = true
+	return nil
+}
+
+// addBait puts the canaries' bait files into the plan's home directory.
+func addBait(p *plan.Plan, o Options) {
 	p.HomeFiles = map[string][]byte{}
 	for name, content := range o.Canaries.BaitFiles(plan.SandboxHome) {
 		rel, err := filepath.Rel(plan.SandboxHome, name)
@@ -174,8 +181,6 @@ func addWorld(p *plan.Plan, b *bundle.Bundle, o Options) error {
 		}
 		p.HomeFiles[rel] = content
 	}
-	p.FakeNet = true
-	return nil
 }
 
 // baitTask puts the bait .env file into the staged bundle when the

@@ -1,0 +1,58 @@
+package hook
+
+import "embed"
+
+// The Python side: pyhook.py is the attribution hook (PEP 578 audit hooks
+// and a recording os.environ), pyrun.py the loader of the startup and
+// import phases, pyinvoke.py the Lambda Python runtime emulation. Their
+// records use the same marker transport and, where they apply, the same
+// kinds as hook.js (docs/hook.md, "Python").
+const (
+	// PyHookPath is the hook; the rootfs's sitecustomize loads it into
+	// Python processes that packages start.
+	PyHookPath = Dir + "/pyhook.py"
+	// PyRunPath is the startup and import loader.
+	PyRunPath = Dir + "/pyrun.py"
+	// PyInvokePath is the invoke harness; it reads InvokeConfigPath.
+	PyInvokePath = Dir + "/pyinvoke.py"
+	// PyConfigPath is read by the hook and the loaders (PyConfig).
+	PyConfigPath = Dir + "/py-config.json"
+)
+
+//go:embed pyhook.py pyrun.py pyinvoke.py
+var pyFiles embed.FS
+
+// PyFiles returns the Python hook's files for the control directory, by
+// base name.
+func PyFiles() map[string][]byte {
+	out := map[string][]byte{}
+	entries, _ := pyFiles.ReadDir(".")
+	for _, e := range entries {
+		b, err := pyFiles.ReadFile(e.Name())
+		if err != nil {
+			panic("hook: embedded file " + e.Name() + ": " + err.Error()) // cannot happen: embedded at build time
+		}
+		out[e.Name()] = b
+	}
+	return out
+}
+
+// PyConfig is /depbox/py-config.json.
+type PyConfig struct {
+	// TaskRoot is where the bundle is mounted; Owners' paths are relative
+	// to it.
+	TaskRoot string `json:"task_root"`
+	// Owners maps bundle-relative files and directories to the install
+	// path of the distribution that installed them (the smallest set: a
+	// directory stands for everything below it).
+	Owners map[string]string `json:"owners"`
+	// SysPath is put first on sys.path, as the Lambda runtime does: the
+	// task root, then the bundle's other site directories.
+	SysPath []string `json:"sys_path"`
+	// Stdlib are the standard library's directories: reads of the
+	// environment made there (locale, proxies) are the runtime's own.
+	Stdlib []string `json:"stdlib"`
+	// DataBytes is how many leading bytes of each outgoing write are
+	// recorded (default 4096).
+	DataBytes int `json:"data_bytes,omitempty"`
+}

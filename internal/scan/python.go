@@ -1,0 +1,185 @@
+package scan
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/depbox/depbox/internal/bundle"
+	"github.com/depbox/depbox/internal/event"
+	"github.com/depbox/depbox/internal/hook"
+	"github.com/depbox/depbox/internal/plan"
+	"github.com/depbox/depbox/profile"
+	"github.com/depbox/depbox/profiler"
+	"github.com/depbox/depbox/sandbox"
+)
+
+// The Python pipeline: the same plan, sandbox, profiler and records as for
+// Node.js, with CPython in the rootfs, pyhook.py instead of hook.js, and
+// a startup phase for the .pth files of the bundle's site directories.
+
+// DefaultPython is the host interpreter copied into the rootfs.
+const DefaultPython = "/usr/bin/python3"
+
+// pythonArgs start a Python loader: -S so that the hook is loaded before
+// site (and before any .pth file), -B so that nothing tries to write byte
+// code into the read-only bundle.
+func pythonArgs(script string, rest ...string) []string {
+	return append([]string{"-S", "-B", script}, rest...)
+}
+
+// pythonRootfs is the rootfs of a Python scan: the Node.js one plus CPython.
+func pythonRootfs(o Options) (sandbox.RootfsSpec, *sandbox.Python, error) {
+	spec := RootfsSpec(o.Node)
+	py, err := spec.AddPython(o.pythonBinary())
+	return spec, py, err
+}
+
+func (o Options) pythonBinary() string {
+	if o.Python != "" {
+		return o.Python
+	}
+	return DefaultPython
+}
+
+// pythonEnv is the environment the Lambda Python runtime gives a function,
+// beside the variables every runtime gets.
+func pythonEnv(b *bundle.Bundle, o Options, py *sandbox.Python) []string {
+	target := b.Target
+	if target == "" {
+		target = "python" + py.Version
+	}
+	var env []string
+	for _, kv := range lambdaEnv(b, o) {
+		switch k, _, _ := strings.Cut(kv, "="); k {
+		case "NODE_PATH":
+		case "AWS_EXECUTION_ENV":
+			env = append(env, "AWS_EXECUTION_ENV=AWS_Lambda_"+target)
+		default:
+			env = append(env, kv)
+		}
+	}
+	return append(env, "PYTHONPATH="+strings.Join(pythonSysPath(b), ":"))
+}
+
+// pythonSysPath is what the Lambda runtime puts first on sys.path: the task
+// root, then a layer's site directories.
+func pythonSysPath(b *bundle.Bundle) []string {
+	out := []string{plan.TaskRoot}
+	sites := slices.Clone(b.SiteDirs)
+	slices.SortStableFunc(sites, func(x, y string) int { return len(y) - len(x) }) // site-packages before python/
+	for _, s := range sites {
+		if s != "" {
+			out = append(out, path.Join(plan.TaskRoot, s))
+		}
+	}
+	return out
+}
+
+// minimalOwners keeps the entries of an ownership map that their parent
+// directory's entry does not already imply.
+func minimalOwners(owners map[string]string) map[string]string {
+	out := map[string]string{}
+	for p, o := range owners {
+		if d := path.Dir(p); d != "." && owners[d] == o {
+			continue
+		}
+		out[p] = o
+	}
+	return out
+}
+
+// addPythonWorld gives a plan the Python hook, its configuration, Lambda's
+// Python environment, the canaries, the bait files and the fake internet.
+func addPythonWorld(p *plan.Plan, b *bundle.Bundle, o Options, py *sandbox.Python) error {
+	if p.Files == nil {
+		p.Files = map[string][]byte{}
+	}
+	for name, content := range hook.PyFiles() {
+		if o.NoHook && name == path.Base(hook.PyHookPath) {
+			content = []byte("# depbox: the hook is off for this scan\n")
+		}
+		p.Files[plan.ControlDir+"/"+name] = content
+	}
+	cfg, err := json.Marshal(hook.PyConfig{
+		TaskRoot: plan.TaskRoot, Owners: minimalOwners(b.OwnedFiles()),
+		SysPath: pythonSysPath(b), Stdlib: []string{py.Stdlib},
+	})
+	if err != nil {
+		return err
+	}
+	p.Files[hook.PyConfigPath] = cfg
+	p.Env = append(p.Env, pythonEnv(b, o, py)...)
+	p.Env = append(p.Env, o.Canaries.Env()...)
+	addBait(p, o)
+	p.FakeNet = true
+	return nil
+}
+
+// PythonPlan makes the main run of a Python bundle: the startup phase (one
+// process per distribution that installed .pth files, running them as site
+// does), the import phase (the reference process, then one process per
+// distribution, leaves first, importing its top-level modules) and, with
+// events, the invoke phase. o.Canaries must be set.
+func PythonPlan(b *bundle.Bundle, o Options, events []event.Event, py *sandbox.Python) (*plan.Plan, error) {
+	o.defaults()
+	p := basePlan(o)
+	p.Node = py.Binary
+	p.UID, p.GID = plan.SandboxUID, plan.SandboxGID
+	if err := addPythonWorld(p, b, o, py); err != nil {
+		return nil, err
+	}
+	linger := strconv.Itoa(p.LingerMS)
+	step := func(phase, dep string, modules, pth []string) plan.Step {
+		return plan.Step{Phase: phase, Dependency: dep, Program: py.Binary, Dir: plan.TaskRoot,
+			Args: pythonArgs(hook.PyRunPath, profiler.Marker, phase, dep, linger, strings.Join(modules, ","), strings.Join(pth, ","))}
+	}
+	var startup []plan.Step
+	for _, pkg := range b.Packages {
+		if len(pkg.Pth) > 0 {
+			startup = append(startup, step(profile.PhaseStartup, pkg.Path, nil, pkg.Pth))
+		}
+	}
+	if len(startup) > 0 {
+		p.Levels = append(p.Levels, []plan.Step{step(profile.PhaseStartup, profiler.Reference, nil, nil)}, startup)
+	}
+	p.Levels = append(p.Levels, []plan.Step{step(profile.PhaseImport, profiler.Reference, nil, nil)})
+	for _, level := range b.Levels() {
+		var steps []plan.Step
+		for _, pkg := range level {
+			steps = append(steps, step(profile.PhaseImport, pkg.Path, pkg.Modules, nil))
+		}
+		if len(steps) > 0 {
+			p.Levels = append(p.Levels, steps)
+		}
+	}
+	if len(events) > 0 && b.Handler != "" {
+		if err := pythonInvokeStep(p, b, o, events, py); err != nil {
+			return nil, err
+		}
+	}
+	return p, nil
+}
+
+// pythonInvokeStep adds the invoke phase: the handler's module imported
+// once and the handler called with every event (warm reuse).
+func pythonInvokeStep(p *plan.Plan, b *bundle.Bundle, o Options, events []event.Event, py *sandbox.Python) error {
+	if err := invokeStep(p, b, o, events); err != nil {
+		return err
+	}
+	last := p.Levels[len(p.Levels)-1]
+	last[0].Program = py.Binary
+	last[0].Args = pythonArgs(hook.PyInvokePath, profiler.Marker, profile.PhaseInvoke, Function, hook.InvokeConfigPath)
+	return nil
+}
+
+// pythonProblems says what a Python scan could not do as the bundle asks.
+func pythonProblems(p *profile.Profile, b *bundle.Bundle, py *sandbox.Python) {
+	if b.Target != "" && b.Target != "python"+py.Version {
+		p.AddProblem(profile.Problem{Code: "runtime-version",
+			Message: fmt.Sprintf("the bundle targets %s but the sandbox runs Python %s (the host's, --python): compiled extensions built for %s may fail to import there", b.Target, py.Version, b.Target)})
+	}
+}
