@@ -56,6 +56,7 @@ Exit code 0 when everything works, 3 otherwise.`,
 			},
 		}
 		cmd.Flags().String("node", "", "host node binary to check (default: node on $PATH)")
+		cmd.Flags().String("python", "", "host CPython to check, used for Python bundles (default: /usr/bin/python3)")
 		return cmd
 	})
 }
@@ -118,6 +119,7 @@ func (e *env) doctor(ctx context.Context) []check {
 			cs = append(cs, check{name: "node", ok: true, detail: node + " " + v})
 		}
 	}
+	cs = append(cs, pythonCheck(e.v.GetString("python")))
 	if err := tryNetns(); err != nil {
 		cs = append(cs, check{name: "network namespace", detail: err.Error(), fix: "run as root on a kernel with network namespaces (CONFIG_NET_NS)"})
 	} else {
@@ -177,4 +179,18 @@ func smokeTest(ctx context.Context, cache, runsc, node string) error {
 func firstLine(s string) string {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
 	return s
+}
+
+// pythonCheck looks for the CPython that Python bundles need. Its absence
+// does not fail the doctor: Node.js bundles do not need it.
+func pythonCheck(python string) check {
+	if python == "" {
+		python = scan.DefaultPython
+	}
+	spec := sandbox.RootfsSpec{}
+	py, err := spec.AddPython(python)
+	if err != nil {
+		return check{name: "python", ok: true, detail: "not usable, so Python bundles cannot be scanned: " + err.Error()}
+	}
+	return check{name: "python", ok: true, detail: fmt.Sprintf("%s (Python %s, standard library %s) for Python bundles", python, py.Version, py.Stdlib)}
 }

@@ -26,6 +26,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     import os as _os
     import threading as _threading
 
+    import ipaddress as _ipaddress
     import socket as _socket_mod
     import ssl as _ssl_mod
     from urllib.parse import urlsplit as _urlsplit
@@ -261,6 +262,13 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         'os.utime': 'touch', 'shutil.copyfile': 'copy', 'shutil.move': 'rename',
     }
 
+    def _is_ip(h):
+        try:
+            _ipaddress.ip_address(h.split('%', 1)[0])
+            return True
+        except ValueError:
+            return False
+
     def _addr(a):
         if isinstance(a, tuple) and len(a) >= 2:
             return str(a[0]), a[1]
@@ -290,7 +298,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
             host = args[0]
             if isinstance(host, bytes):
                 host = host.decode('ascii', 'replace')
-            if host:
+            if host and not _is_ip(str(host)):
                 _record('dns', 'lookup', {'api': event, 'host': str(host)}, dedupe=('lookup', host))
         elif event == 'socket.gethostbyaddr':
             _record('dns', 'reverse', {'api': event, 'host': str(args[0])}, dedupe=('reverse', args[0]))
