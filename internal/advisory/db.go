@@ -577,9 +577,13 @@ func preferHit(a, b IndicatorHit, depName string) bool {
 
 // Packages lists the dependencies of a profile for Match.
 func Packages(p *profile.Profile) []Package {
+	eco := ""
+	if p.Bundle.Runtime == "python" {
+		eco = EcosystemPyPI
+	}
 	out := make([]Package, 0, len(p.Dependencies))
 	for _, d := range p.Dependencies {
-		out = append(out, Package{Name: d.Name, Version: d.Version, Path: d.Path})
+		out = append(out, Package{Name: d.Name, Version: d.Version, Path: d.Path, Ecosystem: eco})
 	}
 	return out
 }

@@ -32,7 +32,7 @@ const indexMagic = "DBXOSV1\n"
 // indexFormat changes whenever the body's encoding or the record
 // interpretation (classification, indicators) changes; older indexes are
 // rebuilt.
-const indexFormat = 2
+const indexFormat = 3
 
 // header describes an index and the source it was built from.
 type header struct {
@@ -60,8 +60,10 @@ type index struct {
 	body []byte
 }
 
-// keyOf is the index key of a package.
-func keyOf(ecosystem, name string) string { return ecosystem + "\x00" + name }
+// keyOf is the index key of a package (PyPI names in their PEP 503 form).
+func keyOf(ecosystem, name string) string {
+	return ecosystem + "\x00" + normalizeName(ecosystem, name)
+}
 
 // ProgressFunc is told how many records of total were indexed so far.
 type ProgressFunc func(done, total int)

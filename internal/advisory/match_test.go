@@ -203,17 +203,19 @@ func TestStats(t *testing.T) {
 	db := openTestdata(t)
 	records, packages := db.Stats()
 	in := db.Info()
-	// 8 mal-famous + 25 GHSA + 8 Leitwacht + 3 synthetic = 44 files, one withdrawn.
-	if records != 43 || in.Withdrawn != 1 || in.Invalid != 0 {
-		t.Errorf("records=%d withdrawn=%d invalid=%d, want 43, 1, 0", records, in.Withdrawn, in.Invalid)
+	// npm: 8 mal-famous + 25 GHSA + 8 Leitwacht + 3 synthetic = 44 files, one
+	// withdrawn; PyPI: 55 MAL + 4 withdrawn MAL + 1 GHSA.
+	if records != 99 || in.Withdrawn != 5 || in.Invalid != 0 {
+		t.Errorf("records=%d withdrawn=%d invalid=%d, want 99, 5, 0", records, in.Withdrawn, in.Invalid)
 	}
 	if packages < 30 {
 		t.Errorf("packages = %d", packages)
 	}
 	// MAL records (8), GitHub's CWE-506 advisories (6: colors' sabotage is
-	// filed as CWE-835, a denial of service), Leitwacht (8), DEPBOX-TEST-0003.
-	if in.Malicious != 23 {
-		t.Errorf("malicious = %d, want 23", in.Malicious)
+	// filed as CWE-835, a denial of service), Leitwacht (8), DEPBOX-TEST-0003;
+	// the 55 PyPI MAL records.
+	if in.Malicious != 78 {
+		t.Errorf("malicious = %d, want 78", in.Malicious)
 	}
 	if !strings.Contains(in.Source, "testdata") {
 		t.Errorf("source = %q", in.Source)

@@ -173,7 +173,7 @@ func (r *record) describeFor(eco, name string) string {
 	var ds []string
 	for i := range r.Affected {
 		af := &r.Affected[i]
-		if af.Ecosystem == eco && af.Name == name {
+		if af.Ecosystem == eco && normalizeName(eco, af.Name) == normalizeName(eco, name) {
 			if d := af.describe(); d != "" && !slices.Contains(ds, d) {
 				ds = append(ds, d)
 			}

@@ -299,6 +299,9 @@ func rating(score float64, v2 bool) string {
 // A version that does not parse matches only versions entries and ranges
 // that affect every version.
 func (af *affected) affects(raw string, ver version, ok bool) bool {
+	if af.Ecosystem == EcosystemPyPI {
+		return af.affectsPEP440(raw)
+	}
 	if slices.Contains(af.Versions, raw) {
 		return true
 	}
@@ -311,13 +314,19 @@ func (af *affected) affects(raw string, ver version, ok bool) bool {
 }
 
 func rangeAffects(evs []event, v version, ok bool) bool {
+	return rangeAffectsBy(evs, v, ok, parseVersion, version.compare)
+}
+
+// rangeAffectsBy evaluates one range's events for version v under an
+// ecosystem's parse and order.
+func rangeAffectsBy[V any](evs []event, v V, ok bool, parse func(string) (V, error), compare func(a, b V) int) bool {
 	if !ok {
 		return allVersions(evs)
 	}
 	type pev struct {
 		kind byte
 		zero bool
-		v    version
+		v    V
 	}
 	var sorted []pev
 	limited, belowLimit := false, false
@@ -330,7 +339,7 @@ func rangeAffects(evs []event, v version, ok bool) bool {
 			}
 			// An unreadable limit is taken as no limit: better a false
 			// positive than a missed verdict.
-			if lv, err := parseVersion(e.Version); err != nil || v.compare(lv) < 0 {
+			if lv, err := parse(e.Version); err != nil || compare(v, lv) < 0 {
 				belowLimit = true
 			}
 			continue
@@ -339,7 +348,7 @@ func rangeAffects(evs []event, v version, ok bool) bool {
 			sorted = append(sorted, pev{kind: e.Kind, zero: true})
 			continue
 		}
-		pv, err := parseVersion(e.Version)
+		pv, err := parse(e.Version)
 		if err != nil {
 			continue // an unreadable bound is ignored rather than guessed
 		}
@@ -357,21 +366,21 @@ func rangeAffects(evs []event, v version, ok bool) bool {
 		case b.zero:
 			return 1
 		}
-		return a.v.compare(b.v)
+		return compare(a.v, b.v)
 	})
 	vulnerable := false
 	for _, e := range sorted {
 		switch e.kind {
 		case evIntroduced:
-			if e.zero || v.compare(e.v) >= 0 {
+			if e.zero || compare(v, e.v) >= 0 {
 				vulnerable = true
 			}
 		case evFixed:
-			if v.compare(e.v) >= 0 {
+			if compare(v, e.v) >= 0 {
 				vulnerable = false
 			}
 		case evLastAffected:
-			if v.compare(e.v) > 0 {
+			if compare(v, e.v) > 0 {
 				vulnerable = false
 			}
 		}
