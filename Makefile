@@ -6,7 +6,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
 GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
 
-.PHONY: all build runsc test unit example bench vet clean
+.PHONY: all build runsc test unit example example-python bench vet clean
 
 all: build
 
@@ -36,6 +36,17 @@ unit:
 ## from the committed lockfile with --ignore-scripts: nothing runs on the host)
 example: build examples/hello-lambda/node_modules/.package-lock.json
 	bin/depbox scan examples/hello-lambda
+
+## example-python: scan the Python example with Debian's python3-requests and
+## its dependencies vendored beside it (pip install -t layout; copied from
+## /usr/lib/python3/dist-packages, nothing of theirs runs on the host)
+PY_SITE  := /usr/lib/python3/dist-packages
+PY_DISTS := requests urllib3 idna certifi chardet charset_normalizer six
+example-python: build
+	rm -rf examples/hello-python/build && mkdir -p examples/hello-python/build
+	cp examples/hello-python/lambda_function.py examples/hello-python/template.yaml examples/hello-python/build/
+	for d in $(PY_DISTS); do cp -r $(PY_SITE)/$$d $(PY_SITE)/$$d-*-info examples/hello-python/build/ 2>/dev/null || cp -r $(PY_SITE)/$$d.py $(PY_SITE)/$$d-*-info examples/hello-python/build/; done
+	bin/depbox scan examples/hello-python/build
 
 examples/hello-lambda/node_modules/.package-lock.json: examples/hello-lambda/package-lock.json
 	cd examples/hello-lambda && npm ci --ignore-scripts --no-audit --no-fund
