@@ -58,9 +58,9 @@ type header struct {
 	// a few examples of each.
 	Excluded         map[string]int      `json:"excluded_indicators,omitempty"`
 	ExcludedExamples map[string][]string `json:"excluded_examples,omitempty"`
-	RecTable   [2]uint32 `json:"rec_table"` // offset, count
-	KeyTable   [2]uint32 `json:"key_table"`
-	IOCTable   [2]uint32 `json:"ioc_table"`
+	RecTable         [2]uint32           `json:"rec_table"` // offset, count
+	KeyTable         [2]uint32           `json:"key_table"`
+	IOCTable         [2]uint32           `json:"ioc_table"`
 }
 
 // index is an opened index: the header and the body bytes.
