@@ -244,6 +244,10 @@ type IOCMatch struct {
 	Phase      string `json:"phase"`
 	// Observed is the DNS name, host or address that matched.
 	Observed string `json:"observed"`
+	// Context, when set, says why the match is context rather than a
+	// verdict: the indicator names shared infrastructure, or records about
+	// many unrelated packages list it.
+	Context string `json:"context,omitempty"`
 }
 
 // Problem is a reason the profile is incomplete, or a warning.

@@ -189,8 +189,15 @@ func (c *checker) checkRun() {
 		if d == nil {
 			d = &profile.Dependency{Path: m.Dependency}
 		}
-		c.add(RuleIOCContact, 0, d, m.Phase,
-			fmt.Sprintf("%s contacted %s, an indicator of compromise listed by %s (%s)", label(d), m.Observed, m.Advisory, m.Package),
+		msg := fmt.Sprintf("%s contacted %s, an indicator of compromise listed by %s (%s)", label(d), m.Observed, m.Advisory, m.Package)
+		var sev Severity
+		if m.Context != "" {
+			// Shared infrastructure, or an indicator records about many
+			// unrelated packages list: context, not a verdict.
+			sev = Low
+			msg = fmt.Sprintf("%s contacted %s, which %s lists as an indicator (%s): context, not a verdict", label(d), m.Observed, m.Advisory, m.Context)
+		}
+		c.add(RuleIOCContact, sev, d, m.Phase, msg,
 			Evidence{Event: "ioc", Values: []string{m.Observed + " matches " + m.Indicator}, Advisories: []string{m.Advisory}})
 	}
 }

@@ -84,9 +84,13 @@ var catalogue = []Rule{
 		ID: RuleIOCContact, Name: "ioc-contact", Severity: Critical,
 		Summary: "The dependency contacted an indicator of compromise from an advisory",
 		Description: "A domain, URL or IP address that an OSV advisory lists as an indicator of compromise " +
-			"(database_specific.iocs) was resolved or connected to.",
+			"(database_specific.iocs, or Leitwacht's indicators_observed; defanged forms such as x[.]com and hxxps:// are read) " +
+			"was resolved or connected to. Reserved and special-use names (example.com, *.example, *.test, *.invalid, " +
+			"localhost, *.local) and documentation, private, loopback and link-local addresses are never indicators. " +
+			"An indicator that names shared infrastructure (github.com, workers.dev) or that records about many unrelated " +
+			"packages list (webhook.site) is context: the finding is low.",
 		Rationale: "Indicators are the infrastructure of a known campaign; reaching one ties the dependency to that campaign " +
-			"even when the package itself has no advisory yet.",
+			"even when the package itself has no advisory yet. A service everybody uses ties it to nothing.",
 		Remediation: "Treat the dependency as malicious (see DBX002); check which package in its chain made the contact " +
 			"with the evidence's phase and path.",
 	},

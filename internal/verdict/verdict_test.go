@@ -151,7 +151,11 @@ func TestAdvisoriesAndProblems(t *testing.T) {
 		{ID: "GHSA-zzzz", Kind: "vulnerability", Severity: "low"},
 	}
 	p := prof(a, dep("b", nil))
-	p.IOCMatches = []profile.IOCMatch{{Advisory: "MAL-2025-2", Package: "other", Indicator: "evil.invalid", Dependency: "node_modules/b", Phase: "invoke", Observed: "cdn.evil.invalid"}}
+	p.IOCMatches = []profile.IOCMatch{
+		{Advisory: "MAL-2025-2", Package: "other", Indicator: "evil.invalid", Dependency: "node_modules/b", Phase: "invoke", Observed: "cdn.evil.invalid"},
+		// Shared infrastructure is context.
+		{Advisory: "MAL-2025-3", Package: "other", Indicator: "github.com", Dependency: "node_modules/evil", Phase: "invoke", Observed: "api.github.com", Context: "shared infrastructure"},
+	}
 	p.AddProblem(profile.Problem{Code: "event-drops", Message: "12 events dropped", Fatal: true})
 	p.AddProblem(profile.Problem{Code: "sandbox-failed", Message: "runsc exited 128", Dependency: "node_modules/b", Fatal: true})
 	p.AddProblem(profile.Problem{Code: "slow", Message: "took a while"})
@@ -175,6 +179,7 @@ func TestAdvisoriesAndProblems(t *testing.T) {
 		{"DBX004", Critical, "node_modules/b"},
 		{"DBX015", High, "node_modules/evil"},
 		{"DBX015", Medium, "node_modules/evil"},
+		{"DBX003", Low, "node_modules/evil"},
 		{"DBX015", Low, "node_modules/evil"},
 	}
 	if !slices.Equal(got, want) {
