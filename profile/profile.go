@@ -130,6 +130,12 @@ type Behavior struct {
 	// Unattributed is behaviour seen in the syscall stream of this
 	// dependency's process that no hook record explains.
 	Unattributed *Behavior `json:"unattributed,omitempty"`
+	// CallerDirected is behaviour of the execute phase whose target came
+	// from the arguments depbox generated for the call (a URL it was given,
+	// a file name it was told to open): what the caller asked for, not the
+	// package's own doing. No rule judges it; canaries leaving through it
+	// are still exfiltration (in Exfiltration).
+	CallerDirected *Behavior `json:"caller_directed,omitempty"`
 }
 
 // Outcome is how the phase's process for a dependency ended.
@@ -309,7 +315,8 @@ func (b *Behavior) Empty() bool {
 	}
 	return len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && b.Unattributed.Empty()
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && b.Unattributed.Empty() &&
+		b.CallerDirected.Empty()
 }
 
 // Canonicalize sorts and deduplicates every list so that the JSON encoding
@@ -404,6 +411,11 @@ func (b *Behavior) Canonicalize() {
 		b.Unattributed = nil
 	} else {
 		b.Unattributed.Canonicalize()
+	}
+	if b.CallerDirected.Empty() {
+		b.CallerDirected = nil
+	} else {
+		b.CallerDirected.Canonicalize()
 	}
 }
 

@@ -128,9 +128,10 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 		refEnv = allOf(profiler.Fold(ref.Hooks, profile.PhaseImport, plan.TaskRoot))
 	}
 	explainedDNS := map[string]bool{}
-	for i := range p.Dependencies {
-		d := &p.Dependencies[i]
-		for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport} {
+	// Phase by phase: an execute phase subtracts import phases (withoutImport).
+	for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport, profile.PhaseExecute} {
+		for i := range p.Dependencies {
+			d := &p.Dependencies[i]
 			run, ok := runs[profiler.RunKey{Phase: phase, Dependency: d.Path}]
 			beh := d.Phases[phase]
 			if !ok || beh == nil {
@@ -143,19 +144,25 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 				}
 			}
 			var own *profile.Behavior
-			if phase == profile.PhaseInstall {
-				own = allOf(f) // the whole tree runs this package's scripts
+			whole := phase == profile.PhaseInstall || phase == profile.PhaseExecute
+			if whole {
+				// The whole tree runs this package's scripts, or its
+				// exported functions and what they call.
+				own = allOf(f)
 			} else {
 				own = f.Behaviors[d.Path]
 			}
 			if own != nil {
 				h := hookOnly(own)
 				without(h, refEnv)
+				if phase == profile.PhaseExecute {
+					withoutImport(h, p, d, run.Loaded)
+				}
 				merge(beh, h)
 			}
 			var out []profiler.Outgoing
 			for _, o := range f.Outgoing {
-				if phase == profile.PhaseInstall || o.Pkg == d.Path {
+				if whole || o.Pkg == d.Path {
 					o.Pkg = d.Path
 					out = append(out, o)
 				}

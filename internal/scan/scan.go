@@ -287,6 +287,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
 	applyRecords(p, s.runs, s.fake, o.Canaries)
+	markCallerDirected(p, o.Execute, callArgs)
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
 	p.Settle()
@@ -630,7 +631,7 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			dir, name := resolveFrom(ip)
 			steps = append(steps, plan.Step{
 				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
-				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds()))},
+				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds())), callArgs.json()},
 			})
 		}
 		p.Levels = append(p.Levels, steps)

@@ -262,6 +262,7 @@ func IsBaitPath(p string) bool {
 }
 
 func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile.Behavior) {
+	whole := b
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals []string
 		for _, f := range b.Files {
@@ -278,8 +279,13 @@ func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile
 		if len(vals) == 0 {
 			return
 		}
-		c.add(RuleBaitFileRead, 0, d, phase, fmt.Sprintf("%s read credential %s %s in the %s phase", label(d), plural(len(vals), "file", "files"), strings.Join(vals, ", "), phase),
-			Evidence{Event: baseline.KindFileRead, Values: vals, Unattributed: un})
+		// With no network, DNS or process in the same package and phase,
+		// nothing seen could have sent what was read: medium.
+		sev, msg := Medium, fmt.Sprintf("%s read credential %s %s in the %s phase, with no network, DNS or process there", label(d), plural(len(vals), "file", "files"), strings.Join(vals, ", "), phase)
+		if reachesOut(phase, whole) {
+			sev, msg = High, fmt.Sprintf("%s read credential %s %s and reached out (network, DNS or a process) in the %s phase", label(d), plural(len(vals), "file", "files"), strings.Join(vals, ", "), phase)
+		}
+		c.add(RuleBaitFileRead, sev, d, phase, msg, Evidence{Event: baseline.KindFileRead, Values: vals, Unattributed: un})
 	})
 }
 
@@ -383,6 +389,15 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 					newPeer = newPeer || !c.accepted(d, phase, baseline.EndpointItem(e, un))
 				}
 			}
+			// A DNS query is network too: a name can carry a secret.
+			for _, q := range b.DNS {
+				if slices.Contains(dnsNetwork(b), q.Name) && !slices.Contains(short, q.Name) && !hostConnected(b, q.Name) {
+					peers = append(peers, "dns "+q.Name)
+					short = append(short, q.Name)
+					unattributed = unattributed || un
+					newPeer = newPeer || !c.accepted(d, phase, baseline.DNSItem(q, un))
+				}
+			}
 		})
 		if len(peers) == 0 || !(newSecret || newPeer) {
 			continue
@@ -392,7 +407,10 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 			vals = append(vals, "env "+s)
 		}
 		for _, p := range peers {
-			vals = append(vals, "network "+p)
+			if !strings.HasPrefix(p, "dns ") {
+				p = "network " + p
+			}
+			vals = append(vals, p)
 		}
 		c.add(RuleSecretEnvNetwork, 0, d, phase,
 			fmt.Sprintf("%s read secret %s %s and connected to %s in the %s phase", label(d), plural(len(secrets), "variable", "variables"),
@@ -465,7 +483,7 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 		var vals, kinds []string
 		for _, p := range b.Processes {
 			why := suspiciousProcess(p)
-			if why == "" || (phase == profile.PhaseInstall && scriptRunner(p)) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+			if why == "" || (phase == profile.PhaseInstall && (scriptRunner(p) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
 			vals = append(vals, baseline.JoinArgv(p.Argv))
@@ -555,7 +573,7 @@ func writable(p string) bool {
 func (c *checker) checkWrites(d *profile.Dependency, phase string, b *profile.Behavior) {
 	own := "/" + d.Path + "/"
 	parts(b, func(b *profile.Behavior, un bool) {
-		var vals []string
+		var wrote, tried []string
 		for _, f := range b.Files {
 			if f.Access != profile.AccessWrite && f.Access != profile.AccessReadWrite {
 				continue
@@ -564,17 +582,21 @@ func (c *checker) checkWrites(d *profile.Dependency, phase string, b *profile.Be
 				c.accepted(d, phase, baseline.FileItem(f, un)) {
 				continue
 			}
-			v := f.Path
 			if f.Failed {
-				v += " (open failed)"
+				tried = append(tried, f.Path+" (open failed)")
+			} else {
+				wrote = append(wrote, f.Path)
 			}
-			vals = append(vals, v)
 		}
-		if len(vals) == 0 {
-			return
+		if len(wrote) > 0 {
+			c.add(RuleWriteOutsideTmp, 0, d, phase, fmt.Sprintf("%s wrote outside /tmp in the %s phase: %s", label(d), phase, strings.Join(wrote, ", ")),
+				Evidence{Event: baseline.KindFileWrite, Values: wrote, Unattributed: un})
 		}
-		c.add(RuleWriteOutsideTmp, 0, d, phase, fmt.Sprintf("%s wrote outside /tmp in the %s phase: %s", label(d), phase, strings.Join(vals, ", ")),
-			Evidence{Event: baseline.KindFileWrite, Values: vals, Unattributed: un})
+		// A write that failed changed nothing: an attempt, reported lower.
+		if len(tried) > 0 {
+			c.add(RuleWriteOutsideTmp, Medium, d, phase, fmt.Sprintf("%s tried to write outside /tmp in the %s phase (every open failed): %s", label(d), phase, strings.Join(tried, ", ")),
+				Evidence{Event: eventWriteAttempt, Values: tried, Unattributed: un})
+		}
 	})
 }
 

@@ -110,7 +110,9 @@ var catalogue = []Rule{
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
 			"/proc/self/environ (or another process's environ) or /etc/shadow. Paths are matched by suffix, wherever HOME " +
-			"is; failed opens count too.",
+			"is; failed opens count too. High when the same package, in the same phase, also reached out (a non-local " +
+			"connection, a DNS name other than localhost, or a process other than its own lifecycle script); medium " +
+			"when it did none of these, since nothing seen could have sent what it read.",
 		Rationale: "Credential harvesting is what most malicious packages do first. depbox plants bait copies of " +
 			"these files; a library has no reason to read another program's credentials.",
 		Remediation: "Find out why the package reads the file (the evidence has the path and phase). A package whose job " +
@@ -123,8 +125,9 @@ var catalogue = []Rule{
 		Summary: "The dependency read a secret environment variable and also used the network",
 		Description: "The same dependency (in any phases) read an environment variable whose name marks a secret " +
 			"(…SECRET…, …TOKEN…, …PASSWORD…, …PRIVATE…, …CREDENTIAL…, API keys, AWS_ACCESS_KEY_ID, database URLs and DSNs) " +
-			"and connected to a network peer. Loopback, unix sockets, the instance metadata endpoints and AWS service " +
-			"endpoints (*.amazonaws.com, *.api.aws) do not count.",
+			"and, in a phase, connected to a network peer or resolved a DNS name (a name can carry a secret). Loopback, " +
+			"localhost, unix sockets, the instance metadata endpoints and AWS service endpoints (*.amazonaws.com, " +
+			"*.api.aws) do not count.",
 		Rationale: "Read-a-secret-then-phone-home is the shape of credential theft even when the value is encrypted " +
 			"before it leaves, which the canary detector (DBX001) cannot see.",
 		Remediation: "Check the destinations in the evidence. An SDK talking to its own service with its own key can be " +
@@ -137,7 +140,9 @@ var catalogue = []Rule{
 		Description: "A process was started whose program is a shell (sh, bash, dash, zsh, …), a downloader or network " +
 			"tool (curl, wget, nc, socat, ssh, …), PowerShell or cmd, or an interpreter running inline code (node -e/-p, " +
 			"python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle scripts run and is not " +
-			"counted; what the script starts is.",
+			"counted, and neither is `node -e` whose code only loads one of the package's own files " +
+			"(`try{require('./postinstall')}catch(e){}`): that is the package's install script, written inline. What " +
+			"the script starts is counted.",
 		Rationale: "Droppers fetch and run second stages this way; libraries have little reason to shell out inside a " +
 			"Lambda function, where most of these programs do not even exist.",
 		Remediation: "Read the command line in the evidence. If the package legitimately shells out (an image converter " +
@@ -190,7 +195,8 @@ var catalogue = []Rule{
 		Summary: "The dependency wrote a file outside /tmp",
 		Description: "A file was opened for writing outside /tmp (and outside /dev/null, the standard streams and the " +
 			"process's own file descriptors). Install-phase writes inside the dependency's own install directory (build " +
-			"output) are not counted. Failed attempts count.",
+			"output) are not counted. A write whose every open failed changed nothing: it is reported as an attempt, at " +
+			"medium.",
 		Rationale: "On Lambda only /tmp is writable; a write elsewhere tries to plant persistence, tamper with other " +
 			"packages or the function's code, or overwrite configuration.",
 		Remediation: "Find the path in the evidence. Make the package write to /tmp (often an option such as a cache " +
