@@ -13,9 +13,9 @@ import (
 	"strings"
 )
 
-// RootfsMountPoints are created (empty) in every rootfs so that the
+// rootfsMountPoints are created (empty) in every rootfs so that the
 // sandbox's mounts have a place to land on a read-only root.
-var RootfsMountPoints = []string{"/proc", "/dev", "/sys", "/tmp", "/var/task", "/depbox", "/home/sbx_user", "/root"}
+var rootfsMountPoints = []string{"/proc", "/dev", "/sys", "/tmp", "/var/task", "/depbox", "/home/sbx_user", "/root"}
 
 // libDirs are searched for shared libraries, in the dynamic loader's order.
 var libDirs = []string{"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib"}
@@ -82,7 +82,7 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return "", err
 	}
-	for _, d := range RootfsMountPoints {
+	for _, d := range rootfsMountPoints {
 		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
 			return "", err
 		}
