@@ -221,7 +221,11 @@ func (c *checker) checkExfiltration(d *profile.Dependency, phase string, b *prof
 		}
 		var vals, canaries []string
 		for _, e := range b.Exfiltration {
-			vals = append(vals, fmt.Sprintf("%s via %s to %s (%s)", e.Canary, e.Channel, e.Destination, e.Encoding))
+			enc := e.Encoding
+			if e.Partial {
+				enc += ", partial"
+			}
+			vals = append(vals, fmt.Sprintf("%s via %s to %s (%s)", e.Canary, e.Channel, e.Destination, enc))
 			if !slices.Contains(canaries, e.Canary) {
 				canaries = append(canaries, e.Canary)
 			}

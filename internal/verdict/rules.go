@@ -62,8 +62,11 @@ var catalogue = []Rule{
 	{
 		ID: RuleCanaryExfiltration, Name: "canary-exfiltration", Severity: Critical,
 		Summary: "A canary secret left the sandbox",
-		Description: "A value of one of the canary secrets depbox plants (AWS keys, session token, database URL, API tokens — " +
-			"raw, base64, hex or URL-encoded) was seen in outbound network data, a DNS name, a process argument or a written file.",
+		Description: "A value of one of the canary secrets depbox plants (AWS keys, session token, database URL, API tokens, " +
+			"bait-file contents, the credentials of the fake cloud metadata endpoints) was seen in outbound network data, a DNS " +
+			"name, a process argument or a written file: whole or at least 12 of its random characters in a row, raw, base64, " +
+			"base32, hex or URL-encoded, also lower-cased in DNS names, split over DNS labels and queries, or over several " +
+			"writes of one package.",
 		Rationale: "The canaries are random per run and exist nowhere else: a dependency that sends one anywhere is " +
 			"stealing the function's credentials. There is no legitimate reason for it.",
 		Remediation: "Treat the dependency as malicious: remove it or pin a known-good version, rotate any real " +
