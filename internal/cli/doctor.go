@@ -120,6 +120,7 @@ func (e *env) doctor(ctx context.Context) []check {
 		}
 	}
 	cs = append(cs, pythonCheck(e.v.GetString("python")))
+	cs = append(cs, toolsCheck())
 	if err := tryNetns(); err != nil {
 		cs = append(cs, check{name: "network namespace", detail: err.Error(), fix: "run as root on a kernel with network namespaces (CONFIG_NET_NS)"})
 	} else {
@@ -193,4 +194,20 @@ func pythonCheck(python string) check {
 		return check{name: "python", ok: true, detail: "not usable, so Python bundles cannot be scanned: " + err.Error()}
 	}
 	return check{name: "python", ok: true, detail: fmt.Sprintf("%s (Python %s, standard library %s) for Python bundles", python, py.Version, py.Stdlib)}
+}
+
+// toolsCheck looks for the programs the sandbox's root file system carries
+// (curl, wget, nslookup, dig, ping, nc, base64, bash…): without them a
+// payload that needs one gets no further in the sandbox than the attempt.
+func toolsCheck() check {
+	missing := scan.MissingTools()
+	if len(missing) == 0 {
+		return check{name: "sandbox tools", ok: true, detail: fmt.Sprintf("%d programs for the sandbox (curl, wget, nslookup, dig, ping, nc, bash…)", len(scan.Tools))}
+	}
+	names := make([]string, 0, len(missing))
+	for _, t := range missing {
+		names = append(names, t.Path)
+	}
+	return check{name: "sandbox tools", detail: "missing " + strings.Join(names, ", ") + ": the sandbox would run stand-ins that fail",
+		fix: scan.ToolsFix(missing)}
 }

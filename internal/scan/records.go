@@ -448,21 +448,30 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			if len(ex) == 0 {
 				continue
 			}
-			// Whoever the hook saw connecting there carries it; else the
-			// function's process does, unattributed.
+			// Whoever connected there in the sandbox run of the record — by
+			// name in a hook record, or by sinkhole address in the syscall
+			// stream — carries it; else the function's process does,
+			// unattributed.
 			attributed := false
 			for i := range p.Dependencies {
-				for _, b := range p.Dependencies[i].Phases {
-					for _, n := range b.Network {
-						if n.Host == r.Name && n.Port == r.Port && r.Name != "" {
-							b.Exfiltration = append(b.Exfiltration, ex...)
+				for phase, b := range p.Dependencies[i].Phases {
+					if (phase == profile.PhaseInstall) != (r.Phase == profile.PhaseInstall) {
+						continue
+					}
+					for _, part := range []*profile.Behavior{b, b.Unattributed} {
+						if part != nil && connectedTo(part, r) {
+							part.Exfiltration = append(part.Exfiltration, ex...)
 							attributed = true
 						}
 					}
 				}
 			}
 			if !attributed {
-				app := appPhase(p, profile.PhaseInvoke)
+				phase := profile.PhaseInvoke
+				if r.Phase == profile.PhaseInstall {
+					phase = profile.PhaseInstall
+				}
+				app := appPhase(p, phase)
 				if app.Unattributed == nil {
 					app.Unattributed = &profile.Behavior{}
 				}
@@ -470,6 +479,16 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 		}
 	}
+}
+
+// connectedTo reports whether b connected to the sinkhole of a TCP record.
+func connectedTo(b *profile.Behavior, r fakenet.Record) bool {
+	for _, n := range b.Network {
+		if n.Port == r.Port && (r.Name != "" && n.Host == r.Name || r.Address != "" && n.Address == r.Address) {
+			return true
+		}
+	}
+	return false
 }
 
 // sinkholeNames maps the fake internet's answers back to the names asked.

@@ -133,9 +133,10 @@ var catalogue = []Rule{
 		ID: RuleShellDownloader, Name: "shell-or-downloader", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency started a shell, a downloader or inline code",
 		Description: "A process was started whose program is a shell (sh, bash, dash, zsh, …), a downloader or network " +
-			"tool (curl, wget, nc, socat, ssh, …), PowerShell or cmd, or an interpreter running inline code (node -e/-p, " +
-			"python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle scripts run and is not " +
-			"counted; what the script starts is.",
+			"tool (curl, wget, nc, socat, ssh, nslookup, dig, host, ping, …), PowerShell or cmd, or an interpreter running " +
+			"inline code (node -e/-p, python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle " +
+			"scripts run and is not counted; what the script starts is. An attempt to run such a program that does not " +
+			"exist counts the same (the sandbox runs a stand-in that fails like a missing command, so the attempt is seen).",
 		Rationale: "Droppers fetch and run second stages this way; libraries have little reason to shell out inside a " +
 			"Lambda function, where most of these programs do not even exist.",
 		Remediation: "Read the command line in the evidence. If the package legitimately shells out (an image converter " +
@@ -186,8 +187,8 @@ var catalogue = []Rule{
 	{
 		ID: RuleWriteOutsideTmp, Name: "write-outside-tmp", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency wrote a file outside /tmp",
-		Description: "A file was opened for writing outside /tmp (and outside /dev/null, the standard streams and the " +
-			"process's own file descriptors). Install-phase writes inside the dependency's own install directory (build " +
+		Description: "A file was opened for writing outside /tmp (and outside /dev/null, the standard streams, the " +
+			"process's own file descriptors and a thread's own name in /proc/…/comm). Install-phase writes inside the dependency's own install directory (build " +
 			"output) are not counted. Failed attempts count.",
 		Rationale: "On Lambda only /tmp is writable; a write elsewhere tries to plant persistence, tamper with other " +
 			"packages or the function's code, or overwrite configuration.",
