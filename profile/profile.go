@@ -196,8 +196,12 @@ type Exfil struct {
 	Channel string `json:"channel"`
 	// Destination is the host:port, DNS name, program or file path.
 	Destination string `json:"destination"`
-	// Encoding is "raw", "base64", "hex" or "url".
+	// Encoding is "raw", "base64", "base32", "hex" or "url".
 	Encoding string `json:"encoding"`
+	// Partial is set when only part of the value was seen (at least 12 of
+	// its random characters in a row): cut short, or chunked with the rest
+	// elsewhere.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // Persistence is state carried between invocations (serverless risk).

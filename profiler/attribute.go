@@ -247,7 +247,7 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 		}
 		// Reading a package's own files is loading it (Python's site
 		// directories have no node_modules to tell them by).
-		if owned || ignoredRead(o, a.TaskRoot) || devices[o.Path] {
+		if owned || ignoredRead(o, a.TaskRoot) || devices[o.Path] || bootCache.MatchString(o.Path) {
 			continue
 		}
 		f := profile.File{Path: NormalizePath(o.Path), Access: access(o), Failed: o.OK == 0}
@@ -394,6 +394,10 @@ func ignoredRead(o *Open, taskRoot string) bool {
 }
 
 var (
+	// bootCache is the byte code CPython caches of depbox's own
+	// sitecustomize (sandbox.PythonBoot), which the root file system cannot
+	// ship compiled: any python3 a package starts writes it.
+	bootCache = regexp.MustCompile(`^/usr/lib/python3\.[0-9]+/__pycache__/sitecustomize\.cpython-[0-9]+\.pyc(\.[0-9]+)?$`)
 	sharedLib = regexp.MustCompile(`\.so(\.[0-9]+)*$`)
 	procPid   = regexp.MustCompile(`^/proc/\d+(/|$)`)
 	taskTid   = regexp.MustCompile(`/task/\d+(/|$)`)

@@ -113,9 +113,9 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			}
 			f.Explained["dns\x00"+name] = true
 			b.DNS = append(b.DNS, profile.DNSQuery{Name: name, Type: str(d, "rrtype", "type")})
-			// Data split into labels still counts: search the name with and
-			// without its dots.
-			f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "dns", name, []byte(name + " " + strings.ReplaceAll(name, ".", ""))})
+			// The canary search reads names case-insensitively, across labels
+			// and across the queries of one package (canary.FindNames).
+			f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "dns", name, []byte(name)})
 		case "net", "http":
 			host := strings.ToLower(str(d, "host", "hostname", "servername", "address"))
 			port := num(d, "port")

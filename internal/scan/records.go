@@ -2,9 +2,11 @@ package scan
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,15 +60,81 @@ func merge(dst, src *profile.Behavior) {
 	}
 }
 
-// exfil searches outgoing data for canary values.
+// exfil searches outgoing data for canary values, per package: each
+// program's command line on its own; the package's DNS names together
+// (canary.FindNames: case-insensitive, across labels and queries); its
+// network writes as one series (a secret sent in several requests), and
+// again by their HTTP bodies; the writes to each file as one series.
 func exfil(c *canary.Set, out []profiler.Outgoing) map[string][]profile.Exfil {
-	found := map[string][]profile.Exfil{}
+	type key struct{ pkg, channel, file string }
+	var order []key
+	groups := map[key][]profiler.Outgoing{}
 	for _, o := range out {
-		for _, m := range c.Find(o.Data) {
-			found[o.Pkg] = append(found[o.Pkg], profile.Exfil{Canary: m.Canary, Channel: o.Channel, Destination: o.Destination, Encoding: m.Encoding})
+		k := key{o.Pkg, o.Channel, ""}
+		if o.Channel == "file" {
+			k.file = o.Destination
+		}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], o)
+	}
+	found := map[string][]profile.Exfil{}
+	add := func(g []profiler.Outgoing, ms []canary.SeriesMatch) {
+		for _, m := range ms {
+			o := g[m.Piece]
+			e := profile.Exfil{Canary: m.Canary, Channel: o.Channel, Destination: o.Destination, Encoding: m.Encoding, Partial: m.Partial}
+			if !slices.ContainsFunc(found[o.Pkg], func(x profile.Exfil) bool { return sameExfil(x, e) }) {
+				found[o.Pkg] = append(found[o.Pkg], e)
+			}
+		}
+	}
+	for _, k := range order {
+		g := groups[k]
+		switch k.channel {
+		case "dns":
+			names := make([]string, len(g))
+			for i, o := range g {
+				names[i] = string(o.Data)
+			}
+			add(g, c.FindNames(names))
+		case "argv":
+			for i, o := range g {
+				add(g, offset(c.FindSeries([][]byte{o.Data}, false), i))
+			}
+		default:
+			pieces := make([][]byte, len(g))
+			bodies := make([][]byte, len(g))
+			for i, o := range g {
+				pieces[i], bodies[i] = o.Data, httpBody(o.Data)
+			}
+			add(g, c.FindSeries(pieces, false))
+			add(g, c.FindSeries(bodies, false))
 		}
 	}
 	return found
+}
+
+// sameExfil compares two findings of a canary, a whole one counting for a
+// partial one at the same place.
+func sameExfil(a, b profile.Exfil) bool {
+	return a.Canary == b.Canary && a.Channel == b.Channel && a.Destination == b.Destination && a.Encoding == b.Encoding
+}
+
+// offset moves series matches of a single piece to piece i.
+func offset(ms []canary.SeriesMatch, i int) []canary.SeriesMatch {
+	for k := range ms {
+		ms[k].Piece = i
+	}
+	return ms
+}
+
+// httpBody returns the body of an HTTP request, or the data itself.
+func httpBody(b []byte) []byte {
+	if i := bytes.Index(b, []byte("\r\n\r\n")); i >= 0 && bytes.Contains(b[:i], []byte(" HTTP/1.")) {
+		return b[i+4:]
+	}
+	return b
 }
 
 // argvOutgoing is the command lines of programs started, for canary search.
@@ -350,54 +418,67 @@ func childOwner(recs []hook.Record, argv []string) (string, bool) {
 // applyFakeNet adds what the sinkholes saw and no record explains: DNS
 // names as unattributed, and canaries in connection data.
 func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, explainedDNS map[string]bool) {
+	// DNS names no hook record explains, per phase in the order asked: their
+	// canaries are searched together (a secret split over several queries).
+	var phases []string
+	names := map[string][]profiler.Outgoing{}
+	for _, r := range fake {
+		if r.Kind != "dns" || explainedDNS[r.Name] {
+			continue // a hook record names the package; its data was searched there
+		}
+		phase := r.Phase
+		if phase == "" {
+			phase = profile.PhaseImport
+		}
+		if _, ok := names[phase]; !ok {
+			phases = append(phases, phase)
+		}
+		names[phase] = append(names[phase], profiler.Outgoing{Phase: phase, Channel: "dns", Destination: r.Name, Data: []byte(r.Name)})
+		app := appPhase(p, phase)
+		if app.Unattributed == nil {
+			app.Unattributed = &profile.Behavior{}
+		}
+		app.Unattributed.DNS = append(app.Unattributed.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
+	}
+	for _, phase := range phases {
+		app := appPhase(p, phase)
+		app.Unattributed.Exfiltration = append(app.Unattributed.Exfiltration, exfil(c, names[phase])[""]...)
+	}
 	for _, r := range fake {
 		switch r.Kind {
-		case "dns":
-			var ex []profile.Exfil
-			// Data split over labels counts: search without the dots too.
-			for _, m := range c.FindString(r.Name + " " + strings.ReplaceAll(r.Name, ".", "")) {
-				ex = append(ex, profile.Exfil{Canary: m.Canary, Channel: "dns", Destination: r.Name, Encoding: m.Encoding})
-			}
-			if explainedDNS[r.Name] {
-				continue // a hook record names the package; its data was searched there
-			}
-			phase := r.Phase
-			if phase == "" {
-				phase = profile.PhaseImport
-			}
-			app := appPhase(p, phase)
-			if app.Unattributed == nil {
-				app.Unattributed = &profile.Behavior{}
-			}
-			app.Unattributed.DNS = append(app.Unattributed.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
-			app.Unattributed.Exfiltration = append(app.Unattributed.Exfiltration, ex...)
 		case "tcp":
 			dest := fmt.Sprintf("%s:%d", r.Name, r.Port)
 			if r.Name == "" {
 				dest = fmt.Sprintf("%s:%d", r.Address, r.Port)
 			}
-			var ex []profile.Exfil
-			for _, m := range c.Find(r.Data) {
-				ex = append(ex, profile.Exfil{Canary: m.Canary, Channel: "network", Destination: dest, Encoding: m.Encoding})
-			}
+			ex := exfil(c, []profiler.Outgoing{{Channel: "network", Destination: dest, Data: r.Data}})[""]
 			if len(ex) == 0 {
 				continue
 			}
-			// Whoever the hook saw connecting there carries it; else the
-			// function's process does, unattributed.
+			// Whoever connected there in the sandbox run of the record — by
+			// name in a hook record, or by sinkhole address in the syscall
+			// stream — carries it; else the function's process does,
+			// unattributed.
 			attributed := false
 			for i := range p.Dependencies {
-				for _, b := range p.Dependencies[i].Phases {
-					for _, n := range b.Network {
-						if n.Host == r.Name && n.Port == r.Port && r.Name != "" {
-							b.Exfiltration = append(b.Exfiltration, ex...)
+				for phase, b := range p.Dependencies[i].Phases {
+					if (phase == profile.PhaseInstall) != (r.Phase == profile.PhaseInstall) {
+						continue
+					}
+					for _, part := range []*profile.Behavior{b, b.Unattributed} {
+						if part != nil && connectedTo(part, r) {
+							part.Exfiltration = append(part.Exfiltration, ex...)
 							attributed = true
 						}
 					}
 				}
 			}
 			if !attributed {
-				app := appPhase(p, profile.PhaseInvoke)
+				phase := profile.PhaseInvoke
+				if r.Phase == profile.PhaseInstall {
+					phase = profile.PhaseInstall
+				}
+				app := appPhase(p, phase)
 				if app.Unattributed == nil {
 					app.Unattributed = &profile.Behavior{}
 				}
@@ -405,6 +486,16 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 		}
 	}
+}
+
+// connectedTo reports whether b connected to the sinkhole of a TCP record.
+func connectedTo(b *profile.Behavior, r fakenet.Record) bool {
+	for _, n := range b.Network {
+		if n.Port == r.Port && (r.Name != "" && n.Host == r.Name || r.Address != "" && n.Address == r.Address) {
+			return true
+		}
+	}
+	return false
 }
 
 // sinkholeNames maps the fake internet's answers back to the names asked.

@@ -218,6 +218,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		p.Bundle.RuntimeVersion = pythonVersion(o.pythonBinary())
 		pythonProblems(p, b, py)
 	}
+	toolsProblem(p)
 	if o.Canaries == nil {
 		if o.Canaries, err = canary.New(rand.Reader); err != nil {
 			return nil, nil, fmt.Errorf("making canary secrets: %w", err)
@@ -288,6 +289,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// the function's process).
 	applyRecords(p, s.runs, s.fake, o.Canaries)
 	markCallerDirected(p, o.Execute, callArgs)
+	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
 	p.Settle()
@@ -577,17 +579,14 @@ func WorkBase(dir string) string {
 }
 
 // RootfsSpec lists what goes into the sandbox's root file system: node, a
-// POSIX shell and the few tools a Lambda image also has.
+// POSIX shell, the tools of a Lambda or CI image that malware reaches for
+// (Tools, python3) and stand-ins for programs that are absent (tools.go).
 func RootfsSpec(node string) sandbox.RootfsSpec {
 	s := sandbox.RootfsSpec{
 		Programs: map[string]string{"/usr/bin/node": node},
 		Links:    map[string]string{"/bin/sh": "dash"},
 	}
-	for _, p := range []string{"/bin/dash", "/usr/bin/id", "/usr/bin/env", "/bin/cat", "/bin/uname", "/bin/ls", "/usr/bin/whoami", "/bin/hostname"} {
-		if _, err := os.Stat(p); err == nil {
-			s.Programs[p] = p
-		}
-	}
+	addTools(&s)
 	return s
 }
 

