@@ -29,6 +29,7 @@ import (
 	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/internal/event"
 	"github.com/depbox/depbox/internal/fakenet"
+	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
 	"github.com/depbox/depbox/internal/runner"
 	"github.com/depbox/depbox/profile"
@@ -344,6 +345,9 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		return fmt.Errorf("writing plan: %w", err)
 	}
 	rec := profiler.NewRecorder()
+	if _, ok := pl.Files[hook.PyHookPath]; ok && !o.NoHook {
+		rec.TrustPythonHook() // sitecustomize loads it into every Python process
+	}
 	if s.recordW == nil && o.RecordEvents != "" {
 		f, err := os.Create(o.RecordEvents)
 		if err != nil {
