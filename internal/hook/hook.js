@@ -437,12 +437,15 @@ function makeRecord(kind, op, detail, a) {
 }
 
 // emit sends a record, with the leading bytes of an outgoing write in
-// Detail.data_b64. Bytes that do not fit follow in records of Op "data"
-// (Detail: of = this record's seq, off = byte offset); hook.JoinData puts
-// them back together.
+// Detail.data_b64, and returns its sequence number. Bytes that do not fit
+// follow in records of Op "data" (Detail: of = this record's seq, off =
+// byte offset); hook.JoinData puts them back together.
 function emit(kind, op, detail, a, data) {
   const head = makeRecord(kind, op, detail, a);
-  if (!data || data.length === 0) return send(head);
+  if (!data || data.length === 0) {
+    send(head);
+    return head.s;
+  }
   const room = (json) => {
     const free = MAX_JSON - BufferByteLength(json) - 16; // ,"data_b64":"" and the braces of a new d
     const n = MathFloor(free / 4) * 3;
@@ -463,6 +466,7 @@ function emit(kind, op, detail, a, data) {
     send(r);
     off += n;
   }
+  return head.s;
 }
 
 // hookError reports the hook's own failures (a few per process).
@@ -730,6 +734,7 @@ function skipped(how, first, firstFile) {
   return false;
 }
 
+let recSeq = 0; // the sequence number of the record rec sent last
 function rec(kind, op, detail, opts) {
   if (busy) return null;
   busy = true;
@@ -759,7 +764,7 @@ function rec(kind, op, detail, opts) {
       if (SetSize(seen) > 20000) SetClear(seen);
       SetAdd(seen, key);
     }
-    emit(kind, op, detail, a, opts && opts.data);
+    recSeq = emit(kind, op, detail, a, opts && opts.data);
     if (tamperStack !== null) { const t = tamperStack; tamperStack = null; tamperNoted('stack', t, a); }
     return a;
   } catch (e) {
@@ -1422,13 +1427,26 @@ function prepareChild(api, args) {
   return d;
 }
 
+// A call that throws (bad arguments, execSync's failed command) gets a
+// child/error record naming the first: the profiler expects a process
+// started after every other child record.
 for (const api of CHILD_API) {
   hookMethod(childProcess, api, 'child_process.' + api, (orig) => function (...args) {
+    let seq = 0;
     if (!busy && nest.child === 0) {
-      try { rec('child', api, prepareChild(api, args)); } catch (e) { hookError('child_process.' + api, e); }
+      try { if (rec('child', api, prepareChild(api, args)) !== null) seq = recSeq; } catch (e) { hookError('child_process.' + api, e); }
     }
     nest.child++;
-    try { return ReflectApply(orig, this, args); } finally { nest.child--; }
+    try {
+      return ReflectApply(orig, this, args);
+    } catch (e) {
+      if (seq !== 0) {
+        let code = 'error';
+        try { code = str(isObject(e) && e.code !== undefined ? e.code : e, 64); } catch { /* keep 'error' */ }
+        rec('child', 'error', { of: seq, error: code });
+      }
+      throw e;
+    } finally { nest.child--; }
   });
 }
 
