@@ -127,6 +127,14 @@ type Behavior struct {
 	// Timers are long timers the package set: they were brought forward so
 	// that their callbacks ran within the phase (time bombs).
 	Timers []Timer `json:"timers,omitempty"`
+	// Forged are hook records the code under test forged (marker paths
+	// without the hook's proof, or records the syscall stream
+	// contradicts): they explain nothing and are themselves a finding.
+	Forged []ForgedRecord `json:"forged,omitempty"`
+	// Loaded, on the function's behaviour, are the install paths of the
+	// packages loaded in the process where it happened: the suspects of
+	// what no hook record attributes.
+	Loaded []string `json:"loaded,omitempty"`
 	// Unattributed is behaviour seen in the syscall stream of this
 	// dependency's process that no hook record explains.
 	Unattributed *Behavior `json:"unattributed,omitempty"`
@@ -136,6 +144,17 @@ type Behavior struct {
 	// package's own doing. No rule judges it; canaries leaving through it
 	// are still exfiltration (in Exfiltration).
 	CallerDirected *Behavior `json:"caller_directed,omitempty"`
+}
+
+// ForgedRecord is a hook record the hook did not write.
+type ForgedRecord struct {
+	// Claim is what it claimed: its kind and operation, the package it
+	// named and its subject (a path, a peer, a command line), bounded.
+	Claim string `json:"claim"`
+	// Reason says how it was told from the hook's: "unhooked-process",
+	// "no-key", "bad-proof", "replayed", "undecodable", "second-key" or
+	// "contradicted" (docs/hook.md, "Proof").
+	Reason string `json:"reason"`
 }
 
 // Outcome is how the phase's process for a dependency ended.
@@ -319,8 +338,8 @@ func (b *Behavior) Empty() bool {
 	}
 	return len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && b.Unattributed.Empty() &&
-		b.CallerDirected.Empty()
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && len(b.Forged) == 0 &&
+		b.Unattributed.Empty() && b.CallerDirected.Empty()
 }
 
 // Canonicalize sorts and deduplicates every list so that the JSON encoding
@@ -411,6 +430,12 @@ func (b *Behavior) Canonicalize() {
 	b.Timers = slices.CompactFunc(b.Timers, func(x, y Timer) bool {
 		return x.DelayMS == y.DelayMS && x.BroughtForward == y.BroughtForward && x.Unfired == y.Unfired && slices.Equal(x.Did, y.Did)
 	})
+	slices.SortFunc(b.Forged, func(x, y ForgedRecord) int {
+		return cmp.Or(cmp.Compare(x.Claim, y.Claim), cmp.Compare(x.Reason, y.Reason))
+	})
+	b.Forged = slices.Compact(b.Forged)
+	slices.Sort(b.Loaded)
+	b.Loaded = slices.Compact(b.Loaded)
 	if b.Unattributed.Empty() {
 		b.Unattributed = nil
 	} else {

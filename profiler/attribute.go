@@ -43,6 +43,10 @@ type Run struct {
 	// Hooks are the in-process hook's records of every process in the
 	// tree, process by process in start order.
 	Hooks []hook.Record
+	// Forged are the tree's forged records and Faults where its records
+	// and its syscall stream disagree (see Proc).
+	Forged []Forgery
+	Faults []string
 	// Procs are the processes of the tree, the root first.
 	Procs []*Proc
 }
@@ -115,6 +119,8 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 		r.Processes++
 		r.Procs = append(r.Procs, p)
 		r.Hooks = append(r.Hooks, p.Hooks...)
+		r.Forged = append(r.Forged, p.Forged...)
+		r.Faults = append(r.Faults, p.Faults...)
 		s := sets[r.Key]
 		if s == nil {
 			s = newItemSet()

@@ -85,6 +85,7 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 				continue
 			}
 			f.Explained["file\x00"+p] = true
+			f.Explained["file\x00"+NormalizePath(p)] = true // as the syscall side names it
 			acc := fsAccess(r.Op)
 			b.Files = append(b.Files, profile.File{Path: NormalizePath(p), Access: acc})
 			if dd := data[r.Seq]; acc == profile.AccessWrite && len(dd) > 0 {

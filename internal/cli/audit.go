@@ -151,19 +151,14 @@ func (e *env) audit(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := e.stdout
-	if o := v.GetString("output"); o != "" && o != "-" {
-		f, err := os.Create(o)
-		if err != nil {
-			return usageErr(fmt.Errorf("creating --output file: %w", err))
-		}
-		defer f.Close()
-		w = f
+	w, err := e.createOutput(v.GetString("output"))
+	if err != nil {
+		return err
 	}
 	if batch {
-		return e.auditBatch(ctx, a, jobs, format, w)
+		return closeOutput(w, e.auditBatch(ctx, a, jobs, format, w))
 	}
-	return e.auditOne(ctx, a, jobs[0], format, w)
+	return closeOutput(w, e.auditOne(ctx, a, jobs[0], format, w))
 }
 
 // auditor builds the Auditor from the configuration, like runScan does for a scan.

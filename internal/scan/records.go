@@ -12,8 +12,8 @@ import (
 
 	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/internal/fakenet"
-	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
+	"github.com/depbox/depbox/internal/verdict"
 	"github.com/depbox/depbox/profile"
 	"github.com/depbox/depbox/profiler"
 )
@@ -52,6 +52,8 @@ func merge(dst, src *profile.Behavior) {
 	dst.Exfiltration = append(dst.Exfiltration, src.Exfiltration...)
 	dst.Persistence = append(dst.Persistence, src.Persistence...)
 	dst.Timers = append(dst.Timers, src.Timers...)
+	dst.Forged = append(dst.Forged, src.Forged...)
+	dst.Loaded = append(dst.Loaded, src.Loaded...)
 	if !src.Unattributed.Empty() {
 		if dst.Unattributed == nil {
 			dst.Unattributed = &profile.Behavior{}
@@ -244,6 +246,7 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 		applyInvoke(p, run, c, explainedDNS, refEnv, sinkholeNames(fake))
 	}
 	applyFakeNet(p, fake, c, explainedDNS)
+	applyForgeries(p, runs)
 	p.EachBehavior(func(b *profile.Behavior) {
 		dedupeProcesses(b)
 		b.Canonicalize()
@@ -354,11 +357,12 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 		}
 		un.Network = append(un.Network, n)
 	}
-	for _, st := range subtrees {
-		owner, found := childOwner(run.Hooks, st.Argv)
+	owners := childOwners(run.Hooks, subtrees)
+	for i, st := range subtrees {
+		owner := owners[i].pkg
 		b := st.Behavior
 		b.Exfiltration = append(b.Exfiltration, exfil(c, argvOutgoing("", profile.PhaseInvoke, b.Processes))[""]...)
-		if !found {
+		if !owners[i].found {
 			merge(un, b)
 			continue
 		}
@@ -380,39 +384,9 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 			app.Unattributed = &profile.Behavior{}
 		}
 		merge(app.Unattributed, un)
+		// Whoever did it had to be loaded in the process: the suspects.
+		app.Unattributed.Loaded = append(app.Unattributed.Loaded, run.Loaded...)
 	}
-}
-
-// childOwner finds the package whose child-process record started a
-// process with argv: the record naming the same program (the shell for
-// shell commands), first come first served.
-func childOwner(recs []hook.Record, argv []string) (string, bool) {
-	if len(argv) == 0 {
-		return "", false
-	}
-	want := baseName(argv[0])
-	for _, r := range recs {
-		if r.Kind != "child" {
-			continue
-		}
-		prog := ""
-		if sh, _ := r.Detail["shell"].(bool); sh {
-			prog = "sh"
-		} else if f, _ := r.Detail["file"].(string); f != "" {
-			prog = baseName(f)
-		} else if l, _ := r.Detail["argv"].([]any); len(l) > 0 {
-			prog, _ = l[0].(string)
-			prog = baseName(prog)
-		}
-		if prog == want || (prog == "sh" && (want == "dash" || want == "bash")) {
-			pkg := r.Pkg
-			if pkg == "" {
-				pkg = r.Origin
-			}
-			return pkg, true
-		}
-	}
-	return "", false
 }
 
 // applyFakeNet adds what the sinkholes saw and no record explains: DNS
@@ -526,10 +500,10 @@ func nameSinkholes(p *profile.Profile, fake []fakenet.Record) {
 	})
 }
 
-// isBait reports whether a path is one of the fake world's bait files: the
-// home directory's and the bundle's .env.
+// isBait reports whether a path is one of the fake world's bait files (the
+// home directory's and the bundle's .env) or another credential file.
 func isBait(p string) bool {
-	return strings.HasPrefix(p, plan.SandboxHome+"/") || p == plan.TaskRoot+"/.env"
+	return strings.HasPrefix(p, plan.SandboxHome+"/") || p == plan.TaskRoot+"/.env" || verdict.IsBaitPath(p)
 }
 
 func baseName(p string) string {
@@ -565,6 +539,9 @@ func redactProfile(p *profile.Profile, c *canary.Set) {
 		}
 		for i := range b.Files {
 			b.Files[i].Path = c.Redact(b.Files[i].Path)
+		}
+		for i := range b.Forged {
+			b.Forged[i].Claim = c.Redact(b.Forged[i].Claim)
 		}
 		fix(b.Unattributed)
 		b.Canonicalize()

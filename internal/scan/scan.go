@@ -368,6 +368,9 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		return fmt.Errorf("writing plan: %w", err)
 	}
 	rec := profiler.NewRecorder()
+	if _, ok := pl.Files[hook.PyHookPath]; ok && !o.NoHook {
+		rec.TrustPythonHook() // sitecustomize loads it into every Python process
+	}
 	if s.recordW == nil && o.RecordEvents != "" {
 		f, err := os.Create(o.RecordEvents)
 		if err != nil {

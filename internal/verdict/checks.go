@@ -72,7 +72,8 @@ func (c *checker) run() []Finding {
 			c.checkProcesses(d, phase, b)
 			c.checkInstall(d, phase, b)
 			c.checkWrites(d, phase, b)
-			c.checkCapabilities(d, phase, b)
+			c.checkHookBypass(d, phase, b)
+			c.checkUnexplained(d, phase, b)
 			c.checkUnattributed(d, phase, b)
 			c.checkPersistence(d, phase, b)
 			c.checkTimers(d, phase, b)
@@ -83,12 +84,15 @@ func (c *checker) run() []Finding {
 		}
 	}
 	// The function's own code is the user's, and not judged; but a canary
-	// leaving from its process, or behaviour there that no hook record
-	// explains (where hook bypasses land), is judged all the same.
+	// leaving from its process, records forged there, and behaviour there
+	// that no hook record explains (where hook bypasses land) are judged
+	// all the same.
 	if app := c.p.App; app != nil {
 		for _, phase := range phasesOf(app) {
 			b := app.Phases[phase]
-			c.checkExfiltration(app, phase, b)
+			c.checkExfiltration(app, phase, &profile.Behavior{Exfiltration: b.Exfiltration})
+			c.checkHookBypass(app, phase, &profile.Behavior{Forged: b.Forged})
+			c.checkUnexplained(app, phase, b)
 			c.checkUnattributed(app, phase, b)
 		}
 	}
@@ -248,10 +252,12 @@ func (c *checker) checkExfiltration(d *profile.Dependency, phase string, b *prof
 var baitSuffixes = []string{
 	"/.aws/credentials", "/.aws/config", "/.npmrc", "/.netrc", "/.git-credentials",
 	"/.docker/config.json", "/.kube/config", "/.pgpass", "/.ssh",
-	"/proc/self/environ", "/etc/shadow", "/etc/gshadow", "/.env",
+	"/etc/shadow", "/etc/gshadow", "/.env",
 }
 
-var procEnvironRE = regexp.MustCompile(`^/proc/[0-9]+(/task/[0-9]+)?/environ$`)
+// procSecretRE: another process's environment or memory (the profile
+// masks pids as PID and TID).
+var procSecretRE = regexp.MustCompile(`^/proc/([0-9]+|PID|self|thread-self)(/task/([0-9]+|TID|self))?/(environ|mem)$`)
 
 // IsBaitPath reports whether p is a credential file depbox treats as bait.
 func IsBaitPath(p string) bool {
@@ -262,7 +268,7 @@ func IsBaitPath(p string) bool {
 		}
 	}
 	base := path.Base(p)
-	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procEnvironRE.MatchString(p)
+	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procSecretRE.MatchString(p)
 }
 
 func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile.Behavior) {
@@ -628,29 +634,43 @@ func (c *checker) checkWrites(d *profile.Dependency, phase string, b *profile.Be
 
 var bypassCaps = []string{"hook-tamper", "unhooked-child"}
 
-func (c *checker) checkCapabilities(d *profile.Dependency, phase string, b *profile.Behavior) {
-	parts(b, func(b *profile.Behavior, un bool) {
-		var vals []string
-		for _, cp := range b.Capabilities {
-			if slices.Contains(bypassCaps, cp) {
-				vals = append(vals, cp)
-			}
+// checkHookBypass: capabilities that go around the hook, and hook records
+// the dependency forged (own behaviour only: what went around the hook
+// unattributed is checkUnexplained's).
+func (c *checker) checkHookBypass(d *profile.Dependency, phase string, b *profile.Behavior) {
+	var vals, events []string
+	for _, cp := range b.Capabilities {
+		if slices.Contains(bypassCaps, cp) {
+			vals = append(vals, cp)
+			events = appendOnce(events, baseline.KindCapability)
 		}
-		if len(vals) == 0 {
-			return
-		}
-		c.add(RuleHookBypass, 0, d, phase, fmt.Sprintf("%s bypassed depbox's hooks in the %s phase (%s)", label(d), phase, strings.Join(vals, ", ")),
-			Evidence{Event: baseline.KindCapability, Values: vals, Unattributed: un})
-	})
+	}
+	for _, f := range b.Forged {
+		vals = append(vals, forgedValue(f))
+		events = appendOnce(events, EventForgery)
+	}
+	if len(vals) == 0 {
+		return
+	}
+	c.add(RuleHookBypass, 0, d, phase, fmt.Sprintf("%s bypassed depbox's hooks in the %s phase (%s)", label(d), phase, strings.Join(vals, ", ")),
+		Evidence{Event: strings.Join(events, "+"), Values: vals})
+}
+
+func appendOnce(l []string, s string) []string {
+	if slices.Contains(l, s) {
+		return l
+	}
+	return append(l, s)
 }
 
 // --- DBX014 unattributed-behaviour --------------------------------------------
 
 func (c *checker) checkUnattributed(d *profile.Dependency, phase string, b *profile.Behavior) {
-	if b.Unattributed.Empty() {
+	rest := routine(b.Unattributed) // the sensitive part is checkUnexplained's
+	if rest.Empty() {
 		return
 	}
-	items := baseline.BehaviorItems(&profile.Behavior{Unattributed: b.Unattributed})
+	items := baseline.BehaviorItems(&profile.Behavior{Unattributed: rest})
 	vals := make([]string, 0, len(items))
 	kinds := []string{}
 	for _, it := range items {

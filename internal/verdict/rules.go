@@ -112,10 +112,11 @@ var catalogue = []Rule{
 		Summary: "The dependency read a credential file",
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
-			"/proc/self/environ (or another process's environ) or /etc/shadow. Paths are matched by suffix, wherever HOME " +
-			"is; failed opens count too. High when the same package, in the same phase, also reached out (a non-local " +
+			"any process's /proc/<pid>/environ or /proc/<pid>/mem, or /etc/shadow. Paths are matched by suffix, wherever " +
+			"HOME is; failed opens count too. High when the same package, in the same phase, also reached out (a non-local " +
 			"connection, a DNS name other than localhost, or a process other than its own lifecycle script); medium " +
-			"when it did none of these, since nothing seen could have sent what it read.",
+			"when it did none of these, since nothing seen could have sent what it read. A read no hook record explains " +
+			"is judged the same, on the process it happened in.",
 		Rationale: "Credential harvesting is what most malicious packages do first. depbox plants bait copies of " +
 			"these files; a library has no reason to read another program's credentials.",
 		Remediation: "Find out why the package reads the file (the evidence has the path and phase). A package whose job " +
@@ -208,18 +209,26 @@ var catalogue = []Rule{
 	},
 	{
 		ID: RuleHookBypass, Name: "hook-bypass", Severity: High,
-		Summary: "The dependency tampered with depbox's hooks or started a child they cannot see",
-		Description: "The dependency modified depbox's in-process hooks (hook-tamper) or started a child process outside " +
-			"them (unhooked-child).",
+		Summary: "The dependency tampered with depbox's hooks, forged their records or went around them",
+		Description: "The dependency modified depbox's in-process hooks or called node's internals directly (hook-tamper), " +
+			"started a child process outside them (unhooked-child), or forged hook records: marker paths without the " +
+			"hook's proof, or records the syscall stream contradicts (these explain nothing and never blame the package " +
+			"they name). Also behaviour the syscall stream shows that no genuine record explains, when it is sensitive " +
+			"(a credential read, a shell or downloader, a write outside /tmp, a network connection, a canary leaving): " +
+			"then on the process where it happened, naming the packages loaded there, beside the rule the behaviour " +
+			"itself breaks at its own severity.",
 		Rationale: "Evading instrumentation is itself evidence of intent; what happens after the bypass can only be " +
-			"attributed from the syscall stream.",
-		Remediation: "Do not deploy the version; inspect its code for anti-analysis tricks.",
+			"attributed from the syscall stream, and it is never less serious for having hidden.",
+		Remediation: "Do not deploy the version; inspect its code for anti-analysis tricks. When the finding names only " +
+			"the packages loaded in a process, the evidence's values say what happened; scan each package on its own " +
+			"(`depbox audit`) to find which one does it.",
 	},
 	{
 		ID: RuleUnattributed, Name: "unattributed-behaviour", Severity: Medium, BaselineAccepts: true,
 		Summary: "Behaviour in the dependency's process that no hook record explains",
 		Description: "The syscall stream of the dependency's process shows files, network, processes or environment " +
-			"access that the in-process hooks did not record.",
+			"access that the in-process hooks did not record. Only the routine part: credential reads, shells and " +
+			"downloaders, writes outside /tmp, network connections and canaries are judged by their own rules and DBX013.",
 		Rationale: "depbox never drops what it cannot attribute: behaviour that bypassed the hooks came from native " +
 			"code, process.binding or a hooking gap.",
 		Remediation: "Look at the unattributed values; they usually go with a native addon or process.binding finding. " +
