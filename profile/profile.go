@@ -86,15 +86,23 @@ type Bundle struct {
 	Lockfile string `json:"lockfile,omitempty"`
 }
 
+// VersionUnknown is the Version of a bundled package whose version nothing
+// says (no lockfile entry, no package.json in the source map): advisories
+// are then matched by name only.
+const VersionUnknown = "unknown"
+
 // Dependency is one installed package (keyed by its install path: the same
 // name can be installed at several paths and versions).
 type Dependency struct {
 	Name    string `json:"name"`
 	Version string `json:"version"`
 	// Path is the bundle-relative install path, e.g. "node_modules/@a/b" or
-	// "node_modules/x/node_modules/y".
+	// "node_modules/x/node_modules/y"; for a package bundled into a file of
+	// the function, "<file>#<install path>" ("index.js#node_modules/ms").
 	Path      string `json:"path"`
 	Integrity string `json:"integrity,omitempty"`
+	// BundledIn is the function's file a bundled package's code is in.
+	BundledIn string `json:"bundled_in,omitempty"`
 	// InstallScripts lists the lifecycle scripts it declares (preinstall,
 	// install, postinstall), sorted.
 	InstallScripts []string `json:"install_scripts,omitempty"`
@@ -213,6 +221,10 @@ type Advisory struct {
 	Summary    string   `json:"summary,omitempty"`
 	Affected   string   `json:"affected,omitempty"`
 	References []string `json:"references,omitempty"`
+	// NameOnly is set when the dependency's version is unknown (a bundled
+	// package): the record names the package, but whether it affects the
+	// deployed version cannot be told.
+	NameOnly bool `json:"name_only,omitempty"`
 }
 
 // IOCMatch is an advisory indicator seen in observed network behaviour.

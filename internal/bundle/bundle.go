@@ -92,6 +92,10 @@ type Options struct {
 	// Runtime overrides runtime detection: "nodejs", or a Lambda Python
 	// runtime such as "python3.12"; optional.
 	Runtime string
+	// Lockfile is the project's lockfile on the host (package-lock.json,
+	// npm-shrinkwrap.json, yarn.lock v1, pnpm-lock.yaml): the versions of
+	// packages bundled into the function's JavaScript; optional.
+	Lockfile string
 }
 
 func (o Options) withDefaults() Options {
@@ -125,7 +129,14 @@ type Bundle struct {
 	Handler     string     // e.g. "index.handler"; "" if none found
 	HandlerFile string     // bundle-relative path of the handler module, e.g. "index.mjs"; "" if none
 	Lockfile    string     // bundle-relative lockfile the integrity hashes came from ("package-lock.json"), else ""
-	Packages    []*Package // every installed package, sorted by Path
+	Packages    []*Package // every installed and every bundled package, sorted by Path
+	// BundleFiles are the function's JavaScript files that carry packages
+	// inside them (esbuild, webpack), sorted by Path.
+	BundleFiles []*BundleFile
+	// Opaque are JavaScript files that look bundled (a bundler's runtime,
+	// minified) but name none of their modules: no source map, no region
+	// comments. What their packages do is the function's own.
+	Opaque []string
 
 	byPath map[string]*Package
 	// owners maps bundle-relative files and directories to the install
@@ -156,10 +167,13 @@ type Package struct {
 	// Requires are the install paths the declared dependencies resolve to by
 	// Node's resolution (nearest node_modules walking up), sorted.
 	// Dependencies that resolve nowhere (optional ones, typically) are left out.
-	Requires   []string `json:"requires,omitempty"`
-	Module     bool     `json:"module,omitempty"`     // package.json "type": "module"
-	Main       string   `json:"main,omitempty"`       // package.json "main"
-	HasExports bool     `json:"hasExports,omitempty"` // package.json has "exports"
+	Requires []string `json:"requires,omitempty"`
+	// BundledIn is set for a package bundled into a file of the function
+	// (its Path is then "<file>#<install path>"): that file's path.
+	BundledIn  string `json:"bundledIn,omitempty"`
+	Module     bool   `json:"module,omitempty"`     // package.json "type": "module"
+	Main       string `json:"main,omitempty"`       // package.json "main"
+	HasExports bool   `json:"hasExports,omitempty"` // package.json has "exports"
 
 	// Python distributions (Path is the *.dist-info or *.egg-info path,
 	// e.g. "requests-2.31.0.dist-info").
@@ -243,9 +257,9 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 	}
 	inv := inventory
 	if b.Runtime == RuntimePython {
-		inv = func(b *Bundle, t *tree, _ *os.Root) error { return inventoryPython(b, t) }
+		inv = func(b *Bundle, t *tree, _ *os.Root, _ Options) error { return inventoryPython(b, t) }
 	}
-	if err := inv(b, t, root); err != nil {
+	if err := inv(b, t, root, opts); err != nil {
 		return nil, err
 	}
 	return b, nil

@@ -54,9 +54,11 @@ func (b *Bundle) Owner(p string) string {
 // deterministically: a depth-first search visits packages and their
 // Requires in path order and ignores every edge that closes a cycle (an
 // edge back to a package still being visited). Each level is sorted by Path.
+// Packages bundled into a file of the function are not in any level: they
+// cannot be loaded on their own.
 func (b *Bundle) Levels() [][]*Package {
 	idx := b.index()
-	pkgs := slices.Clone(b.Packages)
+	pkgs := slices.DeleteFunc(slices.Clone(b.Packages), func(p *Package) bool { return p.BundledIn != "" })
 	slices.SortFunc(pkgs, func(x, y *Package) int { return strings.Compare(x.Path, y.Path) })
 
 	const (

@@ -55,6 +55,9 @@ type Options struct {
 	Runsc, Self, Node, Python string
 	// Runtime overrides runtime detection ("nodejs", "python3.12").
 	Runtime string
+	// Lockfile is the project's lockfile on the host: versions of the
+	// packages bundled into the function's files.
+	Lockfile string
 	// Jobs is how many dependency processes run at once in the sandbox.
 	Jobs int
 	// StepTimeout bounds each dependency's process; RunTimeout the sandbox.
@@ -167,7 +170,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := os.Mkdir(task, 0o755); err != nil {
 		return nil, nil, err
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime})
+	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime, Lockfile: o.Lockfile})
 	if err != nil {
 		if errors.Is(err, bundle.ErrInput) {
 			return nil, nil, &InputError{err}
@@ -199,6 +202,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		p.Bundle.RuntimeVersion = pythonVersion(o.pythonBinary())
 		pythonProblems(p, b, py)
 	}
+	bundleProblems(p, b)
 	if o.Canaries == nil {
 		if o.Canaries, err = canary.New(rand.Reader); err != nil {
 			return nil, nil, fmt.Errorf("making canary secrets: %w", err)
@@ -267,7 +271,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// Without the hook there are no records: the fake internet's log and the
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries)
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b))
 	redactProfile(p, o.Canaries)
 	if cache != nil {
 		s.reuse(p, cache)
@@ -586,6 +590,9 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			p.Levels = append(p.Levels, steps)
 		}
 	}
+	if steps := bundleSteps(b, linger); len(steps) > 0 {
+		p.Levels = append(p.Levels, steps)
+	}
 	if len(o.Execute) > 0 {
 		var steps []plan.Step
 		for _, ip := range o.Execute {
@@ -647,7 +654,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 	}
 	for _, pkg := range b.Packages {
 		d := profile.Dependency{
-			Name: pkg.Name, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
+			Name: pkg.Name, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity, BundledIn: pkg.BundledIn,
 			Requires: pkg.Requires, Phases: map[string]*profile.Behavior{},
 		}
 		for s := range pkg.Scripts {
@@ -655,16 +662,21 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 		}
 		for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport, profile.PhaseExecute} {
 			k := profiler.RunKey{Phase: phase, Dependency: pkg.Path}
+			if pkg.BundledIn != "" {
+				// Loaded with its bundle file: the outcome is the file's,
+				// the behaviour what the hook names it for (applyRecords).
+				k.Dependency = pkg.BundledIn
+			}
 			if !planned[k] {
 				continue
 			}
 			beh := &profile.Behavior{}
-			if run, ok := runs[k]; ok && run.Own != nil {
+			if run, ok := runs[k]; ok && run.Own != nil && pkg.BundledIn == "" {
 				*beh = *run.Own
 			}
 			if r, ok := results[k]; ok {
 				beh.Outcome = outcome(r)
-				if r.TimedOut {
+				if r.TimedOut && pkg.BundledIn == "" {
 					p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: pkg.Path,
 						Message: fmt.Sprintf("the %s phase of %s did not finish within the step timeout and was killed", phase, pkg.Path)})
 				}
