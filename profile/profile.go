@@ -91,6 +91,10 @@ type Bundle struct {
 // are then matched by name only.
 const VersionUnknown = "unknown"
 
+// BundledSeparator joins a bundle file and the install path of a package
+// bundled into it in the package's Path: "index.js#node_modules/ms".
+const BundledSeparator = "#"
+
 // Dependency is one installed package (keyed by its install path: the same
 // name can be installed at several paths and versions).
 type Dependency struct {

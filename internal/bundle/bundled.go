@@ -14,7 +14,7 @@ import (
 
 // BundledSeparator joins a bundle file and the install path of a package
 // bundled into it in the package's Path: "index.js#node_modules/ms".
-const BundledSeparator = "#"
+const BundledSeparator = profile.BundledSeparator
 
 // BundleFile is a JavaScript file of the function that carries npm
 // packages inside it (esbuild, webpack, rollup output): which packages,
