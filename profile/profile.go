@@ -84,6 +84,16 @@ type Bundle struct {
 	Handler string `json:"handler,omitempty"`
 	// Lockfile is the bundle-relative lockfile path used for the inventory, if any.
 	Lockfile string `json:"lockfile,omitempty"`
+	// Layers are the function's Lambda layers, in the order applied.
+	Layers []Layer `json:"layers,omitempty"`
+}
+
+// Layer is one Lambda layer of the function, mounted at /opt.
+type Layer struct {
+	// Name is the layer's file or directory base name as given.
+	Name string `json:"name"`
+	// Digest is "sha256:<hex>" over the layer's files.
+	Digest string `json:"digest"`
 }
 
 // VersionUnknown is the Version of a bundled package whose version nothing
@@ -107,6 +117,9 @@ type Dependency struct {
 	Integrity string `json:"integrity,omitempty"`
 	// BundledIn is the function's file a bundled package's code is in.
 	BundledIn string `json:"bundled_in,omitempty"`
+	// Layer is the Lambda layer a package comes from (its Path is then
+	// absolute, under /opt).
+	Layer string `json:"layer,omitempty"`
 	// InstallScripts lists the lifecycle scripts it declares (preinstall,
 	// install, postinstall), sorted.
 	InstallScripts []string `json:"install_scripts,omitempty"`

@@ -27,10 +27,11 @@ func (b *Bundle) Package(path string) *Package {
 // Owner returns the install path of the innermost package containing the
 // bundle-relative file path p ("node_modules/a/node_modules/b/lib/x.js" →
 // "node_modules/a/node_modules/b"), or "" when p is not inside any package.
-// A package's own directory is inside it.
+// A package's own directory is inside it. An absolute p is a file of a
+// layer ("/opt/nodejs/node_modules/x/index.js").
 func (b *Bundle) Owner(p string) string {
 	p = path.Clean(strings.TrimPrefix(p, "./"))
-	if p == "." || p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) {
+	if p == "." || p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) && !strings.HasPrefix(p, LayerMount+"/") {
 		return ""
 	}
 	if b.owners != nil {

@@ -117,13 +117,14 @@ func inventory(b *Bundle, t *tree, root *os.Root, opts Options) (err error) {
 	if lock != nil {
 		b.Lockfile = lock.file
 	}
-	slices.SortFunc(s.pkgs, func(a, b *Package) int { return strings.Compare(a.Path, b.Path) })
-	b.Packages = s.pkgs
-	b.byPath = make(map[string]*Package, len(s.pkgs))
-	for _, p := range s.pkgs {
+	all := append(b.Packages, s.pkgs...) // a layer's packages come first
+	slices.SortFunc(all, func(a, b *Package) int { return strings.Compare(a.Path, b.Path) })
+	b.Packages = all
+	b.byPath = make(map[string]*Package, len(all))
+	for _, p := range all {
 		b.byPath[p.Path] = p
 	}
-	for _, p := range s.pkgs {
+	for _, p := range all {
 		if le, ok := lock.find(p.Path, p.Name, p.Version); ok && (le.version == "" || le.version == p.Version) {
 			p.Integrity = le.integrity
 		}
@@ -134,11 +135,13 @@ func inventory(b *Bundle, t *tree, root *os.Root, opts Options) (err error) {
 
 // resolveDeps returns the install paths p's dependencies resolve to: for each
 // name, the first <dir>/node_modules/<name> that is a package, for dir from
-// p's own directory up to the bundle root, skipping node_modules directories
-// themselves (Node's module resolution).
+// p's own directory up to the bundle root (or /, for a layer's package),
+// skipping node_modules directories themselves, then the layers'
+// directories on Lambda's NODE_PATH (Node's module resolution).
 func resolveDeps(byPath map[string]*Package, p *Package) []string {
 	var out []string
 	for name := range p.Dependencies {
+		found := false
 		for dir := p.Path; ; dir = path.Dir(dir) {
 			if dir == "." {
 				dir = ""
@@ -146,12 +149,17 @@ func resolveDeps(byPath map[string]*Package, p *Package) []string {
 			if path.Base(dir) != "node_modules" {
 				cand := path.Join(dir, "node_modules", name)
 				if q := byPath[cand]; q != nil && q != p {
-					out = append(out, cand)
+					out, found = append(out, cand), true
 					break
 				}
 			}
-			if dir == "" {
+			if dir == "" || dir == "/" {
 				break
+			}
+		}
+		for _, d := range layerNodeModules {
+			if cand := path.Join(LayerMount, d, "node_modules", name); !found && byPath[cand] != nil && byPath[cand] != p {
+				out, found = append(out, cand), true
 			}
 		}
 	}

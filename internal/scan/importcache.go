@@ -57,7 +57,7 @@ func newImportCache(dir string, b *bundle.Bundle, world string) (*importCache, e
 		if pkg.BundledIn != "" {
 			continue // part of a bundle file: never imported on its own
 		}
-		d, err := packageDigest(filepath.Join(b.Root, filepath.FromSlash(pkg.Path)))
+		d, err := packageDigest(b.HostPath(pkg.Path))
 		if err != nil {
 			return nil, fmt.Errorf("hashing %s: %w", pkg.Path, err)
 		}
