@@ -47,6 +47,11 @@ type Exec struct {
 	Hooked bool
 }
 
+// HookRecord is one record of depbox's in-process Node hook (Proc.Hooks,
+// Run.Hooks, Fold): what a package did, as the hook saw it. docs/hook.md
+// describes its kinds and fields.
+type HookRecord = hook.Record
+
 // HookEnv is the environment entry that loads the hook; a node started
 // without it runs unobserved by the hook.
 var HookEnv = "NODE_OPTIONS=" + hook.NodeOptions

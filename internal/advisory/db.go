@@ -627,6 +627,11 @@ func Packages(p *profile.Profile) []Package {
 	out := make([]Package, 0, len(p.Dependencies))
 	for _, d := range p.Dependencies {
 		out = append(out, Package{Name: d.Name, Version: d.Version, Path: d.Path, Ecosystem: eco})
+		if d.ClaimedName != "" {
+			// An npm alias installs another package's code under its own
+			// name: advisories for either name apply.
+			out = append(out, Package{Name: d.ClaimedName, Version: d.Version, Path: d.Path, Ecosystem: eco})
+		}
 	}
 	return out
 }

@@ -25,6 +25,7 @@ const (
 	RuleVulnerable         = "DBX015"
 	RuleNewBehavior        = "DBX016"
 	RuleCrossInvocation    = "DBX017"
+	RuleTimeBomb           = "DBX018"
 )
 
 // Rule describes one verdict rule.
@@ -247,6 +248,19 @@ var catalogue = []Rule{
 		Rationale: "Lambda reuses environments; state in /tmp survives between requests of different users and is a " +
 			"place to stage payloads or leak data between tenants. Caches do this legitimately.",
 		Remediation: "Make sure nothing secret or user-specific is cached there; accept known caches in the baseline.",
+	},
+	{
+		ID: RuleTimeBomb, Name: "time-bomb", Severity: High, BaselineAccepts: true,
+		Summary: "The dependency scheduled code for much later, and that code acted",
+		Description: "A timer of a minute or more that depbox brought forward ran a callback that wrote or deleted a " +
+			"file, used the network or DNS, started a process, read a secret variable or loaded code (high); a timer " +
+			"of an hour or more whose callback did nothing depbox could see is reported at low. What the callback did " +
+			"is also judged by the other rules. A brought-forward timer whose callback never ran makes the analysis " +
+			"incomplete (DBX004).",
+		Rationale: "Delaying the payload past the few seconds an analysis watches is the oldest sandbox evasion; " +
+			"libraries schedule long timers to refresh or clean caches, rarely to reach out on their own.",
+		Remediation: "Read the evidence (the delay and what the callback did). A periodic refresh the package documents " +
+			"can be accepted in the baseline; an unexplained delayed action should not be deployed.",
 	},
 }
 
