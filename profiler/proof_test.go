@@ -159,7 +159,7 @@ func TestVerify(t *testing.T) {
 			s.spawn(1, 1, 10, "/usr/bin/node", nodeEnv)
 			s.open(10, 10, announce(keyA), announceFlags)
 			s.open(10, 10, keyA.Seal(rec("child", "spawnSync", 2, map[string]any{"file": "/bin/sh"})), 0)
-			s.spawn(10, 10, 11, "/bin/dash")                                                                // started: fine
+			s.spawn(10, 10, 11, "/bin/dash")                                                              // started: fine
 			s.open(10, 10, keyA.Seal(rec("child", "spawnSync", 3, map[string]any{"file": "/bin/sh"})), 0) // nothing follows
 			s.open(10, 10, keyA.Seal(rec("child", "spawn", 4, map[string]any{"file": "ls"})), 0)
 			s.open(10, 10, keyA.Seal(rec("child", "error", 5, map[string]any{"of": 4.0})), 0) // the call threw: fine
