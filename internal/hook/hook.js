@@ -1528,6 +1528,12 @@ hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function 
     try { setEnvironmentData(HIDDEN_DATA, undefined); } catch { /* reported above */ }
   }
 });
+// The class reached through an instance is the wrapper too, so that
+// Worker.prototype.constructor does not lead around it.
+try {
+  const W = workerThreads.Worker;
+  ObjectDefineProperty(W.prototype, 'constructor', { value: W, writable: true, enumerable: false, configurable: true });
+} catch (e) { hookError('Worker.prototype.constructor', e); }
 // hasHookRequire reports whether execArgv loads the hook.
 function hasHookRequire(argv) {
   for (let i = 0; i < argv.length; i++) {
@@ -1921,6 +1927,15 @@ try {
     hookMethod(tcp, name, 'process.binding(tcp_wrap).TCP#' + name, (orig) => function (req, address, port) {
       if (!busy) {
         try { if (direct('net')) bypass('net', 'connect', { api: 'process.binding(tcp_wrap).' + name, host: str(address, 512), port: Number(port) }, 'process.binding(tcp_wrap).connect'); } catch (e) { hookError('tcp_wrap', e); }
+      }
+      return ReflectApply(orig, this, arguments);
+    });
+  }
+  const udp = process.binding('udp_wrap').UDP.prototype;
+  for (const name of ['connect', 'connect6']) {
+    hookMethod(udp, name, 'process.binding(udp_wrap).UDP#' + name, (orig) => function (address, port) {
+      if (!busy) {
+        try { if (direct('net')) bypass('net', 'connect', { api: 'process.binding(udp_wrap).' + name, host: str(address, 512), port: Number(port), proto: 'udp' }, 'process.binding(udp_wrap).connect'); } catch (e) { hookError('udp_wrap', e); }
       }
       return ReflectApply(orig, this, arguments);
     });

@@ -696,7 +696,8 @@ func (c *checker) checkUnattributed(d *profile.Dependency, phase string, b *prof
 	if len(vals) == 0 {
 		return
 	}
-	c.add(RuleUnattributed, 0, d, phase, fmt.Sprintf("%s: %d %s in the %s phase not explained by a hook record", label(d), len(vals), plural(len(vals), "behaviour", "behaviours"), phase),
+	c.add(RuleUnattributed, 0, d, phase, fmt.Sprintf("%s: %d %s in the %s phase not explained by a hook record%s", label(d), len(vals), plural(len(vals), "behaviour", "behaviours"), phase,
+		c.suspects(b.Unattributed.Loaded, phase)),
 		Evidence{Event: strings.Join(kinds, "+"), Values: vals, Unattributed: true})
 }
 
