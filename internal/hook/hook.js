@@ -601,7 +601,9 @@ function frame(c, out) {
   }
   if (typeof file !== 'string' || file === '') return F_SKIP;
   if (StringStartsWith(file, 'node:')) { out.file = file; return F_INTERNAL; }
+  let esm = false;
   if (StringStartsWith(file, 'file://')) {
+    esm = evalLine === 0;
     let p = MapGet(urlPaths, file);
     if (p === undefined) {
       try { p = fileURLToPath(file); } catch { p = ''; }
@@ -611,14 +613,46 @@ function frame(c, out) {
     if (p === '') return F_SKIP;
     file = p;
   }
-  if (file[0] !== '/') return F_SKIP;
+  if (file[0] !== '/') {
+    // A data: or blob: module is the code of whoever imported it.
+    const o = MapGet(codeOwners, file);
+    if (o === undefined) return F_SKIP;
+    out.ip = o; out.cs = c; out.file = file;
+    return F_USER;
+  }
   if (file === HOOK_FILE) return F_HOOK;
   if (StringStartsWith(file, HOOK_DIR)) return F_HARNESS;
   const owner = MapGet(codeOwners, file);
   out.ip = owner !== undefined ? owner : SetHas(regionFiles, file) ? bundledOwner(file, c, evalLine, evalCol) : installPathOf(file);
+  if (esm && loaderRegistrant !== undefined && owner === undefined) {
+    const by = substitutedBy(file, c);
+    if (by !== undefined) out.ip = by;
+  }
   out.cs = c;
   out.file = file;
   return F_USER;
+}
+
+// ES module loader hooks (module.register) can hand node any source for
+// any URL, where require's hooks see nothing: a package's hook can run its
+// code under another package's file. A loader hook of depbox's own would
+// not help (hooks registered later run first and may never call on), so
+// once a package registered hooks, an ES module frame whose code is not
+// the file on disk (V8's script hash against the file's SHA-256) is the
+// registrant's (UNKNOWN when several packages registered hooks).
+let loaderRegistrant; // install path of the package that registered loader hooks
+let sha256 = null;
+const diskHashes = new SafeMap();
+function substitutedBy(file, c) {
+  let disk = MapGet(diskHashes, file);
+  if (disk === undefined) {
+    try { disk = sha256(fsReadFileSync(file)); } catch { disk = ''; }
+    if (MapSize(diskHashes) > 5000) MapClear(diskHashes);
+    MapSet(diskHashes, file, disk);
+  }
+  let running;
+  try { running = csScriptHash(c); } catch { return undefined; }
+  return typeof running === 'string' && running !== '' && running !== disk ? loaderRegistrant : undefined;
 }
 
 // bundledOwner names the bundled package whose code is at a frame's
@@ -1619,8 +1653,9 @@ function compiled(params, session) {
   const a = rec('eval', op, d, { dedupe: op + '\0' + (d.code_hash || d.code) });
   busy = true;
   // Frames of code compiled under a file name the package chose are the
-  // package's, whatever the name (even a file of the function's own).
-  if (vmFile && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, file, a.pkg);
+  // package's, whatever the name (even a file of the function's own); a
+  // data: or blob: module is the importer's.
+  if ((vmFile || op === 'import') && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, file, a.pkg);
 }
 // loaderSite reports whether the user frame in out is one of a webpack
 // bundle's module eval calls (loading a bundled module).
@@ -1657,6 +1692,21 @@ hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => 
   }
   return ReflectApply(orig, this, arguments);
 });
+
+// module.register: a package installing ES module loader hooks (see
+// substitutedBy).
+if (typeof Module.register === 'function') {
+  before(Module, 'register', 'module.register', (args) => {
+    const a = rec('eval', 'loader', { specifier: str(args[0], 200) });
+    if (!a || a.pkg === '') return; // the function's own loader: its choice
+    if (sha256 === null) {
+      const crypto = require('crypto');
+      const createHash = crypto.createHash;
+      sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+    }
+    loaderRegistrant = loaderRegistrant === undefined || loaderRegistrant === a.pkg ? a.pkg : UNKNOWN;
+  });
+}
 
 // ---------------------------------------------------------------------------
 // Timers: long delays are brought forward to the budget, so that payloads
