@@ -1323,6 +1323,22 @@ hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => 
 });
 
 // ---------------------------------------------------------------------------
+// The kernel: uname() in the sandbox names gVisor's, which gives the
+// analysis away; os.release() and os.version() answer what /proc shows
+// (depbox mounts Lambda's kernel there). Read once, at start-up.
+{
+  let release, version;
+  try { release = StringTrim(fsReadFileSync('/proc/sys/kernel/osrelease', 'utf8')); } catch { /* no /proc */ }
+  try {
+    const m = RegExpExec(/#\d+ SMP [^\n]*/, fsReadFileSync('/proc/version', 'utf8'));
+    if (m !== null) version = m[0];
+  } catch { /* no /proc */ }
+  const os = require('os');
+  if (release) hookMethod(os, 'release', 'os.release', () => function release_() { return release; });
+  if (version) hookMethod(os, 'version', 'os.version', () => function version_() { return version; });
+}
+
+// ---------------------------------------------------------------------------
 // Timers: long delays are brought forward to the budget, so that payloads
 // waiting for minutes run while depbox watches. The callback's records
 // still name the package that scheduled it (async origin).
