@@ -398,7 +398,7 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		Rootfs:   s.rootfs,
 		Hostname: lambdaHostname(s.bundle, o),
 		Mounts:   append(mounts, procMounts...),
-		Args: []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
+		Args:     []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
 		// The runner hands the home directory to sbx_user and drops to it for
 		// the steps, and gives the loopback interface the cloud's metadata
 		// addresses (in the sandbox's own network stack); those are all the
