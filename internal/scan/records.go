@@ -211,10 +211,17 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 				}
 			}
 			var own *profile.Behavior
+			remote := remoteCode(c.Marker(), f.Evaluated)
 			if phase == profile.PhaseInstall {
 				own = allOf(f) // the whole tree runs this package's scripts
+				if len(remote) > 0 {
+					beh.Capabilities = append(beh.Capabilities, profiler.CapRemoteCode)
+				}
 			} else {
 				own = f.Behaviors[d.Path]
+				if remote[d.Path] {
+					beh.Capabilities = append(beh.Capabilities, profiler.CapRemoteCode)
+				}
 			}
 			if own != nil {
 				h := hookOnly(own)
@@ -238,6 +245,7 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 	}
 	applyFakeNet(p, fake, c, explainedDNS)
 	p.EachBehavior(func(b *profile.Behavior) {
+		markRemoteArgv(b, c.Marker())
 		dedupeProcesses(b)
 		b.Canonicalize()
 	})
@@ -295,8 +303,12 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 		}
 	}
 	found := exfil(c, f.Outgoing)
+	remote := remoteCode(c.Marker(), f.Evaluated)
 	for pkg, b := range f.Behaviors {
 		b.Exfiltration = append(b.Exfiltration, found[pkg]...)
+		if remote[pkg] {
+			b.Capabilities = append(b.Capabilities, profiler.CapRemoteCode)
+		}
 		without(b, refEnv)
 		switch d := p.Dependency(pkg); {
 		case d != nil:

@@ -76,6 +76,8 @@ func (c *checker) run() []Finding {
 			c.checkUnattributed(d, phase, b)
 			c.checkPersistence(d, phase, b)
 			c.checkTimeout(d, phase, b)
+			c.checkRemoteCode(d, phase, b)
+			c.checkDropper(d, phase, b)
 		}
 		c.checkSecretEnvNetwork(d)
 		if c.base != nil {
@@ -90,6 +92,10 @@ func (c *checker) run() []Finding {
 			b := app.Phases[phase]
 			c.checkExfiltration(app, phase, b)
 			c.checkUnattributed(app, phase, b)
+			c.checkRemoteCode(app, phase, b)
+		}
+		if c.base != nil {
+			c.checkAppBaseline(app)
 		}
 	}
 	slices.SortFunc(c.out, compareFindings)
