@@ -11,11 +11,13 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/depbox/depbox/internal/contenthash"
 )
 
-// RootfsMountPoints are created (empty) in every rootfs so that the
+// rootfsMountPoints are created (empty) in every rootfs so that the
 // sandbox's mounts have a place to land on a read-only root.
-var RootfsMountPoints = []string{"/proc", "/dev", "/sys", "/tmp", "/var/task", "/depbox", "/home/sbx_user", "/root"}
+var rootfsMountPoints = []string{"/proc", "/dev", "/sys", "/tmp", "/var/task", "/depbox", "/home/sbx_user", "/root"}
 
 // libDirs are searched for shared libraries, in the dynamic loader's order.
 var libDirs = []string{"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib"}
@@ -72,7 +74,7 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 	for k, v := range spec.Executables {
 		contents[k] = "#exec\n" + v // an executable differs from a file of the same content
 	}
-	key, err := rootfsKey(files, links, tfiles, contents)
+	key, err := rootfsKey(contenthash.New(filepath.Join(cacheDir, "hashes")), files, links, tfiles, contents)
 	if err != nil {
 		return "", err
 	}
@@ -91,7 +93,7 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return "", err
 	}
-	for _, d := range RootfsMountPoints {
+	for _, d := range rootfsMountPoints {
 		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
 			return "", err
 		}
@@ -236,9 +238,11 @@ func addFile(p string, files map[string]string) error {
 }
 
 // rootfsKey hashes what a rootfs is made of: programs and libraries by
-// content; tree files by path, size and modification time (a standard
-// library has thousands); written files by content.
-func rootfsKey(files, links, tfiles, contents map[string]string) (string, error) {
+// content (remembered by file identity in the cache, so that an unchanged
+// 100 MB node is not read on every scan); tree files by path, size and
+// modification time (a standard library has thousands); written files by
+// content.
+func rootfsKey(memo *contenthash.Memo, files, links, tfiles, contents map[string]string) (string, error) {
 	h := sha256.New()
 	fmt.Fprintf(h, "depbox-rootfs-v3\n") // v3: modification times kept
 	keys := make([]string, 0, len(files))
@@ -247,16 +251,11 @@ func rootfsKey(files, links, tfiles, contents map[string]string) (string, error)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		f, err := os.Open(files[k])
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(h, "%s\n", k)
-		_, err = io.Copy(h, f)
-		f.Close()
+		sum, err := memo.File(files[k])
 		if err != nil {
 			return "", fmt.Errorf("hashing %s: %w", files[k], err)
 		}
+		fmt.Fprintf(h, "%s\n%s\n", k, sum)
 	}
 	lk := make([]string, 0, len(links))
 	for k := range links {

@@ -12,8 +12,8 @@ import (
 
 	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/internal/fakenet"
-	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
+	"github.com/depbox/depbox/internal/verdict"
 	"github.com/depbox/depbox/profile"
 	"github.com/depbox/depbox/profiler"
 )
@@ -52,6 +52,8 @@ func merge(dst, src *profile.Behavior) {
 	dst.Exfiltration = append(dst.Exfiltration, src.Exfiltration...)
 	dst.Persistence = append(dst.Persistence, src.Persistence...)
 	dst.Timers = append(dst.Timers, src.Timers...)
+	dst.Forged = append(dst.Forged, src.Forged...)
+	dst.Loaded = append(dst.Loaded, src.Loaded...)
 	if !src.Unattributed.Empty() {
 		if dst.Unattributed == nil {
 			dst.Unattributed = &profile.Behavior{}
@@ -187,18 +189,20 @@ func without(b, ref *profile.Behavior) {
 
 // applyRecords folds the hook's records and the fake internet's log into the
 // profile: per-package behaviour for the import and install runs (whose
-// processes belong to one package), the invoke run split by package, canary
-// exfiltration on every channel, and what no record explains as unattributed.
-func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set) {
+// processes belong to one package), the runs loading bundle files (import)
+// and the invoke run split by package, canary exfiltration on every
+// channel, and what no record explains as unattributed.
+func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string) {
 	defer nameSinkholes(p, fake)
 	var refEnv *profile.Behavior
 	if ref, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}]; ok {
 		refEnv = allOf(profiler.Fold(ref.Hooks, profile.PhaseImport, plan.TaskRoot))
 	}
 	explainedDNS := map[string]bool{}
-	for i := range p.Dependencies {
-		d := &p.Dependencies[i]
-		for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport} {
+	// Phase by phase: an execute phase subtracts import phases (withoutImport).
+	for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport, profile.PhaseExecute} {
+		for i := range p.Dependencies {
+			d := &p.Dependencies[i]
 			run, ok := runs[profiler.RunKey{Phase: phase, Dependency: d.Path}]
 			beh := d.Phases[phase]
 			if !ok || beh == nil {
@@ -212,8 +216,11 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 			}
 			var own *profile.Behavior
 			remote := remoteCode(c.Marker(), f.Evaluated)
-			if phase == profile.PhaseInstall {
-				own = allOf(f) // the whole tree runs this package's scripts
+			whole := phase == profile.PhaseInstall || phase == profile.PhaseExecute
+			if whole {
+				// The whole tree runs this package's scripts, or its
+				// exported functions and what they call.
+				own = allOf(f)
 				if len(remote) > 0 {
 					beh.Capabilities = append(beh.Capabilities, profiler.CapRemoteCode)
 				}
@@ -226,11 +233,14 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 			if own != nil {
 				h := hookOnly(own)
 				without(h, refEnv)
+				if phase == profile.PhaseExecute {
+					withoutImport(h, p, d, run.Loaded)
+				}
 				merge(beh, h)
 			}
 			var out []profiler.Outgoing
 			for _, o := range f.Outgoing {
-				if phase == profile.PhaseInstall || o.Pkg == d.Path {
+				if whole || o.Pkg == d.Path {
 					o.Pkg = d.Path
 					out = append(out, o)
 				}
@@ -240,10 +250,16 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 			merge(beh, &profile.Behavior{Exfiltration: exfil(c, out)[d.Path]})
 		}
 	}
+	for _, bf := range bundleFiles {
+		if run, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: bf}]; ok {
+			applyProcess(p, run, profile.PhaseImport, c, explainedDNS, refEnv, sinkholeNames(fake))
+		}
+	}
 	if run, ok := runs[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
-		applyInvoke(p, run, c, explainedDNS, refEnv, sinkholeNames(fake))
+		applyProcess(p, run, profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholeNames(fake))
 	}
 	applyFakeNet(p, fake, c, explainedDNS)
+	applyForgeries(p, runs)
 	p.EachBehavior(func(b *profile.Behavior) {
 		markRemoteArgv(b, c.Marker())
 		dedupeProcesses(b)
@@ -293,10 +309,12 @@ func appPhase(p *profile.Profile, phase string) *profile.Behavior {
 	return b
 }
 
-// applyInvoke splits the function's process by package with the hook's
-// records; syscalls no record explains are the process's unattributed.
-func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior, sinkholes map[string]string) {
-	f := profiler.Fold(run.Hooks, profile.PhaseInvoke, plan.TaskRoot)
+// applyProcess splits a process in which many packages run (the invoke
+// phase's function process, the import of a bundle file) by package with
+// the hook's records; syscalls no record explains are the process's
+// unattributed, the function's in that phase.
+func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior, sinkholes map[string]string) {
+	f := profiler.Fold(run.Hooks, phase, plan.TaskRoot)
 	for k := range f.Explained {
 		if name, ok := strings.CutPrefix(k, "dns\x00"); ok {
 			explainedDNS[name] = true
@@ -315,11 +333,14 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 			if d.Phases == nil {
 				d.Phases = map[string]*profile.Behavior{}
 			}
-			d.Phases[profile.PhaseInvoke] = b
+			if d.Phases[phase] == nil {
+				d.Phases[phase] = &profile.Behavior{}
+			}
+			merge(d.Phases[phase], b)
 		case pkg == "":
-			merge(appPhase(p, profile.PhaseInvoke), b)
+			merge(appPhase(p, phase), b)
 		default: // hook.Unknown, or a path outside the inventory
-			app := appPhase(p, profile.PhaseInvoke)
+			app := appPhase(p, phase)
 			if app.Unattributed == nil {
 				app.Unattributed = &profile.Behavior{}
 			}
@@ -328,7 +349,7 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 	}
 	for pkg, ex := range found {
 		if _, ok := f.Behaviors[pkg]; !ok && len(ex) > 0 {
-			merge(appPhase(p, profile.PhaseInvoke), &profile.Behavior{Exfiltration: ex})
+			merge(appPhase(p, phase), &profile.Behavior{Exfiltration: ex})
 		}
 	}
 	// The syscall stream is the ground truth: what no record explains stays,
@@ -359,65 +380,36 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 		}
 		un.Network = append(un.Network, n)
 	}
-	for _, st := range subtrees {
-		owner, found := childOwner(run.Hooks, st.Argv)
+	owners := childOwners(run.Hooks, subtrees)
+	for i, st := range subtrees {
+		owner := owners[i].pkg
 		b := st.Behavior
-		b.Exfiltration = append(b.Exfiltration, exfil(c, argvOutgoing("", profile.PhaseInvoke, b.Processes))[""]...)
-		if !found {
+		b.Exfiltration = append(b.Exfiltration, exfil(c, argvOutgoing("", phase, b.Processes))[""]...)
+		if !owners[i].found {
 			merge(un, b)
 			continue
 		}
 		switch d := p.Dependency(owner); {
 		case d != nil:
-			if d.Phases[profile.PhaseInvoke] == nil {
-				d.Phases[profile.PhaseInvoke] = &profile.Behavior{}
+			if d.Phases[phase] == nil {
+				d.Phases[phase] = &profile.Behavior{}
 			}
-			merge(d.Phases[profile.PhaseInvoke], b)
+			merge(d.Phases[phase], b)
 		case owner == "":
-			merge(appPhase(p, profile.PhaseInvoke), b)
+			merge(appPhase(p, phase), b)
 		default:
 			merge(un, b)
 		}
 	}
 	if !un.Empty() {
-		app := appPhase(p, profile.PhaseInvoke)
+		app := appPhase(p, phase)
 		if app.Unattributed == nil {
 			app.Unattributed = &profile.Behavior{}
 		}
 		merge(app.Unattributed, un)
+		// Whoever did it had to be loaded in the process: the suspects.
+		app.Unattributed.Loaded = append(app.Unattributed.Loaded, run.Loaded...)
 	}
-}
-
-// childOwner finds the package whose child-process record started a
-// process with argv: the record naming the same program (the shell for
-// shell commands), first come first served.
-func childOwner(recs []hook.Record, argv []string) (string, bool) {
-	if len(argv) == 0 {
-		return "", false
-	}
-	want := baseName(argv[0])
-	for _, r := range recs {
-		if r.Kind != "child" {
-			continue
-		}
-		prog := ""
-		if sh, _ := r.Detail["shell"].(bool); sh {
-			prog = "sh"
-		} else if f, _ := r.Detail["file"].(string); f != "" {
-			prog = baseName(f)
-		} else if l, _ := r.Detail["argv"].([]any); len(l) > 0 {
-			prog, _ = l[0].(string)
-			prog = baseName(prog)
-		}
-		if prog == want || (prog == "sh" && (want == "dash" || want == "bash")) {
-			pkg := r.Pkg
-			if pkg == "" {
-				pkg = r.Origin
-			}
-			return pkg, true
-		}
-	}
-	return "", false
 }
 
 // applyFakeNet adds what the sinkholes saw and no record explains: DNS
@@ -531,10 +523,10 @@ func nameSinkholes(p *profile.Profile, fake []fakenet.Record) {
 	})
 }
 
-// isBait reports whether a path is one of the fake world's bait files: the
-// home directory's and the bundle's .env.
+// isBait reports whether a path is one of the fake world's bait files (the
+// home directory's and the bundle's .env) or another credential file.
 func isBait(p string) bool {
-	return strings.HasPrefix(p, plan.SandboxHome+"/") || p == plan.TaskRoot+"/.env"
+	return strings.HasPrefix(p, plan.SandboxHome+"/") || p == plan.TaskRoot+"/.env" || verdict.IsBaitPath(p)
 }
 
 func baseName(p string) string {
@@ -570,6 +562,9 @@ func redactProfile(p *profile.Profile, c *canary.Set) {
 		}
 		for i := range b.Files {
 			b.Files[i].Path = c.Redact(b.Files[i].Path)
+		}
+		for i := range b.Forged {
+			b.Forged[i].Claim = c.Redact(b.Forged[i].Claim)
 		}
 		fix(b.Unattributed)
 		b.Canonicalize()

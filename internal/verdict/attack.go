@@ -36,7 +36,7 @@ func (c *checker) checkRemoteCode(d *profile.Dependency, phase string, b *profil
 	})
 }
 
-// --- DBX019 dropper -----------------------------------------------------------
+// --- DBX020 dropper -----------------------------------------------------------
 
 // runners are programs that run a file given as an argument: executing one
 // of them is running the package's script, not dropping a binary.

@@ -71,7 +71,7 @@ func TestRemoteCode(t *testing.T) {
 	}
 	res := Evaluate(Input{Profile: p}, Options{})
 	if rulesOn(res, "node_modules/loader")[RuleRemoteCode] != High || rulesOn(res, ".")[RuleRemoteCode] != High {
-		t.Errorf("findings %+v: want DBX018 high on the package and on the function", res.Findings)
+		t.Errorf("findings %+v: want DBX019 high on the package and on the function", res.Findings)
 	}
 	base := baseline.FromProfile(p)
 	if res := Evaluate(Input{Profile: p, Baseline: base}, Options{}); rulesOn(res, ".")[RuleRemoteCode] != High {
