@@ -417,8 +417,8 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 				}
 			}
 			// A DNS query is network too: a name can carry a secret.
-			for _, q := range b.DNS {
-				if slices.Contains(dnsNetwork(b), q.Name) && !slices.Contains(short, q.Name) && !hostConnected(b, q.Name) {
+			for _, q := range dnsNetwork(b) {
+				if !slices.Contains(short, q.Name) && !hostConnected(b, q.Name) {
 					peers = append(peers, "dns "+q.Name)
 					short = append(short, q.Name)
 					unattributed = unattributed || un

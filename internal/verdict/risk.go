@@ -50,13 +50,13 @@ func localName(h string) bool {
 	return h == "" || h == "localhost" || strings.HasSuffix(h, ".localhost")
 }
 
-// dnsNetwork lists a phase's DNS names that count as network for DBX006:
+// dnsNetwork lists a phase's DNS queries that count as network for DBX006:
 // all but localhost and the AWS service endpoints (as for connections).
-func dnsNetwork(b *profile.Behavior) []string {
-	var out []string
+func dnsNetwork(b *profile.Behavior) []profile.DNSQuery {
+	var out []profile.DNSQuery
 	for _, q := range b.DNS {
 		if !localName(q.Name) && !exemptPeer(profile.Endpoint{Host: q.Name}) {
-			out = append(out, q.Name)
+			out = append(out, q)
 		}
 	}
 	return out
