@@ -118,7 +118,7 @@ const threadId = workerThreads.threadId | 0;
 const config = readConfig();
 
 function readConfig() {
-  const c = { timerBudgetMs: 0, taskRoot: '/var/task', stackLimit: 100, dataBytes: 4096, evalInspector: true, asyncOrigin: true, regionFiles: [] };
+  const c = { timerBudgetMs: 0, taskRoot: '/var/task', stackLimit: 100, dataBytes: 4096, evalInspector: true, lazyInspector: false, asyncOrigin: true, regionFiles: [] };
   let j;
   try { j = JSONParse(fsReadFileSync(HOOK_DIR + 'hook-config.json', 'utf8')); } catch { return c; }
   if (!j || typeof j !== 'object') return c;
@@ -136,7 +136,12 @@ function readConfig() {
   if (ArrayIsArray(j.no_eval_inspector_phases)) {
     const argv = process.argv;
     for (let i = 1; i + 1 < argv.length; i++) {
-      if (argv[i] === 'depbox:run' && ArrayIncludes(j.no_eval_inspector_phases, argv[i + 1])) c.evalInspector = false;
+      if (argv[i] === 'depbox:run' && ArrayIncludes(j.no_eval_inspector_phases, argv[i + 1])) {
+        // There it starts at the first network use instead: code fetched
+        // from the network is evaluated after it was fetched.
+        c.evalInspector = false;
+        c.lazyInspector = true;
+      }
     }
   }
   return c;
@@ -843,6 +848,7 @@ function rec(kind, op, detail, opts) {
     }
     recSeq = emit(kind, op, detail, a, opts && opts.data);
     if (tamperStack !== null) { const t = tamperStack; tamperStack = null; tamperNoted('stack', t, a); }
+    if (config.lazyInspector && !inspectorOn && (kind === 'net' || kind === 'http' || kind === 'dns')) startInspector();
     return a;
   } catch (e) {
     hookError(kind + '/' + op, e);
@@ -1613,7 +1619,7 @@ before(process, 'dlopen', 'process.dlopen', (args) => {
 // is seen. Module.prototype._compile called by the code under test is an
 // in-memory module.
 const VM_FILES = /^node:(vm|internal\/vm)/;
-function compiled(params, session) {
+function compiled(params, session, failed) {
   const u = params.url || '';
   if (StringStartsWith(u, 'node:') || StringStartsWith(u, 'wasm:')) return;
   // Who compiled: the frames between the inspector's dispatch and the
@@ -1649,6 +1655,7 @@ function compiled(params, session) {
   if (vmFile && u) d.filename = str(file);
   else if (op === 'eval' && u) d.source_url = str(u, 256); // //# sourceURL= cannot hide eval
   if (op === 'import') d.url = str(u, 120);
+  if (failed) d.failed = true; // a syntax error: the code was evaluated all the same
   busy = false;
   const a = rec('eval', op, d, { dedupe: op + '\0' + (d.code_hash || d.code) });
   busy = true;
@@ -1663,20 +1670,31 @@ function loaderSite(out) {
   if (regions === null || out.cs === null || !SetHas(regionFiles, out.file)) return false;
   try { return regions.loaderSite(out.file, csLine(out.cs), csColumn(out.cs)); } catch { return false; }
 }
-if (config.evalInspector) {
+// startInspector connects the inspector. Called with busy set, it records
+// nothing of the scripts that enabling the debugger reports as already
+// loaded. Code that does not parse is reported too: a payload is evaluated
+// even when it turns out not to be JavaScript.
+let inspectorOn = false;
+function startInspector() {
+  inspectorOn = true;
+  const was = busy;
+  busy = true;
   try {
     const inspector = require('inspector');
     const session = new inspector.Session();
     session.connect();
-    session.on('Debugger.scriptParsed', (m) => {
+    const on = (failed) => (m) => {
       if (busy) return;
       busy = true;
-      try { compiled(m.params, session); } catch (e) { busy = false; hookError('scriptParsed', e); } finally { busy = false; }
-    });
+      try { compiled(m.params, session, failed); } catch (e) { busy = false; hookError('scriptParsed', e); } finally { busy = false; }
+    };
+    session.on('Debugger.scriptParsed', on(false));
+    session.on('Debugger.scriptFailedToParse', on(true));
     session.post('Debugger.enable', () => {});
     session.post('Debugger.setSkipAllPauses', { skip: true }, () => {}); // `debugger;` must never stop the code
-  } catch (e) { hookError('inspector', e); }
+  } catch (e) { hookError('inspector', e); } finally { busy = was; }
 }
+if (config.evalInspector) startInspector();
 
 hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => function _compile(content, filename) {
   if (!busy) {
@@ -1706,6 +1724,22 @@ if (typeof Module.register === 'function') {
     }
     loaderRegistrant = loaderRegistrant === undefined || loaderRegistrant === a.pkg ? a.pkg : UNKNOWN;
   });
+}
+
+// ---------------------------------------------------------------------------
+// The kernel: uname() in the sandbox names gVisor's, which gives the
+// analysis away; os.release() and os.version() answer what /proc shows
+// (depbox mounts Lambda's kernel there). Read once, at start-up.
+{
+  let release, version;
+  try { release = StringTrim(fsReadFileSync('/proc/sys/kernel/osrelease', 'utf8')); } catch { /* no /proc */ }
+  try {
+    const m = RegExpExec(/#\d+ SMP [^\n]*/, fsReadFileSync('/proc/version', 'utf8'));
+    if (m !== null) version = m[0];
+  } catch { /* no /proc */ }
+  const os = require('os');
+  if (release) hookMethod(os, 'release', 'os.release', () => function release_() { return release; });
+  if (version) hookMethod(os, 'version', 'os.version', () => function version_() { return version; });
 }
 
 // ---------------------------------------------------------------------------

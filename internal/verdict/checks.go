@@ -77,6 +77,8 @@ func (c *checker) run() []Finding {
 			c.checkUnattributed(d, phase, b)
 			c.checkPersistence(d, phase, b)
 			c.checkTimers(d, phase, b)
+			c.checkRemoteCode(d, phase, b)
+			c.checkDropper(d, phase, b)
 		}
 		c.checkSecretEnvNetwork(d)
 		if c.base != nil {
@@ -94,6 +96,10 @@ func (c *checker) run() []Finding {
 			c.checkHookBypass(app, phase, &profile.Behavior{Forged: b.Forged})
 			c.checkUnexplained(app, phase, b)
 			c.checkUnattributed(app, phase, b)
+			c.checkRemoteCode(app, phase, b)
+		}
+		if c.base != nil {
+			c.checkAppBaseline(app)
 		}
 	}
 	slices.SortFunc(c.out, compareFindings)
