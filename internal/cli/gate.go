@@ -129,7 +129,10 @@ func (e *env) gate(cmd *cobra.Command, bundle string) error {
 
 	switch r.Status() {
 	case report.StatusIncomplete:
-		return incompleteErr(p, "gate failed closed")
+		if err := refuseIncomplete(p, "gate failed closed"); err != nil {
+			return err
+		}
+		return analysisErr(fmt.Errorf("gate failed closed: the analysis is incomplete (%d %s findings)", len(res.Findings), verdict.RuleIncomplete))
 	case report.StatusFail:
 		n := len(r.Failing())
 		return &ExitError{Code: ExitFindings, Err: fmt.Errorf("gate failed: %d %s at or above %s", n, pluralS(n, "finding", "findings"), opts.Threshold)}
