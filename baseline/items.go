@@ -28,14 +28,13 @@ const (
 	KindExfiltration  = "exfiltration"
 	KindPersistence   = "persistence"
 	KindTimer         = "timer"
-	KindSignal        = "signal"
 )
 
 // Kinds lists the item kinds in display order.
 var Kinds = []string{
 	KindExfiltration, KindProcess, KindNetwork, KindDNS, KindEnv,
 	KindFileRead, KindFileWrite, KindFileReadWrite, KindFileExec,
-	KindCapability, KindPersistence, KindTimer, KindSignal, KindInstallScript, KindOutcome,
+	KindCapability, KindPersistence, KindTimer, KindInstallScript, KindOutcome,
 }
 
 // Phases lists the phases in the order they run.
@@ -134,18 +133,9 @@ func (b *Behavior) appendItems(out *[]Item, unattributed bool) {
 		add(KindPersistence, p)
 	}
 	for _, t := range b.Timers {
-		add(KindTimer, TimerValue(t))
-	}
-	for _, sg := range b.Signals {
-		add(KindSignal, sg)
+		add(KindTimer, (time.Duration(t)*time.Millisecond).String()+" (brought forward)")
 	}
 	b.Unattributed.appendItems(out, true)
-}
-
-// TimerValue is the item value of a long timer: its delay, e.g.
-// "10m0s (brought forward)".
-func TimerValue(delayMS int64) string {
-	return (time.Duration(delayMS) * time.Millisecond).String() + " (brought forward)"
 }
 
 // FileKind maps a file access (profile.AccessRead, …) to its item kind.

@@ -57,9 +57,8 @@ type Profile struct {
 	// network behaviour of any dependency.
 	IOCMatches []IOCMatch `json:"ioc_matches,omitempty"`
 	// Incomplete is true when anything was lost or failed: event drops, a
-	// sandbox failure, a phase that did not finish its plan, a brought-forward
-	// timer that never ran, an advisory source that could not be read (see
-	// CheckComplete). A gate never passes an incomplete profile.
+	// sandbox failure, a timed-out process, an advisory source that could not
+	// be read. A gate never passes an incomplete profile.
 	Incomplete bool `json:"incomplete"`
 	// Problems says why the profile is incomplete (and carries warnings).
 	Problems []Problem `json:"problems,omitempty"`
@@ -123,43 +122,19 @@ type Behavior struct {
 	// Timers are long timers the package set: they were brought forward so
 	// that their callbacks ran within the phase (time bombs).
 	Timers []Timer `json:"timers,omitempty"`
-	// Signals are signals the package sent (process.kill), with their result.
-	Signals []Signal `json:"signals,omitempty"`
 	// Unattributed is behaviour seen in the syscall stream of this
 	// dependency's process that no hook record explains.
 	Unattributed *Behavior `json:"unattributed,omitempty"`
 }
 
-// Outcome statuses. A phase whose status is Timeout, Killed or Exited did
-// not finish its plan (see CheckComplete).
-const (
-	StatusOK      = "ok"
-	StatusError   = "error"
-	StatusNoEntry = "no-entry"
-	StatusTimeout = "timeout"
-	StatusKilled  = "killed"
-	StatusExited  = "exited"
-)
-
 // Outcome is how the phase's process for a dependency ended.
 type Outcome struct {
-	// Status is "ok", "error" (non-zero exit or load failure; in the
-	// invoke phase: the handler could not be loaded), "no-entry",
-	// "timeout" (killed at its time limit), "killed" (ended by a signal) or
-	// "exited" (ended before it finished its plan: process.exit).
+	// Status is "ok", "error" (non-zero exit or load failure), "timeout" or "killed".
 	Status string `json:"status"`
 	// ExitCode of the process when it exited.
 	ExitCode int `json:"exit_code"`
-	// Error is a short load error (e.g. "ERR_REQUIRE_ESM"), the signal, or
-	// "out of memory", if any.
+	// Error is a short load error (e.g. "ERR_REQUIRE_ESM"), if any.
 	Error string `json:"error,omitempty"`
-	// Stage is where the process was when it ended early or timed out,
-	// e.g. "start-up" or "invocation 2 of 7 (s3)".
-	Stage string `json:"stage,omitempty"`
-	// EndedBy is the install path of the package the hook saw ending the
-	// process early (process.exit, abort, a signal to itself); "." is the
-	// function's own code.
-	EndedBy string `json:"ended_by,omitempty"`
 }
 
 // File is a file the dependency opened.
@@ -225,28 +200,6 @@ type Timer struct {
 	DelayMS int64 `json:"delay_ms"`
 	// BroughtForward is true when depbox shortened it to run within the phase.
 	BroughtForward bool `json:"brought_forward,omitempty"`
-	// Ran is true when its callback ran (one of the timers set there with
-	// that delay); Cleared when the code cancelled them before any ran. A
-	// brought-forward timer that did neither makes the profile incomplete.
-	Ran     bool `json:"ran,omitempty"`
-	Cleared bool `json:"cleared,omitempty"`
-	// Then is what its callback, and asynchronous work it started, did:
-	// "kind subject" items ("file-write /tmp/x", "dns a.example"), sorted,
-	// at most MaxTimerThen.
-	Then []string `json:"then,omitempty"`
-}
-
-// MaxTimerThen bounds Timer.Then.
-const MaxTimerThen = 16
-
-// Signal is a signal a package sent.
-type Signal struct {
-	// Target is "self", "init" (pid 1: depbox's runner), "parent", "group"
-	// (0 or a negative pid) or "other".
-	Target string `json:"target"`
-	Signal string `json:"signal"`
-	// Result is "ok" or the error code (EPERM).
-	Result string `json:"result,omitempty"`
 }
 
 // Advisory is an OSV record matching a dependency.
@@ -282,9 +235,8 @@ type Problem struct {
 	// Code is stable: "event-drops", "sandbox-failed", "timeout", "advisories-unavailable", ...
 	Code    string `json:"code"`
 	Message string `json:"message"`
-	// Dependency is the install path concerned, if any; Phase the phase.
+	// Dependency is the install path concerned, if any.
 	Dependency string `json:"dependency,omitempty"`
-	Phase      string `json:"phase,omitempty"`
 	// Fatal problems make the profile incomplete; others are warnings.
 	Fatal bool `json:"fatal"`
 }
@@ -334,7 +286,7 @@ func (b *Behavior) Empty() bool {
 	}
 	return len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && len(b.Signals) == 0 && b.Unattributed.Empty()
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && b.Unattributed.Empty()
 }
 
 // Canonicalize sorts and deduplicates every list so that the JSON encoding
@@ -354,7 +306,7 @@ func (p *Profile) Canonicalize() {
 	})
 	p.IOCMatches = slices.Compact(p.IOCMatches)
 	slices.SortFunc(p.Problems, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Message, b.Message))
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Message, b.Message))
 	})
 	p.Problems = slices.Compact(p.Problems)
 }
@@ -414,43 +366,15 @@ func (b *Behavior) Canonicalize() {
 		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(x.WrittenIn, y.WrittenIn), cmp.Compare(x.ReadIn, y.ReadIn))
 	})
 	b.Persistence = slices.Compact(b.Persistence)
-	b.Timers = canonicalTimers(b.Timers)
-	slices.SortFunc(b.Signals, func(x, y Signal) int {
-		return cmp.Or(cmp.Compare(x.Target, y.Target), cmp.Compare(x.Signal, y.Signal), cmp.Compare(x.Result, y.Result))
+	slices.SortFunc(b.Timers, func(x, y Timer) int {
+		return cmp.Or(cmp.Compare(x.DelayMS, y.DelayMS), boolCmp(x.BroughtForward, y.BroughtForward))
 	})
-	b.Signals = slices.Compact(b.Signals)
+	b.Timers = slices.Compact(b.Timers)
 	if b.Unattributed.Empty() {
 		b.Unattributed = nil
 	} else {
 		b.Unattributed.Canonicalize()
 	}
-}
-
-// canonicalTimers merges the timers of one delay (ran or cleared when any
-// was, their Then items united) and sorts them.
-func canonicalTimers(ts []Timer) []Timer {
-	slices.SortFunc(ts, func(x, y Timer) int {
-		return cmp.Or(cmp.Compare(x.DelayMS, y.DelayMS), boolCmp(x.BroughtForward, y.BroughtForward))
-	})
-	out := ts[:0]
-	for _, t := range ts {
-		if n := len(out); n > 0 && out[n-1].DelayMS == t.DelayMS && out[n-1].BroughtForward == t.BroughtForward {
-			last := &out[n-1]
-			last.Ran = last.Ran || t.Ran
-			last.Cleared = last.Cleared || t.Cleared
-			last.Then = append(last.Then, t.Then...)
-			continue
-		}
-		out = append(out, t)
-	}
-	for i := range out {
-		slices.Sort(out[i].Then)
-		out[i].Then = slices.Compact(out[i].Then)
-		if len(out[i].Then) > MaxTimerThen {
-			out[i].Then = out[i].Then[:MaxTimerThen]
-		}
-	}
-	return out
 }
 
 func boolCmp(a, b bool) int {
@@ -485,6 +409,5 @@ func Read(r io.Reader) (*Profile, error) {
 	if p.Schema != Schema {
 		return nil, fmt.Errorf("profile schema %q is not supported (want %q): re-run the scan with this depbox", p.Schema, Schema)
 	}
-	p.CheckComplete()
 	return &p, nil
 }

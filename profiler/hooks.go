@@ -55,14 +55,7 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 	invocation := 0
 	writtenIn := map[string]int{} // /tmp path → invocation that wrote it
 	writer := map[string]string{}
-	timers := timerSet{}
 	for _, r := range recs {
-		if r.TimerDelay > 0 {
-			if item := delayedItem(r, taskRoot); item != "" {
-				t := timers.get(r.TimerPkg, r.TimerDelay)
-				t.Then = append(t.Then, item)
-			}
-		}
 		// The hook already names the scheduling package when no package
 		// frame is on the stack; an empty Pkg with an origin is the
 		// function's own code called back by a package (a route handler).
@@ -185,31 +178,13 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			b.Capabilities = append(b.Capabilities, CapTamper)
 		case "timer":
 			if ms := num(d, "delay_ms"); ms > 0 {
-				t := timers.get(pkg, int64(ms))
-				switch r.Op {
-				case "brought-forward":
-					t.BroughtForward = true
-				case "fired":
-					t.Ran = true
-				case "cleared":
-					t.Cleared = true
-				}
+				b.Timers = append(b.Timers, profile.Timer{DelayMS: int64(ms), BroughtForward: r.Op == "brought-forward"})
 			}
-		case "signal":
-			b.Signals = append(b.Signals, profile.Signal{Target: str(d, "target"), Signal: str(d, "signal"), Result: str(d, "result")})
 		case "invoke":
 			if r.Op == "start" {
 				invocation = num(d, "n") + 1 // the harness counts from 0; profiles from 1
 			}
 		}
-	}
-	for k, t := range timers {
-		b := f.Behaviors[k.pkg]
-		if b == nil {
-			b = &profile.Behavior{}
-			f.Behaviors[k.pkg] = b
-		}
-		b.Timers = append(b.Timers, *t)
 	}
 	for k, b := range f.Behaviors {
 		b.Canonicalize()
@@ -218,88 +193,6 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 		}
 	}
 	return f
-}
-
-type timerKey struct {
-	pkg   string
-	delay int64
-}
-
-// timerSet gathers what the records say about the timers of one delay set
-// by one package.
-type timerSet map[timerKey]*profile.Timer
-
-func (s timerSet) get(pkg string, delay int64) *profile.Timer {
-	k := timerKey{pkg, delay}
-	if s[k] == nil {
-		s[k] = &profile.Timer{DelayMS: delay}
-	}
-	return s[k]
-}
-
-// delayedItem says what a record made in a brought-forward timer's
-// callback did, as "kind subject" (a profile.Timer Then item); "" for
-// records that are not behaviour.
-func delayedItem(r hook.Record, taskRoot string) string {
-	d := r.Detail
-	switch r.Kind {
-	case "fs":
-		if p := absPath(str(d, "path", "file"), taskRoot); p != "" {
-			return "file-" + fsAccess(r.Op) + " " + NormalizePath(p)
-		}
-	case "dns":
-		if name := strings.TrimSuffix(strings.ToLower(str(d, "hostname", "host", "name")), "."); name != "" {
-			return "dns " + name
-		}
-	case "net", "http":
-		if r.Op == "connect" || r.Op == "request" || r.Op == "fetch" {
-			host := strings.ToLower(str(d, "host", "hostname", "servername", "address", "path"))
-			if port := num(d, "port"); port != 0 {
-				host = fmt.Sprintf("%s:%d", host, port)
-			}
-			return "network " + host
-		}
-	case "child":
-		argv := strs(d, "argv")
-		if len(argv) == 0 {
-			argv = []string{str(d, "file", "command")}
-		}
-		return "process " + strings.Join(argv, " ")
-	case "env":
-		if r.Op == "enumerate" {
-			return "env " + EnvAll
-		}
-		if n := str(d, "name"); n != "" {
-			return "env " + n
-		}
-	case "eval", "native", "binding", "worker":
-		return "capability " + r.Kind
-	case "timer":
-		if r.Op == "brought-forward" {
-			return fmt.Sprintf("timer %dms", num(d, "delay_ms"))
-		}
-	}
-	return ""
-}
-
-// EndedBy names who the hook saw ending a process early: the install path
-// of the last process.exit, reallyExit, abort or signal to itself (or its
-// group) among recs ("." for the function's own code); "" when none was
-// seen, or it was nobody's.
-func EndedBy(recs []hook.Record) string {
-	for i := len(recs) - 1; i >= 0; i-- {
-		r := recs[i]
-		if r.Kind == "exit" || r.Kind == "signal" && (str(r.Detail, "target") == "self" || str(r.Detail, "target") == "group") {
-			switch r.Pkg {
-			case hook.Unknown:
-				return ""
-			case "":
-				return "."
-			}
-			return r.Pkg
-		}
-	}
-	return ""
 }
 
 // fsAccess maps the hook's fs operation to a profile access.

@@ -138,8 +138,14 @@ func (a *Auditor) options(dir, installPath string) scan.Options {
 	// No handler, no events: an audit has no invoke phase. Its phases are
 	// install (o.InstallPhase), import, and execute (the exports called).
 	o.Events, o.EventsFor = nil, nil
-	// Brought-forward timers (time bombs set at import) run while depbox
-	// watches: the hook keeps each process until the timers it set ran.
+	if o.TimerBudget <= 0 {
+		o.TimerBudget = time.Second
+	}
+	// A process must live long enough for brought-forward timers to fire
+	// (time bombs set at import run while depbox watches).
+	if min := o.TimerBudget + 500*time.Millisecond; o.Linger < min {
+		o.Linger = min
+	}
 	// The execute phase: the audited package's exported functions and class
 	// methods called with generated arguments, each call bounded by
 	// CallTimeout (its dependencies are exercised through it).

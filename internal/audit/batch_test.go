@@ -84,7 +84,7 @@ func (f *fakeScan) scan(ctx context.Context, o scan.Options) (*profile.Profile, 
 	imp := &profile.Behavior{Outcome: &profile.Outcome{Status: "ok"}}
 	if strings.HasPrefix(version, "2.") {
 		imp.Files = []profile.File{{Path: "/home/sbx_user/.aws/credentials", Access: profile.AccessRead}}
-		imp.Timers = []profile.Timer{{DelayMS: 600000, BroughtForward: true, Ran: true}}
+		imp.Timers = []profile.Timer{{DelayMS: 600000, BroughtForward: true}}
 	}
 	p := &profile.Profile{Bundle: profile.Bundle{Name: "depbox-audit"}, Dependencies: []profile.Dependency{{
 		Name: name, Version: version, Path: "node_modules/" + name,

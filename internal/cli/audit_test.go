@@ -102,7 +102,7 @@ func TestAuditText(t *testing.T) {
 			Exfiltration: []profile.Exfil{{Canary: "AWS_SECRET_ACCESS_KEY", Channel: "network", Destination: "collect.stealer.invalid:80", Encoding: "raw"}}},
 		&profile.Behavior{Outcome: ok(), Files: []profile.File{{Path: "/home/sbx_user/.aws/credentials", Access: profile.AccessRead}},
 			Network: []profile.Endpoint{{Address: "203.0.113.9", Port: 443, Protocol: "tcp"}},
-			Timers:  []profile.Timer{{DelayMS: 600000, BroughtForward: true, Ran: true}}},
+			Timers:  []profile.Timer{{DelayMS: 600000, BroughtForward: true}}},
 		&profile.Behavior{Outcome: ok(), Files: []profile.File{{Path: "/home/sbx_user/.ssh/id_rsa", Access: profile.AccessRead}}})
 	old := &audit.Result{Spec: audit.Spec{Name: "fixture-sleeper", Version: "1.0.0"}, Name: "fixture-sleeper", Version: "1.0.0",
 		Integrity: "sha512-b2xk", Path: "node_modules/fixture-sleeper", Cached: true, Profile: oldP}
@@ -110,7 +110,7 @@ func TestAuditText(t *testing.T) {
 		Integrity: "sha512-bmV3", Path: "node_modules/fixture-sleeper", Profile: newP, Against: old,
 		Changes: baseline.Diff(baseline.FromProfile(oldP), baseline.FromProfile(newP)),
 		Timers: []audit.TimerChange{{Name: "fixture-sleeper", Path: "node_modules/fixture-sleeper", Phase: profile.PhaseImport,
-			Added: []profile.Timer{{DelayMS: 600000, BroughtForward: true, Ran: true}}}}}
+			Added: []profile.Timer{{DelayMS: 600000, BroughtForward: true}}}}}
 	var buf bytes.Buffer
 	if err := writeAuditText(&buf, r); err != nil {
 		t.Fatal(err)

@@ -83,8 +83,8 @@ func (e *env) baselineUpdate(cmd *cobra.Command, bundle string) error {
 	if err != nil {
 		return err
 	}
-	if err := refuseIncomplete(p, "not recording the baseline"); err != nil {
-		return err
+	if p.Incomplete {
+		return incompleteErr(p, "not recording the baseline")
 	}
 	nb := baseline.FromProfile(p)
 	data, err := nb.Encode()

@@ -203,13 +203,20 @@ func writeFileAtomic(path string, data []byte) error {
 	return nil
 }
 
-// refuseIncomplete is how scan, gate and baseline update refuse an
-// incomplete profile (exit 3), all alike: what was not done, then why,
-// from the profile's fatal problems (profile.CheckComplete decides). It is
-// nil for a complete profile.
-func refuseIncomplete(p *profile.Profile, what string) error {
-	if !p.Incomplete {
-		return nil
+// incompleteErr is the exit-3 error for an incomplete analysis.
+func incompleteErr(p *profile.Profile, what string) error {
+	var probs []string
+	for _, pr := range p.Problems {
+		if pr.Fatal {
+			probs = append(probs, pr.Code+": "+pr.Message)
+		}
 	}
-	return analysisErr(fmt.Errorf("%s: the analysis is incomplete, and depbox does not judge what it did not see: %s", what, problemSummary(p)))
+	if len(probs) > 3 {
+		probs = append(probs[:3], fmt.Sprintf("and %d more", len(probs)-3))
+	}
+	why := strings.Join(probs, "; ")
+	if why == "" {
+		why = "the profile is marked incomplete"
+	}
+	return analysisErr(fmt.Errorf("%s: the analysis is incomplete (%s)", what, why))
 }

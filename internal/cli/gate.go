@@ -129,10 +129,7 @@ func (e *env) gate(cmd *cobra.Command, bundle string) error {
 
 	switch r.Status() {
 	case report.StatusIncomplete:
-		if err := refuseIncomplete(p, "gate failed closed"); err != nil {
-			return err
-		}
-		return analysisErr(fmt.Errorf("gate failed closed: the analysis is incomplete (%d %s findings)", len(res.Findings), verdict.RuleIncomplete))
+		return incompleteErr(p, "gate failed closed")
 	case report.StatusFail:
 		n := len(r.Failing())
 		return &ExitError{Code: ExitFindings, Err: fmt.Errorf("gate failed: %d %s at or above %s", n, pluralS(n, "finding", "findings"), opts.Threshold)}

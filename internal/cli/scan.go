@@ -36,7 +36,6 @@ type scanOptions struct {
 	RecordEvents  string
 	InstallPhase  bool
 	InvokeTimeout time.Duration
-	InitTimeout   time.Duration
 	TimerBudget   time.Duration
 	MemorySize    int
 	NoHook        bool
@@ -54,7 +53,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Int("jobs", 2, "dependency processes run at once inside the sandbox")
 	f.Duration("step-timeout", 30*time.Second, "limit for one dependency's process; a dependency that runs longer is killed and reported as a timeout")
 	f.Duration("timeout", 30*time.Minute, "limit for the whole sandbox run")
-	f.Duration("linger", 200*time.Millisecond, "how long a dependency's process (and the function's, after the last event) keeps running after its work; it is kept longer, up to 3 timer budgets, while timers the code set are pending")
+	f.Duration("linger", 200*time.Millisecond, "how long a dependency's process may keep running after it loaded (pending timers, sockets)")
 	f.Int64("memory", 2<<30, "memory limit of the sandbox in bytes")
 	f.Int64("pids", 512, "process limit of the sandbox")
 	f.String("node", "", "host node binary copied into the sandbox's root file system (default: node on $PATH)")
@@ -71,7 +70,6 @@ func addScanFlags(cmd *cobra.Command) {
 	f.StringSlice("event-variants", nil, "event variants: default and injection variants such as sql, shell, path-traversal (default: all)")
 	f.Int64("seed", 0, "seed for event identifiers, addresses and timestamps, and request ids")
 	f.Duration("invoke-timeout", 3*time.Second, "limit for one invocation of the handler (Lambda's default is 3s)")
-	f.Duration("init-timeout", scan.DefaultInitTimeout, "limit for the handler's start-up in the invoke phase: loading its module and what that loads (Lambda allows 10s; the sandbox is slower)")
 	f.Duration("timer-budget", time.Second, "timers longer than this are brought forward to it and reported (time bombs)")
 	f.Int("memory-size", 128, "the function's memory size in MB, as Lambda reports it to the function")
 	f.Bool("hook", true, "load depbox's in-process hook into node (turning it off loses environment reads, DNS names, canary checks of encrypted traffic and per-package attribution inside the function; for measurements)")
@@ -97,7 +95,6 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		RecordEvents:  v.GetString("record-events"),
 		InstallPhase:  v.GetBool("install-phase"),
 		InvokeTimeout: v.GetDuration("invoke-timeout"),
-		InitTimeout:   v.GetDuration("init-timeout"),
 		TimerBudget:   v.GetDuration("timer-budget"),
 		MemorySize:    v.GetInt("memory-size"),
 		NoHook:        !v.GetBool("hook"),
@@ -153,7 +150,10 @@ incomplete (events lost, sandbox failure, timeout).`,
 				} else {
 					writeTable(w, p)
 				}
-				return refuseIncomplete(p, "the scan is not a complete record")
+				if p.Incomplete {
+					return analysisErr(fmt.Errorf("the scan is incomplete: %s", problemSummary(p)))
+				}
+				return nil
 			},
 		}
 		addScanFlags(cmd)
@@ -201,7 +201,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
-		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, InitTimeout: o.InitTimeout, TimerBudget: o.TimerBudget,
+		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, TimerBudget: o.TimerBudget,
 		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook, Version: Version, Progress: progress.step, Log: e.log,
 	})
 	progress.finish()
@@ -315,11 +315,7 @@ func problemSummary(p *profile.Profile) string {
 	slices.SortStableFunc(fatal, func(a, b profile.Problem) int { return rank(a.Code) - rank(b.Code) })
 	var s []string
 	for _, pr := range fatal {
-		s = append(s, pr.Code+": "+pr.Message)
-	}
-	if len(s) == 0 {
-		// Marked incomplete by whoever wrote it, without a reason.
-		s = append(s, "the profile is marked incomplete without a recorded reason; re-run the scan")
+		s = append(s, pr.Message)
 	}
 	if len(s) > 3 {
 		s = append(s[:3], fmt.Sprintf("and %d more", len(s)-3))

@@ -196,14 +196,7 @@ func notes(d *profile.Dependency, b *profile.Behavior) string {
 	if b != nil {
 		s = append(s, b.Capabilities...)
 		for _, t := range b.Timers {
-			note := fmt.Sprintf("timer %ds", t.DelayMS/1000)
-			if t.BroughtForward && !t.Ran && !t.Cleared {
-				note += " (never ran)"
-			}
-			s = append(s, note)
-		}
-		for _, sg := range b.Signals {
-			s = append(s, fmt.Sprintf("%s to %s", sg.Signal, sg.Target))
+			s = append(s, fmt.Sprintf("timer %ds", t.DelayMS/1000))
 		}
 		for _, q := range b.DNS {
 			s = append(s, "dns "+q.Name)

@@ -51,14 +51,10 @@ type InvokeConfig struct {
 	Events string `json:"events"`
 	// TimeoutMS bounds each invocation (default 3000, Lambda's default).
 	TimeoutMS int `json:"timeout_ms,omitempty"`
-	// LingerMS is how long the process runs after the last invocation; the
-	// hook keeps it longer while timers the code set are pending, and it
-	// exits earlier when nothing is left to run.
+	// LingerMS is how long the process may run after the last invocation,
+	// for pending (brought-forward) timers; it exits earlier when nothing
+	// is pending.
 	LingerMS int `json:"linger_ms,omitempty"`
-	// Control says the harness runs under depbox's runner and speaks its
-	// control protocol: its nonce on fd 4, its stages and its end on fd 3
-	// (plan.Control).
-	Control bool `json:"control,omitempty"`
 	// FunctionName, FunctionVersion, MemoryMB, Region and AccountID fill
 	// the Lambda context (defaults "depbox-function", "$LATEST", 128,
 	// "us-east-1", "123456789012").
@@ -71,11 +67,6 @@ type InvokeConfig struct {
 	// deterministic: the same seed gives the same ids.
 	Seed string `json:"seed,omitempty"`
 }
-
-// ControlArg, as the last argument of the import loader, the execute
-// harness and the Python loader, says they run under depbox's runner and
-// speak its control protocol (plan.Control).
-const ControlArg = "depbox:control"
 
 // Event is one synthetic invocation.
 type Event struct {

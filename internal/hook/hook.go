@@ -112,11 +112,6 @@ type Record struct {
 	Seq int64 `json:"s"`
 	// Thread is the worker thread id (0: the main thread).
 	Thread int `json:"t,omitempty"`
-	// TimerDelay and TimerPkg are set on records made in the callback of a
-	// brought-forward timer, or in asynchronous work it started: the delay
-	// the timer asked for and the install path of who set it.
-	TimerDelay int64  `json:"tb,omitempty"`
-	TimerPkg   string `json:"tp,omitempty"`
 }
 
 // Unknown is Record.Pkg when nobody could be named.

@@ -66,8 +66,6 @@ const JSONStringify = JSON.stringify;
 const JSONParse = JSON.parse;
 const MathFloor = Math.floor;
 const MathMin = Math.min;
-const MathMax = Math.max;
-const DateNow = Date.now;
 const NumberIsFinite = Number.isFinite;
 const SafeMap = Map, SafeSet = Set, SafeWeakMap = WeakMap, SafeWeakSet = WeakSet;
 const MapGet = uncurry(Map.prototype.get), MapSet = uncurry(Map.prototype.set);
@@ -77,10 +75,6 @@ const SetHas = uncurry(Set.prototype.has), SetAdd = uncurry(Set.prototype.add), 
 const SetSize = uncurry(ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get);
 const WeakMapGet = uncurry(WeakMap.prototype.get), WeakMapSet = uncurry(WeakMap.prototype.set);
 const WeakMapHas = uncurry(WeakMap.prototype.has);
-const SetDelete = uncurry(Set.prototype.delete), SetForEach = uncurry(Set.prototype.forEach);
-const PromiseThen = uncurry(Promise.prototype.then);
-const ProcessOn = uncurry(process.on);
-const ProcessNextTick = process.nextTick;
 const WeakSetHas = uncurry(WeakSet.prototype.has), WeakSetAdd = uncurry(WeakSet.prototype.add);
 const BufferFrom = Buffer.from.bind(Buffer);
 const BufferByteLength = Buffer.byteLength.bind(Buffer);
@@ -234,21 +228,6 @@ function shrink(rec) {
   return JSONStringify({ k: 'error', o: 'too-large', s: rec.s, d: { kind: String(rec.k), op: String(rec.o) } });
 }
 
-// Time bombs: what runs in a brought-forward timer's callback, or in
-// asynchronous work that callback started, is marked with the timer's
-// delay and the package that set it (Record.TimerDelay, TimerPkg).
-const delayedOf = new SafeWeakMap(); // async resource → { delay, pkg }
-let delayedNow = null; // set while a promise timer's continuations run
-let anyDelayed = false;
-function currentDelayed() {
-  if (!anyDelayed) return null;
-  if (delayedNow !== null) return delayedNow;
-  try {
-    const r = executionAsyncResource();
-    return r !== null && (typeof r === 'object' || typeof r === 'function') ? (WeakMapGet(delayedOf, r) || null) : null;
-  } catch { return null; }
-}
-
 // makeRecord builds the compact wire form (keys match hook.Record's JSON).
 function makeRecord(kind, op, detail, a) {
   const r = { k: kind, o: op, s: nextSeq() };
@@ -257,8 +236,6 @@ function makeRecord(kind, op, detail, a) {
     if (a.chain && a.chain.length) r.c = a.chain;
     if (a.origin) r.g = a.origin;
   }
-  const dl = currentDelayed();
-  if (dl !== null) { r.tb = dl.delay; r.tp = dl.pkg; }
   if (detail && ObjectKeys(detail).length) r.d = detail;
   if (threadId) r.t = threadId;
   return r;
@@ -512,9 +489,7 @@ if (config.asyncOrigin) {
   //                        on work a package started).
   // Promises, by far the most frequent resources, look at fewer frames.
   const asyncInit = function init(asyncId, type, triggerAsyncId, resource) {
-    if (resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) return;
-    if (anyDelayed) { const dl = currentDelayed(); if (dl !== null) WeakMapSet(delayedOf, resource, dl); }
-    if (busy) return;
+    if (busy || resource === null || (typeof resource !== 'object' && typeof resource !== 'function')) return;
     busy = true;
     try {
       const q = quick(type === 'PROMISE' ? 5 : 16, asyncInit);
@@ -1348,203 +1323,40 @@ hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => 
 });
 
 // ---------------------------------------------------------------------------
-// Timers. Long delays are brought forward to the budget, so that payloads
-// waiting for minutes run while depbox watches; the callback's records
-// still name the package that scheduled it (async origin). Each call site's
-// first long timer is recorded ("brought-forward"), then whether one of
-// its timers ran ("fired") or all were cancelled ("cleared"): depbox
-// treats a long timer that did neither as behaviour it did not see.
-// Every timer the code sets (TRACK_MS or longer; node's own and the
-// harness's excepted) is counted while pending, so that settle() can keep
-// the process until they have run.
+// Timers: long delays are brought forward to the budget, so that payloads
+// waiting for minutes run while depbox watches. The callback's records
+// still name the package that scheduled it (async origin).
 const timers = require('timers');
 const timersPromises = require('timers/promises');
-const origSetTimeout = timers.setTimeout;
-const TimeoutProto = (() => { const t = origSetTimeout(() => {}, 0); timers.clearTimeout(t); return ReflectGetPrototypeOf(t); })();
-const TimeoutUnref = uncurry(TimeoutProto.unref);
-const TRACK_MS = 10;
-const pendingTimers = new SafeSet(); // tokens { due, site } of timers that neither ran nor were cleared
-const timerToken = new SafeWeakMap(); // Timeout → token
-const longSites = new SafeMap(); // api, delay, call site, package → { api, delay, a, live, fired, cleared }
-
-// timerScheduled decides whether a timer call is the code's, brings a long
-// one forward (rewriting args), and returns its token, or null.
-function timerScheduled(api, delay, args, delayIndex) {
-  const budget = config.timerBudgetMs;
-  const long = budget > 0 && delay > budget;
-  let a = null;
-  busy = true;
-  try { a = long ? attribute(config.stackLimit, timerScheduled) : quick(6, timerScheduled); } catch { /* treat as user */ } finally { busy = false; }
-  // The harness's timers and node's own (undici's, for one) are not the
-  // code's; a dispatcher (a timer armed from a callback) does not count as
-  // node's own.
-  if (a !== null && (a.harness || (a.first === F_INTERNAL && !RegExpExec(DISPATCH, a.firstFile)))) return null;
-  const token = { due: DateNow() + (long ? budget : delay), site: null };
-  if (long) {
-    rec('timer', 'brought-forward', { api, delay_ms: delay, brought_forward: budget }, { attr: a || undefined, dedupe: api + '\0' + delay + '\0' + (a ? a.site : '') });
-    args[delayIndex] = budget;
-    const pkg = a ? a.pkg : UNKNOWN;
-    const key = api + '\0' + delay + '\0' + (a ? a.site : '') + '\0' + pkg;
-    let site = MapGet(longSites, key);
-    if (site === undefined) {
-      site = { api, delay, a: a || { pkg: UNKNOWN, chain: [] }, live: 0, fired: false, cleared: false };
-      MapSet(longSites, key, site);
-    }
-    site.live++;
-    token.site = site;
-    anyDelayed = true;
-  }
-  SetAdd(pendingTimers, token);
-  if (delayIndex === 1 && typeof args[0] === 'function') {
-    const cb = args[0];
-    args[0] = function () { timerFired(token); return ReflectApply(cb, this, arguments); };
-  }
-  return token;
-}
-
-// timerCreated ties the token to what the API returned: a Timeout, a
-// promise (timers/promises) or an async iterator (its setInterval).
-function timerCreated(token, t) {
-  if (t === null || (typeof t !== 'object' && typeof t !== 'function')) return;
-  const s = token.site;
-  const ran = () => {
-    timerFired(token);
-    if (s !== null) { // mark the continuations that run now
-      delayedNow = { delay: s.delay, pkg: s.a.pkg };
-      ReflectApply(ProcessNextTick, process, [() => { delayedNow = null; }]);
-    }
-  };
-  try {
-    if (ReflectGetPrototypeOf(t) === TimeoutProto) {
-      WeakMapSet(timerToken, t, token);
-      if (s !== null) WeakMapSet(delayedOf, t, { delay: s.delay, pkg: s.a.pkg });
-    } else if (typeof t.then === 'function') {
-      PromiseThen(t, ran, () => timerCleared(token));
-    } else if (typeof t.next === 'function') {
-      const next = t.next;
-      t.next = function () {
-        const p = ReflectApply(next, this, arguments);
-        PromiseThen(p, (r) => (r && r.done ? timerCleared(token) : ran()), () => timerCleared(token));
-        return p;
-      };
-    }
-  } catch (e) { hookError('timer', e); }
-}
-
-function timerRecord(op, site) {
-  const was = busy;
-  busy = true;
-  try { emit('timer', op, { api: site.api, delay_ms: site.delay }, site.a); } catch (e) { hookError('timer', e); } finally { busy = was; }
-}
-
-function timerFired(token) {
-  if (!SetDelete(pendingTimers, token)) return; // an interval's later runs
-  const s = token.site;
-  if (s === null) return;
-  s.live--;
-  if (!s.fired) { s.fired = true; timerRecord('fired', s); }
-}
-
-function timerCleared(token) {
-  if (!SetDelete(pendingTimers, token)) return;
-  const s = token.site;
-  if (s === null) return;
-  s.live--;
-  if (s.live === 0 && !s.fired && !s.cleared) { s.cleared = true; timerRecord('cleared', s); }
-}
-
 function timerWrapper(api, delayIndex) {
   return (orig) => function (...args) {
-    let token = null;
-    if (!busy) {
+    const budget = config.timerBudgetMs;
+    if (budget > 0 && !busy) {
       const delay = Number(args[delayIndex]);
-      if (delay >= TRACK_MS && delay <= 2 ** 31 - 1) token = timerScheduled(api, delay, args, delayIndex);
+      if (delay > budget && delay <= 2 ** 31 - 1) {
+        let a = null;
+        busy = true;
+        try { a = attribute(config.stackLimit); } catch { /* treat as user */ } finally { busy = false; }
+        // The harness's timers and node's own (undici's, for one) keep their
+        // delays; a dispatcher (a timer armed from a callback) does not count
+        // as node's own.
+        const own = a !== null && (a.harness || (a.first === F_INTERNAL && !RegExpExec(DISPATCH, a.firstFile)));
+        if (!own) {
+          rec('timer', 'brought-forward', { api, delay_ms: delay, brought_forward: budget }, { attr: a || undefined, dedupe: api + '\0' + delay + '\0' + (a ? a.site : '') });
+          args[delayIndex] = budget;
+        }
+      }
     }
-    const t = new.target ? ReflectConstruct(orig, args, new.target) : ReflectApply(orig, this, args);
-    if (token !== null) timerCreated(token, t);
-    return t;
-  };
-}
-function clearWrapper(orig) {
-  return function (t) {
-    if (t !== null && typeof t === 'object') {
-      const token = WeakMapGet(timerToken, t);
-      if (token !== undefined) timerCleared(token);
-    }
-    return ReflectApply(orig, this, arguments);
+    return new.target ? ReflectConstruct(orig, args, new.target) : ReflectApply(orig, this, args);
   };
 }
 for (const obj of [globalThis, timers]) {
   hookMethod(obj, 'setTimeout', 'setTimeout', timerWrapper('setTimeout', 1));
   hookMethod(obj, 'setInterval', 'setInterval', timerWrapper('setInterval', 1));
-  hookMethod(obj, 'clearTimeout', 'clearTimeout', clearWrapper);
-  hookMethod(obj, 'clearInterval', 'clearInterval', clearWrapper);
 }
-hookMethod(TimeoutProto, 'close', 'Timeout.prototype.close', (orig) => function close() {
-  const token = WeakMapGet(timerToken, this);
-  if (token !== undefined) timerCleared(token);
-  return ReflectApply(orig, this, arguments);
-});
 hookMethod(timersPromises, 'setTimeout', 'timers/promises.setTimeout', timerWrapper('timers/promises.setTimeout', 0));
 hookMethod(timersPromises, 'setInterval', 'timers/promises.setInterval', timerWrapper('timers/promises.setInterval', 0));
 if (timersPromises.scheduler) hookMethod(timersPromises.scheduler, 'wait', 'timers/promises.scheduler.wait', timerWrapper('scheduler.wait', 0));
-
-// settle calls finish once, when the code's timers have run: after
-// lingerMs if none is pending, else as soon as the last one ran, or at the
-// cap (lingerMs + 3 × the timer budget, at least 3 s) whatever is still
-// pending. It keeps the process alive while it waits (the code's timers
-// may be unref'd) and notices an event loop that empties early. The
-// import loader and the harnesses call it after their last step.
-function settle(lingerMs, finish) {
-  const linger = typeof lingerMs === 'number' && lingerMs > 0 ? lingerMs : 0;
-  const capAt = DateNow() + linger + 3 * MathMax(config.timerBudgetMs, 1000);
-  let done = false, waiting = false;
-  const check = () => {
-    waiting = false;
-    if (done) return;
-    const now = DateNow();
-    if (SetSize(pendingTimers) === 0 || now >= capAt) {
-      done = true;
-      finish();
-      return;
-    }
-    let due = 0;
-    SetForEach(pendingTimers, (t) => { if (t.due > due) due = t.due; });
-    waiting = true;
-    origSetTimeout(check, MathMin(MathMax(due - now, 0) + 50, capAt - now)); // kept referenced
-  };
-  TimeoutUnref(origSetTimeout(() => { if (!waiting) check(); }, linger));
-  ProcessOn(process, 'beforeExit', () => { if (!done && !waiting) check(); });
-}
-
-// ---------------------------------------------------------------------------
-// Ending the process, and signals. Who ends the process early
-// (process.exit, process.reallyExit, process.abort, a signal to itself) is
-// recorded before it happens; a signal to another process after, with its
-// result (the runner, pid 1 and the steps' parent, answers EPERM).
-const processPid = process.pid;
-before(process, 'exit', 'process.exit', (args) => rec('exit', 'exit', { code: str(args[0] === undefined ? process.exitCode : args[0], 40) }));
-before(process, 'reallyExit', 'process.reallyExit', (args) => rec('exit', 'reallyExit', { code: str(args[0], 40) }));
-before(process, 'abort', 'process.abort', () => rec('exit', 'abort', {}));
-hookMethod(process, 'kill', 'process.kill', (orig) => function kill(pid, sig) {
-  const n = Number(pid);
-  let target = 'other';
-  if (n === processPid) target = 'self';
-  else if (n === 1) target = 'init';
-  else if (n === process.ppid) target = 'parent';
-  else if (n <= 0) target = 'group';
-  const signal = str(sig === undefined ? 'SIGTERM' : sig, 40);
-  if (target === 'self' || target === 'group') rec('signal', 'kill', { pid: n, target, signal, result: 'ok' }); // it may not return
-  let result = 'ok';
-  try {
-    return ReflectApply(orig, this, arguments);
-  } catch (e) {
-    try { result = str(e && e.code ? e.code : 'error', 40); } catch { result = 'error'; }
-    throw e;
-  } finally {
-    if (target !== 'self' && target !== 'group') rec('signal', 'kill', { pid: n, target, signal, result });
-  }
-});
 
 // ---------------------------------------------------------------------------
 // Replacing the global Error lets code format stacks for the hook: noted.
@@ -1587,10 +1399,9 @@ function claim() {
     // verify reports hooked functions redefined since the last check.
     verify() { const was = busy; busy = true; try { verify(); } finally { busy = was; } },
     timerBudgetMs: config.timerBudgetMs,
-    settle,
   });
 }
-module.exports = ObjectFreeze({ claim, settle });
+module.exports = { claim };
 
 process.on('exit', () => { busy = true; try { verify(); } catch { /* exiting */ } });
 

@@ -52,20 +52,6 @@ const region = cfg.region || 'us-east-1';
 const accountId = cfg.account_id || '123456789012';
 const seed = String(cfg.seed || 'depbox');
 if (typeof cfg.handler !== 'string' || cfg.handler === '') fail('the configuration names no handler');
-// The runner's control channel (fd 3): every line carries the nonce it
-// hands over on fd 4, read here, before any code under test runs. The
-// harness names each stage with a deadline (a handler stuck in a
-// synchronous loop cannot be stopped from inside; the runner kills it),
-// and says when it has finished: a process that ends without saying so
-// did not run every event.
-let nonce = '';
-if (cfg.control === true) {
-  try { nonce = fs.readFileSync(4, 'utf8').trim(); fs.closeSync(4); } catch { /* no nonce: every line is refused */ }
-}
-const control = (msg) => {
-  try { fs.writeSync(3, JSON.stringify(Object.assign({ n: nonce }, msg)) + '\n'); } catch { /* not run by the runner */ }
-};
-
 const events = readJSON(cfg.events || path.join(__dirname, 'events.json'), 'events file');
 if (!Array.isArray(events)) fail('the events file must hold a JSON array of {name, payload}');
 
@@ -279,9 +265,7 @@ async function main() {
     handler = await loadHandler(cfg.handler);
     record('ready', { handler: cfg.handler, file: handler.file, format: handler.format });
   } catch (e) {
-    const d = describeError(e);
-    record('init-error', Object.assign({ handler: cfg.handler }, d));
-    control({ status: 'error', error: `${d.error_type}: ${d.error}`.slice(0, 300) });
+    record('init-error', Object.assign({ handler: cfg.handler }, describeError(e)));
   }
   if (handler) {
     for (let n = 0; n < events.length; n++) {
@@ -290,8 +274,6 @@ async function main() {
       lastN = n;
       lastName = name;
       if (hook) hook.verify();
-      // A synchronous loop in the handler is ended by the runner.
-      control({ stage: `invocation ${n + 1} of ${events.length} (${name.slice(0, 80)})`, deadline_ms: 2 * timeoutMs + 1000 });
       record('start', { n, event: name, request_id: requestId(n) });
       const o = await invoke(handler.fn, { name, payload: ev.payload }, n);
       const end = { n, event: name, status: o.status };
@@ -308,20 +290,11 @@ async function main() {
       record('end', end);
     }
   }
-  // Linger: the process ends after lingerMs, once the timers the code set
-  // (brought forward when long) have run, or at the hook's cap; earlier
-  // when nothing is left to run.
+  // Linger: pending (brought-forward) timers fire; the process ends when
+  // nothing is left to run, or after lingerMs.
   if (hook) hook.verify();
   record('linger', { ms: lingerMs });
-  const budget = hook ? hook.timerBudgetMs : 0;
-  control({ stage: 'linger', deadline_ms: lingerMs + 3 * Math.max(budget, 1000) + 5000 });
-  const finish = () => { control({ finished: true }); exit(0); };
-  if (hook) {
-    hook.settle(lingerMs, finish);
-  } else {
-    setTimeout(finish, lingerMs).unref();
-    process.on('beforeExit', finish);
-  }
+  setTimeout(() => exit(0), lingerMs).unref();
 }
 
 main().catch((e) => {

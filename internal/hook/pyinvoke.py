@@ -23,25 +23,6 @@ import signal
 import time
 import uuid
 
-# The runner's control channel (fd 3) and this step's nonce (fd 4), read
-# before any code under test runs (see docs/hook.md).
-_nonce = ''
-if json.load(open(sys.argv[-1])).get('control'):
-    try:
-        _nonce = os.read(4, 128).decode().strip()
-        os.close(4)
-    except OSError:
-        pass
-
-
-def control(**msg):
-    msg['n'] = _nonce
-    try:
-        os.write(3, (json.dumps(msg) + '\n').encode())
-    except OSError:
-        pass
-
-
 cfg = json.load(open(sys.argv[-1]))
 pycfg = json.load(open('/depbox/py-config.json'))
 sys.path[0:0] = pycfg['sys_path']
@@ -111,15 +92,12 @@ else:
     except BaseException as e:
         record('invoke', 'init-error', {'handler': handler_name, 'error_type': 'Runtime.ImportModuleError', 'error': _error(e)})
 
-if handler is None:
-    control(status='error', error='the handler %s could not be loaded' % handler_name)
 signal.signal(signal.SIGALRM, _alarm)
 status = 'ok'
 if handler is not None:
     for n, ev in enumerate(events):
         _hook.new_window()
         rid = str(uuid.UUID(bytes=hashlib.sha256(('%s/%d' % (seed, n)).encode()).digest()[:16], version=4))
-        control(stage='invocation %d of %d (%s)' % (n + 1, len(events), str(ev.get('name', ''))[:80]), deadline_ms=2 * timeout_ms + 1000)
         record('invoke', 'start', {'n': n, 'event': ev.get('name', ''), 'request_id': rid})
         ctx = LambdaContext(rid, time.time() * 1000 + timeout_ms)
         end = {'n': n, 'event': ev.get('name', ''), 'status': 'ok'}
@@ -142,11 +120,9 @@ if handler is not None:
 
 linger = cfg.get('linger_ms') or 0
 record('invoke', 'linger', {'ms': linger})
-control(stage='linger', deadline_ms=linger + 5000)
 time.sleep(linger / 1000)
 record('invoke', 'exit', {'code': 0})
 import atexit
 atexit._run_exitfuncs()
 sys.stdout.flush()
-control(finished=True)
 os._exit(0)

@@ -16,25 +16,6 @@ import json
 import os
 import time
 
-# The runner's control channel (fd 3) and this step's nonce (fd 4), read
-# before any code under test runs (see docs/hook.md).
-_nonce = ''
-if sys.argv[-1] == 'depbox:control':
-    try:
-        _nonce = os.read(4, 128).decode().strip()
-        os.close(4)
-    except OSError:
-        pass
-
-
-def control(**msg):
-    msg['n'] = _nonce
-    try:
-        os.write(3, (json.dumps(msg) + '\n').encode())
-    except OSError:
-        pass
-
-
 _, _marker, phase, dep, linger, modules, pth = sys.argv[:7]
 cfg = json.load(open('/depbox/py-config.json'))
 sys.path[0:0] = cfg['sys_path']
@@ -46,7 +27,11 @@ def report(status, error=''):
     if reported:
         return
     reported = True
-    control(status=status, error=error)
+    try:
+        os.write(3, (json.dumps({'status': status, 'error': error}) + '\n').encode())
+        os.close(3)
+    except OSError:
+        pass
 
 
 def code_of(e):
@@ -100,5 +85,4 @@ time.sleep(int(linger) / 1000)
 import atexit
 atexit._run_exitfuncs()
 sys.stdout.flush()
-control(finished=True)
 os._exit(0)

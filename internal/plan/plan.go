@@ -76,35 +76,6 @@ type Step struct {
 	Env        []string `json:"env,omitempty"`
 	// TimeoutMS overrides the plan's StepTimeoutMS for this step.
 	TimeoutMS int `json:"timeout_ms,omitempty"`
-	// Reports says the step's program speaks the control protocol (see
-	// Control): it reads its nonce from fd 4, and it has finished its plan
-	// only when it says so. A step that ends without saying so ended early
-	// (it, or code it ran, exited, or was killed).
-	Reports bool `json:"reports,omitempty"`
-	// StartTimeoutMS, when set, is the first stage's deadline ("start-up"):
-	// the program must report a new stage (Control.DeadlineMS) before it,
-	// or the runner kills it.
-	StartTimeoutMS int `json:"start_timeout_ms,omitempty"`
-}
-
-// Control is one line a reporting step's program writes on fd 3. Every
-// line carries the nonce the runner handed the program on fd 4 (read and
-// closed before any code under test runs); lines without it were written
-// by code under test and are counted as forged.
-type Control struct {
-	Nonce string `json:"n,omitempty"`
-	// Status and Error: "ok", "error" (a load error, e.g. ERR_REQUIRE_ESM),
-	// "no-entry".
-	Status string `json:"status,omitempty"`
-	Error  string `json:"error,omitempty"`
-	// Stage names what the program does now ("invocation 2 of 7 (s3)",
-	// "linger"); DeadlineMS, when set, bounds it: the runner kills the
-	// step if no further line arrives in time (a synchronous loop cannot
-	// be stopped from inside).
-	Stage      string `json:"stage,omitempty"`
-	DeadlineMS int    `json:"deadline_ms,omitempty"`
-	// Finished: the program completed its plan and is exiting.
-	Finished bool `json:"finished,omitempty"`
 }
 
 // Results is what the runner reports back.
@@ -129,18 +100,7 @@ type StepResult struct {
 	TimedOut bool   `json:"timed_out,omitempty"`
 	// Status and Error are what the loader reported: "ok" or "error" with a
 	// short code such as ERR_REQUIRE_ESM; empty when it reported nothing.
-	Status string `json:"status,omitempty"`
-	// Reports is copied from the step; Finished is set when its program
-	// said it completed its plan.
-	Reports  bool `json:"reports,omitempty"`
-	Finished bool `json:"finished,omitempty"`
-	// Stage is the last stage the program reported (where it was when it
-	// ended); StageTimedOut is set when that stage's deadline killed it.
-	Stage         string `json:"stage,omitempty"`
-	StageTimedOut bool   `json:"stage_timed_out,omitempty"`
-	// Forged counts control lines without the step's nonce: code under
-	// test writing to depbox's control channel.
-	Forged     int    `json:"forged,omitempty"`
+	Status     string `json:"status,omitempty"`
 	Error      string `json:"error,omitempty"`
 	DurationMS int64  `json:"duration_ms"`
 	// Stderr is the tail of the process's standard error.

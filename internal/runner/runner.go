@@ -8,9 +8,6 @@ package runner
 import (
 	"bufio"
 	"context"
-	"crypto/rand"
-	"crypto/subtle"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,6 +17,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -86,32 +84,19 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 	return plan.WriteFile(resultsPath, res)
 }
 
-// runStep starts one step's process and waits for it, its timeouts, or ctx.
+// runStep starts one step's process and waits for it, its timeout, or ctx.
 func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult) {
-	r = plan.StepResult{Phase: st.Phase, Dependency: st.Dependency, ExitCode: -1, Reports: st.Reports}
+	r = plan.StepResult{Phase: st.Phase, Dependency: st.Dependency, ExitCode: -1}
 	start := time.Now()
 	defer func() { r.DurationMS = time.Since(start).Milliseconds() }()
 
-	// fd 3 carries the program's control lines, apart from the package's
-	// own output; fd 4 its nonce (reporting steps only).
+	// fd 3 carries the loader's status line, apart from the package's own output.
 	statusR, statusW, err := os.Pipe()
 	if err != nil {
 		r.Status, r.Error = "error", "runner: "+err.Error()
 		return r
 	}
 	defer statusR.Close()
-	extra := []*os.File{statusW}
-	nonce := ""
-	if st.Reports {
-		var nonceR *os.File
-		if nonce, nonceR, err = noncePipe(); err != nil {
-			statusW.Close()
-			r.Status, r.Error = "error", "runner: "+err.Error()
-			return r
-		}
-		defer nonceR.Close()
-		extra = append(extra, nonceR)
-	}
 	prog, args := p.Node, st.Args
 	if st.Program != "" {
 		prog = st.Program
@@ -119,7 +104,7 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 	cmd := exec.Command(prog, args...)
 	cmd.Dir = st.Dir
 	cmd.Env = append(append([]string(nil), p.Env...), st.Env...)
-	cmd.ExtraFiles = extra
+	cmd.ExtraFiles = []*os.File{statusW}
 	var stderr tail
 	cmd.Stdout = io.Discard
 	cmd.Stderr = &stderr
@@ -134,15 +119,12 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 		return r
 	}
 	statusW.Close()
-	for _, f := range extra[1:] {
-		f.Close() // the child has its copy; ours would keep the pipe readable
-	}
 	r.Pid = cmd.Process.Pid
-	lines := make(chan plan.Control)
-	quit := make(chan struct{})
-	defer close(quit)
-	forged := make(chan int, 1)
-	go func() { forged <- readControl(statusR, nonce, st.Reports, lines, quit) }()
+	status := make(chan []byte, 1)
+	go func() {
+		b, _ := io.ReadAll(io.LimitReader(statusR, 64<<10))
+		status <- b
+	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	limit := p.StepTimeoutMS
@@ -151,66 +133,19 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 	}
 	timer := time.NewTimer(time.Duration(limit) * time.Millisecond)
 	defer timer.Stop()
-	// The stage deadline: the program must say something before it.
-	stage := time.NewTimer(time.Hour)
-	stage.Stop()
-	defer stage.Stop()
-	if st.StartTimeoutMS > 0 {
-		r.Stage = "start-up"
-		stage.Reset(time.Duration(st.StartTimeoutMS) * time.Millisecond)
-	}
-	apply := func(c plan.Control) {
-		if c.Status != "" {
-			r.Status, r.Error = c.Status, c.Error
-		}
-		if c.Stage != "" {
-			r.Stage = c.Stage
-		}
-		if c.Finished {
-			r.Finished = true
-		}
-		if c.DeadlineMS > 0 || c.Stage != "" || c.Finished {
-			stage.Stop()
-			if c.DeadlineMS > 0 && !c.Finished {
-				stage.Reset(time.Duration(c.DeadlineMS) * time.Millisecond)
-			}
-		}
-	}
-	kill := func() { _ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL) }
 	var werr error
-wait:
-	for {
-		select {
-		case c := <-lines:
-			apply(c)
-		case werr = <-done:
-			break wait
-		case <-timer.C:
-			r.TimedOut = true
-			kill()
-		case <-stage.C:
-			r.TimedOut, r.StageTimedOut = true, true
-			kill()
-		case <-ctx.Done():
-			kill()
-		}
+	select {
+	case werr = <-done:
+	case <-timer.C:
+		r.TimedOut = true
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		werr = <-done
+	case <-ctx.Done():
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		werr = <-done
 	}
-	// Children left behind in the group (a daemonised payload) are ended
-	// too; then the control pipe has no writer left and the last lines
-	// arrive.
-	kill()
-	drain := time.After(time.Second)
-collect:
-	for {
-		select {
-		case c := <-lines:
-			apply(c)
-		case r.Forged = <-forged:
-			break collect
-		case <-drain:
-			break collect
-		}
-	}
+	// Children left behind in the group (a daemonised payload) are ended too.
+	_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 	var ee *exec.ExitError
 	switch {
 	case werr == nil:
@@ -222,61 +157,20 @@ collect:
 			r.ExitCode = ee.ExitCode()
 		}
 	}
+	var b []byte
+	select {
+	case b = <-status:
+	case <-time.After(time.Second):
+	}
+	sc := bufio.NewScanner(strings.NewReader(string(b)))
+	for sc.Scan() {
+		var s struct{ Status, Error string }
+		if json.Unmarshal(sc.Bytes(), &s) == nil && s.Status != "" {
+			r.Status, r.Error = s.Status, s.Error
+		}
+	}
 	r.Stderr = stderr.String()
 	return r
-}
-
-// maxControlLines bounds what the runner reads from a step's control
-// channel (code under test can write to it).
-const maxControlLines = 10000
-
-// readControl decodes the control lines of one step and sends them to out
-// until the pipe closes or quit is closed. Lines of a reporting step
-// without its nonce are dropped; it returns how many there were.
-func readControl(r io.Reader, nonce string, reports bool, out chan<- plan.Control, quit <-chan struct{}) (forged int) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4096), 64<<10)
-	n := 0
-	for sc.Scan() {
-		if n++; n > maxControlLines {
-			continue // drain without decoding
-		}
-		var c plan.Control
-		if json.Unmarshal(sc.Bytes(), &c) != nil || (reports && subtle.ConstantTimeCompare([]byte(c.Nonce), []byte(nonce)) != 1) {
-			if reports {
-				forged++
-			}
-			continue
-		}
-		select {
-		case out <- c:
-		case <-quit:
-			return forged
-		}
-	}
-	_, _ = io.Copy(io.Discard, r) // a line too long: drain the rest
-	return forged
-}
-
-// noncePipe returns a fresh random nonce and the read end of a pipe that
-// holds it (closed for writing).
-func noncePipe() (string, *os.File, error) {
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		return "", nil, err
-	}
-	nonce := hex.EncodeToString(b)
-	r, w, err := os.Pipe()
-	if err != nil {
-		return "", nil, err
-	}
-	_, err = w.WriteString(nonce + "\n")
-	w.Close()
-	if err != nil {
-		r.Close()
-		return "", nil, err
-	}
-	return nonce, r, nil
 }
 
 // prepareHome writes the plan's home files and gives the home directory to

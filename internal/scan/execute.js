@@ -13,18 +13,9 @@ const linger = Number(lingerArg) || 0;
 const callTimeout = Number(callTimeoutArg) || 1000;
 const MAX_CALLS = 200;
 
-// The control channel (fd 3) and this step's nonce (fd 4), as in the
-// import loader.
-let nonce = '';
-if (process.argv[process.argv.length - 1] === 'depbox:control') {
-  try { nonce = fs.readFileSync(4, 'utf8').trim(); fs.closeSync(4); } catch (_) {}
-}
-const control = (msg) => {
-  try { fs.writeSync(3, JSON.stringify(Object.assign({ n: nonce }, msg)) + '\n'); } catch (_) {}
+const report = (status, detail) => {
+  try { fs.writeSync(3, JSON.stringify(Object.assign({ status }, detail)) + '\n'); } catch (_) {}
 };
-let hookSettle = null;
-try { hookSettle = require('/depbox/hook.js').settle; } catch (_) {}
-const report = (status, detail) => control(Object.assign({ status }, detail));
 const codeOf = (e) => String((e && (e.code || e.name)) || e).slice(0, 120);
 
 // Arguments a caller might pass: strings (plain, URL-, path- and
@@ -108,13 +99,9 @@ const exercise = async (mod) => {
   return { calls, threw };
 };
 
-// The plan ends after the linger, once the timers the calls set have run.
 const done = (status, detail) => {
   report(status, detail);
-  const finish = () => { control({ finished: true }); process.exit(0); };
-  if (hookSettle) return hookSettle(linger, finish);
-  setTimeout(finish, linger).unref();
-  process.on('beforeExit', finish);
+  setTimeout(() => process.exit(0), linger).unref();
 };
 process.on('uncaughtException', () => {});
 process.on('unhandledRejection', () => {});

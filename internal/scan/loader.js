@@ -6,39 +6,13 @@
 const fs = require('fs');
 const [, , phase, dep, lingerArg, name] = process.argv;
 const linger = Number(lingerArg) || 0;
-// The control channel is fd 3; every line carries this step's nonce, which
-// the runner hands over on fd 4 and which is read before the package runs:
-// lines without it are not the loader's.
-let nonce = '';
-if (process.argv[process.argv.length - 1] === 'depbox:control') {
-  try { nonce = fs.readFileSync(4, 'utf8').trim(); fs.closeSync(4); } catch (_) {}
-}
-const control = (msg) => {
-  try { fs.writeSync(3, JSON.stringify(Object.assign({ n: nonce }, msg)) + '\n'); } catch (_) {}
-};
-// The hook's settle waits until the timers the package set have run.
-let hookSettle = null;
-try { hookSettle = require('/depbox/hook.js').settle; } catch (_) {}
 let reported = false;
 const report = (status, error) => {
   if (reported) return;
   reported = true;
-  control({ status, error });
+  try { fs.writeSync(3, JSON.stringify({ status, error }) + '\n'); } catch (_) {}
 };
-// The plan ends here: after the linger, once the package's timers ran.
-// Exiting any other way (the package calling process.exit, a signal) is
-// reported by the runner as a phase that did not finish.
-const settle = () => {
-  const finish = () => { control({ finished: true }); process.exit(0); };
-  if (hookSettle) return hookSettle(linger, finish);
-  setTimeout(finish, linger).unref();
-  process.on('beforeExit', finish);
-};
-// An error thrown later (a timer's callback, a socket without an error
-// listener) does not end the process: what else the package does is still
-// seen.
-process.on('uncaughtException', () => {});
-process.on('unhandledRejection', () => {});
+const settle = () => { setTimeout(() => process.exit(0), linger).unref(); };
 const codeOf = (e) => String((e && (e.code || e.name)) || e).slice(0, 120);
 if (dep === '-') {
   // The reference resolves a name that does not exist, so that the lookups
@@ -47,7 +21,7 @@ if (dep === '-') {
   // It also resolves a local name, so that what the C resolver reads on the
   // way (nsswitch.conf, host.conf, hosts) is subtracted too.
   try { require('depbox-reference-probe'); } catch (_) {}
-  require('dns').lookup('localhost', () => { report('ok'); settle(); });
+  require('dns').lookup('localhost', () => report('ok'));
 } else {
   // A package with nothing to load by its name (types only, or "exports"
   // without a main entry) is reported as such, not as a failure.

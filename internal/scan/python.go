@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/depbox/depbox/internal/bundle"
 	"github.com/depbox/depbox/internal/event"
@@ -135,8 +134,8 @@ func PythonPlan(b *bundle.Bundle, o Options, events []event.Event, py *sandbox.P
 	}
 	linger := strconv.Itoa(p.LingerMS)
 	step := func(phase, dep string, modules, pth []string) plan.Step {
-		return plan.Step{Phase: phase, Dependency: dep, Program: py.Binary, Dir: plan.TaskRoot, Reports: true,
-			Args: pythonArgs(hook.PyRunPath, profiler.Marker, phase, dep, linger, strings.Join(modules, ","), strings.Join(pth, ","), hook.ControlArg)}
+		return plan.Step{Phase: phase, Dependency: dep, Program: py.Binary, Dir: plan.TaskRoot,
+			Args: pythonArgs(hook.PyRunPath, profiler.Marker, phase, dep, linger, strings.Join(modules, ","), strings.Join(pth, ","))}
 	}
 	var startup []plan.Step
 	for _, pkg := range b.Packages {
@@ -168,9 +167,7 @@ func PythonPlan(b *bundle.Bundle, o Options, events []event.Event, py *sandbox.P
 // pythonInvokeStep adds the invoke phase: the handler's module imported
 // once and the handler called with every event (warm reuse).
 func pythonInvokeStep(p *plan.Plan, b *bundle.Bundle, o Options, events []event.Event, py *sandbox.Python) error {
-	// Python timers are not brought forward: the linger gives threads and
-	// timers the time a long timer would get.
-	if err := invokeStep(p, b, o, events, o.TimerBudget+500*time.Millisecond); err != nil {
+	if err := invokeStep(p, b, o, events); err != nil {
 		return err
 	}
 	last := p.Levels[len(p.Levels)-1]

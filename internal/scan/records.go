@@ -50,7 +50,6 @@ func merge(dst, src *profile.Behavior) {
 	dst.Exfiltration = append(dst.Exfiltration, src.Exfiltration...)
 	dst.Persistence = append(dst.Persistence, src.Persistence...)
 	dst.Timers = append(dst.Timers, src.Timers...)
-	dst.Signals = append(dst.Signals, src.Signals...)
 	if !src.Unattributed.Empty() {
 		if dst.Unattributed == nil {
 			dst.Unattributed = &profile.Behavior{}
@@ -84,7 +83,7 @@ func argvOutgoing(pkg, phase string, procs []profile.Process) []profiler.Outgoin
 // reads, DNS names, capabilities, timers, named network peers, and file
 // accesses that open() does not show (stat, list, delete).
 func hookOnly(b *profile.Behavior) *profile.Behavior {
-	out := &profile.Behavior{Env: b.Env, DNS: b.DNS, Capabilities: b.Capabilities, Timers: b.Timers, Persistence: b.Persistence, Signals: b.Signals}
+	out := &profile.Behavior{Env: b.Env, DNS: b.DNS, Capabilities: b.Capabilities, Timers: b.Timers, Persistence: b.Persistence}
 	for _, f := range b.Files {
 		switch f.Access {
 		case profile.AccessStat, profile.AccessList, profile.AccessDelete:
@@ -154,7 +153,6 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 				without(h, refEnv)
 				merge(beh, h)
 			}
-			beh.Timers = append(beh.Timers, unranTimers(f, d.Path)...)
 			var out []profiler.Outgoing
 			for _, o := range f.Outgoing {
 				if phase == profile.PhaseInstall || o.Pkg == d.Path {
@@ -175,24 +173,6 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 		dedupeProcesses(b)
 		b.Canonicalize()
 	})
-}
-
-// unranTimers are the brought-forward timers of other packages in a
-// package's own process (it called them) that never ran: the process is
-// the package's, and so is what it did not let depbox see.
-func unranTimers(f *profiler.Folded, self string) []profile.Timer {
-	var out []profile.Timer
-	for pkg, b := range f.Behaviors {
-		if pkg == self {
-			continue
-		}
-		for _, t := range b.Timers {
-			if t.BroughtForward && !t.Ran && !t.Cleared {
-				out = append(out, t)
-			}
-		}
-	}
-	return out
 }
 
 // dedupeProcesses drops a hook-reported process (no binary, no result) when
@@ -247,9 +227,7 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 		}
 	}
 	found := exfil(c, f.Outgoing)
-	failed := failedOpens(run)
 	for pkg, b := range f.Behaviors {
-		markFailed(b, failed)
 		b.Exfiltration = append(b.Exfiltration, found[pkg]...)
 		without(b, refEnv)
 		switch d := p.Dependency(pkg); {
@@ -327,33 +305,6 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 			app.Unattributed = &profile.Behavior{}
 		}
 		merge(app.Unattributed, un)
-	}
-}
-
-// failedOpens maps the paths the run's processes opened to whether every
-// open of the path failed (the syscall stream knows; hook records do not).
-func failedOpens(run *profiler.Run) map[string]bool {
-	out := map[string]bool{}
-	if run.All == nil {
-		return out
-	}
-	for _, f := range run.All.Files {
-		prev, seen := out[f.Path]
-		out[f.Path] = f.Failed && (!seen || prev)
-	}
-	return out
-}
-
-// markFailed marks the files of hook-derived behaviour whose every open
-// failed, as the import phase's syscall-derived files are.
-func markFailed(b *profile.Behavior, failed map[string]bool) {
-	for i, f := range b.Files {
-		switch f.Access {
-		case profile.AccessRead, profile.AccessWrite, profile.AccessReadWrite, profile.AccessList:
-			if failed[f.Path] {
-				b.Files[i].Failed = true
-			}
-		}
 	}
 }
 
@@ -516,11 +467,6 @@ func redactProfile(p *profile.Profile, c *canary.Set) {
 		}
 		for i := range b.Files {
 			b.Files[i].Path = c.Redact(b.Files[i].Path)
-		}
-		for i := range b.Timers {
-			for j := range b.Timers[i].Then {
-				b.Timers[i].Then[j] = c.Redact(b.Timers[i].Then[j])
-			}
 		}
 		fix(b.Unattributed)
 		b.Canonicalize()

@@ -29,7 +29,6 @@ import (
 	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/internal/event"
 	"github.com/depbox/depbox/internal/fakenet"
-	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
 	"github.com/depbox/depbox/internal/runner"
 	"github.com/depbox/depbox/profile"
@@ -87,9 +86,6 @@ type Options struct {
 	EventsFor func(bundleRoot string) ([]event.Event, error)
 	// InvokeTimeout bounds each invocation (Lambda's default is 3 s).
 	InvokeTimeout time.Duration
-	// InitTimeout bounds the handler's start-up in the invoke phase:
-	// loading its module and everything that module loads.
-	InitTimeout time.Duration
 	// TimerBudget: timers longer than this are brought forward to it.
 	TimerBudget time.Duration
 	// FunctionName and FunctionMemoryMB fill the Lambda environment.
@@ -273,13 +269,10 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// the function's process).
 	applyRecords(p, s.runs, s.fake, o.Canaries)
 	redactProfile(p, o.Canaries)
-	// The completeness rule decides first: the cache keeps nothing of an
-	// incomplete scan.
-	p.CheckComplete()
 	if cache != nil {
 		s.reuse(p, cache)
-		p.CheckComplete()
 	}
+	p.Canonicalize()
 	s.stats.Total = time.Since(t0)
 	return p, s.stats, nil
 }
@@ -387,10 +380,8 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 			return fmt.Errorf("handing the bundle copy to the %s run's user: %w", name, err)
 		}
 	}
-	id := "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name
-	o.Log.Info("sandbox starting", "id", id, "work_dir", s.work)
 	res, runErr := sandbox.Run(ctx, sandbox.Config{
-		ID:      id,
+		ID:      "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
 		Runsc:   o.Runsc,
 		WorkDir: s.work,
 		Rootfs:  s.rootfs,
@@ -499,12 +490,6 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	return nil
 }
 
-// DefaultInitTimeout bounds a handler's start-up. Lambda allows 10 s for
-// a function's init; the sandbox and the hook make module loading slower
-// (twice as slow is common on a busy CI machine), so depbox allows twice
-// that before it calls the start-up hung.
-const DefaultInitTimeout = 20 * time.Second
-
 func (o *Options) defaults() {
 	if o.Jobs <= 0 {
 		o.Jobs = 2
@@ -529,9 +514,6 @@ func (o *Options) defaults() {
 	}
 	if o.InvokeTimeout <= 0 {
 		o.InvokeTimeout = 3 * time.Second
-	}
-	if o.InitTimeout <= 0 {
-		o.InitTimeout = DefaultInitTimeout
 	}
 	if o.TimerBudget <= 0 {
 		o.TimerBudget = time.Second
@@ -585,8 +567,8 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 	}
 	linger := strconv.Itoa(p.LingerMS)
 	p.Levels = append(p.Levels, []plan.Step{{
-		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot, Reports: true,
-		Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, profiler.Reference, linger, "", hook.ControlArg},
+		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot,
+		Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, profiler.Reference, linger, ""},
 	}})
 	for _, level := range b.Levels() {
 		var steps []plan.Step
@@ -596,8 +578,8 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			}
 			dir, name := resolveFrom(pkg.Path)
 			steps = append(steps, plan.Step{
-				Phase: profile.PhaseImport, Dependency: pkg.Path, Dir: dir, Reports: true,
-				Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, pkg.Path, linger, name, hook.ControlArg},
+				Phase: profile.PhaseImport, Dependency: pkg.Path, Dir: dir,
+				Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, pkg.Path, linger, name},
 			})
 		}
 		if len(steps) > 0 {
@@ -612,16 +594,14 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			}
 			dir, name := resolveFrom(ip)
 			steps = append(steps, plan.Step{
-				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir, Reports: true,
-				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds())), hook.ControlArg},
+				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
+				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds()))},
 			})
 		}
 		p.Levels = append(p.Levels, steps)
 	}
 	if len(events) > 0 && b.Handler != "" {
-		// The hook's settle keeps the process after the linger until the
-		// timers the code set (brought forward when long) have run.
-		if err := invokeStep(p, b, o, events, o.Linger); err != nil {
+		if err := invokeStep(p, b, o, events); err != nil {
 			return nil, err
 		}
 	}
@@ -684,76 +664,37 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 			}
 			if r, ok := results[k]; ok {
 				beh.Outcome = outcome(r)
-				endedBy(beh.Outcome, runs[k])
-				forgedControl(p, r, pkg.Path)
+				if r.TimedOut {
+					p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: pkg.Path,
+						Message: fmt.Sprintf("the %s phase of %s did not finish within the step timeout and was killed", phase, pkg.Path)})
+				}
 			}
 			d.Phases[phase] = beh
 		}
 		p.Dependencies = append(p.Dependencies, d)
 	}
-	k := profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}
-	if r, ok := results[k]; ok {
-		o := outcome(r)
-		endedBy(o, runs[k])
-		appPhase(p, profile.PhaseInvoke).Outcome = o
-		forgedControl(p, r, "")
+	if r, ok := results[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
+		appPhase(p, profile.PhaseInvoke).Outcome = outcome(r)
+		if r.TimedOut {
+			p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: Function,
+				Message: "the invoke phase did not finish within its time and was killed (raise --invoke-timeout or --step-timeout)"})
+		}
 	}
 }
 
-// endedBy names, for a process that ended early, who the hook saw end it.
-func endedBy(o *profile.Outcome, run *profiler.Run) {
-	if run != nil && (o.Status == profile.StatusExited || o.Status == profile.StatusKilled) {
-		o.EndedBy = profiler.EndedBy(run.Hooks)
-	}
-}
-
-// outcome says how a step ended. Whether that leaves the profile
-// incomplete is decided in one place: profile.CheckComplete.
 func outcome(r plan.StepResult) *profile.Outcome {
-	o := &profile.Outcome{Status: profile.StatusOK, ExitCode: r.ExitCode, Error: r.Error}
+	o := &profile.Outcome{Status: "ok", ExitCode: r.ExitCode, Error: r.Error}
 	switch {
 	case r.TimedOut:
-		o.Status, o.Stage = profile.StatusTimeout, r.Stage
+		o.Status = "timeout"
 	case r.Signal != "":
-		o.Status, o.Error, o.Stage = profile.StatusKilled, r.Signal, r.Stage
-		if outOfMemory(r.Stderr) {
-			o.Error = profile.OutOfMemory + " (" + r.Signal + ")"
-		}
-	case r.Reports && !r.Finished:
-		// The program did not say it finished: something ended its
-		// process early (process.exit in the code under test).
-		o.Status, o.Stage = profile.StatusExited, r.Stage
-		if outOfMemory(r.Stderr) {
-			o.Status, o.Error = profile.StatusKilled, profile.OutOfMemory
-		}
-	case r.Status == profile.StatusNoEntry && r.ExitCode == 0:
-		o.Status = profile.StatusNoEntry
-	case r.Status == profile.StatusError || r.ExitCode != 0:
-		o.Status = profile.StatusError
+		o.Status, o.Error = "killed", r.Signal
+	case r.Status == "no-entry" && r.ExitCode == 0:
+		o.Status = "no-entry"
+	case r.Status == "error" || r.ExitCode != 0:
+		o.Status = "error"
 	}
 	return o
-}
-
-// outOfMemory reports whether a process's standard error says it ran out
-// of memory (V8's heap limit, Python's MemoryError).
-func outOfMemory(stderr string) bool {
-	return strings.Contains(stderr, "JavaScript heap out of memory") || strings.Contains(stderr, "MemoryError") ||
-		strings.Contains(stderr, "Allocation failed")
-}
-
-// forgedControl records a step whose control channel carried lines without
-// its nonce: code under test wrote them, so what the step reported about
-// itself cannot be trusted.
-func forgedControl(p *profile.Profile, r plan.StepResult, dep string) {
-	if r.Forged == 0 {
-		return
-	}
-	who := dep
-	if who == "" {
-		who = "the function"
-	}
-	p.AddProblem(profile.Problem{Code: "control-forged", Fatal: true, Dependency: dep, Message: fmt.Sprintf(
-		"code in the %s phase of %s wrote %d line(s) to depbox's control channel: its report on how the phase ended cannot be trusted", r.Phase, who, r.Forged)})
 }
 
 func displayDep(d string) string {

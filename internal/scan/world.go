@@ -120,8 +120,7 @@ func hookFiles(o Options) (map[string][]byte, error) {
 
 // invokeStep adds the invoke phase to p: the handler loaded once in one
 // process and called with every event (warm reuse), then the linger step.
-// linger is how long the harness lingers after the last event.
-func invokeStep(p *plan.Plan, b *bundle.Bundle, o Options, events []event.Event, linger time.Duration) error {
+func invokeStep(p *plan.Plan, b *bundle.Bundle, o Options, events []event.Event) error {
 	evs := make([]hook.Event, 0, len(events))
 	for _, e := range events {
 		evs = append(evs, hook.Event{Name: e.Name, Payload: e.Payload})
@@ -133,7 +132,7 @@ func invokeStep(p *plan.Plan, b *bundle.Bundle, o Options, events []event.Event,
 	eventsPath := plan.ControlDir + "/" + hook.EventsName
 	cfg, err := json.Marshal(hook.InvokeConfig{
 		Handler: b.Handler, TaskRoot: plan.TaskRoot, Events: eventsPath,
-		TimeoutMS: int(o.InvokeTimeout.Milliseconds()), LingerMS: int(linger.Milliseconds()), Control: true,
+		TimeoutMS: int(o.InvokeTimeout.Milliseconds()), LingerMS: int(o.TimerBudget.Milliseconds()) + 500,
 		FunctionName: sanitizeName(b.Name), MemoryMB: o.FunctionMemoryMB, Seed: strconv.FormatInt(o.Seed, 10),
 	})
 	if err != nil {
@@ -141,8 +140,14 @@ func invokeStep(p *plan.Plan, b *bundle.Bundle, o Options, events []event.Event,
 	}
 	p.Files[eventsPath] = evJSON
 	p.Files[hook.InvokeConfigPath] = cfg
-	p.Levels = append(p.Levels, []plan.Step{invokePlanStep(o, len(events),
-		[]string{hook.InvokePath, profiler.Marker, profile.PhaseInvoke, Function, hook.InvokeConfigPath})})
+	// The whole phase must fit in the step's time: every invocation's
+	// timeout, the linger, and start-up.
+	budget := o.InvokeTimeout*time.Duration(len(events)) + o.TimerBudget + o.StepTimeout
+	p.Levels = append(p.Levels, []plan.Step{{
+		Phase: profile.PhaseInvoke, Dependency: Function, Dir: plan.TaskRoot,
+		Args:      []string{hook.InvokePath, profiler.Marker, profile.PhaseInvoke, Function, hook.InvokeConfigPath},
+		TimeoutMS: int(budget.Milliseconds()),
+	}})
 	return nil
 }
 
@@ -189,17 +194,4 @@ func baitTask(task string, c *canary.Set) error {
 		return fmt.Errorf("placing the bait .env file: %w", err)
 	}
 	return nil
-}
-
-// invokePlanStep is the invoke phase's step. The harness reports each
-// stage to the runner with its own deadline: start-up (InitTimeout), every
-// invocation (twice InvokeTimeout and a second), the linger; the step's
-// own limit is the backstop: all of them in a row and StepTimeout.
-func invokePlanStep(o Options, events int, args []string) plan.Step {
-	lingerCap := o.Linger + 3*max(o.TimerBudget, time.Second)
-	budget := o.InitTimeout + (2*o.InvokeTimeout+time.Second)*time.Duration(events) + lingerCap + o.StepTimeout
-	return plan.Step{
-		Phase: profile.PhaseInvoke, Dependency: Function, Dir: plan.TaskRoot, Args: args, Reports: true,
-		TimeoutMS: int(budget.Milliseconds()), StartTimeoutMS: int(o.InitTimeout.Milliseconds()),
-	}
 }

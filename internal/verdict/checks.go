@@ -75,7 +75,7 @@ func (c *checker) run() []Finding {
 			c.checkCapabilities(d, phase, b)
 			c.checkUnattributed(d, phase, b)
 			c.checkPersistence(d, phase, b)
-			c.checkTimeBomb(d, phase, b)
+			c.checkTimeout(d, phase, b)
 		}
 		c.checkSecretEnvNetwork(d)
 		if c.base != nil {
@@ -90,9 +90,6 @@ func (c *checker) run() []Finding {
 			b := app.Phases[phase]
 			c.checkExfiltration(app, phase, b)
 			c.checkUnattributed(app, phase, b)
-			if b.Unattributed != nil {
-				c.checkTimeBomb(app, phase, &profile.Behavior{Unattributed: b.Unattributed})
-			}
 		}
 	}
 	slices.SortFunc(c.out, compareFindings)
@@ -161,8 +158,6 @@ func (c *checker) checkRun() {
 			continue
 		}
 		fatal++
-		// A problem names the dependency concerned; none (the function's
-		// own phases, the sandbox) makes a finding about the whole run.
 		var d *profile.Dependency
 		if pr.Dependency != "" {
 			d = c.p.Dependency(pr.Dependency)
@@ -171,10 +166,10 @@ func (c *checker) checkRun() {
 		ev := Evidence{Event: "problem", Values: []string{pr.Code + ": " + pr.Message}}
 		if d == nil && pr.Dependency != "" {
 			// A problem about a path the profile does not list still names it.
-			c.add(RuleIncomplete, 0, &profile.Dependency{Path: pr.Dependency}, pr.Phase, msg, ev)
+			c.add(RuleIncomplete, 0, &profile.Dependency{Path: pr.Dependency}, "", msg, ev)
 			continue
 		}
-		c.add(RuleIncomplete, 0, d, pr.Phase, msg, ev)
+		c.add(RuleIncomplete, 0, d, "", msg, ev)
 	}
 	if c.p.Incomplete && fatal == 0 {
 		c.add(RuleIncomplete, 0, nil, "", "analysis incomplete: the profile is marked incomplete without a recorded reason",
@@ -189,6 +184,14 @@ func (c *checker) checkRun() {
 			fmt.Sprintf("%s contacted %s, an indicator of compromise listed by %s (%s)", label(d), m.Observed, m.Advisory, m.Package),
 			Evidence{Event: "ioc", Values: []string{m.Observed + " matches " + m.Indicator}, Advisories: []string{m.Advisory}})
 	}
+}
+
+func (c *checker) checkTimeout(d *profile.Dependency, phase string, b *profile.Behavior) {
+	if b.Outcome == nil || (b.Outcome.Status != "timeout" && b.Outcome.Status != "killed") {
+		return
+	}
+	c.add(RuleIncomplete, 0, d, phase, fmt.Sprintf("%s: the %s phase ended by %s, so its behaviour was not fully seen", label(d), phase, b.Outcome.Status),
+		Evidence{Event: "outcome", Values: []string{b.Outcome.Status}})
 }
 
 // --- DBX002, DBX015 advisories ---------------------------------------------

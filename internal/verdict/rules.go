@@ -25,7 +25,6 @@ const (
 	RuleVulnerable         = "DBX015"
 	RuleNewBehavior        = "DBX016"
 	RuleCrossInvocation    = "DBX017"
-	RuleTimeBomb           = "DBX018"
 )
 
 // Rule describes one verdict rule.
@@ -92,11 +91,9 @@ var catalogue = []Rule{
 	},
 	{
 		ID: RuleIncomplete, Name: "analysis-incomplete", Severity: Critical,
-		Summary: "The analysis did not complete: events were lost, the sandbox failed or a phase did not finish",
-		Description: "The profile is incomplete: it has a fatal problem (see \"Incomplete analyses\" above): events " +
-			"lost, the sandbox failed, a phase whose process did not finish its plan (a time limit, a signal, running " +
-			"out of memory, process.exit, a handler that could not be loaded), a brought-forward timer that never " +
-			"ran, an advisory source that could not be read. One finding per problem.",
+		Summary: "The analysis did not complete: events were lost, the sandbox failed or a phase timed out",
+		Description: "The profile is marked incomplete (a fatal problem: event drops, sandbox failure, a timed-out or " +
+			"killed process, an advisory source that could not be read), or a dependency's phase ended by timeout or kill.",
 		Rationale: "depbox fails closed: behaviour it did not see cannot be judged, and malware stalls or crashes the " +
 			"analysis on purpose. `depbox gate` exits 3 for an incomplete analysis, whatever else it found.",
 		Remediation: "Read the problem's message; re-run with --log-level debug. Raise the time or memory limits if a " +
@@ -240,19 +237,6 @@ var catalogue = []Rule{
 		Rationale: "Lambda reuses environments; state in /tmp survives between requests of different users and is a " +
 			"place to stage payloads or leak data between tenants. Caches do this legitimately.",
 		Remediation: "Make sure nothing secret or user-specific is cached there; accept known caches in the baseline.",
-	},
-	{
-		ID: RuleTimeBomb, Name: "time-bomb", Severity: High, BaselineAccepts: true,
-		Summary: "The dependency set a long timer whose callback, brought forward, then acted",
-		Description: "A timer longer than the timer budget (--timer-budget) was brought forward so that it ran while " +
-			"depbox watched, and its callback — or asynchronous work it started — then did something: wrote a file, " +
-			"used the network or DNS, started a process, loaded code. High when it did any of those; medium when it " +
-			"only read files or environment variables. A timer whose callback did nothing observable is not reported.",
-		Rationale: "Payloads wait minutes or hours after install or load so that a short analysis, or a reviewer " +
-			"running the code once, sees nothing. Legitimate long timers (caches expiring, pollers) mostly do nothing " +
-			"a rule cares about; those that do are accepted once in the baseline.",
-		Remediation: "Read the evidence: the delay and what the callback did. Accept a known poller with `depbox " +
-			"baseline update`; otherwise treat the package as malicious.",
 	},
 }
 

@@ -1,3 +1,0 @@
-// TEST FIXTURE (depbox issue 15): runs only inside depbox's sandbox.
-const evil = require('evil');
-exports.handler = async () => { evil.tick(); return { statusCode: 200 }; };

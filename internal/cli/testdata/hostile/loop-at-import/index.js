@@ -1,3 +1,0 @@
-// TEST FIXTURE (depbox issue 15): runs only inside depbox's sandbox.
-require('evil');
-exports.handler = async () => ({ statusCode: 200 });
