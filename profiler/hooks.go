@@ -55,7 +55,9 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 	invocation := 0
 	writtenIn := map[string]int{} // /tmp path → invocation that wrote it
 	writer := map[string]string{}
+	tf := newTimerFold()
 	for _, r := range recs {
+		tf.observe(r, taskRoot)
 		// The hook already names the scheduling package when no package
 		// frame is on the stack; an empty Pkg with an origin is the
 		// function's own code called back by a package (a route handler).
@@ -83,6 +85,7 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 				continue
 			}
 			f.Explained["file\x00"+p] = true
+			f.Explained["file\x00"+NormalizePath(p)] = true // as the syscall side names it
 			acc := fsAccess(r.Op)
 			b.Files = append(b.Files, profile.File{Path: NormalizePath(p), Access: acc})
 			if dd := data[r.Seq]; acc == profile.AccessWrite && len(dd) > 0 {
@@ -111,9 +114,9 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			}
 			f.Explained["dns\x00"+name] = true
 			b.DNS = append(b.DNS, profile.DNSQuery{Name: name, Type: str(d, "rrtype", "type")})
-			// Data split into labels still counts: search the name with and
-			// without its dots.
-			f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "dns", name, []byte(name + " " + strings.ReplaceAll(name, ".", ""))})
+			// The canary search reads names case-insensitively, across labels
+			// and across the queries of one package (canary.FindNames).
+			f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "dns", name, []byte(name)})
 		case "net", "http":
 			host := strings.ToLower(str(d, "host", "hostname", "servername", "address"))
 			port := num(d, "port")
@@ -177,15 +180,14 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 		case "tamper":
 			b.Capabilities = append(b.Capabilities, CapTamper)
 		case "timer":
-			if ms := num(d, "delay_ms"); ms > 0 {
-				b.Timers = append(b.Timers, profile.Timer{DelayMS: int64(ms), BroughtForward: r.Op == "brought-forward"})
-			}
+			tf.timer(pkg, r)
 		case "invoke":
 			if r.Op == "start" {
 				invocation = num(d, "n") + 1 // the harness counts from 0; profiles from 1
 			}
 		}
 	}
+	tf.into(f.Behaviors)
 	for k, b := range f.Behaviors {
 		b.Canonicalize()
 		if b.Empty() {

@@ -29,6 +29,7 @@ import (
 	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/internal/event"
 	"github.com/depbox/depbox/internal/fakenet"
+	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
 	"github.com/depbox/depbox/internal/runner"
 	"github.com/depbox/depbox/profile"
@@ -41,6 +42,10 @@ var loaderJS string
 
 //go:embed execute.js
 var executeJS string
+
+// maxSocketPath is the longest unix socket path depbox binds (sun_path
+// holds 108 bytes with the terminating NUL).
+const maxSocketPath = 100
 
 // Options configure one scan.
 type Options struct {
@@ -86,6 +91,8 @@ type Options struct {
 	EventsFor func(bundleRoot string) ([]event.Event, error)
 	// InvokeTimeout bounds each invocation (Lambda's default is 3 s).
 	InvokeTimeout time.Duration
+	// InitTimeout bounds loading the handler (Lambda's init phase: 10 s).
+	InitTimeout time.Duration
 	// TimerBudget: timers longer than this are brought forward to it.
 	TimerBudget time.Duration
 	// FunctionName and FunctionMemoryMB fill the Lambda environment.
@@ -154,7 +161,19 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := CheckStatic(o.Self); err != nil {
 		return nil, nil, err
 	}
-	work, err := os.MkdirTemp(WorkBase(o.WorkDir), "depbox-")
+	// What a killed depbox left behind (its sandboxes' cgroups, its work
+	// directory) is removed first; only owners that have provably ended.
+	if ls, err := Leftovers(o.WorkDir); err != nil {
+		o.Log.Warn("looking for leftovers of earlier depbox runs", "err", err)
+	} else if len(ls) > 0 {
+		for _, l := range ls {
+			o.Log.Warn("removing leftovers of an earlier depbox run", "what", l.String())
+		}
+		if err := RemoveLeftovers(o.Runsc, ls); err != nil {
+			o.Log.Warn("removing leftovers of earlier depbox runs", "err", err)
+		}
+	}
+	work, err := os.MkdirTemp(WorkBase(o.WorkDir), "depbox-"+ownerTag()+"-")
 	if err != nil {
 		return nil, nil, fmt.Errorf("creating work directory: %w", err)
 	}
@@ -199,6 +218,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		p.Bundle.RuntimeVersion = pythonVersion(o.pythonBinary())
 		pythonProblems(p, b, py)
 	}
+	toolsProblem(p)
 	if o.Canaries == nil {
 		if o.Canaries, err = canary.New(rand.Reader); err != nil {
 			return nil, nil, fmt.Errorf("making canary secrets: %w", err)
@@ -268,7 +288,11 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
 	applyRecords(p, s.runs, s.fake, o.Canaries)
+	markCallerDirected(p, o.Execute, callArgs)
+	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
+	p.Sanitize()
+	p.Settle()
 	if cache != nil {
 		s.reuse(p, cache)
 	}
@@ -344,6 +368,9 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		return fmt.Errorf("writing plan: %w", err)
 	}
 	rec := profiler.NewRecorder()
+	if _, ok := pl.Files[hook.PyHookPath]; ok && !o.NoHook {
+		rec.TrustPythonHook() // sitecustomize loads it into every Python process
+	}
 	if s.recordW == nil && o.RecordEvents != "" {
 		f, err := os.Create(o.RecordEvents)
 		if err != nil {
@@ -354,7 +381,18 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		defer bw.Flush()
 		s.recordW = bw
 	}
-	sink, err := profiler.Listen(filepath.Join(s.work, name+".sock"), rec, s.recordW)
+	sockPath := filepath.Join(s.work, name+".sock")
+	if len(sockPath) > maxSocketPath {
+		// A unix socket's path holds at most 107 bytes: a long --work-dir
+		// gets its socket in a short private directory of its own.
+		dir, err := os.MkdirTemp(WorkBase(""), "depbox-"+ownerTag()+"-")
+		if err != nil {
+			return fmt.Errorf("making a directory for the event socket: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		sockPath = filepath.Join(dir, name+".sock")
+	}
+	sink, err := profiler.Listen(sockPath, rec, s.recordW)
 	if err != nil {
 		return err
 	}
@@ -515,6 +553,9 @@ func (o *Options) defaults() {
 	if o.InvokeTimeout <= 0 {
 		o.InvokeTimeout = 3 * time.Second
 	}
+	if o.InitTimeout <= 0 {
+		o.InitTimeout = 10 * time.Second
+	}
 	if o.TimerBudget <= 0 {
 		o.TimerBudget = time.Second
 	}
@@ -541,17 +582,14 @@ func WorkBase(dir string) string {
 }
 
 // RootfsSpec lists what goes into the sandbox's root file system: node, a
-// POSIX shell and the few tools a Lambda image also has.
+// POSIX shell, the tools of a Lambda or CI image that malware reaches for
+// (Tools, python3) and stand-ins for programs that are absent (tools.go).
 func RootfsSpec(node string) sandbox.RootfsSpec {
 	s := sandbox.RootfsSpec{
 		Programs: map[string]string{"/usr/bin/node": node},
 		Links:    map[string]string{"/bin/sh": "dash"},
 	}
-	for _, p := range []string{"/bin/dash", "/usr/bin/id", "/usr/bin/env", "/bin/cat", "/bin/uname", "/bin/ls", "/usr/bin/whoami", "/bin/hostname"} {
-		if _, err := os.Stat(p); err == nil {
-			s.Programs[p] = p
-		}
-	}
+	addTools(&s)
 	return s
 }
 
@@ -595,7 +633,7 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			dir, name := resolveFrom(ip)
 			steps = append(steps, plan.Step{
 				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
-				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds()))},
+				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds())), callArgs.json()},
 			})
 		}
 		p.Levels = append(p.Levels, steps)
@@ -647,7 +685,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 	}
 	for _, pkg := range b.Packages {
 		d := profile.Dependency{
-			Name: pkg.Name, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
+			Name: pkg.Name, ClaimedName: pkg.ClaimedName, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
 			Requires: pkg.Requires, Phases: map[string]*profile.Behavior{},
 		}
 		for s := range pkg.Scripts {
@@ -663,38 +701,24 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 				*beh = *run.Own
 			}
 			if r, ok := results[k]; ok {
-				beh.Outcome = outcome(r)
-				if r.TimedOut {
-					p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: pkg.Path,
-						Message: fmt.Sprintf("the %s phase of %s did not finish within the step timeout and was killed", phase, pkg.Path)})
-				}
+				beh.Outcome = outcome(phase, r)
 			}
 			d.Phases[phase] = beh
 		}
+		if d.ClaimedName != "" {
+			p.AddProblem(profile.Problem{Code: "name-mismatch", Dependency: d.Path,
+				Message: fmt.Sprintf("%s/package.json calls itself %q; it is judged as %q, the name its install path gives (an npm alias is fine; anything else is a package posing as another)", d.Path, d.ClaimedName, d.Name)})
+		}
 		p.Dependencies = append(p.Dependencies, d)
 	}
-	if r, ok := results[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
-		appPhase(p, profile.PhaseInvoke).Outcome = outcome(r)
-		if r.TimedOut {
-			p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: Function,
-				Message: "the invoke phase did not finish within its time and was killed (raise --invoke-timeout or --step-timeout)"})
+	k := profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}
+	if r, ok := results[k]; ok {
+		var recs []hook.Record
+		if run := runs[k]; run != nil {
+			recs = run.Hooks
 		}
+		appPhase(p, profile.PhaseInvoke).Outcome = invokeOutcome(recs, invokeEvents(plans), r)
 	}
-}
-
-func outcome(r plan.StepResult) *profile.Outcome {
-	o := &profile.Outcome{Status: "ok", ExitCode: r.ExitCode, Error: r.Error}
-	switch {
-	case r.TimedOut:
-		o.Status = "timeout"
-	case r.Signal != "":
-		o.Status, o.Error = "killed", r.Signal
-	case r.Status == "no-entry" && r.ExitCode == 0:
-		o.Status = "no-entry"
-	case r.Status == "error" || r.ExitCode != 0:
-		o.Status = "error"
-	}
-	return o
 }
 
 func displayDep(d string) string {
@@ -732,7 +756,7 @@ func (w *progressWriter) Write(b []byte) (int, error) {
 		w.done++
 		if w.fn != nil {
 			w.fn(Progress{Done: w.done, Total: w.total, Phase: r.Phase, Dependency: displayDep(r.Dependency),
-				Status: outcome(r).Status, Duration: time.Duration(r.DurationMS) * time.Millisecond})
+				Status: outcome(r.Phase, r).Status, Duration: time.Duration(r.DurationMS) * time.Millisecond})
 		}
 	}
 	return len(b), nil
