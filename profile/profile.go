@@ -84,7 +84,26 @@ type Bundle struct {
 	Handler string `json:"handler,omitempty"`
 	// Lockfile is the bundle-relative lockfile path used for the inventory, if any.
 	Lockfile string `json:"lockfile,omitempty"`
+	// Layers are the function's Lambda layers, in the order applied.
+	Layers []Layer `json:"layers,omitempty"`
 }
+
+// Layer is one Lambda layer of the function, mounted at /opt.
+type Layer struct {
+	// Name is the layer's file or directory base name as given.
+	Name string `json:"name"`
+	// Digest is "sha256:<hex>" over the layer's files.
+	Digest string `json:"digest"`
+}
+
+// VersionUnknown is the Version of a bundled package whose version nothing
+// says (no lockfile entry, no package.json in the source map): advisories
+// are then matched by name only.
+const VersionUnknown = "unknown"
+
+// BundledSeparator joins a bundle file and the install path of a package
+// bundled into it in the package's Path: "index.js#node_modules/ms".
+const BundledSeparator = "#"
 
 // Dependency is one installed package (keyed by its install path: the same
 // name can be installed at several paths and versions).
@@ -97,9 +116,15 @@ type Dependency struct {
 	ClaimedName string `json:"claimed_name,omitempty"`
 	Version     string `json:"version"`
 	// Path is the bundle-relative install path, e.g. "node_modules/@a/b" or
-	// "node_modules/x/node_modules/y".
+	// "node_modules/x/node_modules/y"; for a package bundled into a file of
+	// the function, "<file>#<install path>" ("index.js#node_modules/ms").
 	Path      string `json:"path"`
 	Integrity string `json:"integrity,omitempty"`
+	// BundledIn is the function's file a bundled package's code is in.
+	BundledIn string `json:"bundled_in,omitempty"`
+	// Layer is the Lambda layer a package comes from (its Path is then
+	// absolute, under /opt).
+	Layer string `json:"layer,omitempty"`
 	// InstallScripts lists the lifecycle scripts it declares (preinstall,
 	// install, postinstall), sorted.
 	InstallScripts []string `json:"install_scripts,omitempty"`
@@ -258,6 +283,10 @@ type Advisory struct {
 	Summary    string   `json:"summary,omitempty"`
 	Affected   string   `json:"affected,omitempty"`
 	References []string `json:"references,omitempty"`
+	// NameOnly is set when the dependency's version is unknown (a bundled
+	// package): the record names the package, but whether it affects the
+	// deployed version cannot be told.
+	NameOnly bool `json:"name_only,omitempty"`
 }
 
 // IOCMatch is an advisory indicator seen in observed network behaviour.

@@ -55,8 +55,9 @@ type Run struct {
 type Attribution struct {
 	// TaskRoot is where the bundle is mounted, e.g. "/var/task".
 	TaskRoot string
-	// Owner maps a bundle-relative file path to the install path of the
-	// package that contains it ("" when none).
+	// Owner maps a bundle-relative file path (or an absolute one outside
+	// the bundle, a layer's) to the install path of the package that
+	// contains it ("" when none).
 	Owner func(rel string) string
 	// Known are the All behaviours of runs that are not in this stream
 	// (results reused from an earlier scan), for subtraction.
@@ -243,7 +244,7 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 		// package.json was read: Node reads the package.json of the package
 		// scope around the requiring code without loading that package.
 		owned := false
-		if o.Read && !o.Write && strings.HasPrefix(o.Path, task) && a.Owner != nil && path.Base(o.Path) != "package.json" {
+		if o.Read && !o.Write && a.Owner != nil && path.Base(o.Path) != "package.json" {
 			if owner := a.Owner(strings.TrimPrefix(o.Path, task)); owner != "" {
 				owned = true
 				if o.OK > 0 {

@@ -29,6 +29,7 @@ type finding struct {
 	severity string
 	aliases  []string // exact, sorted; nil means "not checked"
 	affected string   // "" means "not checked"
+	nameOnly bool     // matched by name only (unknown version)
 }
 
 func TestMatch(t *testing.T) {
@@ -113,6 +114,11 @@ func TestMatch(t *testing.T) {
 		{"Leitwacht research PoC without MAL alias", "yoshino_s_test_evil", "1.0.0", []finding{mal("LWA-2026-5548")}},
 		{"Leitwacht other version", "yoshino_s_test_evil", "1.0.1", nil},
 		{"unknown package", "left-pad", "1.3.0", nil},
+		// A bundled package of unknown version: every record of the name,
+		// by name only unless it affects every version.
+		{"unknown version: by name only", "coa", profile.VersionUnknown, []finding{{id: "GHSA-73qr-pfmq-6rp8", kind: KindMalicious, severity: SeverityCritical, nameOnly: true}}},
+		{"unknown version: every version affected", "discord-fix", profile.VersionUnknown, []finding{mal("MAL-2025-18473")}},
+		{"unknown version, unknown package", "left-pad", profile.VersionUnknown, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,6 +143,9 @@ func TestMatch(t *testing.T) {
 				}
 				if a.Summary == "" {
 					t.Errorf("%s has no summary", a.ID)
+				}
+				if a.NameOnly != w.nameOnly {
+					t.Errorf("%s name only = %v, want %v", a.ID, a.NameOnly, w.nameOnly)
 				}
 			}
 		})

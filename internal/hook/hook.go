@@ -63,11 +63,11 @@ const (
 // hide from it. Append the function's own NODE_OPTIONS after it.
 const NodeOptions = "--require " + HookPath
 
-//go:embed hook.js invoke.js
+//go:embed hook.js invoke.js regions.js
 var files embed.FS
 
 // Files returns the files to place in the sandbox's read-only /depbox
-// directory, by base name: "hook.js" and "invoke.js".
+// directory, by base name: "hook.js", "invoke.js" and "regions.js".
 func Files() map[string][]byte {
 	out := map[string][]byte{}
 	entries, _ := files.ReadDir(".")

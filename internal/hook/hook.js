@@ -118,7 +118,7 @@ const threadId = workerThreads.threadId | 0;
 const config = readConfig();
 
 function readConfig() {
-  const c = { timerBudgetMs: 0, taskRoot: '/var/task', stackLimit: 100, dataBytes: 4096, evalInspector: true, asyncOrigin: true };
+  const c = { timerBudgetMs: 0, taskRoot: '/var/task', stackLimit: 100, dataBytes: 4096, evalInspector: true, asyncOrigin: true, regionFiles: [] };
   let j;
   try { j = JSONParse(fsReadFileSync(HOOK_DIR + 'hook-config.json', 'utf8')); } catch { return c; }
   if (!j || typeof j !== 'object') return c;
@@ -129,6 +129,7 @@ function readConfig() {
   c.dataBytes = int(j.data_bytes, 0, 65536) ?? c.dataBytes;
   if (j.no_eval_inspector === true) c.evalInspector = false;
   if (j.no_async_origin === true) c.asyncOrigin = false;
+  if (ArrayIsArray(j.region_files)) for (const f of j.region_files) if (typeof f === 'string') ArrayPush(c.regionFiles, f);
   // The inspector costs every process tens of milliseconds and more with
   // every script it parses: it can be left out of the phases that start one
   // process per package (the depbox:run marker in argv names the phase).
@@ -140,6 +141,15 @@ function readConfig() {
   }
   return c;
 }
+
+// Bundled functions: positions in these files name the bundled package
+// whose code is there (regions.js; the table is read on first use).
+const regionFiles = new SafeSet(config.regionFiles);
+const regions = SetSize(regionFiles) === 0 ? null : (() => {
+  try {
+    return require(HOOK_DIR + 'regions.js')(() => JSONParse(fsReadFileSync(HOOK_DIR + 'regions.json', 'utf8')));
+  } catch { return null; } // reported at first use, below
+})();
 
 // The hook's own part of NODE_OPTIONS, which children must carry first.
 const HOOK_OPTION = '--require ' + HOOK_FILE;
@@ -533,6 +543,7 @@ const csIsEval = csMethod('isEval');
 const csEvalOrigin = csMethod('getEvalOrigin');
 const csLine = csMethod('getLineNumber');
 const csColumn = csMethod('getColumnNumber');
+const csScriptHash = csMethod('getScriptHash');
 
 // Install paths. A file under <task root>/node_modules/... belongs to the
 // innermost package directory on its path, named relative to the task root
@@ -568,19 +579,19 @@ const F_INTERNAL = 1; // node:...
 const F_HOOK = 2; // this file
 const F_HARNESS = 3; // depbox's other files (the invoke harness)
 const F_USER = 4; // the function or a package
-const EVAL_ORIGIN = /\(((?:file:\/\/)?\/[^():]*):\d+:\d+\)/;
+const EVAL_ORIGIN = /\(((?:file:\/\/)?\/[^():]*):(\d+):(\d+)\)/;
 
 // frame classifies one call site; for F_USER it also returns the install
 // path in out.ip (and the call site in out.cs, for siteOf).
 function frame(c, out) {
-  let file;
+  let file, evalLine = 0, evalCol = 0;
   try {
     if (csIsEval(c)) {
       // eval / new Function: the place that called eval, never the
       // (//# sourceURL-spoofable) name the code gave itself.
       const m = RegExpExec(EVAL_ORIGIN, String(csEvalOrigin(c) || ''));
-      if (!m) return F_SKIP;
-      file = m[1];
+      if (!m) return bundledEval(c, out);
+      file = m[1]; evalLine = +m[2]; evalCol = +m[3];
     } else {
       file = csFileName(c);
     }
@@ -604,9 +615,38 @@ function frame(c, out) {
   if (file === HOOK_FILE) return F_HOOK;
   if (StringStartsWith(file, HOOK_DIR)) return F_HARNESS;
   const owner = MapGet(codeOwners, file);
-  out.ip = owner !== undefined ? owner : installPathOf(file);
+  out.ip = owner !== undefined ? owner : SetHas(regionFiles, file) ? bundledOwner(file, c, evalLine, evalCol) : installPathOf(file);
   out.cs = c;
   out.file = file;
+  return F_USER;
+}
+
+// bundledOwner names the bundled package whose code is at a frame's
+// position in a bundle file (for eval code, the position of the eval call).
+let regionsFailed = false;
+function bundledOwner(file, c, evalLine, evalCol) {
+  try {
+    const ip = evalLine ? regions.owner(file, evalLine, evalCol) : regions.owner(file, csLine(c), csColumn(c));
+    if (ip !== undefined) return ip;
+  } catch (e) {
+    if (!regionsFailed) { regionsFailed = true; hookError('regions', e); }
+  }
+  return installPathOf(file);
+}
+
+// bundledEval classifies eval code that named itself with a //# sourceURL
+// (so V8 gives no eval position): a bundled module's code when its hash is
+// one of the region table's (webpack's eval devtool), else skipped.
+function bundledEval(c, out) {
+  if (regions === null) return F_SKIP;
+  let hit;
+  try { hit = regions.evalOwner(csScriptHash(c)); } catch (e) {
+    if (!regionsFailed) { regionsFailed = true; hookError('regions', e); }
+  }
+  if (hit === undefined) return F_SKIP;
+  out.ip = hit[1];
+  out.cs = c;
+  out.file = hit[0];
   return F_USER;
 }
 
@@ -1555,7 +1595,7 @@ function compiled(params, session) {
   }
   let op;
   if (StringStartsWith(u, 'data:') || StringStartsWith(u, 'blob:')) op = 'import';
-  else if (harness || sawLoader) return; // the harness, the module loader
+  else if (harness || sawLoader || loaderSite(out)) return; // the harness, the module loader
   else if (sawVm) op = 'vm';
   else if (firstInternal === null || RegExpExec(DISPATCH, firstInternal)) op = 'eval';
   else return; // node's own code
@@ -1576,6 +1616,12 @@ function compiled(params, session) {
   // package's, whatever the name (even a file of the function's own).
   if (vmFile && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, file, a.pkg);
 }
+// loaderSite reports whether the user frame in out is one of a webpack
+// bundle's module eval calls (loading a bundled module).
+function loaderSite(out) {
+  if (regions === null || out.cs === null || !SetHas(regionFiles, out.file)) return false;
+  try { return regions.loaderSite(out.file, csLine(out.cs), csColumn(out.cs)); } catch { return false; }
+}
 if (config.evalInspector) {
   try {
     const inspector = require('inspector');
@@ -1595,7 +1641,8 @@ hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => 
   if (!busy) {
     let byLoader = true;
     busy = true;
-    try { const a = attribute(6); byLoader = a.first === F_INTERNAL && RegExpExec(LOADER, a.firstFile) !== null; } catch { /* assume loader */ } finally { busy = false; }
+    // The module loader, and node running a -e script (depbox's loaders), compile.
+    try { const a = attribute(6); byLoader = a.first === F_INTERNAL && (RegExpExec(LOADER, a.firstFile) !== null || (a.firstFile === 'node:internal/process/execution' && filename === '[eval]-wrapper')); } catch { /* assume loader */ } finally { busy = false; }
     if (!byLoader) {
       const code = str(content, 1 << 20);
       const a = rec('eval', 'compile', { filename: str(filename), code_len: code.length, code: StringSlice(code, 0, 120) });

@@ -55,13 +55,19 @@ type importCache struct {
 func newImportCache(dir string, b *bundle.Bundle, world string) (*importCache, error) {
 	c := &importCache{dir: dir, world: world, digests: map[string]string{}, keys: map[string]string{}, hits: map[string]*importEntry{}}
 	for _, pkg := range b.Packages {
-		d, err := packageDigest(filepath.Join(b.Root, filepath.FromSlash(pkg.Path)))
+		if pkg.BundledIn != "" {
+			continue // part of a bundle file: never imported on its own
+		}
+		d, err := packageDigest(b.HostPath(pkg.Path))
 		if err != nil {
 			return nil, fmt.Errorf("hashing %s: %w", pkg.Path, err)
 		}
 		c.digests[pkg.Path] = d
 	}
 	for _, pkg := range b.Packages {
+		if pkg.BundledIn != "" {
+			continue
+		}
 		closure := map[string]bool{}
 		var walk func(p string)
 		walk = func(p string) {

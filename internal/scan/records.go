@@ -189,9 +189,10 @@ func without(b, ref *profile.Behavior) {
 
 // applyRecords folds the hook's records and the fake internet's log into the
 // profile: per-package behaviour for the import and install runs (whose
-// processes belong to one package), the invoke run split by package, canary
-// exfiltration on every channel, and what no record explains as unattributed.
-func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set) {
+// processes belong to one package), the runs loading bundle files (import)
+// and the invoke run split by package, canary exfiltration on every
+// channel, and what no record explains as unattributed.
+func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string) {
 	defer nameSinkholes(p, fake)
 	var refEnv *profile.Behavior
 	if ref, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}]; ok {
@@ -242,8 +243,13 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 			merge(beh, &profile.Behavior{Exfiltration: exfil(c, out)[d.Path]})
 		}
 	}
+	for _, bf := range bundleFiles {
+		if run, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: bf}]; ok {
+			applyProcess(p, run, profile.PhaseImport, c, explainedDNS, refEnv, sinkholeNames(fake))
+		}
+	}
 	if run, ok := runs[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
-		applyInvoke(p, run, c, explainedDNS, refEnv, sinkholeNames(fake))
+		applyProcess(p, run, profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholeNames(fake))
 	}
 	applyFakeNet(p, fake, c, explainedDNS)
 	applyForgeries(p, runs)
@@ -295,10 +301,12 @@ func appPhase(p *profile.Profile, phase string) *profile.Behavior {
 	return b
 }
 
-// applyInvoke splits the function's process by package with the hook's
-// records; syscalls no record explains are the process's unattributed.
-func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior, sinkholes map[string]string) {
-	f := profiler.Fold(run.Hooks, profile.PhaseInvoke, plan.TaskRoot)
+// applyProcess splits a process in which many packages run (the invoke
+// phase's function process, the import of a bundle file) by package with
+// the hook's records; syscalls no record explains are the process's
+// unattributed, the function's in that phase.
+func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior, sinkholes map[string]string) {
+	f := profiler.Fold(run.Hooks, phase, plan.TaskRoot)
 	for k := range f.Explained {
 		if name, ok := strings.CutPrefix(k, "dns\x00"); ok {
 			explainedDNS[name] = true
@@ -313,11 +321,14 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 			if d.Phases == nil {
 				d.Phases = map[string]*profile.Behavior{}
 			}
-			d.Phases[profile.PhaseInvoke] = b
+			if d.Phases[phase] == nil {
+				d.Phases[phase] = &profile.Behavior{}
+			}
+			merge(d.Phases[phase], b)
 		case pkg == "":
-			merge(appPhase(p, profile.PhaseInvoke), b)
+			merge(appPhase(p, phase), b)
 		default: // hook.Unknown, or a path outside the inventory
-			app := appPhase(p, profile.PhaseInvoke)
+			app := appPhase(p, phase)
 			if app.Unattributed == nil {
 				app.Unattributed = &profile.Behavior{}
 			}
@@ -326,7 +337,7 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 	}
 	for pkg, ex := range found {
 		if _, ok := f.Behaviors[pkg]; !ok && len(ex) > 0 {
-			merge(appPhase(p, profile.PhaseInvoke), &profile.Behavior{Exfiltration: ex})
+			merge(appPhase(p, phase), &profile.Behavior{Exfiltration: ex})
 		}
 	}
 	// The syscall stream is the ground truth: what no record explains stays,
@@ -361,25 +372,25 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 	for i, st := range subtrees {
 		owner := owners[i].pkg
 		b := st.Behavior
-		b.Exfiltration = append(b.Exfiltration, exfil(c, argvOutgoing("", profile.PhaseInvoke, b.Processes))[""]...)
+		b.Exfiltration = append(b.Exfiltration, exfil(c, argvOutgoing("", phase, b.Processes))[""]...)
 		if !owners[i].found {
 			merge(un, b)
 			continue
 		}
 		switch d := p.Dependency(owner); {
 		case d != nil:
-			if d.Phases[profile.PhaseInvoke] == nil {
-				d.Phases[profile.PhaseInvoke] = &profile.Behavior{}
+			if d.Phases[phase] == nil {
+				d.Phases[phase] = &profile.Behavior{}
 			}
-			merge(d.Phases[profile.PhaseInvoke], b)
+			merge(d.Phases[phase], b)
 		case owner == "":
-			merge(appPhase(p, profile.PhaseInvoke), b)
+			merge(appPhase(p, phase), b)
 		default:
 			merge(un, b)
 		}
 	}
 	if !un.Empty() {
-		app := appPhase(p, profile.PhaseInvoke)
+		app := appPhase(p, phase)
 		if app.Unattributed == nil {
 			app.Unattributed = &profile.Behavior{}
 		}

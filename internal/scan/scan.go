@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -60,6 +61,13 @@ type Options struct {
 	Runsc, Self, Node, Python string
 	// Runtime overrides runtime detection ("nodejs", "python3.12").
 	Runtime string
+	// Lockfile is the project's lockfile on the host: versions of the
+	// packages bundled into the function's files.
+	Lockfile string
+	// Layers are the function's Lambda layers (directories or .zip files),
+	// in order: mounted read-only at /opt as Lambda lays them out, their
+	// packages analysed like the function's own.
+	Layers []string
 	// Jobs is how many dependency processes run at once in the sandbox.
 	Jobs int
 	// StepTimeout bounds each dependency's process; RunTimeout the sandbox.
@@ -186,7 +194,14 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := os.Mkdir(task, 0o755); err != nil {
 		return nil, nil, err
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime})
+	layerDir := ""
+	if len(o.Layers) > 0 {
+		layerDir = filepath.Join(work, "opt")
+		if err := os.Mkdir(layerDir, 0o755); err != nil {
+			return nil, nil, err
+		}
+	}
+	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
 	if err != nil {
 		if errors.Is(err, bundle.ErrInput) {
 			return nil, nil, &InputError{err}
@@ -210,7 +225,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	p := &profile.Profile{
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
 		Bundle: profile.Bundle{
-			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile,
+			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile, Layers: profileLayers(b),
 			RuntimeVersion: nodeVersion(o.Node),
 		},
 	}
@@ -219,6 +234,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		pythonProblems(p, b, py)
 	}
 	toolsProblem(p)
+	bundleProblems(p, b)
 	if o.Canaries == nil {
 		if o.Canaries, err = canary.New(rand.Reader); err != nil {
 			return nil, nil, fmt.Errorf("making canary secrets: %w", err)
@@ -287,7 +303,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// Without the hook there are no records: the fake internet's log and the
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries)
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b))
 	markCallerDirected(p, o.Execute, callArgs)
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
@@ -418,16 +434,20 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 			return fmt.Errorf("handing the bundle copy to the %s run's user: %w", name, err)
 		}
 	}
+	layers, err := s.layerMount(name, pl)
+	if err != nil {
+		return err
+	}
 	res, runErr := sandbox.Run(ctx, sandbox.Config{
 		ID:      "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
 		Runsc:   o.Runsc,
 		WorkDir: s.work,
 		Rootfs:  s.rootfs,
-		Mounts: []sandbox.Mount{
+		Mounts: append([]sandbox.Mount{
 			{Source: task, Destination: plan.TaskRoot, Writable: pl.WritableTask},
 			{Source: ctl, Destination: plan.ControlDir},
 			{Source: out, Destination: plan.OutDir, Writable: true},
-		},
+		}, layers...),
 		Args: []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
 		// The runner hands the home directory to sbx_user and drops to it for
 		// the steps; those are all the privileges it keeps.
@@ -624,6 +644,9 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			p.Levels = append(p.Levels, steps)
 		}
 	}
+	if steps := bundleSteps(b, linger); len(steps) > 0 {
+		p.Levels = append(p.Levels, steps)
+	}
 	if len(o.Execute) > 0 {
 		var steps []plan.Step
 		for _, ip := range o.Execute {
@@ -666,10 +689,20 @@ func basePlan(o Options) *plan.Plan {
 
 // resolveFrom returns the directory from which a package installed at the
 // bundle-relative path ip resolves by name, and that name:
-// "node_modules/a/node_modules/@s/b" → ("/var/task/node_modules/a", "@s/b").
+// "node_modules/a/node_modules/@s/b" → ("/var/task/node_modules/a", "@s/b");
+// "/opt/nodejs/node_modules/x" (a layer's) → ("/opt/nodejs", "x").
 func resolveFrom(ip string) (dir, name string) {
 	i := strings.LastIndex(ip, "node_modules/")
-	return filepath.Join(plan.TaskRoot, strings.TrimSuffix(ip[:i], "/")), ip[i+len("node_modules/"):]
+	return sandboxDir(strings.TrimSuffix(ip[:i], "/")), ip[i+len("node_modules/"):]
+}
+
+// sandboxDir is where an install path is in the sandbox: below the task
+// root, or as it is when absolute (a layer's, under /opt).
+func sandboxDir(ip string) string {
+	if path.IsAbs(ip) {
+		return ip
+	}
+	return path.Join(plan.TaskRoot, ip)
 }
 
 // assemble fills the profile's dependencies from the inventory, the
@@ -686,6 +719,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 	for _, pkg := range b.Packages {
 		d := profile.Dependency{
 			Name: pkg.Name, ClaimedName: pkg.ClaimedName, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
+			BundledIn: pkg.BundledIn, Layer: pkg.Layer,
 			Requires: pkg.Requires, Phases: map[string]*profile.Behavior{},
 		}
 		for s := range pkg.Scripts {
@@ -693,11 +727,16 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 		}
 		for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport, profile.PhaseExecute} {
 			k := profiler.RunKey{Phase: phase, Dependency: pkg.Path}
+			if pkg.BundledIn != "" {
+				// Loaded with its bundle file: the outcome is the file's,
+				// the behaviour what the hook names it for (applyRecords).
+				k.Dependency = pkg.BundledIn
+			}
 			if !planned[k] {
 				continue
 			}
 			beh := &profile.Behavior{}
-			if run, ok := runs[k]; ok && run.Own != nil {
+			if run, ok := runs[k]; ok && run.Own != nil && pkg.BundledIn == "" {
 				*beh = *run.Own
 			}
 			if r, ok := results[k]; ok {

@@ -215,6 +215,17 @@ func (c *checker) checkAdvisories(d *profile.Dependency) {
 			val += ": " + a.Summary
 		}
 		ev := Evidence{Event: "advisory", Values: []string{val}, Advisories: []string{a.ID}}
+		if a.NameOnly {
+			// A bundled copy of unknown version: the record names the
+			// package, not necessarily this version. A warning.
+			rule, sev, what := RuleVulnerable, Low, "a vulnerability"
+			if a.Kind == "malicious" {
+				rule, sev, what = RuleMaliciousPackage, Medium, "a malicious release"
+			}
+			c.add(rule, sev, d, "",
+				fmt.Sprintf("%s may have %s (%s): matched by name only, its version is unknown (pass the project's lockfile with --lockfile)", label(d), what, a.ID), ev)
+			continue
+		}
 		if a.Kind == "malicious" {
 			c.add(RuleMaliciousPackage, 0, d, "", fmt.Sprintf("%s is a known malicious package (%s)", label(d), a.ID), ev)
 			continue

@@ -77,7 +77,9 @@ var catalogue = []Rule{
 		ID: RuleMaliciousPackage, Name: "malicious-package", Severity: Critical,
 		Summary: "An OSV malicious-package advisory (MAL-) matches the dependency",
 		Description: "The dependency's name and version match an OSV record of kind malicious (a MAL- record from the " +
-			"OpenSSF malicious-packages feed or a registry takedown).",
+			"OpenSSF malicious-packages feed or a registry takedown). A package bundled into the function whose version is " +
+			"unknown (no lockfile entry, no package.json in its source map) is matched by name only: a medium finding, a " +
+			"warning at the default threshold, until --lockfile gives its version.",
 		Rationale: "A MAL- record is a verdict, not a vulnerability: the version was published to attack its users. " +
 			"Its behaviour may not show in the sandbox (it may wait for a date, a host name, a real cloud account).",
 		Remediation: "Remove the dependency or move to a version the advisory does not cover; assume anything that " +
@@ -238,7 +240,8 @@ var catalogue = []Rule{
 		ID: RuleVulnerable, Name: "vulnerable-dependency", Severity: Medium,
 		Summary: "An OSV vulnerability advisory matches the dependency",
 		Description: "The dependency's name and version match an OSV vulnerability record. The finding takes the " +
-			"advisory's severity (critical, high, medium or low; unknown counts as medium).",
+			"advisory's severity (critical, high, medium or low; unknown counts as medium). A bundled package of unknown " +
+			"version is matched by name only, as a low finding.",
 		Rationale: "Known vulnerabilities in a deployed function are exploitable through its events.",
 		Remediation: "Upgrade to a fixed version (the advisory lists them), or list the advisory's dependency in " +
 			"gate.ignore with the reason it is not exploitable here and an expiry date.",
