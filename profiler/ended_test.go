@@ -9,7 +9,9 @@ import (
 )
 
 func TestEndedBy(t *testing.T) {
-	rec := func(kind, pkg string, d map[string]any) hook.Record { return hook.Record{Kind: kind, Op: "x", Pkg: pkg, Detail: d} }
+	rec := func(kind, pkg string, d map[string]any) hook.Record {
+		return hook.Record{Kind: kind, Op: "x", Pkg: pkg, Detail: d}
+	}
 	tests := []struct {
 		name string
 		recs []hook.Record
