@@ -152,6 +152,8 @@ type Behavior struct {
 	// Timers are long timers the package set: they were brought forward so
 	// that their callbacks ran within the phase (time bombs).
 	Timers []Timer `json:"timers,omitempty"`
+	// Signals are signals the package sent (process.kill), with their result.
+	Signals []Signal `json:"signals,omitempty"`
 	// Forged are hook records the code under test forged (marker paths
 	// without the hook's proof, or records the syscall stream
 	// contradicts): they explain nothing and are themselves a finding.
@@ -191,8 +193,13 @@ type Outcome struct {
 	Status string `json:"status"`
 	// ExitCode of the process when it exited.
 	ExitCode int `json:"exit_code"`
-	// Error is a short load error (e.g. "ERR_REQUIRE_ESM"), if any.
+	// Error is a short load error (e.g. "ERR_REQUIRE_ESM"), or how the
+	// process ended early, if any.
 	Error string `json:"error,omitempty"`
+	// EndedBy is the install path of the package the hook saw ending the
+	// process early (process.exit, abort, a signal to itself); "." is the
+	// function's own code.
+	EndedBy string `json:"ended_by,omitempty"`
 }
 
 // File is a file the dependency opened.
@@ -270,6 +277,17 @@ type Timer struct {
 	// records between its "fired" and "done": "file-write /tmp/x",
 	// "dns name", "network host:port", "process argv…", "env NAME".
 	Did []string `json:"did,omitempty"`
+}
+
+// Signal is a signal a package sent.
+type Signal struct {
+	// Target is "self", "init" (pid 1: depbox's runner, the steps' parent),
+	// "parent", "group" (0 or a negative pid) or "other".
+	Target string `json:"target"`
+	Signal string `json:"signal"`
+	// Result is "ok" or the error code (EPERM); empty for a signal to
+	// itself, which may not return.
+	Result string `json:"result,omitempty"`
 }
 
 // Advisory is an OSV record matching a dependency.
@@ -367,7 +385,7 @@ func (b *Behavior) Empty() bool {
 	}
 	return len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && len(b.Forged) == 0 &&
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && len(b.Signals) == 0 && len(b.Forged) == 0 &&
 		b.Unattributed.Empty() && b.CallerDirected.Empty()
 }
 
@@ -459,6 +477,10 @@ func (b *Behavior) Canonicalize() {
 	b.Timers = slices.CompactFunc(b.Timers, func(x, y Timer) bool {
 		return x.DelayMS == y.DelayMS && x.BroughtForward == y.BroughtForward && x.Unfired == y.Unfired && slices.Equal(x.Did, y.Did)
 	})
+	slices.SortFunc(b.Signals, func(x, y Signal) int {
+		return cmp.Or(cmp.Compare(x.Target, y.Target), cmp.Compare(x.Signal, y.Signal), cmp.Compare(x.Result, y.Result))
+	})
+	b.Signals = slices.Compact(b.Signals)
 	slices.SortFunc(b.Forged, func(x, y ForgedRecord) int {
 		return cmp.Or(cmp.Compare(x.Claim, y.Claim), cmp.Compare(x.Reason, y.Reason))
 	})

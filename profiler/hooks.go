@@ -190,6 +190,8 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			b.Capabilities = append(b.Capabilities, CapTamper)
 		case "timer":
 			tf.timer(pkg, r)
+		case "signal":
+			b.Signals = append(b.Signals, profile.Signal{Target: str(d, "target"), Signal: str(d, "signal"), Result: str(d, "result")})
 		case "invoke":
 			if r.Op == "start" {
 				invocation = num(d, "n") + 1 // the harness counts from 0; profiles from 1
@@ -204,6 +206,26 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 		}
 	}
 	return f
+}
+
+// EndedBy names who the hook saw ending a process early: the install path
+// of the last process.exit, reallyExit, abort or signal to itself (or its
+// group) among recs ("." for the function's own code); "" when none was
+// seen, or nobody could be named.
+func EndedBy(recs []hook.Record) string {
+	for i := len(recs) - 1; i >= 0; i-- {
+		r := recs[i]
+		if r.Kind == "exit" || r.Kind == "signal" && (str(r.Detail, "target") == "self" || str(r.Detail, "target") == "group") {
+			switch r.Pkg {
+			case hook.Unknown:
+				return ""
+			case "":
+				return "."
+			}
+			return r.Pkg
+		}
+	}
+	return ""
 }
 
 // fsAccess maps the hook's fs operation to a profile access.

@@ -1912,6 +1912,37 @@ hookMethod(timersPromises, 'setInterval', 'timers/promises.setInterval', timerWr
 if (timersPromises.scheduler) hookMethod(timersPromises.scheduler, 'wait', 'timers/promises.scheduler.wait', timerWrapper('scheduler.wait', 0));
 
 // ---------------------------------------------------------------------------
+// Ending the process, and signals. Who ends the process early
+// (process.exit, process.reallyExit, process.abort, a signal to itself or
+// its group) is recorded before it happens, so that the problem it makes
+// names the package; a signal to another process after, with its result
+// (depbox's runner, pid 1 and the steps' parent, answers EPERM).
+const processPid = process.pid;
+before(process, 'exit', 'process.exit', (args) => rec('exit', 'exit', { code: str(args[0] === undefined ? process.exitCode : args[0], 40) }));
+before(process, 'reallyExit', 'process.reallyExit', (args) => rec('exit', 'reallyExit', { code: str(args[0], 40) }));
+before(process, 'abort', 'process.abort', () => rec('exit', 'abort', {}));
+hookMethod(process, 'kill', 'process.kill', (orig) => function kill(pid, sig) {
+  const n = Number(pid);
+  let target = 'other';
+  if (n === processPid) target = 'self';
+  else if (n === 1) target = 'init';
+  else if (n === process.ppid) target = 'parent';
+  else if (!(n > 0)) target = 'group';
+  const signal = str(sig === undefined ? 'SIGTERM' : sig, 40);
+  const ownEnd = target === 'self' || target === 'group';
+  if (ownEnd) rec('signal', 'kill', { pid: str(pid, 40), target, signal }); // it may not return
+  let result = 'ok';
+  try {
+    return ReflectApply(orig, this, arguments);
+  } catch (e) {
+    try { result = str(e && e.code ? e.code : 'error', 40); } catch { result = 'error'; }
+    throw e;
+  } finally {
+    if (!ownEnd) rec('signal', 'kill', { pid: str(pid, 40), target, signal, result });
+  }
+});
+
+// ---------------------------------------------------------------------------
 // Replacing the global Error lets code format stacks for the hook: noted.
 {
   let current = globalThis.Error;

@@ -52,6 +52,7 @@ func merge(dst, src *profile.Behavior) {
 	dst.Exfiltration = append(dst.Exfiltration, src.Exfiltration...)
 	dst.Persistence = append(dst.Persistence, src.Persistence...)
 	dst.Timers = append(dst.Timers, src.Timers...)
+	dst.Signals = append(dst.Signals, src.Signals...)
 	dst.Forged = append(dst.Forged, src.Forged...)
 	dst.Loaded = append(dst.Loaded, src.Loaded...)
 	if !src.Unattributed.Empty() {
@@ -150,10 +151,10 @@ func argvOutgoing(pkg, phase string, procs []profile.Process) []profiler.Outgoin
 
 // hookOnly keeps what only the hook can see, or sees better than the
 // syscall stream of a process that belongs to one package: environment
-// reads, DNS names, capabilities, timers, named network peers, and file
-// accesses that open() does not show (stat, list, delete).
+// reads, DNS names, capabilities, timers, signals, named network peers, and
+// file accesses that open() does not show (stat, list, delete).
 func hookOnly(b *profile.Behavior) *profile.Behavior {
-	out := &profile.Behavior{Env: b.Env, DNS: b.DNS, Capabilities: b.Capabilities, Timers: b.Timers, Persistence: b.Persistence}
+	out := &profile.Behavior{Env: b.Env, DNS: b.DNS, Capabilities: b.Capabilities, Timers: b.Timers, Persistence: b.Persistence, Signals: b.Signals}
 	for _, f := range b.Files {
 		switch f.Access {
 		case profile.AccessStat, profile.AccessList, profile.AccessDelete:
@@ -267,6 +268,33 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 	})
 }
 
+// failedOpens maps the paths a run's processes opened to whether every open
+// of the path failed: the syscall stream knows, hook records do not.
+func failedOpens(run *profiler.Run) map[string]bool {
+	out := map[string]bool{}
+	if run.All == nil {
+		return out
+	}
+	for _, f := range run.All.Files {
+		prev, seen := out[f.Path]
+		out[f.Path] = f.Failed && (!seen || prev)
+	}
+	return out
+}
+
+// markFailed marks the files of hook-derived behaviour whose every open
+// failed, as the syscall-derived files of the import phase are marked.
+func markFailed(b *profile.Behavior, failed map[string]bool) {
+	for i, f := range b.Files {
+		switch f.Access {
+		case profile.AccessRead, profile.AccessWrite, profile.AccessReadWrite, profile.AccessList:
+			if failed[f.Path] {
+				b.Files[i].Failed = true
+			}
+		}
+	}
+}
+
 // dedupeProcesses drops a hook-reported process (no binary, no result) when
 // the syscall stream reports the same argv: the latter says more.
 func dedupeProcesses(b *profile.Behavior) {
@@ -322,7 +350,9 @@ func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary
 	}
 	found := exfil(c, f.Outgoing)
 	remote := remoteCode(c.Marker(), f.Evaluated)
+	failed := failedOpens(run)
 	for pkg, b := range f.Behaviors {
+		markFailed(b, failed)
 		b.Exfiltration = append(b.Exfiltration, found[pkg]...)
 		if remote[pkg] {
 			b.Capabilities = append(b.Capabilities, profiler.CapRemoteCode)

@@ -748,6 +748,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 			}
 			if r, ok := results[k]; ok {
 				beh.Outcome = outcome(phase, r)
+				endedBy(beh.Outcome, runs[k])
 			}
 			d.Phases[phase] = beh
 		}
@@ -763,7 +764,16 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 		if run := runs[k]; run != nil {
 			recs = run.Hooks
 		}
-		appPhase(p, profile.PhaseInvoke).Outcome = invokeOutcome(recs, invokeEvents(plans), r)
+		o := invokeOutcome(recs, invokeEvents(plans), r)
+		endedBy(o, runs[k])
+		appPhase(p, profile.PhaseInvoke).Outcome = o
+	}
+}
+
+// endedBy names, for a process that ended early, who the hook saw end it.
+func endedBy(o *profile.Outcome, run *profiler.Run) {
+	if run != nil && (o.Status == profile.StatusExited || o.Status == profile.StatusKilled) {
+		o.EndedBy = profiler.EndedBy(run.Hooks)
 	}
 }
 
