@@ -6,7 +6,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
 GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
 
-.PHONY: all build runsc test unit example example-python bench eval vet clean
+.PHONY: all build runsc deps test unit example example-python bench eval vet clean
 
 all: build
 
@@ -21,9 +21,14 @@ runsc: bin/runsc
 bin/runsc: go.mod go.sum
 	CGO_ENABLED=0 $(GO) build -trimpath -o $@ gvisor.dev/gvisor/runsc
 
+## deps: install what a fresh machine lacks (Debian packages for the sandbox's
+## root file system and the tests, npm 11.10+); idempotent, see scripts/install-deps
+deps:
+	scripts/install-deps
+
 ## test: the whole suite, integration tests with real runsc included (as root),
 ## and the differential test against osv-scanner (a module of its own)
-test: build
+test: deps build
 	$(GO) vet ./...
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 -timeout 40m ./...
 	cd test/osvdiff && $(GO) test -count=1 ./...
@@ -34,7 +39,7 @@ unit:
 
 ## example: scan the bundled example function (its dependencies are installed
 ## from the committed lockfile with --ignore-scripts: nothing runs on the host)
-example: build examples/hello-lambda/node_modules/.package-lock.json
+example: deps build examples/hello-lambda/node_modules/.package-lock.json
 	bin/depbox scan examples/hello-lambda
 
 ## example-python: scan the Python example with Debian's python3-requests and
