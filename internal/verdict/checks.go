@@ -288,22 +288,41 @@ func IsBaitPath(p string) bool {
 	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procSecretRE.MatchString(p)
 }
 
+// lookOnly reports a file access that learns whether a file is there (or
+// what a directory holds), not its content: a stat or a directory listing.
+func lookOnly(f profile.File) bool {
+	return f.Access == profile.AccessStat || f.Access == profile.AccessList
+}
+
 func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile.Behavior) {
 	whole := b
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals []string
+		read := false
 		for _, f := range b.Files {
 			if f.Access == profile.AccessWrite || f.Access == profile.AccessExec || !IsBaitPath(f.Path) ||
 				c.accepted(d, phase, baseline.FileItem(f, un)) {
 				continue
 			}
 			v := f.Path
-			if f.Failed {
+			switch {
+			case lookOnly(f):
+				v += " (" + f.Access + " only)"
+			case f.Failed:
 				v += " (open failed)"
 			}
+			read = read || !lookOnly(f)
 			vals = append(vals, v)
 		}
 		if len(vals) == 0 {
+			return
+		}
+		if !read {
+			// It only asked whether the file is there (pg's pgpass checks
+			// ~/.pgpass before it connects): nothing of its content was had.
+			c.add(RuleBaitFileRead, Low, d, phase, fmt.Sprintf("%s looked for credential %s %s without reading %s in the %s phase", label(d),
+				plural(len(vals), "file", "files"), strings.Join(vals, ", "), plural(len(vals), "it", "them"), phase),
+				Evidence{Event: baseline.KindFileRead, Values: vals, Unattributed: un})
 			return
 		}
 		// With no network, DNS or process in the same package and phase,

@@ -117,7 +117,8 @@ var catalogue = []Rule{
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
 			"any process's /proc/<pid>/environ or /proc/<pid>/mem, or /etc/shadow. Paths are matched by suffix, wherever " +
-			"HOME is; failed opens count too. High when the same package, in the same phase, also reached out (a " +
+			"HOME is; failed opens count too. Only looking (a stat or a directory listing, with no read) is low: it learns " +
+			"whether the file is there, not what it holds. High when the same package, in the same phase, also reached out (a " +
 			"connection or DNS name that DBX006 counts as network, or a process other than its own lifecycle script); " +
 			"medium when it did none of these, since nothing seen could have sent what it read. A read no hook record " +
 			"explains is judged the same, on the process it happened in.",
