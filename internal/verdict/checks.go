@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/profile"
 )
 
@@ -404,6 +405,26 @@ func hostPort(e profile.Endpoint) string {
 	return h + ":" + strconv.Itoa(e.Port)
 }
 
+// secretEnvSeverity is DBX006's severity in a phase given the secret
+// variables read: medium in the execute phase when none of them is one
+// depbox plants a canary in (canary.EnvNames). There depbox itself calls the
+// package's exports, and a client library asked to act reads its own
+// optional settings (PGPASSWORD, ETHEREAL_API_KEY) and calls its service;
+// the sandbox never set them, so nothing was there to send. A planted
+// credential read, or any secret read at install, import or invoke, where
+// nobody asked, is the rule's high; a canary leaving is DBX001 anyway.
+func secretEnvSeverity(phase string, secrets []string) Severity {
+	if phase != profile.PhaseExecute {
+		return 0
+	}
+	for _, s := range secrets {
+		if slices.Contains(canary.EnvNames, s) {
+			return 0
+		}
+	}
+	return Medium
+}
+
 func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 	var secrets []string
 	newSecret := false
@@ -458,7 +479,7 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 			}
 			vals = append(vals, p)
 		}
-		c.add(RuleSecretEnvNetwork, 0, d, phase,
+		c.add(RuleSecretEnvNetwork, secretEnvSeverity(phase, secrets), d, phase,
 			fmt.Sprintf("%s read secret %s %s and connected to %s in the %s phase", label(d), plural(len(secrets), "variable", "variables"),
 				strings.Join(secrets, ", "), strings.Join(short, ", "), phase),
 			Evidence{Event: baseline.KindEnv + "+" + baseline.KindNetwork, Values: vals, Unattributed: unattributed})

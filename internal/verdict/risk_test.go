@@ -44,6 +44,12 @@ func TestSeverityByRisk(t *testing.T) {
 		{"stat, then read", profile.PhaseExecute, profile.Behavior{Files: []profile.File{{Path: "/home/sbx_user/.pgpass", Access: profile.AccessStat}, {Path: "/home/sbx_user/.aws/credentials", Access: profile.AccessRead}},
 			Network: []profile.Endpoint{{Host: "collect.evil.invalid", Port: 443, Protocol: "tcp"}}}, RuleBaitFileRead, High},
 		{"secret and DNS only", profile.PhaseInvoke, profile.Behavior{Env: []string{"GITHUB_TOKEN"}, DNS: []profile.DNSQuery{{Name: "ghp-x.evil.invalid", Type: "TXT"}}}, RuleSecretEnvNetwork, High},
+		{"execute: a client's own setting and its service (nodemailer)", profile.PhaseExecute, profile.Behavior{Env: []string{"ETHEREAL_API_KEY"},
+			Network: []profile.Endpoint{{Host: "api.nodemailer.com", Port: 443, Protocol: "tcp"}}}, RuleSecretEnvNetwork, Medium},
+		{"execute: a planted credential and a connection", profile.PhaseExecute, profile.Behavior{Env: []string{"PGPASSWORD", "GITHUB_TOKEN"},
+			Network: []profile.Endpoint{{Host: "collect.evil.invalid", Port: 443, Protocol: "tcp"}}}, RuleSecretEnvNetwork, High},
+		{"import: an unplanted secret and a connection", profile.PhaseImport, profile.Behavior{Env: []string{"ETHEREAL_API_KEY"},
+			Network: []profile.Endpoint{{Host: "api.nodemailer.com", Port: 443, Protocol: "tcp"}}}, RuleSecretEnvNetwork, High},
 		{"secret and an AWS name", profile.PhaseInvoke, profile.Behavior{Env: []string{"AWS_SECRET_ACCESS_KEY"}, DNS: []profile.DNSQuery{{Name: "s3.us-east-1.amazonaws.com"}}}, RuleSecretEnvNetwork, 0},
 		{"secret and localhost", profile.PhaseInvoke, profile.Behavior{Env: []string{"API_KEY"}, DNS: []profile.DNSQuery{{Name: "localhost"}}}, RuleSecretEnvNetwork, 0},
 

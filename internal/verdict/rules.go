@@ -136,7 +136,9 @@ var catalogue = []Rule{
 			"(…SECRET…, …TOKEN…, …PASSWORD…, …PRIVATE…, …CREDENTIAL…, API keys, AWS_ACCESS_KEY_ID, database URLs and DSNs) " +
 			"and, in a phase, connected to a network peer or resolved a DNS name (a name can carry a secret). Loopback, " +
 			"localhost, unix sockets, the instance metadata endpoints and AWS service endpoints (*.amazonaws.com, " +
-			"*.api.aws) do not count.",
+			"*.api.aws) do not count. Medium in the execute phase (an audit calling the package's exports) when none of " +
+			"the variables is one depbox plants a canary in (AWS keys, DATABASE_URL, GITHUB_TOKEN, NPM_TOKEN): a client " +
+			"asked to act reads its own settings and calls its service, and the sandbox never set them.",
 		Rationale: "Read-a-secret-then-phone-home is the shape of credential theft even when the value is encrypted " +
 			"before it leaves, which the canary detector (DBX001) cannot see.",
 		Remediation: "Check the destinations in the evidence. An SDK talking to its own service with its own key can be " +
