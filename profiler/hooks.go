@@ -21,6 +21,10 @@ const (
 	CapTamper       = "hook-tamper"
 	CapEnvEnumerate = "env-enumerate"
 	CapUnhookedKid  = "unhooked-child"
+	// CapRemoteCode is code fetched from the network and then evaluated
+	// (eval, a command line), seen by the fake internet's marker in it;
+	// set by the scan, which knows the marker.
+	CapRemoteCode = "remote-code"
 )
 
 // EnvAll stands in Behavior.Env for an enumeration of the whole environment.
@@ -45,6 +49,10 @@ type Folded struct {
 	// Explained are the file paths, hosts and programs some record
 	// accounts for, to tell attributed syscalls from unattributed ones.
 	Explained map[string]bool
+	// Evaluated is code a package compiled at run time (eval, new
+	// Function, vm, Module#_compile): Channel is how, Data the start of the
+	// code.
+	Evaluated []Outgoing
 }
 
 // Fold turns hook records of one process (tree) into per-package behaviour.
@@ -173,6 +181,7 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			b.Capabilities = append(b.Capabilities, CapWorker)
 		case "eval":
 			b.Capabilities = append(b.Capabilities, CapEval)
+			f.Evaluated = append(f.Evaluated, Outgoing{pkg, phase, r.Op, str(d, "filename", "source_url", "url"), []byte(str(d, "code"))})
 		case "native":
 			b.Capabilities = append(b.Capabilities, CapNative)
 		case "binding":

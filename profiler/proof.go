@@ -274,7 +274,7 @@ func (r *Recorder) verify(p *Proc) {
 			})
 		}
 		if why != "" {
-			p.Forged = append(p.Forged, Forgery{Proc: p.Key, Tid: g.tid, Record: g.rec, Reason: ForgedContradicted})
+			p.Forged = append(p.Forged, Forgery{Proc: p.Key, Tid: g.tid, Record: g.rec, Reason: ForgedContradicted, Hash: hook.MarkerHash(p.markers[g.idx].path)})
 			p.Faults = append(p.Faults, fmt.Sprintf("hook record %d of %s (%s %s) is contradicted by the syscall stream: %s",
 				g.rec.Seq, p.describe(), g.rec.Kind, g.rec.Op, why))
 			continue

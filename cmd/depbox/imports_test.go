@@ -24,7 +24,7 @@ var publicImports = map[string][]string{
 	"profile":  {},
 	"baseline": {"profile"},
 	"profiler": {"profile", "internal/hook"},
-	"sandbox":  {},
+	"sandbox":  {"internal/contenthash"}, // a leaf: file hashes memoised by identity for the rootfs key
 }
 
 // moduleImports parses the module's packages (not their tests) and returns,

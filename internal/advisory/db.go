@@ -475,7 +475,7 @@ func mergeAdvisories(advs []profile.Advisory) []profile.Advisory {
 	}
 	var hs []hit
 	for _, a := range advs {
-		hs = append(hs, hit{meta: recMeta{ID: a.ID, Kind: a.Kind, Severity: a.Severity, Summary: a.Summary, Aliases: a.Aliases, References: a.References}, affected: a.Affected})
+		hs = append(hs, hit{meta: recMeta{ID: a.ID, Kind: a.Kind, Severity: a.Severity, Summary: a.Summary, Aliases: a.Aliases, References: a.References}, affected: a.Affected, nameOnly: a.NameOnly})
 	}
 	return group(hs)
 }

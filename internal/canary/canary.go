@@ -44,6 +44,9 @@ type Set struct {
 	sshKey   []byte   // the fake private key file
 	login    []byte   // the fake browser password store
 	wallet   []byte   // the fake wallet file
+	// marker, imdsToken, account and instance are random values of the fake
+	// world that are not secrets (not searched for).
+	marker, imdsToken, account, instance string
 	// secrets are what the matcher indexes: every canary's text with the
 	// positions that were drawn at random.
 	secrets []secret
@@ -158,8 +161,24 @@ func draw(g *gen) *Set {
 	xprv := g.text().fixed("xprv9s21ZrQH143K").rand(95, base58)
 	add(WalletPrivateKey, xprv, false)
 	s.wallet = []byte(`{"keystore": {"type": "bip32", "xprv": "` + string(xprv.b) + `", "derivation": "m/0h"}, "wallet_type": "standard", "seed_version": 52}` + "\n")
+	s.marker = g.str(24, "0123456789abcdef")
+	s.imdsToken = "AQAEA" + g.str(51, b64chars)
+	s.account = g.str(12, "0123456789")
+	s.instance = "i-0" + g.str(16, "0123456789abcdef")
 	return s
 }
+
+// Marker is a random token the fake internet puts into its HTTP answers:
+// code that fetches a payload and evaluates it evaluates the marker.
+func (s *Set) Marker() string { return s.marker }
+
+// IMDSToken is the session token the fake instance metadata service hands
+// out (IMDSv2).
+func (s *Set) IMDSToken() string { return s.imdsToken }
+
+// AccountID and InstanceID are the fake cloud's account and instance.
+func (s *Set) AccountID() string  { return s.account }
+func (s *Set) InstanceID() string { return s.instance }
 
 // Canaries returns every canary, environment variables first.
 func (s *Set) Canaries() []Canary { return slices.Clone(s.canaries) }

@@ -118,7 +118,7 @@ const threadId = workerThreads.threadId | 0;
 const config = readConfig();
 
 function readConfig() {
-  const c = { timerBudgetMs: 0, taskRoot: '/var/task', stackLimit: 100, dataBytes: 4096, evalInspector: true, asyncOrigin: true, regionFiles: [] };
+  const c = { timerBudgetMs: 0, taskRoot: '/var/task', stackLimit: 100, dataBytes: 4096, evalInspector: true, lazyInspector: false, asyncOrigin: true, regionFiles: [] };
   let j;
   try { j = JSONParse(fsReadFileSync(HOOK_DIR + 'hook-config.json', 'utf8')); } catch { return c; }
   if (!j || typeof j !== 'object') return c;
@@ -136,7 +136,12 @@ function readConfig() {
   if (ArrayIsArray(j.no_eval_inspector_phases)) {
     const argv = process.argv;
     for (let i = 1; i + 1 < argv.length; i++) {
-      if (argv[i] === 'depbox:run' && ArrayIncludes(j.no_eval_inspector_phases, argv[i + 1])) c.evalInspector = false;
+      if (argv[i] === 'depbox:run' && ArrayIncludes(j.no_eval_inspector_phases, argv[i + 1])) {
+        // There it starts at the first network use instead: code fetched
+        // from the network is evaluated after it was fetched.
+        c.evalInspector = false;
+        c.lazyInspector = true;
+      }
     }
   }
   return c;
@@ -601,7 +606,9 @@ function frame(c, out) {
   }
   if (typeof file !== 'string' || file === '') return F_SKIP;
   if (StringStartsWith(file, 'node:')) { out.file = file; return F_INTERNAL; }
+  let esm = false;
   if (StringStartsWith(file, 'file://')) {
+    esm = evalLine === 0;
     let p = MapGet(urlPaths, file);
     if (p === undefined) {
       try { p = fileURLToPath(file); } catch { p = ''; }
@@ -611,14 +618,46 @@ function frame(c, out) {
     if (p === '') return F_SKIP;
     file = p;
   }
-  if (file[0] !== '/') return F_SKIP;
+  if (file[0] !== '/') {
+    // A data: or blob: module is the code of whoever imported it.
+    const o = MapGet(codeOwners, file);
+    if (o === undefined) return F_SKIP;
+    out.ip = o; out.cs = c; out.file = file;
+    return F_USER;
+  }
   if (file === HOOK_FILE) return F_HOOK;
   if (StringStartsWith(file, HOOK_DIR)) return F_HARNESS;
   const owner = MapGet(codeOwners, file);
   out.ip = owner !== undefined ? owner : SetHas(regionFiles, file) ? bundledOwner(file, c, evalLine, evalCol) : installPathOf(file);
+  if (esm && loaderRegistrant !== undefined && owner === undefined) {
+    const by = substitutedBy(file, c);
+    if (by !== undefined) out.ip = by;
+  }
   out.cs = c;
   out.file = file;
   return F_USER;
+}
+
+// ES module loader hooks (module.register) can hand node any source for
+// any URL, where require's hooks see nothing: a package's hook can run its
+// code under another package's file. A loader hook of depbox's own would
+// not help (hooks registered later run first and may never call on), so
+// once a package registered hooks, an ES module frame whose code is not
+// the file on disk (V8's script hash against the file's SHA-256) is the
+// registrant's (UNKNOWN when several packages registered hooks).
+let loaderRegistrant; // install path of the package that registered loader hooks
+let sha256 = null;
+const diskHashes = new SafeMap();
+function substitutedBy(file, c) {
+  let disk = MapGet(diskHashes, file);
+  if (disk === undefined) {
+    try { disk = sha256(fsReadFileSync(file)); } catch { disk = ''; }
+    if (MapSize(diskHashes) > 5000) MapClear(diskHashes);
+    MapSet(diskHashes, file, disk);
+  }
+  let running;
+  try { running = csScriptHash(c); } catch { return undefined; }
+  return typeof running === 'string' && running !== '' && running !== disk ? loaderRegistrant : undefined;
 }
 
 // bundledOwner names the bundled package whose code is at a frame's
@@ -809,6 +848,7 @@ function rec(kind, op, detail, opts) {
     }
     recSeq = emit(kind, op, detail, a, opts && opts.data);
     if (tamperStack !== null) { const t = tamperStack; tamperStack = null; tamperNoted('stack', t, a); }
+    if (config.lazyInspector && !inspectorOn && (kind === 'net' || kind === 'http' || kind === 'dns')) startInspector();
     return a;
   } catch (e) {
     hookError(kind + '/' + op, e);
@@ -1528,6 +1568,12 @@ hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function 
     try { setEnvironmentData(HIDDEN_DATA, undefined); } catch { /* reported above */ }
   }
 });
+// The class reached through an instance is the wrapper too, so that
+// Worker.prototype.constructor does not lead around it.
+try {
+  const W = workerThreads.Worker;
+  ObjectDefineProperty(W.prototype, 'constructor', { value: W, writable: true, enumerable: false, configurable: true });
+} catch (e) { hookError('Worker.prototype.constructor', e); }
 // hasHookRequire reports whether execArgv loads the hook.
 function hasHookRequire(argv) {
   for (let i = 0; i < argv.length; i++) {
@@ -1573,7 +1619,7 @@ before(process, 'dlopen', 'process.dlopen', (args) => {
 // is seen. Module.prototype._compile called by the code under test is an
 // in-memory module.
 const VM_FILES = /^node:(vm|internal\/vm)/;
-function compiled(params, session) {
+function compiled(params, session, failed) {
   const u = params.url || '';
   if (StringStartsWith(u, 'node:') || StringStartsWith(u, 'wasm:')) return;
   // Who compiled: the frames between the inspector's dispatch and the
@@ -1609,12 +1655,14 @@ function compiled(params, session) {
   if (vmFile && u) d.filename = str(file);
   else if (op === 'eval' && u) d.source_url = str(u, 256); // //# sourceURL= cannot hide eval
   if (op === 'import') d.url = str(u, 120);
+  if (failed) d.failed = true; // a syntax error: the code was evaluated all the same
   busy = false;
   const a = rec('eval', op, d, { dedupe: op + '\0' + (d.code_hash || d.code) });
   busy = true;
   // Frames of code compiled under a file name the package chose are the
-  // package's, whatever the name (even a file of the function's own).
-  if (vmFile && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, file, a.pkg);
+  // package's, whatever the name (even a file of the function's own); a
+  // data: or blob: module is the importer's.
+  if ((vmFile || op === 'import') && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, file, a.pkg);
 }
 // loaderSite reports whether the user frame in out is one of a webpack
 // bundle's module eval calls (loading a bundled module).
@@ -1622,20 +1670,31 @@ function loaderSite(out) {
   if (regions === null || out.cs === null || !SetHas(regionFiles, out.file)) return false;
   try { return regions.loaderSite(out.file, csLine(out.cs), csColumn(out.cs)); } catch { return false; }
 }
-if (config.evalInspector) {
+// startInspector connects the inspector. Called with busy set, it records
+// nothing of the scripts that enabling the debugger reports as already
+// loaded. Code that does not parse is reported too: a payload is evaluated
+// even when it turns out not to be JavaScript.
+let inspectorOn = false;
+function startInspector() {
+  inspectorOn = true;
+  const was = busy;
+  busy = true;
   try {
     const inspector = require('inspector');
     const session = new inspector.Session();
     session.connect();
-    session.on('Debugger.scriptParsed', (m) => {
+    const on = (failed) => (m) => {
       if (busy) return;
       busy = true;
-      try { compiled(m.params, session); } catch (e) { busy = false; hookError('scriptParsed', e); } finally { busy = false; }
-    });
+      try { compiled(m.params, session, failed); } catch (e) { busy = false; hookError('scriptParsed', e); } finally { busy = false; }
+    };
+    session.on('Debugger.scriptParsed', on(false));
+    session.on('Debugger.scriptFailedToParse', on(true));
     session.post('Debugger.enable', () => {});
     session.post('Debugger.setSkipAllPauses', { skip: true }, () => {}); // `debugger;` must never stop the code
-  } catch (e) { hookError('inspector', e); }
+  } catch (e) { hookError('inspector', e); } finally { busy = was; }
 }
+if (config.evalInspector) startInspector();
 
 hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => function _compile(content, filename) {
   if (!busy) {
@@ -1651,6 +1710,37 @@ hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => 
   }
   return ReflectApply(orig, this, arguments);
 });
+
+// module.register: a package installing ES module loader hooks (see
+// substitutedBy).
+if (typeof Module.register === 'function') {
+  before(Module, 'register', 'module.register', (args) => {
+    const a = rec('eval', 'loader', { specifier: str(args[0], 200) });
+    if (!a || a.pkg === '') return; // the function's own loader: its choice
+    if (sha256 === null) {
+      const crypto = require('crypto');
+      const createHash = crypto.createHash;
+      sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+    }
+    loaderRegistrant = loaderRegistrant === undefined || loaderRegistrant === a.pkg ? a.pkg : UNKNOWN;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The kernel: uname() in the sandbox names gVisor's, which gives the
+// analysis away; os.release() and os.version() answer what /proc shows
+// (depbox mounts Lambda's kernel there). Read once, at start-up.
+{
+  let release, version;
+  try { release = StringTrim(fsReadFileSync('/proc/sys/kernel/osrelease', 'utf8')); } catch { /* no /proc */ }
+  try {
+    const m = RegExpExec(/#\d+ SMP [^\n]*/, fsReadFileSync('/proc/version', 'utf8'));
+    if (m !== null) version = m[0];
+  } catch { /* no /proc */ }
+  const os = require('os');
+  if (release) hookMethod(os, 'release', 'os.release', () => function release_() { return release; });
+  if (version) hookMethod(os, 'version', 'os.version', () => function version_() { return version; });
+}
 
 // ---------------------------------------------------------------------------
 // Timers: long delays are brought forward to the budget, so that payloads
@@ -1952,6 +2042,15 @@ try {
     hookMethod(tcp, name, 'process.binding(tcp_wrap).TCP#' + name, (orig) => function (req, address, port) {
       if (!busy) {
         try { if (direct('net')) bypass('net', 'connect', { api: 'process.binding(tcp_wrap).' + name, host: str(address, 512), port: Number(port) }, 'process.binding(tcp_wrap).connect'); } catch (e) { hookError('tcp_wrap', e); }
+      }
+      return ReflectApply(orig, this, arguments);
+    });
+  }
+  const udp = process.binding('udp_wrap').UDP.prototype;
+  for (const name of ['connect', 'connect6']) {
+    hookMethod(udp, name, 'process.binding(udp_wrap).UDP#' + name, (orig) => function (address, port) {
+      if (!busy) {
+        try { if (direct('net')) bypass('net', 'connect', { api: 'process.binding(udp_wrap).' + name, host: str(address, 512), port: Number(port), proto: 'udp' }, 'process.binding(udp_wrap).connect'); } catch (e) { hookError('udp_wrap', e); }
       }
       return ReflectApply(orig, this, arguments);
     });

@@ -26,12 +26,15 @@ const ProblemHookRecords = "hook-contradicted"
 func applyForgeries(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run) {
 	for k, run := range runs {
 		dep := k.Dependency
-		if dep == profiler.Reference {
+		switch dep {
+		case profiler.Reference:
 			dep = ""
+		case Function:
+			dep = "."
 		}
 		for _, fault := range run.Faults {
-			p.AddProblem(profile.Problem{Code: ProblemHookRecords, Fatal: true, Dependency: dep,
-				Message: fmt.Sprintf("%s phase: %s; records that disagree with the syscall stream are forgeries and explain nothing", k.Phase, fault)})
+			p.AddProblem(profile.Problem{Code: ProblemHookRecords, Fatal: true, Dependency: dep, Phase: k.Phase,
+				Message: fault + "; records that disagree with the syscall stream are forgeries and explain nothing"})
 		}
 		if len(run.Forged) == 0 {
 			continue

@@ -216,13 +216,20 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 				}
 			}
 			var own *profile.Behavior
+			remote := remoteCode(c.Marker(), f.Evaluated)
 			whole := phase == profile.PhaseInstall || phase == profile.PhaseExecute
 			if whole {
 				// The whole tree runs this package's scripts, or its
 				// exported functions and what they call.
 				own = allOf(f)
+				if len(remote) > 0 {
+					beh.Capabilities = append(beh.Capabilities, profiler.CapRemoteCode)
+				}
 			} else {
 				own = f.Behaviors[d.Path]
+				if remote[d.Path] {
+					beh.Capabilities = append(beh.Capabilities, profiler.CapRemoteCode)
+				}
 			}
 			if own != nil {
 				h := hookOnly(own)
@@ -255,6 +262,7 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 	applyFakeNet(p, fake, c, explainedDNS)
 	applyForgeries(p, runs)
 	p.EachBehavior(func(b *profile.Behavior) {
+		markRemoteArgv(b, c.Marker())
 		dedupeProcesses(b)
 		b.Canonicalize()
 	})
@@ -341,10 +349,14 @@ func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary
 		}
 	}
 	found := exfil(c, f.Outgoing)
+	remote := remoteCode(c.Marker(), f.Evaluated)
 	failed := failedOpens(run)
 	for pkg, b := range f.Behaviors {
 		markFailed(b, failed)
 		b.Exfiltration = append(b.Exfiltration, found[pkg]...)
+		if remote[pkg] {
+			b.Capabilities = append(b.Capabilities, profiler.CapRemoteCode)
+		}
 		without(b, refEnv)
 		switch d := p.Dependency(pkg); {
 		case d != nil:

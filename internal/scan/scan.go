@@ -438,20 +438,27 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	if err != nil {
 		return err
 	}
+	procMounts, err := s.procMounts()
+	if err != nil {
+		return err
+	}
 	res, runErr := sandbox.Run(ctx, sandbox.Config{
-		ID:      "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
-		Runsc:   o.Runsc,
-		WorkDir: s.work,
-		Rootfs:  s.rootfs,
-		Mounts: append([]sandbox.Mount{
+		ID:       "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
+		Runsc:    o.Runsc,
+		WorkDir:  s.work,
+		Rootfs:   s.rootfs,
+		Hostname: lambdaHostname(s.bundle, o),
+		Mounts: append(append([]sandbox.Mount{
 			{Source: task, Destination: plan.TaskRoot, Writable: pl.WritableTask},
 			{Source: ctl, Destination: plan.ControlDir},
 			{Source: out, Destination: plan.OutDir, Writable: true},
-		}, layers...),
+		}, layers...), procMounts...),
 		Args: []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
 		// The runner hands the home directory to sbx_user and drops to it for
-		// the steps; those are all the privileges it keeps.
-		Capabilities:  []string{"CAP_CHOWN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_DAC_OVERRIDE", "CAP_FOWNER"},
+		// the steps, and gives the loopback interface the cloud's metadata
+		// addresses (in the sandbox's own network stack); those are all the
+		// privileges it keeps.
+		Capabilities:  []string{"CAP_CHOWN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_DAC_OVERRIDE", "CAP_FOWNER", "CAP_NET_ADMIN"},
 		Tmpfs:         map[string]int64{plan.SandboxHome: 16 << 20},
 		Env:           []string{"PATH=/usr/local/bin:/usr/bin:/bin"},
 		Cwd:           plan.TaskRoot,

@@ -77,6 +77,8 @@ func (c *checker) run() []Finding {
 			c.checkUnattributed(d, phase, b)
 			c.checkPersistence(d, phase, b)
 			c.checkTimers(d, phase, b)
+			c.checkRemoteCode(d, phase, b)
+			c.checkDropper(d, phase, b)
 		}
 		c.checkSecretEnvNetwork(d)
 		if c.base != nil {
@@ -94,6 +96,10 @@ func (c *checker) run() []Finding {
 			c.checkHookBypass(app, phase, &profile.Behavior{Forged: b.Forged})
 			c.checkUnexplained(app, phase, b)
 			c.checkUnattributed(app, phase, b)
+			c.checkRemoteCode(app, phase, b)
+		}
+		if c.base != nil {
+			c.checkAppBaseline(app)
 		}
 	}
 	slices.SortFunc(c.out, compareFindings)
@@ -411,8 +417,8 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 				}
 			}
 			// A DNS query is network too: a name can carry a secret.
-			for _, q := range b.DNS {
-				if slices.Contains(dnsNetwork(b), q.Name) && !slices.Contains(short, q.Name) && !hostConnected(b, q.Name) {
+			for _, q := range dnsNetwork(b) {
+				if !slices.Contains(short, q.Name) && !hostConnected(b, q.Name) {
 					peers = append(peers, "dns "+q.Name)
 					short = append(short, q.Name)
 					unattributed = unattributed || un
@@ -696,7 +702,8 @@ func (c *checker) checkUnattributed(d *profile.Dependency, phase string, b *prof
 	if len(vals) == 0 {
 		return
 	}
-	c.add(RuleUnattributed, 0, d, phase, fmt.Sprintf("%s: %d %s in the %s phase not explained by a hook record", label(d), len(vals), plural(len(vals), "behaviour", "behaviours"), phase),
+	c.add(RuleUnattributed, 0, d, phase, fmt.Sprintf("%s: %d %s in the %s phase not explained by a hook record%s", label(d), len(vals), plural(len(vals), "behaviour", "behaviours"), phase,
+		c.suspects(b.Unattributed.Loaded, phase)),
 		Evidence{Event: strings.Join(kinds, "+"), Values: vals, Unattributed: true})
 }
 

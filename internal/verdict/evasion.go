@@ -29,7 +29,7 @@ func (c *checker) checkUnexplained(d *profile.Dependency, phase string, b *profi
 	if u.Empty() {
 		return
 	}
-	note := suspects(u.Loaded)
+	note := c.suspects(u.Loaded, phase)
 	// The function's process: the rules that judge dependencies judge this
 	// part of it too (a dependency's own rules already looked at theirs).
 	if d == c.p.App {
@@ -90,12 +90,21 @@ func (c *checker) checkUnexplained(d *profile.Dependency, phase string, b *profi
 		Evidence{Event: strings.Join(events, "+"), Values: vals, Unattributed: true})
 }
 
-// suspects names the packages loaded in the process, for messages.
-func suspects(loaded []string) string {
+// suspects names the packages loaded in the process, for messages; those
+// the hook saw load a native addon in the phase (code no hook sees) are
+// marked. Nobody is blamed by it.
+func (c *checker) suspects(loaded []string, phase string) string {
 	if len(loaded) == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (no hook record explains it; packages loaded in that process: %s)", strings.Join(loaded, ", "))
+	names := make([]string, len(loaded))
+	for i, l := range loaded {
+		names[i] = l
+		if d := c.p.Dependency(l); d != nil && d.Phases[phase] != nil && slices.Contains(d.Phases[phase].Capabilities, "native-addon") {
+			names[i] += " (loaded a native addon)"
+		}
+	}
+	return fmt.Sprintf(" (no hook record explains it; packages loaded in that process: %s)", strings.Join(names, ", "))
 }
 
 // connection reports whether an endpoint is a connection leaving the

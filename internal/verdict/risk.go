@@ -9,25 +9,19 @@ import (
 )
 
 // reachesOut reports whether a dependency's phase shows a way for what it
-// read to leave: a non-local network peer, a DNS name other than
-// localhost, or a process other than the lifecycle script itself (npm's
-// `sh -c <script>` and the script's own command). Reading credentials with
-// none of these is medium (DBX005): nothing seen could have sent them.
+// read to leave: a network peer or DNS name that DBX006 counts (not
+// loopback, localhost, instance metadata or AWS service endpoints: an AWS
+// SDK reading ~/.aws/credentials to sign its calls to AWS is its job), or
+// a process other than the lifecycle script itself (npm's `sh -c <script>`
+// and the script's own command). Reading credentials with none of these is
+// medium (DBX005): nothing seen could have sent them.
 func reachesOut(phase string, b *profile.Behavior) bool {
 	found := false
 	parts(b, func(b *profile.Behavior, _ bool) {
 		for _, e := range b.Network {
-			switch {
-			case e.Protocol == "unix" || e.Op == "bind":
-			case e.Host != "":
-				found = found || !localName(e.Host)
-			default:
-				found = found || !localAddr(e.Address)
-			}
+			found = found || !exemptPeer(e)
 		}
-		for _, q := range b.DNS {
-			found = found || !localName(q.Name)
-		}
+		found = found || len(dnsNetwork(b)) > 0
 		scripts := map[string]bool{}
 		for _, p := range b.Processes {
 			if phase == profile.PhaseInstall && scriptRunner(p) {
@@ -50,13 +44,13 @@ func localName(h string) bool {
 	return h == "" || h == "localhost" || strings.HasSuffix(h, ".localhost")
 }
 
-// dnsNetwork lists a phase's DNS names that count as network for DBX006:
+// dnsNetwork lists a phase's DNS queries that count as network for DBX006:
 // all but localhost and the AWS service endpoints (as for connections).
-func dnsNetwork(b *profile.Behavior) []string {
-	var out []string
+func dnsNetwork(b *profile.Behavior) []profile.DNSQuery {
+	var out []profile.DNSQuery
 	for _, q := range b.DNS {
 		if !localName(q.Name) && !exemptPeer(profile.Endpoint{Host: q.Name}) {
-			out = append(out, q.Name)
+			out = append(out, q)
 		}
 	}
 	return out

@@ -26,6 +26,8 @@ const (
 	RuleNewBehavior        = "DBX016"
 	RuleCrossInvocation    = "DBX017"
 	RuleTimeBomb           = "DBX018"
+	RuleRemoteCode         = "DBX019"
+	RuleDropper            = "DBX020"
 )
 
 // Rule describes one verdict rule.
@@ -115,10 +117,10 @@ var catalogue = []Rule{
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
 			"any process's /proc/<pid>/environ or /proc/<pid>/mem, or /etc/shadow. Paths are matched by suffix, wherever " +
-			"HOME is; failed opens count too. High when the same package, in the same phase, also reached out (a non-local " +
-			"connection, a DNS name other than localhost, or a process other than its own lifecycle script); medium " +
-			"when it did none of these, since nothing seen could have sent what it read. A read no hook record explains " +
-			"is judged the same, on the process it happened in.",
+			"HOME is; failed opens count too. High when the same package, in the same phase, also reached out (a " +
+			"connection or DNS name that DBX006 counts as network, or a process other than its own lifecycle script); " +
+			"medium when it did none of these, since nothing seen could have sent what it read. A read no hook record " +
+			"explains is judged the same, on the process it happened in.",
 		Rationale: "Credential harvesting is what most malicious packages do first. depbox plants bait copies of " +
 			"these files; a library has no reason to read another program's credentials.",
 		Remediation: "Find out why the package reads the file (the evidence has the path and phase). A package whose job " +
@@ -277,6 +279,38 @@ var catalogue = []Rule{
 			"libraries schedule long timers to refresh or clean caches, rarely to reach out on their own.",
 		Remediation: "Read the evidence (the delay and what the callback did). A periodic refresh the package documents " +
 			"can be accepted in the baseline; an unexplained delayed action should not be deployed.",
+	},
+}
+
+func init() {
+	catalogue = append(catalogue, attackRules...)
+}
+
+// attackRules are the rules of attack channels that judge what a payload
+// does once it runs: code fetched and evaluated, files shipped or written
+// and then executed.
+var attackRules = []Rule{
+	{
+		ID: RuleRemoteCode, Name: "remote-code", Severity: High,
+		Summary: "Code fetched from the network was evaluated",
+		Description: "Code evaluated at run time (eval, new Function, vm, Module#_compile) or passed on a command line " +
+			"(node -e \"$(curl …)\", sh -c \"$(wget -O- …)\") held the marker the fake internet puts into every HTTP answer: " +
+			"the package — or the function's own code — downloaded code and ran it. Judged in any code, the function's included.",
+		Rationale: "A second stage fetched at run time is what backdoors and droppers do: the code that runs is not the code " +
+			"that was reviewed or published, and can change at any time without a new release.",
+		Remediation: "Treat the code as compromised: find where it fetches (the evidence has the phase), remove the dependency " +
+			"or restore the function's file from source control, and rotate the credentials it could reach.",
+	},
+	{
+		ID: RuleDropper, Name: "dropper", Severity: High, BaselineAccepts: true,
+		Summary: "The dependency executed a file it ships or wrote",
+		Description: "A program was executed (detached or not, from a lifecycle script, at import or in an invocation) whose " +
+			"file lies inside the dependency's own install directory or was written by the dependency — not an interpreter " +
+			"or shell running one of its scripts.",
+		Rationale: "Droppers ship or download a binary and start it, often detached so that it outlives the install; a " +
+			"library inside a Lambda function has little reason to execute files of its own.",
+		Remediation: "Inspect the executed file (the evidence has its path). A package that legitimately runs its own tool " +
+			"(a compiler, a prebuilt engine) can be accepted in the baseline; otherwise remove it.",
 	},
 }
 

@@ -1,5 +1,7 @@
 #!/bin/sh
-# Rebuilds the bundled-function fixtures under ../bundles/bundled-* from this
+# Rebuilds the bundled-function fixtures under ../bundles/bundled-* and the
+# two bundled functions of the evaluation corpus (eval/malicious/
+# eslint-scope-2018-bundled, eval/benign/functions/bundled-api) from this
 # project with esbuild and webpack, installed from the npm registry with
 # --ignore-scripts. The bundlers only parse the code: nothing of the bundled
 # packages (the stealer fixture included) runs on this machine; the bundles
@@ -7,7 +9,8 @@
 set -eu
 cd "$(dirname "$0")"
 npm ci --ignore-scripts --no-audit --no-fund
-esbuild=node_modules/.bin/esbuild
+(cd tools && npm ci --ignore-scripts --no-audit --no-fund)
+esbuild=tools/node_modules/.bin/esbuild
 out=../bundles
 rm -rf "$out"/bundled-esbuild "$out"/bundled-benign "$out"/bundled-min "$out"/bundled-esm "$out"/bundled-webpack
 
@@ -28,5 +31,10 @@ $esbuild src/esm.mjs --bundle --platform=node --target=node20 --format=esm --sou
   --outfile=$out/bundled-esm/index.mjs
 
 # webpack's development build (the eval devtool): modules keyed by path.
-node_modules/.bin/webpack --mode development --target node --entry ./src/evil.js \
+tools/node_modules/.bin/webpack --mode development --target node --entry ./src/evil.js \
   --output-path $out/bundled-webpack --output-filename index.js --output-library-type commonjs2
+
+# The evaluation corpus: CDK's defaults again.
+ev=../../../../eval
+$esbuild src/lint.js $cdk --outfile=$ev/malicious/eslint-scope-2018-bundled/index.js
+$esbuild src/api.js $cdk --outfile=$ev/benign/functions/bundled-api/index.js
