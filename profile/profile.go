@@ -155,9 +155,36 @@ type Behavior struct {
 	// Timers are long timers the package set: they were brought forward so
 	// that their callbacks ran within the phase (time bombs).
 	Timers []Timer `json:"timers,omitempty"`
+	// Signals are signals the package sent (process.kill), with their result.
+	Signals []Signal `json:"signals,omitempty"`
+	// Forged are hook records the code under test forged (marker paths
+	// without the hook's proof, or records the syscall stream
+	// contradicts): they explain nothing and are themselves a finding.
+	Forged []ForgedRecord `json:"forged,omitempty"`
+	// Loaded, on the function's behaviour, are the install paths of the
+	// packages loaded in the process where it happened: the suspects of
+	// what no hook record attributes.
+	Loaded []string `json:"loaded,omitempty"`
 	// Unattributed is behaviour seen in the syscall stream of this
 	// dependency's process that no hook record explains.
 	Unattributed *Behavior `json:"unattributed,omitempty"`
+	// CallerDirected is behaviour of the execute phase whose target came
+	// from the arguments depbox generated for the call (a URL it was given,
+	// a file name it was told to open): what the caller asked for, not the
+	// package's own doing. No rule judges it; canaries leaving through it
+	// are still exfiltration (in Exfiltration).
+	CallerDirected *Behavior `json:"caller_directed,omitempty"`
+}
+
+// ForgedRecord is a hook record the hook did not write.
+type ForgedRecord struct {
+	// Claim is what it claimed: its kind and operation, the package it
+	// named and its subject (a path, a peer, a command line), bounded.
+	Claim string `json:"claim"`
+	// Reason says how it was told from the hook's: "unhooked-process",
+	// "no-key", "bad-proof", "replayed", "undecodable", "second-key" or
+	// "contradicted" (docs/hook.md, "Proof").
+	Reason string `json:"reason"`
 }
 
 // Outcome is how the phase's process for a dependency ended.
@@ -169,8 +196,13 @@ type Outcome struct {
 	Status string `json:"status"`
 	// ExitCode of the process when it exited.
 	ExitCode int `json:"exit_code"`
-	// Error is a short load error (e.g. "ERR_REQUIRE_ESM"), if any.
+	// Error is a short load error (e.g. "ERR_REQUIRE_ESM"), or how the
+	// process ended early, if any.
 	Error string `json:"error,omitempty"`
+	// EndedBy is the install path of the package the hook saw ending the
+	// process early (process.exit, abort, a signal to itself); "." is the
+	// function's own code.
+	EndedBy string `json:"ended_by,omitempty"`
 }
 
 // File is a file the dependency opened.
@@ -218,8 +250,12 @@ type Exfil struct {
 	Channel string `json:"channel"`
 	// Destination is the host:port, DNS name, program or file path.
 	Destination string `json:"destination"`
-	// Encoding is "raw", "base64", "hex" or "url".
+	// Encoding is "raw", "base64", "base32", "hex" or "url".
 	Encoding string `json:"encoding"`
+	// Partial is set when only part of the value was seen (at least 12 of
+	// its random characters in a row): cut short, or chunked with the rest
+	// elsewhere.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // Persistence is state carried between invocations (serverless risk).
@@ -244,6 +280,17 @@ type Timer struct {
 	// records between its "fired" and "done": "file-write /tmp/x",
 	// "dns name", "network host:port", "process argv…", "env NAME".
 	Did []string `json:"did,omitempty"`
+}
+
+// Signal is a signal a package sent.
+type Signal struct {
+	// Target is "self", "init" (pid 1: depbox's runner, the steps' parent),
+	// "parent", "group" (0 or a negative pid) or "other".
+	Target string `json:"target"`
+	Signal string `json:"signal"`
+	// Result is "ok" or the error code (EPERM); empty for a signal to
+	// itself, which may not return.
+	Result string `json:"result,omitempty"`
 }
 
 // Advisory is an OSV record matching a dependency.
@@ -341,7 +388,8 @@ func (b *Behavior) Empty() bool {
 	}
 	return len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && b.Unattributed.Empty()
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && len(b.Signals) == 0 && len(b.Forged) == 0 &&
+		b.Unattributed.Empty() && b.CallerDirected.Empty()
 }
 
 // Canonicalize sorts and deduplicates every list so that the JSON encoding
@@ -432,10 +480,25 @@ func (b *Behavior) Canonicalize() {
 	b.Timers = slices.CompactFunc(b.Timers, func(x, y Timer) bool {
 		return x.DelayMS == y.DelayMS && x.BroughtForward == y.BroughtForward && x.Unfired == y.Unfired && slices.Equal(x.Did, y.Did)
 	})
+	slices.SortFunc(b.Signals, func(x, y Signal) int {
+		return cmp.Or(cmp.Compare(x.Target, y.Target), cmp.Compare(x.Signal, y.Signal), cmp.Compare(x.Result, y.Result))
+	})
+	b.Signals = slices.Compact(b.Signals)
+	slices.SortFunc(b.Forged, func(x, y ForgedRecord) int {
+		return cmp.Or(cmp.Compare(x.Claim, y.Claim), cmp.Compare(x.Reason, y.Reason))
+	})
+	b.Forged = slices.Compact(b.Forged)
+	slices.Sort(b.Loaded)
+	b.Loaded = slices.Compact(b.Loaded)
 	if b.Unattributed.Empty() {
 		b.Unattributed = nil
 	} else {
 		b.Unattributed.Canonicalize()
+	}
+	if b.CallerDirected.Empty() {
+		b.CallerDirected = nil
+	} else {
+		b.CallerDirected.Canonicalize()
 	}
 }
 

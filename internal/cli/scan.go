@@ -143,26 +143,19 @@ incomplete (events lost, sandbox failure, timeout).`,
 				if err != nil {
 					return err
 				}
-				w := e.stdout
-				if o := e.v.GetString("output"); o != "" && o != "-" {
-					f, err := os.Create(o)
-					if err != nil {
-						return usageErr(fmt.Errorf("creating --output file: %w", err))
-					}
-					defer f.Close()
-					w = f
+				w, err := e.createOutput(e.v.GetString("output"))
+				if err != nil {
+					return err
 				}
 				if format == "json" {
-					if err := p.Write(w); err != nil {
-						return err
-					}
+					err = p.Write(w)
 				} else {
 					writeTable(w, p)
 				}
-				if p.Incomplete {
-					return analysisErr(fmt.Errorf("the scan is incomplete: %s", problemSummary(p)))
+				if err == nil && p.Incomplete {
+					err = analysisErr(fmt.Errorf("the scan is incomplete: %s", problemSummary(p)))
 				}
-				return nil
+				return closeOutput(w, err)
 			},
 		}
 		addScanFlags(cmd)

@@ -108,7 +108,7 @@ type Record struct {
 	// "…" and set "truncated": true.
 	Detail map[string]any `json:"d,omitempty"`
 	// Seq numbers the records of one process, all threads together,
-	// from 1.
+	// from 1 (the key announcement; see Marker).
 	Seq int64 `json:"s"`
 	// Thread is the worker thread id (0: the main thread).
 	Thread int `json:"t,omitempty"`
@@ -141,6 +141,11 @@ func Decode(path string) (Record, bool) {
 // would exceed MaxPathLen is returned anyway.
 func Encode(r Record) string {
 	b, _ := json.Marshal(r)
+	return encodePath(b)
+}
+
+// encodePath is the marker path of a record's JSON.
+func encodePath(b []byte) string {
 	enc := base64.RawURLEncoding.EncodeToString(b)
 	var sb strings.Builder
 	sb.WriteString(MarkerDir)

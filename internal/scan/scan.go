@@ -233,6 +233,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		p.Bundle.RuntimeVersion = pythonVersion(o.pythonBinary())
 		pythonProblems(p, b, py)
 	}
+	toolsProblem(p)
 	bundleProblems(p, b)
 	if o.Canaries == nil {
 		if o.Canaries, err = canary.New(rand.Reader); err != nil {
@@ -303,6 +304,8 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
 	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b))
+	markCallerDirected(p, o.Execute, callArgs)
+	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
 	p.Settle()
@@ -381,6 +384,9 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		return fmt.Errorf("writing plan: %w", err)
 	}
 	rec := profiler.NewRecorder()
+	if _, ok := pl.Files[hook.PyHookPath]; ok && !o.NoHook {
+		rec.TrustPythonHook() // sitecustomize loads it into every Python process
+	}
 	if s.recordW == nil && o.RecordEvents != "" {
 		f, err := os.Create(o.RecordEvents)
 		if err != nil {
@@ -432,20 +438,27 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	if err != nil {
 		return err
 	}
+	procMounts, err := s.procMounts()
+	if err != nil {
+		return err
+	}
 	res, runErr := sandbox.Run(ctx, sandbox.Config{
-		ID:      "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
-		Runsc:   o.Runsc,
-		WorkDir: s.work,
-		Rootfs:  s.rootfs,
-		Mounts: append([]sandbox.Mount{
+		ID:       "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
+		Runsc:    o.Runsc,
+		WorkDir:  s.work,
+		Rootfs:   s.rootfs,
+		Hostname: lambdaHostname(s.bundle, o),
+		Mounts: append(append([]sandbox.Mount{
 			{Source: task, Destination: plan.TaskRoot, Writable: pl.WritableTask},
 			{Source: ctl, Destination: plan.ControlDir},
 			{Source: out, Destination: plan.OutDir, Writable: true},
-		}, layers...),
+		}, layers...), procMounts...),
 		Args: []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
 		// The runner hands the home directory to sbx_user and drops to it for
-		// the steps; those are all the privileges it keeps.
-		Capabilities:  []string{"CAP_CHOWN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_DAC_OVERRIDE", "CAP_FOWNER"},
+		// the steps, and gives the loopback interface the cloud's metadata
+		// addresses (in the sandbox's own network stack); those are all the
+		// privileges it keeps.
+		Capabilities:  []string{"CAP_CHOWN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_DAC_OVERRIDE", "CAP_FOWNER", "CAP_NET_ADMIN"},
 		Tmpfs:         map[string]int64{plan.SandboxHome: 16 << 20},
 		Env:           []string{"PATH=/usr/local/bin:/usr/bin:/bin"},
 		Cwd:           plan.TaskRoot,
@@ -596,17 +609,14 @@ func WorkBase(dir string) string {
 }
 
 // RootfsSpec lists what goes into the sandbox's root file system: node, a
-// POSIX shell and the few tools a Lambda image also has.
+// POSIX shell, the tools of a Lambda or CI image that malware reaches for
+// (Tools, python3) and stand-ins for programs that are absent (tools.go).
 func RootfsSpec(node string) sandbox.RootfsSpec {
 	s := sandbox.RootfsSpec{
 		Programs: map[string]string{"/usr/bin/node": node},
 		Links:    map[string]string{"/bin/sh": "dash"},
 	}
-	for _, p := range []string{"/bin/dash", "/usr/bin/id", "/usr/bin/env", "/bin/cat", "/bin/uname", "/bin/ls", "/usr/bin/whoami", "/bin/hostname"} {
-		if _, err := os.Stat(p); err == nil {
-			s.Programs[p] = p
-		}
-	}
+	addTools(&s)
 	return s
 }
 
@@ -653,7 +663,7 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			dir, name := resolveFrom(ip)
 			steps = append(steps, plan.Step{
 				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
-				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds()))},
+				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds())), callArgs.json()},
 			})
 		}
 		p.Levels = append(p.Levels, steps)
@@ -741,6 +751,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 			}
 			if r, ok := results[k]; ok {
 				beh.Outcome = outcome(phase, r)
+				endedBy(beh.Outcome, runs[k])
 			}
 			d.Phases[phase] = beh
 		}
@@ -756,7 +767,16 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 		if run := runs[k]; run != nil {
 			recs = run.Hooks
 		}
-		appPhase(p, profile.PhaseInvoke).Outcome = invokeOutcome(recs, invokeEvents(plans), r)
+		o := invokeOutcome(recs, invokeEvents(plans), r)
+		endedBy(o, runs[k])
+		appPhase(p, profile.PhaseInvoke).Outcome = o
+	}
+}
+
+// endedBy names, for a process that ended early, who the hook saw end it.
+func endedBy(o *profile.Outcome, run *profiler.Run) {
+	if run != nil && (o.Status == profile.StatusExited || o.Status == profile.StatusKilled) {
+		o.EndedBy = profiler.EndedBy(run.Hooks)
 	}
 }
 

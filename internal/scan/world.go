@@ -177,7 +177,7 @@ func addWorld(p *plan.Plan, b *bundle.Bundle, o Options) error {
 	}
 	p.Env = append(p.Env, worldEnv(b, o, o.Canaries)...)
 	addBait(p, o)
-	p.FakeNet = true
+	addFakeNet(p, o)
 	return nil
 }
 

@@ -24,7 +24,8 @@ func TestBundledPackages(t *testing.T) {
 		}
 		sev[f.Rule] = f.Severity
 	}
-	for rule, want := range map[string]Severity{RuleBaitFileRead: High, RuleMaliciousPackage: Medium, RuleVulnerable: Low} {
+	// The read reaches out nowhere in its phase: medium (docs/rules.md, DBX005).
+	for rule, want := range map[string]Severity{RuleBaitFileRead: Medium, RuleMaliciousPackage: Medium, RuleVulnerable: Low} {
 		if sev[rule] != want {
 			t.Errorf("%s: severity %v, want %v (findings %+v)", rule, sev[rule], want, res.Findings)
 		}
