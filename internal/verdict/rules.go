@@ -116,7 +116,10 @@ var catalogue = []Rule{
 		Summary: "The dependency read a credential file",
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
-			"any process's /proc/<pid>/environ or /proc/<pid>/mem, or /etc/shadow. Paths are matched by suffix, wherever " +
+			"any process's /proc/<pid>/environ or /proc/<pid>/mem, /etc/shadow, a browser's credential stores (Login Data, " +
+			"Cookies, Local State, logins.json, key4.db in a Chrome, Chromium, Brave, Edge, Opera, Vivaldi or Firefox " +
+			"profile) or a cryptocurrency wallet (~/.electrum/wallets/, wallet.dat, an Ethereum keystore, Exodus, Solana's " +
+			"id.json). Paths are matched by suffix, wherever " +
 			"HOME is; failed opens count too. Only looking (a stat or a directory listing, with no read) is low: it learns " +
 			"whether the file is there, not what it holds. High when the same package, in the same phase, also reached out (a " +
 			"connection or DNS name that DBX006 counts as network, or a process other than its own lifecycle script); " +

@@ -89,6 +89,9 @@ func TestRules(t *testing.T) {
 		{"bait dotenv variant", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/var/task/.env.production")}}))), []string{"DBX005"}},
 		{"bait environ", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/proc/self/environ"), read("/proc/1/environ")}}))), []string{"DBX005"}},
 		{"bait shadow", prof(dep("a", install(profile.Behavior{Files: []profile.File{{Path: "/etc/shadow", Access: "read-write"}}}))), []string{"DBX005", "DBX012"}},
+		{"bait browser stores", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/home/sbx_user/.config/google-chrome/Default/Login Data"), read("/home/sbx_user/.config/google-chrome/Local State"), read("/home/sbx_user/.mozilla/firefox/x.default/key4.db")}}))), []string{"DBX005"}},
+		{"bait wallets", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/home/sbx_user/.electrum/wallets/default_wallet"), read("/home/sbx_user/.bitcoin/wallet.dat"), read("/home/sbx_user/.config/solana/id.json")}}))), []string{"DBX005"}},
+		{"not bait browser-like names", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/var/task/node_modules/tough-cookie/Cookies"), read("/var/task/data/Local State"), read("/var/task/wallet.js"), read("/tmp/solana/id.json")}}))), nil},
 		{"not bait", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/var/task/.envrc"), read("/var/task/environment.js"), read("/etc/passwd")}}))), nil},
 		{"secret env and network", prof(dep("a", invoke(profile.Behavior{Env: []string{"AWS_SECRET_ACCESS_KEY"}, Network: []profile.Endpoint{tcp("192.0.2.10", "", 443)}}))), []string{"DBX006"}},
 		{"secret env across phases", prof(dep("a", phases{
