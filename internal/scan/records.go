@@ -449,6 +449,8 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 	// canaries are searched together (a secret split over several queries).
 	var phases []string
 	names := map[string][]profiler.Outgoing{}
+	owned := map[*profile.Behavior][]profiler.Outgoing{}
+	var owners []*profile.Behavior
 	for _, r := range fake {
 		if r.Kind != "dns" || explainedDNS[r.Name] {
 			continue // a hook record names the package; its data was searched there
@@ -456,6 +458,15 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 		phase := r.Phase
 		if phase == "" {
 			phase = profile.PhaseImport
+		}
+		if pkg, b := dnsOwner(p, r, phase); b != nil {
+			// A program the package started asked (dig, nslookup, curl…).
+			b.DNS = append(b.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
+			if _, ok := owned[b]; !ok {
+				owners = append(owners, b)
+			}
+			owned[b] = append(owned[b], profiler.Outgoing{Pkg: pkg, Phase: phase, Channel: "dns", Destination: r.Name, Data: []byte(r.Name)})
+			continue
 		}
 		if _, ok := names[phase]; !ok {
 			phases = append(phases, phase)
@@ -470,6 +481,10 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 	for _, phase := range phases {
 		app := appPhase(p, phase)
 		app.Unattributed.Exfiltration = append(app.Unattributed.Exfiltration, exfil(c, names[phase])[""]...)
+	}
+	for _, b := range owners {
+		out := owned[b]
+		b.Exfiltration = append(b.Exfiltration, exfil(c, out)[out[0].Pkg]...)
 	}
 	for _, r := range fake {
 		switch r.Kind {
