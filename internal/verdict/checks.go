@@ -270,7 +270,13 @@ var baitSuffixes = []string{
 	"/.aws/credentials", "/.aws/config", "/.npmrc", "/.netrc", "/.git-credentials",
 	"/.docker/config.json", "/.kube/config", "/.pgpass", "/.ssh",
 	"/etc/shadow", "/etc/gshadow", "/.env",
+	// Browsers' saved passwords (every Chromium profile; Firefox) and
+	// cryptocurrency wallets: what stealers such as BeaverTail take.
+	"/Login Data", "/logins.json", "/key4.db", "/.config/solana/id.json", "/wallet.dat",
 }
+
+// baitDirs: every file under these is bait.
+var baitDirs = []string{"/.ssh/", "/.electrum/wallets/", "/.config/Exodus/exodus.wallet/"}
 
 // procSecretRE: another process's environment or memory (the profile
 // masks pids as PID and TID).
@@ -285,7 +291,12 @@ func IsBaitPath(p string) bool {
 		}
 	}
 	base := path.Base(p)
-	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procSecretRE.MatchString(p)
+	for _, d := range baitDirs {
+		if strings.Contains(p, d) {
+			return true
+		}
+	}
+	return strings.HasPrefix(base, ".env.") || procSecretRE.MatchString(p)
 }
 
 func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile.Behavior) {

@@ -116,7 +116,9 @@ var catalogue = []Rule{
 		Summary: "The dependency read a credential file",
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
-			"any process's /proc/<pid>/environ or /proc/<pid>/mem, or /etc/shadow. Paths are matched by suffix, wherever " +
+			"any process's /proc/<pid>/environ or /proc/<pid>/mem, /etc/shadow, browsers' saved passwords (Chromium's Login " +
+			"Data, Firefox's logins.json and key4.db) and wallets (~/.electrum/wallets/, Exodus, Solana's id.json, " +
+			"wallet.dat). Paths are matched by suffix, wherever " +
 			"HOME is; failed opens count too. High when the same package, in the same phase, also reached out (a " +
 			"connection or DNS name that DBX006 counts as network, or a process other than its own lifecycle script); " +
 			"medium when it did none of these, since nothing seen could have sent what it read. A read no hook record " +
