@@ -499,11 +499,11 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 			// Whoever connected there in the sandbox run of the record — by
 			// name in a hook record, or by sinkhole address in the syscall
-			// stream — carries it; else the function's process does,
-			// unattributed.
+			// stream; a package or the function's own code — carries it;
+			// else the function's process does, unattributed.
 			attributed := false
-			for i := range p.Dependencies {
-				for phase, b := range p.Dependencies[i].Phases {
+			for _, d := range connectors(p) {
+				for phase, b := range d.Phases {
 					if (phase == profile.PhaseInstall) != (r.Phase == profile.PhaseInstall) {
 						continue
 					}
@@ -528,6 +528,19 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 		}
 	}
+}
+
+// connectors are the dependencies and the function's own code: whoever
+// may have made a connection.
+func connectors(p *profile.Profile) []*profile.Dependency {
+	out := make([]*profile.Dependency, 0, len(p.Dependencies)+1)
+	for i := range p.Dependencies {
+		out = append(out, &p.Dependencies[i])
+	}
+	if p.App != nil {
+		out = append(out, p.App)
+	}
+	return out
 }
 
 // connectedTo reports whether b connected to the sinkhole of a TCP record.
