@@ -305,6 +305,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// the function's process).
 	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
 	markCallerDirected(p, o.Execute, callArgs)
+	markScripts(p, task)
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
