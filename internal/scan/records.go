@@ -193,7 +193,7 @@ func without(b, ref *profile.Behavior) {
 // processes belong to one package), the runs loading bundle files (import)
 // and the invoke run split by package, canary exfiltration on every
 // channel, and what no record explains as unattributed.
-func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string) {
+func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string, search string) {
 	defer nameSinkholes(p, fake)
 	var refEnv *profile.Behavior
 	if ref, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}]; ok {
@@ -259,7 +259,7 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 	if run, ok := runs[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
 		applyProcess(p, run, profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholeNames(fake))
 	}
-	applyFakeNet(p, fake, c, explainedDNS)
+	applyFakeNet(p, fake, c, explainedBySearch(explainedDNS, search))
 	applyForgeries(p, runs)
 	p.EachBehavior(func(b *profile.Behavior) {
 		markRemoteArgv(b, c.Marker())
@@ -440,6 +440,21 @@ func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary
 		// Whoever did it had to be loaded in the process: the suspects.
 		app.Unattributed.Loaded = append(app.Unattributed.Loaded, run.Loaded...)
 	}
+}
+
+// explainedBySearch adds to the names hook records explain their forms
+// with the resolver's search domain appended: the same lookup, asked by
+// the same process (see searchDomain).
+func explainedBySearch(explained map[string]bool, search string) map[string]bool {
+	if search == "" {
+		return explained
+	}
+	out := make(map[string]bool, 2*len(explained))
+	for name := range explained {
+		out[name] = true
+		out[strings.TrimSuffix(name, ".")+"."+search] = true
+	}
+	return out
 }
 
 // applyFakeNet adds what the sinkholes saw and no record explains: DNS

@@ -303,8 +303,9 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// Without the hook there are no records: the fake internet's log and the
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b))
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
 	markCallerDirected(p, o.Execute, callArgs)
+	markScripts(p, task)
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
