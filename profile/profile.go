@@ -82,6 +82,12 @@ type Bundle struct {
 	RuntimeVersion string `json:"runtime_version,omitempty"`
 	// Handler is "file.export", e.g. "index.handler"; empty when none was found.
 	Handler string `json:"handler,omitempty"`
+	// Function is the SAM/CloudFormation or Serverless Framework function
+	// the handler is that of; Functions all the functions of that template
+	// with a usable handler (a bundle of several is scanned function by
+	// function, one profile each).
+	Function  string   `json:"function,omitempty"`
+	Functions []string `json:"functions,omitempty"`
 	// Lockfile is the bundle-relative lockfile path used for the inventory, if any.
 	Lockfile string `json:"lockfile,omitempty"`
 	// Layers are the function's Lambda layers, in the order applied.
