@@ -140,13 +140,13 @@ type Bundle struct {
 	// SiteDirs are the bundle-relative directories Python distributions
 	// are installed in ("" is the root: pip install -t .; "python" and
 	// "python/lib/python3.X/site-packages" as in a layer). Python only.
-	SiteDirs    []string
-	Handler     string     // e.g. "index.handler"; "" if none found
+	SiteDirs []string
+	Handler  string // e.g. "index.handler"; "" if none found
 	// Function is the template function the handler is that of ("" when
 	// no template named it); Functions are all the functions of that
 	// template or serverless.yml with a usable handler, in order.
-	Function  string
-	Functions []string
+	Function    string
+	Functions   []string
 	HandlerFile string     // bundle-relative path of the handler module, e.g. "index.mjs"; "" if none
 	Lockfile    string     // bundle-relative lockfile the integrity hashes came from ("package-lock.json"), else ""
 	Packages    []*Package // every installed and every bundled package, sorted by Path
