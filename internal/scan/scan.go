@@ -53,6 +53,10 @@ type Options struct {
 	// Path is the bundle: a directory or a .zip deployment package.
 	Path    string
 	Handler string
+	// Function picks a function of the bundle's SAM/CloudFormation template
+	// or serverless.yml by name (exclusive with Handler); ScanFunctions
+	// scans each in turn.
+	Function string
 	// CacheDir holds built root file systems.
 	CacheDir string
 	// Runsc is the runsc binary; Self the static depbox binary that runs as
@@ -201,7 +205,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			return nil, nil, err
 		}
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
+	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Function: o.Function, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
 	if err != nil {
 		if errors.Is(err, bundle.ErrInput) {
 			return nil, nil, &InputError{err}
@@ -225,7 +229,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	p := &profile.Profile{
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
 		Bundle: profile.Bundle{
-			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile, Layers: profileLayers(b),
+			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Function: b.Function, Functions: b.Functions, Lockfile: b.Lockfile, Layers: profileLayers(b),
 			RuntimeVersion: nodeVersion(o.Node),
 		},
 	}
