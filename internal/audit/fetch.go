@@ -346,9 +346,13 @@ func tarballPackage(file string) (name, version string, err error) {
 	}
 	lim := &io.LimitedReader{R: gz, N: maxScanned}
 	tr := tar.NewReader(lim)
+	sdist := false
 	for {
 		h, err := tr.Next()
 		if err != nil {
+			if errors.Is(err, io.EOF) && sdist {
+				return "", "", errors.New("it is a Python sdist (PKG-INFO at its top), not an npm tarball: depbox does not audit sdists yet (their build would run in the sandbox; that build phase is not written): audit the distribution's wheel instead (pypi:NAME@VERSION or a local .whl)")
+			}
 			if errors.Is(err, io.EOF) {
 				return "", "", errors.New("no package.json at the top of the tarball")
 			}
@@ -359,6 +363,7 @@ func tarballPackage(file string) (name, version string, err error) {
 		}
 		p := strings.TrimPrefix(path.Clean("/"+h.Name), "/")
 		dir, base := path.Split(p)
+		sdist = sdist || base == "PKG-INFO" && strings.Count(dir, "/") == 1
 		if base != "package.json" || strings.Count(dir, "/") != 1 || h.Typeflag != tar.TypeReg {
 			continue
 		}
