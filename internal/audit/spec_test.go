@@ -128,6 +128,8 @@ npm:left-pad@1.3.0
 npm:bar@2 --against=1
 ./local-1.0.0.tgz
 npm:axios
+pypi:requests@2.31.0 --against 2.30.0
+./dist/pkg-1.0-py3-none-any.whl
 `
 	jobs, err := ParseList(strings.NewReader(in), "packages.txt")
 	if err != nil {
@@ -139,6 +141,8 @@ npm:axios
 		{Spec: Spec{Name: "foo", Version: "2.0.0"}, Against: "1.9.3"},
 		{Spec: Spec{Name: "bar", Version: "2"}, Against: "1"},
 		{Spec: Spec{Tarball: "./local-1.0.0.tgz"}},
+		{Spec: Spec{Ecosystem: EcosystemPyPI, Name: "requests", Version: "2.31.0"}, Against: "2.30.0"},
+		{Spec: Spec{Ecosystem: EcosystemPyPI, Tarball: "./dist/pkg-1.0-py3-none-any.whl"}},
 	}
 	if !slices.Equal(jobs, want) {
 		t.Errorf("ParseList = %+v\nwant %+v", jobs, want)
