@@ -22,6 +22,7 @@ import (
 	"strings"
 
 	"github.com/depbox/depbox/internal/bundle"
+	"github.com/depbox/depbox/internal/scan"
 )
 
 // PyPI fetches Python distributions with pip, as wheels only: pip never
@@ -54,7 +55,7 @@ func (p *PyPI) python() string {
 	if p.Python != "" {
 		return p.Python
 	}
-	return "/usr/bin/python3"
+	return scan.DefaultPython
 }
 
 // pipFlags are given to every pip command: nothing is asked, nothing is
@@ -70,7 +71,7 @@ func (p *PyPI) pip(ctx context.Context, dir string, args ...string) error {
 	}
 	cmd := exec.CommandContext(ctx, p.python(), full...)
 	cmd.Dir = dir
-	cmd.Env = append(append(os.Environ(), "PIP_NO_INPUT=1", "PYTHONDONTWRITEBYTECODE=1"), p.Env...)
+	cmd.Env = append(append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1"), p.Env...)
 	var stderr bytes.Buffer
 	cmd.Stdout = io.Discard
 	cmd.Stderr = &stderr
@@ -78,21 +79,22 @@ func (p *PyPI) pip(ctx context.Context, dir string, args ...string) error {
 		p.Log.Debug("pip", "args", full)
 	}
 	if err := cmd.Run(); err != nil {
-		msg := tail(strings.TrimSpace(stderr.String()), 600)
+		all := stderr.String()
+		msg := tail(strings.TrimSpace(all), 600)
 		var ee *exec.ExitError
 		if !errors.As(err, &ee) {
 			return fmt.Errorf("running pip (%s -m pip): %w (install pip for that interpreter: apt-get install python3-pip, or pass --python)", p.python(), err)
 		}
-		if strings.Contains(msg, "No module named pip") {
+		if strings.Contains(all, "No module named pip") {
 			return fmt.Errorf("%s has no pip: apt-get install python3-pip, or pass --python", p.python())
 		}
-		if strings.Contains(msg, "DO NOT MATCH THE HASHES") {
+		if strings.Contains(all, "DO NOT MATCH THE HASHES") {
 			return fmt.Errorf("%w: pip: %s", ErrIntegrity, msg)
 		}
-		if strings.Contains(msg, "No matching distribution found") || strings.Contains(msg, "Could not find a version") {
+		if strings.Contains(all, "No matching distribution found") || strings.Contains(all, "Could not find a version") {
 			return &InputError{fmt.Errorf("pip found no wheel for it (depbox audits wheels only: no sdist is built on this machine): %s", msg)}
 		}
-		if strings.Contains(msg, "ResolutionImpossible") || strings.Contains(msg, "is not a supported wheel") {
+		if strings.Contains(all, "ResolutionImpossible") || strings.Contains(all, "is not a supported wheel") {
 			return &InputError{fmt.Errorf("pip: %s", msg)}
 		}
 		return fmt.Errorf("pip: %w: %s", err, msg)
