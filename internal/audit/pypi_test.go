@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/depbox/depbox/baseline"
 	"github.com/depbox/depbox/internal/audit"
 	"github.com/depbox/depbox/internal/audit/audittest"
 	"github.com/depbox/depbox/internal/scan"
@@ -96,6 +97,25 @@ func TestAuditPyPI(t *testing.T) {
 	}
 	if !lr.Cached || lr.Integrity != r.Integrity || lr.Path != r.Path || scans.Load() != 1 {
 		t.Errorf("local wheel: cached %v, integrity %s (want %s), path %s, %d sandbox runs", lr.Cached, lr.Integrity, r.Integrity, lr.Path, scans.Load())
+	}
+	// --against an earlier, harmless release: the stealer's behaviour is
+	// what 1.0 adds (its install path carries the version, so the diff
+	// lists 0.9 as removed and 1.0 as added).
+	old := audittest.Wheel{Name: "Py.Stealer", Version: "0.9", Files: map[string]string{"py_stealer/__init__.py": "VERSION = '0.9'\n"}}
+	ix.Add(t, old)
+	cr, err := a.Compare(context.Background(), spec, "0.9")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cr.Against == nil || cr.Against.Version != "0.9" || cr.Against.Path != old.DistInfo() {
+		t.Fatalf("compared with %+v", cr.Against)
+	}
+	added := cr.Changes.AddedItems(cr.Dependency().Name, cr.Path, profile.PhaseImport)
+	if !slices.ContainsFunc(added, func(it baseline.Item) bool { return strings.Contains(it.Value, "198.51.100.23") }) {
+		t.Errorf("the diff does not add the connection at import: %+v", cr.Changes)
+	}
+	if scans.Load() != 2 {
+		t.Errorf("%d sandbox runs, want 2 (1.0 from the cache)", scans.Load())
 	}
 }
 
