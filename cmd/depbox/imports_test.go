@@ -21,10 +21,11 @@ const module = "github.com/depbox/depbox"
 // other way round. sandbox and profiler do not know each other: the
 // monitoring configuration travels between them as bytes.
 var publicImports = map[string][]string{
-	"profile":  {},
-	"baseline": {"profile"},
-	"profiler": {"profile", "internal/hook"},
-	"sandbox":  {},
+	"profile":            {},
+	"baseline":           {"profile"},
+	"profiler":           {"profile", "internal/hook"},
+	"sandbox":            {},
+	"sandbox/containerd": {"sandbox"},
 }
 
 // moduleImports parses the module's packages (not their tests) and returns,

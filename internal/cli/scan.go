@@ -49,6 +49,7 @@ type scanOptions struct {
 // addScanFlags declares the flags every scanning command shares.
 func addScanFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
+	addBackendFlags(f)
 	f.String("handler", "", "the function's handler as file.export (default: detected from a SAM/serverless template or index.js)")
 	f.Int("jobs", 2, "dependency processes run at once inside the sandbox")
 	f.Duration("step-timeout", 30*time.Second, "limit for one dependency's process; a dependency that runs longer is killed and reported as a timeout")
@@ -195,9 +196,13 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	if o.ImportCache {
 		importCache = filepath.Join(cache, "import")
 	}
+	backend, err := e.backend()
+	if err != nil {
+		return nil, err
+	}
 	progress := e.progress()
 	p, stats, err := scan.Scan(ctx, scan.Options{
-		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags,
+		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags, Backend: backend,
 		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
