@@ -6,7 +6,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
 GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
 
-.PHONY: all build runsc shim containerd depbox-containerd test test-containerd unit example example-python bench vet clean
+.PHONY: all build runsc shim containerd depbox-containerd deps test test-containerd unit example example-python bench eval vet clean
 
 all: build
 
@@ -40,18 +40,23 @@ containerd: bin/containerd
 bin/containerd: test/containerd/go.mod test/containerd/go.sum
 	cd test/containerd && CGO_ENABLED=0 $(GO) build -trimpath -o $(CURDIR)/bin/containerd github.com/containerd/containerd/v2/cmd/containerd
 
+## deps: install what a fresh machine lacks (Debian packages for the sandbox's
+## root file system and the tests, npm 11.10+); idempotent, see scripts/install-deps
+deps:
+	scripts/install-deps
+
 ## test: the whole suite, integration tests with real runsc included (as root),
 ## and the differential test against osv-scanner (a module of its own)
-test: build
+test: deps build
 	$(GO) vet ./...
-	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 ./...
+	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 -timeout 40m ./...
 	cd test/osvdiff && $(GO) test -count=1 ./...
 
 ## test-containerd: the containerd backend's tests (build tag containerd):
 ## a private containerd daemon with gVisor's shim runs sandboxes and the
 ## same fixture scan as runsc, whose profile must be identical (as root)
 CTRD_PKGS := ./sandbox/containerd ./internal/scan ./internal/cli ./internal/sandboxtest
-test-containerd: build shim containerd
+test-containerd: deps build shim containerd
 	$(GO) vet -tags containerd $(CTRD_PKGS)
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc DEPBOX_SHIM=$(CURDIR)/bin/containerd-shim-runsc-v1 \
 	  DEPBOX_CONTAINERD=$(CURDIR)/bin/containerd $(GO) test -tags containerd -count=1 -run 'Containerd|DaemonMatchesClient' $(CTRD_PKGS)
@@ -62,7 +67,7 @@ unit:
 
 ## example: scan the bundled example function (its dependencies are installed
 ## from the committed lockfile with --ignore-scripts: nothing runs on the host)
-example: build examples/hello-lambda/node_modules/.package-lock.json
+example: deps build examples/hello-lambda/node_modules/.package-lock.json
 	bin/depbox scan examples/hello-lambda
 
 ## example-python: scan the Python example with Debian's python3-requests and
@@ -82,6 +87,19 @@ examples/hello-lambda/node_modules/.package-lock.json: examples/hello-lambda/pac
 ## bench: scan and invoke benchmarks against native node on the 234-package bundle
 bench: build
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -run '^$$' -bench . -benchtime 1x -count 1 -timeout 30m ./internal/scan/
+
+## eval: measure depbox's verdicts on the evaluation corpus (eval/README.md):
+## real npm packages and functions that must pass, malicious fixtures that
+## must fail naming the right package; not part of make test
+## The binary measured is built with a fixed version string, so that it (and
+## the audit cache, keyed by its digest) changes only when the code does.
+EVAL_OSV   ?= $(wildcard ../shared/osv)
+EVAL_JOBS  ?= 2
+EVAL_FLAGS ?=
+bin/depbox-eval: $(GOFILES) go.mod go.sum
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '-X github.com/depbox/depbox/internal/cli.Version=eval' -o $@ ./cmd/depbox
+eval: bin/depbox-eval bin/runsc
+	$(GO) run ./cmd/depbox-eval -depbox bin/depbox-eval -runsc bin/runsc -jobs $(EVAL_JOBS) $(if $(EVAL_OSV),-osv $(EVAL_OSV)) $(EVAL_FLAGS)
 
 vet:
 	$(GO) vet ./...

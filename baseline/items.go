@@ -28,13 +28,14 @@ const (
 	KindExfiltration  = "exfiltration"
 	KindPersistence   = "persistence"
 	KindTimer         = "timer"
+	KindSignal        = "signal"
 )
 
 // Kinds lists the item kinds in display order.
 var Kinds = []string{
 	KindExfiltration, KindProcess, KindNetwork, KindDNS, KindEnv,
 	KindFileRead, KindFileWrite, KindFileReadWrite, KindFileExec,
-	KindCapability, KindPersistence, KindTimer, KindInstallScript, KindOutcome,
+	KindCapability, KindPersistence, KindTimer, KindSignal, KindInstallScript, KindOutcome,
 }
 
 // Phases lists the phases in the order they run.
@@ -134,6 +135,9 @@ func (b *Behavior) appendItems(out *[]Item, unattributed bool) {
 	}
 	for _, t := range b.Timers {
 		add(KindTimer, (time.Duration(t)*time.Millisecond).String()+" (brought forward)")
+	}
+	for _, sg := range b.Signals {
+		add(KindSignal, sg)
 	}
 	b.Unattributed.appendItems(out, true)
 }
@@ -288,6 +292,11 @@ func ProcessItem(p profile.Process, unattributed bool) Item {
 }
 
 // PersistenceItem is the item a baseline records for state kept between invocations.
+// TimerItem is the item of a long timer, as the baseline records it.
+func TimerItem(t profile.Timer) Item {
+	return Item{Kind: KindTimer, Value: (time.Duration(t.DelayMS) * time.Millisecond).String() + " (brought forward)"}
+}
+
 func PersistenceItem(p profile.Persistence, unattributed bool) Item {
 	return Item{Kind: KindPersistence, Value: NormalizePath(p.Path), Unattributed: unattributed}
 }

@@ -60,7 +60,11 @@ var points = []struct {
 // sinkRetries is how often runsc retries a full sink socket before it drops
 // an event. The feasibility study measured 10–47 % drops with the default of
 // 0 under write-heavy load and none with 20: the sandbox slows to match.
-const sinkRetries = 20
+// runsc's backoff doubles from 25µs to at most 10ms, so 20 retries wait
+// about 0.12 s in all; on a shared machine (load 30 on 2 cores) depbox was
+// starved longer than that and events were dropped. 100 retries wait about
+// 0.9 s before an event is lost.
+const sinkRetries = 100
 
 // PodInitConfig returns the runsc --pod-init-config document that sends the
 // points depbox needs to the remote sink listening at socketPath.

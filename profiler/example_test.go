@@ -101,7 +101,7 @@ func ExamplePodInitConfig() {
 	// Output:
 	// session: Default
 	// first point: container/start
-	// sink: remote /run/depbox/sink.sock retries 20
+	// sink: remote /run/depbox/sink.sock retries 100
 }
 
 // Listen and sandbox.Run together: the sink listens before runsc starts

@@ -43,8 +43,12 @@ type Exec struct {
 	Argv   []string
 	Result string // "ok" or the errno name
 	// Hooked says the new program's environment loads depbox's hook
-	// (NODE_OPTIONS starts with it); only meaningful for node.
+	// (NODE_OPTIONS starts with it, and no --inspect lets another process
+	// in first); only meaningful for node.
 	Hooked bool
+	// Preload says its environment preloads a library (LD_PRELOAD,
+	// LD_AUDIT): native code that runs before any hook.
+	Preload bool
 }
 
 // HookRecord is one record of depbox's in-process Node hook (Proc.Hooks,
@@ -78,10 +82,23 @@ type Proc struct {
 	Socks      []Sock
 	Exited     bool
 	ExitStatus int32
-	// Hooks are the in-process hook's records (marker opens), in order.
+	// Hooks are the in-process hook's genuine records (marker opens with
+	// the proof of the process's key), in order.
 	Hooks []hook.Record
+	// Forged are the other marker opens, and genuine records the syscall
+	// stream contradicts: they explain nothing.
+	Forged []Forgery
+	// Faults say where the records and the syscall stream disagree
+	// (records missing, replayed or contradicted): the profile is
+	// incomplete.
+	Faults []string
 	// sockets maps an fd to its (domain, type) while it is open.
 	sockets map[int64][2]int32
+	markers []marker
+	images  []image
+	keys    []hook.Key
+	clones  []cloneMark
+	from    *origin
 }
 
 // Recorder builds the process tree from decoded events. It is safe for
@@ -92,6 +109,17 @@ type Recorder struct {
 	// byTgid lists the keys seen for a tgid, to resolve parents by tgid.
 	byTgid map[int32][]ProcKey
 	events uint64
+	// pythonHook: the run placed the Python hook, which sitecustomize
+	// loads into every Python process.
+	pythonHook bool
+}
+
+// TrustPythonHook tells the recorder that the run's Python processes load
+// depbox's Python hook from sitecustomize, so their key announcements count.
+func (r *Recorder) TrustPythonHook() {
+	r.mu.Lock()
+	r.pythonHook = true
+	r.mu.Unlock()
 }
 
 // NewRecorder returns an empty recorder.
@@ -128,6 +156,11 @@ func (r *Recorder) Add(msg proto.Message) {
 	case *pb.Start:
 		if p := r.proc(m.ContextData); p != nil {
 			p.Argv = m.Args
+			bin := ""
+			if len(m.Args) > 0 {
+				bin = m.Args[0]
+			}
+			p.startImage(bin, m.Args, m.Env, nil, nil)
 		}
 	case *pb.CloneInfo:
 		if m.Flags&unix.CLONE_THREAD != 0 {
@@ -145,23 +178,31 @@ func (r *Recorder) Add(msg proto.Message) {
 			r.byTgid[k.Tgid] = append(r.byTgid[k.Tgid], k)
 		}
 		c.Parent, c.ParentTgid = parent.Key, parent.Key.Tgid
+		if c.images == nil {
+			c.startImage("", nil, nil, &origin{parent: parent.Key, image: len(parent.images) - 1}, parent)
+		}
+		parent.clones = append(parent.clones, cloneMark{tid: m.ContextData.GetThreadId(), at: len(parent.markers)})
 	case *pb.ExecveInfo:
 		if p := r.proc(m.ContextData); p != nil {
 			p.Argv, p.Binary = m.Argv, m.BinaryPath
 			// execve's exit point carries no result: the exec that succeeded
 			// is the one the sentry reports; attempts before it failed (a
 			// PATH search, say).
+			var ran *Exec
 			for i := len(p.Execs) - 1; i >= 0; i-- {
 				// The binary is the resolved file (a symlinked /bin/sh is
 				// /bin/dash): match the path or, failing that, the argv.
 				if p.Execs[i].Result == "" && (p.Execs[i].Path == m.BinaryPath || slices.Equal(p.Execs[i].Argv, m.Argv)) {
 					p.Execs[i].Result = "ok"
+					ran = &p.Execs[i]
 					for j := i - 1; j >= 0 && p.Execs[j].Result == ""; j-- {
 						p.Execs[j].Result = "failed"
 					}
 					break
 				}
 			}
+			// A new program: markers from here on are its.
+			p.images = append(p.images, image{binary: m.BinaryPath, trusted: trusted(m.BinaryPath, m.Argv, ran, r.pythonHook)})
 		}
 	case *pb.Execve:
 		p := r.proc(m.ContextData)
@@ -178,8 +219,9 @@ func (r *Recorder) Add(msg proto.Message) {
 		if m.Exit != nil && m.Exit.Errorno != 0 {
 			res = result(m.Exit)
 		}
-		hooked := slices.ContainsFunc(m.Envv, func(e string) bool { return strings.HasPrefix(e, HookEnv) })
-		p.Execs = append(p.Execs, Exec{Path: name, Argv: slices.Clone(m.Argv), Result: res, Hooked: hooked})
+		e := execOf(name, m.Argv, m.Envv)
+		e.Result = res
+		p.Execs = append(p.Execs, e)
 	case *pb.Open:
 		r.open(m)
 	case *pb.Socket:
@@ -211,12 +253,6 @@ func (r *Recorder) open(m *pb.Open) {
 		return
 	}
 	name := m.Pathname
-	if strings.HasPrefix(name, hook.MarkerDir) {
-		if rec, ok := hook.Decode(name); ok {
-			p.Hooks = append(p.Hooks, rec)
-			return
-		}
-	}
 	if !path.IsAbs(name) {
 		dir := m.ContextData.GetCwd()
 		if m.Sysno == unix.SYS_OPENAT && m.Fd != unix.AT_FDCWD && m.FdPath != "" {
@@ -225,6 +261,11 @@ func (r *Recorder) open(m *pb.Open) {
 		name = path.Join(dir, name)
 	} else {
 		name = path.Clean(name)
+	}
+	if strings.HasPrefix(name, hook.MarkerDir) || name+"/" == hook.MarkerDir {
+		// A record of the hook, or a forgery: verify tells them apart.
+		p.markers = append(p.markers, marker{path: name, tid: m.ContextData.GetThreadId(), flags: m.Flags, image: len(p.images) - 1})
+		return
 	}
 	acc := m.Flags & unix.O_ACCMODE
 	write := acc == unix.O_WRONLY || acc == unix.O_RDWR || m.Flags&(unix.O_CREAT|unix.O_TRUNC|unix.O_APPEND) != 0 || m.Sysno == unix.SYS_CREAT
@@ -349,6 +390,9 @@ func (r *Recorder) Procs() []*Proc {
 	slices.SortFunc(out, func(a, b *Proc) int {
 		return cmp.Or(cmp.Compare(a.Key.Start, b.Key.Start), cmp.Compare(a.Key.Tgid, b.Key.Tgid))
 	})
+	for _, p := range out { // parents first: a forked child inherits its parent's key
+		r.verify(p)
+	}
 	return out
 }
 

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/depbox/depbox/internal/contenthash"
 )
 
 // rootfsMountPoints are created (empty) in every rootfs so that the
@@ -34,6 +36,8 @@ type RootfsSpec struct {
 	Trees map[string]Tree
 	// Files maps a path inside the rootfs to the content written there.
 	Files map[string]string
+	// Executables are like Files, written executable (scripts).
+	Executables map[string]string
 }
 
 // BuildRootfs assembles a minimal root file system holding only the given
@@ -63,7 +67,14 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 			return "", fmt.Errorf("listing %s for the sandbox rootfs: %w", spec.Trees[dst].Source, err)
 		}
 	}
-	key, err := rootfsKey(files, links, tfiles, spec.Files)
+	contents := map[string]string{}
+	for k, v := range spec.Files {
+		contents[k] = v
+	}
+	for k, v := range spec.Executables {
+		contents[k] = "#exec\n" + v // an executable differs from a file of the same content
+	}
+	key, err := rootfsKey(contenthash.New(filepath.Join(cacheDir, "hashes")), files, links, tfiles, contents)
 	if err != nil {
 		return "", err
 	}
@@ -100,12 +111,17 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 			return "", fmt.Errorf("copying %s into the rootfs: %w", src, err)
 		}
 	}
-	for dst, content := range spec.Files {
-		if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(dst)), 0o755); err != nil {
-			return "", err
-		}
-		if err := os.WriteFile(filepath.Join(tmp, dst), []byte(content), 0o644); err != nil {
-			return "", err
+	for _, fs := range []struct {
+		files map[string]string
+		mode  os.FileMode
+	}{{spec.Files, 0o644}, {spec.Executables, 0o755}} {
+		for dst, content := range fs.files {
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(dst)), 0o755); err != nil {
+				return "", err
+			}
+			if err := os.WriteFile(filepath.Join(tmp, dst), []byte(content), fs.mode); err != nil {
+				return "", err
+			}
 		}
 	}
 	for dst, target := range links {
@@ -222,27 +238,24 @@ func addFile(p string, files map[string]string) error {
 }
 
 // rootfsKey hashes what a rootfs is made of: programs and libraries by
-// content; tree files by path, size and modification time (a standard
-// library has thousands); written files by content.
-func rootfsKey(files, links, tfiles, contents map[string]string) (string, error) {
+// content (remembered by file identity in the cache, so that an unchanged
+// 100 MB node is not read on every scan); tree files by path, size and
+// modification time (a standard library has thousands); written files by
+// content.
+func rootfsKey(memo *contenthash.Memo, files, links, tfiles, contents map[string]string) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "depbox-rootfs-v2\n")
+	fmt.Fprintf(h, "depbox-rootfs-v3\n") // v3: modification times kept
 	keys := make([]string, 0, len(files))
 	for k := range files {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		f, err := os.Open(files[k])
-		if err != nil {
-			return "", err
-		}
-		fmt.Fprintf(h, "%s\n", k)
-		_, err = io.Copy(h, f)
-		f.Close()
+		sum, err := memo.File(files[k])
 		if err != nil {
 			return "", fmt.Errorf("hashing %s: %w", files[k], err)
 		}
+		fmt.Fprintf(h, "%s\n%s\n", k, sum)
 	}
 	lk := make([]string, 0, len(links))
 	for k := range links {
@@ -286,5 +299,10 @@ func copyFile(src, dst string) error {
 		out.Close()
 		return err
 	}
-	return out.Close()
+	if err := out.Close(); err != nil {
+		return err
+	}
+	// Modification times stay: Python checks its byte code against the
+	// source's, and rewrites (a write outside /tmp) what looks stale.
+	return os.Chtimes(dst, fi.ModTime(), fi.ModTime())
 }

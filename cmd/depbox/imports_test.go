@@ -24,8 +24,8 @@ var publicImports = map[string][]string{
 	"profile":            {},
 	"baseline":           {"profile"},
 	"profiler":           {"profile", "internal/hook"},
-	"sandbox":            {},
-	"sandbox/containerd": {"sandbox"},
+	"sandbox":            {"internal/contenthash"}, // a leaf: file hashes memoised by identity for the rootfs key
+	"sandbox/containerd": {"sandbox", "internal/contenthash"},
 }
 
 // moduleImports parses the module's packages (not their tests) and returns,

@@ -66,7 +66,7 @@ each failure, and exits 3 at the end if any failed.`,
 		// --jobs means packages at once here: each audit is a sandbox of its own.
 		f.Lookup("jobs").Usage = "packages audited at once, each in its own sandbox"
 		// An audit has no function to invoke.
-		for _, name := range []string{"handler", "events", "events-dir", "event-variants", "seed", "invoke-timeout", "memory-size"} {
+		for _, name := range []string{"handler", "events", "events-dir", "event-variants", "seed", "invoke-timeout", "init-timeout", "memory-size"} {
 			_ = f.MarkHidden(name)
 		}
 		f.String("against", "", "also audit this version (or range, tag, npm:SPEC, .tgz) of the package and show what behaviour SPEC adds or drops")
@@ -156,19 +156,14 @@ func (e *env) audit(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := e.stdout
-	if o := v.GetString("output"); o != "" && o != "-" {
-		f, err := os.Create(o)
-		if err != nil {
-			return usageErr(fmt.Errorf("creating --output file: %w", err))
-		}
-		defer f.Close()
-		w = f
+	w, err := e.createOutput(v.GetString("output"))
+	if err != nil {
+		return err
 	}
 	if batch {
-		return e.auditBatch(ctx, a, jobs, listing, format, w)
+		return closeOutput(w, e.auditBatch(ctx, a, jobs, listing, format, w))
 	}
-	return e.auditOne(ctx, a, jobs[0], format, w)
+	return closeOutput(w, e.auditOne(ctx, a, jobs[0], format, w))
 }
 
 // auditor builds the Auditor from the configuration, like runScan does for a scan.

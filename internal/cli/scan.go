@@ -36,6 +36,7 @@ type scanOptions struct {
 	RecordEvents  string
 	InstallPhase  bool
 	InvokeTimeout time.Duration
+	InitTimeout   time.Duration
 	TimerBudget   time.Duration
 	MemorySize    int
 	NoHook        bool
@@ -44,6 +45,8 @@ type scanOptions struct {
 	RunscFlags    []string
 	Python        string
 	Runtime       string
+	Lockfile      string
+	Layers        []string
 }
 
 // addScanFlags declares the flags every scanning command shares.
@@ -59,6 +62,8 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Int64("pids", 512, "process limit of the sandbox")
 	f.String("node", "", "host node binary copied into the sandbox's root file system (default: node on $PATH)")
 	f.String("python", "", "host CPython copied, with its standard library, into the sandbox's root file system for Python bundles (default: /usr/bin/python3)")
+	f.StringArray("layer", nil, "a Lambda layer of the function (a directory or its .zip; repeatable, in the order Lambda applies them): mounted at /opt as Lambda lays it out, its packages (nodejs/node_modules, nodejs/node20/node_modules) analysed like the function's own")
+	f.String("lockfile", "", "the project's lockfile (package-lock.json, npm-shrinkwrap.json, yarn.lock v1, pnpm-lock.yaml): the versions of packages bundled into the function's JavaScript files (esbuild, webpack), which the bundle itself does not record")
 	f.String("runtime", "", "the bundle's runtime, overriding detection: nodejs, or a Lambda Python runtime such as python3.11 or python3.12")
 	f.StringArray("runsc-flag", nil, "an extra global runsc flag for the sandbox, e.g. --runsc-flag=--debug (repeatable; for diagnosis)")
 	f.String("work-dir", "", "where the private staging directory is made (default: /dev/shm when writable, else $TMPDIR)")
@@ -71,6 +76,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.StringSlice("event-variants", nil, "event variants: default and injection variants such as sql, shell, path-traversal (default: all)")
 	f.Int64("seed", 0, "seed for event identifiers, addresses and timestamps, and request ids")
 	f.Duration("invoke-timeout", 3*time.Second, "limit for one invocation of the handler (Lambda's default is 3s)")
+	f.Duration("init-timeout", 10*time.Second, "limit for loading the handler before the first invocation (Lambda's init limit is 10s); a handler that takes longer makes the analysis incomplete")
 	f.Duration("timer-budget", time.Second, "timers longer than this are brought forward to it and reported (time bombs)")
 	f.Int("memory-size", 128, "the function's memory size in MB, as Lambda reports it to the function")
 	f.Bool("hook", true, "load depbox's in-process hook into node (turning it off loses environment reads, DNS names, canary checks of encrypted traffic and per-package attribution inside the function; for measurements)")
@@ -96,14 +102,17 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		RecordEvents:  v.GetString("record-events"),
 		InstallPhase:  v.GetBool("install-phase"),
 		InvokeTimeout: v.GetDuration("invoke-timeout"),
+		InitTimeout:   v.GetDuration("init-timeout"),
 		TimerBudget:   v.GetDuration("timer-budget"),
 		MemorySize:    v.GetInt("memory-size"),
 		NoHook:        !v.GetBool("hook"),
 		ImportCache:   v.GetBool("import-cache"),
-		WorkDir:       v.GetString("work-dir"),
+		WorkDir:       absPath(v.GetString("work-dir")),
 		RunscFlags:    v.GetStringSlice("runsc-flag"),
 		Python:        v.GetString("python"),
 		Runtime:       v.GetString("runtime"),
+		Lockfile:      v.GetString("lockfile"),
+		Layers:        v.GetStringSlice("layer"),
 	}
 }
 
@@ -135,26 +144,19 @@ incomplete (events lost, sandbox failure, timeout).`,
 				if err != nil {
 					return err
 				}
-				w := e.stdout
-				if o := e.v.GetString("output"); o != "" && o != "-" {
-					f, err := os.Create(o)
-					if err != nil {
-						return usageErr(fmt.Errorf("creating --output file: %w", err))
-					}
-					defer f.Close()
-					w = f
+				w, err := e.createOutput(e.v.GetString("output"))
+				if err != nil {
+					return err
 				}
 				if format == "json" {
-					if err := p.Write(w); err != nil {
-						return err
-					}
+					err = p.Write(w)
 				} else {
 					writeTable(w, p)
 				}
-				if p.Incomplete {
-					return analysisErr(fmt.Errorf("the scan is incomplete: %s", problemSummary(p)))
+				if err == nil && p.Incomplete {
+					err = analysisErr(fmt.Errorf("the scan is incomplete: %s", problemSummary(p)))
 				}
-				return nil
+				return closeOutput(w, err)
 			},
 		}
 		addScanFlags(cmd)
@@ -203,10 +205,10 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	progress := e.progress()
 	p, stats, err := scan.Scan(ctx, scan.Options{
 		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags, Backend: backend,
-		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime,
+		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
-		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, TimerBudget: o.TimerBudget,
+		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, InitTimeout: o.InitTimeout, TimerBudget: o.TimerBudget,
 		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook, Version: Version, Progress: progress.step, Log: e.log,
 	})
 	progress.finish()
@@ -258,7 +260,13 @@ func (e *env) sandboxTools(node string) (*tools, error) {
 // cacheDir returns the configured cache directory or the user's default.
 func cacheDir(configured string) (string, error) {
 	if configured != "" {
-		return configured, nil
+		// runsc is started in another directory: every path it is given
+		// must be absolute.
+		abs, err := filepath.Abs(configured)
+		if err != nil {
+			return "", usageErr(fmt.Errorf("--cache-dir %s: %w", configured, err))
+		}
+		return abs, nil
 	}
 	d, err := os.UserCacheDir()
 	if err != nil {
@@ -326,4 +334,16 @@ func problemSummary(p *profile.Profile) string {
 		s = append(s[:3], fmt.Sprintf("and %d more", len(s)-3))
 	}
 	return strings.Join(s, "; ")
+}
+
+// absPath makes a path flag absolute (runsc runs in another directory); ""
+// stays "" (the default applies).
+func absPath(p string) string {
+	if p == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }

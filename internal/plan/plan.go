@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+
+	"github.com/depbox/depbox/internal/fakenet"
 )
 
 // Version is bumped when Plan or Results change incompatibly.
@@ -53,6 +55,12 @@ type Plan struct {
 	// FakeNet starts the fake internet (DNS and TCP sinkholes) before the
 	// steps; what it sees is written to FakeNetPath.
 	FakeNet bool `json:"fake_net,omitempty"`
+	// Cloud, with FakeNet, answers on the cloud's link-local endpoints
+	// (instance metadata, container credentials) with fake credentials.
+	Cloud *fakenet.Cloud `json:"cloud,omitempty"`
+	// HTTPMarker goes into the fake internet's HTTP answers (see
+	// fakenet.Config.Marker).
+	HTTPMarker string `json:"http_marker,omitempty"`
 	// Env is the environment of every step's process.
 	Env []string `json:"env"`
 	// Levels run in order; the steps of one level may run in parallel.
@@ -76,6 +84,13 @@ type Step struct {
 	Env        []string `json:"env,omitempty"`
 	// TimeoutMS overrides the plan's StepTimeoutMS for this step.
 	TimeoutMS int `json:"timeout_ms,omitempty"`
+	// Watchdog makes the runner read the step's status lines (fd 3) as they
+	// come: a line {"deadline_ms": N, "what": "…"} arms a watchdog that
+	// kills the step when N ms pass without another such line; 0 disarms
+	// it. The invoke harness uses it to bound handler start-up and each
+	// invocation even when code under test never yields (a synchronous
+	// infinite loop cannot be interrupted from inside the process).
+	Watchdog bool `json:"watchdog,omitempty"`
 }
 
 // Results is what the runner reports back.
@@ -98,6 +113,9 @@ type StepResult struct {
 	ExitCode int    `json:"exit_code"`
 	Signal   string `json:"signal,omitempty"`
 	TimedOut bool   `json:"timed_out,omitempty"`
+	// Overdue names what the watchdog was waiting for when it killed the
+	// step (see Step.Watchdog).
+	Overdue string `json:"overdue,omitempty"`
 	// Status and Error are what the loader reported: "ok" or "error" with a
 	// short code such as ERR_REQUIRE_ESM; empty when it reported nothing.
 	Status     string `json:"status,omitempty"`

@@ -49,7 +49,12 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 			return fmt.Errorf("opening the fake internet's log: %w", err)
 		}
 		defer f.Close()
-		w, err := fakenet.Start(ctx, fakenet.Config{}, f)
+		if p.Cloud != nil {
+			if err := fakenet.AddLinkLocal(); err != nil {
+				res.Warnings = append(res.Warnings, "the cloud's metadata endpoints are unreachable: "+err.Error())
+			}
+		}
+		w, err := fakenet.Start(ctx, fakenet.Config{Cloud: p.Cloud, Marker: p.HTTPMarker}, f)
 		if err != nil {
 			// A sinkhole port that cannot be bound is a gap in what the
 			// fake internet sees: say so, keep going with the others.
@@ -121,9 +126,15 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 	statusW.Close()
 	r.Pid = cmd.Process.Pid
 	status := make(chan []byte, 1)
+	wd := newWatchdog()
+	defer wd.stop()
 	go func() {
-		b, _ := io.ReadAll(io.LimitReader(statusR, 64<<10))
-		status <- b
+		if !st.Watchdog {
+			b, _ := io.ReadAll(io.LimitReader(statusR, 64<<10))
+			status <- b
+			return
+		}
+		status <- wd.read(io.LimitReader(statusR, 1<<20))
 	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -138,6 +149,10 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 	case werr = <-done:
 	case <-timer.C:
 		r.TimedOut = true
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		werr = <-done
+	case what := <-wd.fired:
+		r.TimedOut, r.Overdue = true, what
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		werr = <-done
 	case <-ctx.Done():

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/depbox/depbox/internal/bundle"
+	"github.com/depbox/depbox/internal/contenthash"
 	"github.com/depbox/depbox/internal/plan"
 	"github.com/depbox/depbox/profile"
 	"github.com/depbox/depbox/profiler"
@@ -54,13 +55,19 @@ type importCache struct {
 func newImportCache(dir string, b *bundle.Bundle, world string) (*importCache, error) {
 	c := &importCache{dir: dir, world: world, digests: map[string]string{}, keys: map[string]string{}, hits: map[string]*importEntry{}}
 	for _, pkg := range b.Packages {
-		d, err := packageDigest(filepath.Join(b.Root, filepath.FromSlash(pkg.Path)))
+		if pkg.BundledIn != "" {
+			continue // part of a bundle file: never imported on its own
+		}
+		d, err := packageDigest(b.HostPath(pkg.Path))
 		if err != nil {
 			return nil, fmt.Errorf("hashing %s: %w", pkg.Path, err)
 		}
 		c.digests[pkg.Path] = d
 	}
 	for _, pkg := range b.Packages {
+		if pkg.BundledIn != "" {
+			continue
+		}
 		closure := map[string]bool{}
 		var walk func(p string)
 		walk = func(p string) {
@@ -195,17 +202,15 @@ func packageDigest(dir string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// worldKey covers what besides the packages decides an import result.
+// worldKey covers what besides the packages decides an import result. The
+// depbox binary counts by content (remembered by file identity in the
+// cache directory, not read again on every scan).
 func worldKey(o Options, rootfs, function string) (string, error) {
-	h := sha256.New()
-	f, err := os.Open(o.Self)
+	self, err := contenthash.New(filepath.Join(o.CacheDir, "hashes")).File(o.Self)
 	if err != nil {
 		return "", err
 	}
-	defer f.Close()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	fmt.Fprintf(h, "\n%s\n%v %v %v %v %s\n", filepath.Base(rootfs), o.NoHook, o.Linger, o.StepTimeout, o.TimerBudget, strings.Join([]string{function, fmt.Sprint(o.FunctionMemoryMB)}, " "))
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\n%s\n%v %v %v %v %s\n", self, filepath.Base(rootfs), o.NoHook, o.Linger, o.StepTimeout, o.TimerBudget, strings.Join([]string{function, fmt.Sprint(o.FunctionMemoryMB)}, " "))
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

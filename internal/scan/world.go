@@ -91,7 +91,7 @@ func worldEnv(b *bundle.Bundle, o Options, c *canary.Set) []string {
 }
 
 // hookFiles are the hook's files and configuration for the control dir.
-func hookFiles(o Options) (map[string][]byte, error) {
+func hookFiles(o Options, b *bundle.Bundle) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for name, content := range hook.Files() {
 		if o.NoHook && name != path.Base(hook.InvokePath) {
@@ -102,6 +102,7 @@ func hookFiles(o Options) (map[string][]byte, error) {
 	if o.NoHook {
 		return files, nil
 	}
+	_, regionFiles := regionTable(b)
 	cfg, err := json.Marshal(hook.HookConfig{
 		TimerBudgetMS: int(o.TimerBudget.Milliseconds()), TaskRoot: plan.TaskRoot,
 		// One process per package at import: the eval inspector's cost,
@@ -110,6 +111,7 @@ func hookFiles(o Options) (map[string][]byte, error) {
 		// the records of what it does; the invoke and execute phases keep
 		// the inspector.
 		NoEvalInspectorPhases: []string{profile.PhaseImport},
+		RegionFiles:           regionFiles,
 	})
 	if err != nil {
 		return nil, err
@@ -133,20 +135,25 @@ func invokeStep(p *plan.Plan, b *bundle.Bundle, o Options, events []event.Event)
 	cfg, err := json.Marshal(hook.InvokeConfig{
 		Handler: b.Handler, TaskRoot: plan.TaskRoot, Events: eventsPath,
 		TimeoutMS: int(o.InvokeTimeout.Milliseconds()), LingerMS: int(o.TimerBudget.Milliseconds()) + 500,
-		FunctionName: sanitizeName(b.Name), MemoryMB: o.FunctionMemoryMB, Seed: strconv.FormatInt(o.Seed, 10),
+		InitTimeoutMS: int(o.InitTimeout.Milliseconds()),
+		FunctionName:  sanitizeName(b.Name), MemoryMB: o.FunctionMemoryMB, Seed: strconv.FormatInt(o.Seed, 10),
 	})
 	if err != nil {
 		return err
 	}
 	p.Files[eventsPath] = evJSON
 	p.Files[hook.InvokeConfigPath] = cfg
-	// The whole phase must fit in the step's time: every invocation's
-	// timeout, the linger, and start-up.
-	budget := o.InvokeTimeout*time.Duration(len(events)) + o.TimerBudget + o.StepTimeout
+	// The whole phase must fit in the step's time: start-up, every
+	// invocation's timeout, the linger. The harness's watchdog lines bound
+	// each of those on its own (a handler that never yields is killed at its
+	// deadline, not at the end of the step's budget); this is the backstop.
+	const grace = 2 * time.Second // per watchdog deadline, and the harness's own work
+	budget := o.InitTimeout + grace + (o.InvokeTimeout+grace)*time.Duration(len(events)) + 3*o.TimerBudget + grace + o.StepTimeout
 	p.Levels = append(p.Levels, []plan.Step{{
 		Phase: profile.PhaseInvoke, Dependency: Function, Dir: plan.TaskRoot,
 		Args:      []string{hook.InvokePath, profiler.Marker, profile.PhaseInvoke, Function, hook.InvokeConfigPath},
 		TimeoutMS: int(budget.Milliseconds()),
+		Watchdog:  true,
 	}})
 	return nil
 }
@@ -158,16 +165,19 @@ func addWorld(p *plan.Plan, b *bundle.Bundle, o Options) error {
 	if p.Files == nil {
 		p.Files = map[string][]byte{}
 	}
-	files, err := hookFiles(o)
+	files, err := hookFiles(o, b)
 	if err != nil {
 		return err
 	}
 	for k, v := range files {
 		p.Files[k] = v
 	}
+	if err := addRegions(p, b); err != nil {
+		return err
+	}
 	p.Env = append(p.Env, worldEnv(b, o, o.Canaries)...)
 	addBait(p, o)
-	p.FakeNet = true
+	addFakeNet(p, o)
 	return nil
 }
 
