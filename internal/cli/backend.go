@@ -12,7 +12,7 @@ import (
 // exist in every build; --backend containerd needs a binary built with the
 // containerd tag (make depbox-containerd).
 func addBackendFlags(f *pflag.FlagSet) {
-	f.String("backend", "runsc", "how sandboxes are started: runsc (depbox runs runsc itself) or containerd (through a containerd daemon and gVisor's shim, containerd-shim-runsc-v1; needs a depbox built with `make depbox-containerd`: docs/containerd.md)")
+	f.String("backend", "runsc", "how sandboxes are started: runsc (depbox runs runsc itself) or containerd (through a containerd daemon and gVisor's shim, containerd-shim-runsc-v1; needs a depbox built by make depbox-containerd, docs/containerd.md)")
 	f.String("containerd-address", "/run/containerd/containerd.sock", "containerd's socket, with --backend containerd")
 	f.String("containerd-namespace", "depbox", "containerd namespace of depbox's containers and root file system snapshots, with --backend containerd")
 	f.String("containerd-snapshotter", "overlayfs", "containerd snapshotter holding the root file systems, with --backend containerd (native where overlayfs cannot be mounted)")
