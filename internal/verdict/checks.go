@@ -351,12 +351,18 @@ func exemptPeer(e profile.Endpoint) bool {
 		return true
 	}
 	if h := strings.ToLower(strings.TrimSuffix(e.Host, ".")); h != "" {
-		if h == "localhost" || strings.HasSuffix(h, ".amazonaws.com") || strings.HasSuffix(h, ".amazonaws.com.cn") ||
-			strings.HasSuffix(h, ".api.aws") {
+		if h == "localhost" || IsAWSEndpoint(h) {
 			return true
 		}
 	}
 	return localAddr(e.Address)
+}
+
+// IsAWSEndpoint reports whether a host name is an AWS service endpoint
+// (*.amazonaws.com, *.amazonaws.com.cn, *.api.aws).
+func IsAWSEndpoint(host string) bool {
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	return strings.HasSuffix(h, ".amazonaws.com") || strings.HasSuffix(h, ".amazonaws.com.cn") || strings.HasSuffix(h, ".api.aws")
 }
 
 // localAddr reports whether an address never leaves the machine (loopback,
