@@ -559,11 +559,13 @@ func suspiciousProcess(p profile.Process) string {
 func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile.Behavior) {
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals, kinds []string
+		lookups := true
 		for _, p := range b.Processes {
 			why := suspiciousProcess(p)
 			if why == "" || (phase == profile.PhaseInstall && (scriptRunner(p) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
+			lookups = lookups && lookupShell(p)
 			vals = append(vals, processValue(p))
 			if !slices.Contains(kinds, why) {
 				kinds = append(kinds, why)
@@ -572,7 +574,13 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 		if len(vals) == 0 {
 			return
 		}
-		c.add(RuleShellDownloader, 0, d, phase, fmt.Sprintf("%s started a %s in the %s phase: %s", label(d), strings.Join(kinds, "/"), phase, strings.Join(vals, "; ")),
+		// A shell that only looks up local state (a machine id, the process
+		// list) is medium; any other shell, downloader or inline code high.
+		sev := Severity(0)
+		if lookups {
+			sev = Medium
+		}
+		c.add(RuleShellDownloader, sev, d, phase, fmt.Sprintf("%s started a %s in the %s phase: %s", label(d), strings.Join(kinds, "/"), phase, strings.Join(vals, "; ")),
 			Evidence{Event: baseline.KindProcess, Values: vals, Unattributed: un})
 	})
 }
