@@ -465,6 +465,8 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 	// canaries are searched together (a secret split over several queries).
 	var phases []string
 	names := map[string][]profiler.Outgoing{}
+	owned := map[*profile.Behavior][]profiler.Outgoing{}
+	var owners []*profile.Behavior
 	for _, r := range fake {
 		if r.Kind != "dns" || explainedDNS[r.Name] {
 			continue // a hook record names the package; its data was searched there
@@ -472,6 +474,15 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 		phase := r.Phase
 		if phase == "" {
 			phase = profile.PhaseImport
+		}
+		if pkg, b := dnsOwner(p, r, phase); b != nil {
+			// A program the package started asked (dig, nslookup, curl…).
+			b.DNS = append(b.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
+			if _, ok := owned[b]; !ok {
+				owners = append(owners, b)
+			}
+			owned[b] = append(owned[b], profiler.Outgoing{Pkg: pkg, Phase: phase, Channel: "dns", Destination: r.Name, Data: []byte(r.Name)})
+			continue
 		}
 		if _, ok := names[phase]; !ok {
 			phases = append(phases, phase)
@@ -487,6 +498,10 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 		app := appPhase(p, phase)
 		app.Unattributed.Exfiltration = append(app.Unattributed.Exfiltration, exfil(c, names[phase])[""]...)
 	}
+	for _, b := range owners {
+		out := owned[b]
+		b.Exfiltration = append(b.Exfiltration, exfil(c, out)[out[0].Pkg]...)
+	}
 	for _, r := range fake {
 		switch r.Kind {
 		case "tcp":
@@ -500,11 +515,11 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 			// Whoever connected there in the sandbox run of the record — by
 			// name in a hook record, or by sinkhole address in the syscall
-			// stream — carries it; else the function's process does,
-			// unattributed.
+			// stream; a package or the function's own code — carries it;
+			// else the function's process does, unattributed.
 			attributed := false
-			for i := range p.Dependencies {
-				for phase, b := range p.Dependencies[i].Phases {
+			for _, d := range connectors(p) {
+				for phase, b := range d.Phases {
 					if (phase == profile.PhaseInstall) != (r.Phase == profile.PhaseInstall) {
 						continue
 					}
@@ -529,6 +544,19 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 		}
 	}
+}
+
+// connectors are the dependencies and the function's own code: whoever
+// may have made a connection.
+func connectors(p *profile.Profile) []*profile.Dependency {
+	out := make([]*profile.Dependency, 0, len(p.Dependencies)+1)
+	for i := range p.Dependencies {
+		out = append(out, &p.Dependencies[i])
+	}
+	if p.App != nil {
+		out = append(out, p.App)
+	}
+	return out
 }
 
 // connectedTo reports whether b connected to the sinkhole of a TCP record.
