@@ -109,7 +109,8 @@ func exfil(c *canary.Set, out []profiler.Outgoing) map[string][]profile.Exfil {
 			pieces := make([][]byte, len(g))
 			bodies := make([][]byte, len(g))
 			for i, o := range g {
-				pieces[i], bodies[i] = o.Data, httpBody(o.Data)
+				d := maskSigning(c, o)
+				pieces[i], bodies[i] = d, httpBody(d)
 			}
 			add(g, c.FindSeries(pieces, false))
 			add(g, c.FindSeries(bodies, false))
