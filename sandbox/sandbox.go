@@ -203,6 +203,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		}
 	}()
 
+	oom := watchOOM(cgroupRoot, cgroupsPath(cfg))
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	timer := time.NewTimer(cfg.Timeout)
@@ -220,7 +221,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		waitErr = <-done
 	}
 	res.Duration = time.Since(start)
-	res.OOMKills = oomKills(cgroupRoot, cgroupsPath(cfg)) // before teardown removes the cgroup
+	res.OOMKills = oom.result(waitErr != nil) // before teardown removes the cgroup
 	res.Stdout, res.StdoutCut = stdout.bytes()
 	res.Stderr, res.StderrCut = stderr.bytes()
 	var ee *exec.ExitError
