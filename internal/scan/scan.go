@@ -53,6 +53,10 @@ type Options struct {
 	// Path is the bundle: a directory or a .zip deployment package.
 	Path    string
 	Handler string
+	// Function picks a function of the bundle's SAM/CloudFormation template
+	// or serverless.yml by name (exclusive with Handler); ScanFunctions
+	// scans each in turn.
+	Function string
 	// CacheDir holds built root file systems.
 	CacheDir string
 	// Runsc is the runsc binary; Self the static depbox binary that runs as
@@ -84,6 +88,8 @@ type Options struct {
 	WorkDir string
 	// RunscFlags are extra global runsc flags (diagnosis).
 	RunscFlags []string
+	// Backend runs the sandboxes (nil: sandbox.Run, runsc directly).
+	Backend Backend
 	// RecordEvents, when set, receives the raw gVisor event stream (see
 	// profiler.Replay).
 	RecordEvents string
@@ -201,7 +207,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			return nil, nil, err
 		}
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
+	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Function: o.Function, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
 	if err != nil {
 		if errors.Is(err, bundle.ErrInput) {
 			return nil, nil, &InputError{err}
@@ -225,7 +231,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	p := &profile.Profile{
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
 		Bundle: profile.Bundle{
-			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile, Layers: profileLayers(b),
+			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Function: b.Function, Functions: b.Functions, Lockfile: b.Lockfile, Layers: profileLayers(b),
 			RuntimeVersion: nodeVersion(o.Node),
 		},
 	}
@@ -303,8 +309,9 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// Without the hook there are no records: the fake internet's log and the
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b))
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
 	markCallerDirected(p, o.Execute, callArgs)
+	markScripts(p, task)
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
@@ -442,7 +449,7 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	if err != nil {
 		return err
 	}
-	res, runErr := sandbox.Run(ctx, sandbox.Config{
+	res, runErr := o.runSandbox(ctx, sandbox.Config{
 		ID:       "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
 		Runsc:    o.Runsc,
 		WorkDir:  s.work,
