@@ -63,6 +63,7 @@ func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
 		if fn.codeURI != "" {
 			if _, ok := t.handlerFile(path.Join(fn.codeURI, fn.handler)); ok {
 				h = path.Join(fn.codeURI, fn.handler)
+				b.CodeDir = fn.codeURI
 			}
 		}
 		file, ok := t.handlerFile(h)
