@@ -246,6 +246,10 @@ type Process struct {
 	Binary string   `json:"binary,omitempty"`
 	// Result is "ok" or the errno name when the exec failed.
 	Result string `json:"result,omitempty"`
+	// Script is the #! line of a program inside the bundle that is a
+	// script the kernel ran through that interpreter ("#!/usr/bin/env
+	// node"), as the file was when the scan ended; empty for a binary.
+	Script string `json:"script,omitempty"`
 }
 
 // Exfil is a canary secret seen leaving: in outbound data, a DNS name, a

@@ -349,7 +349,7 @@ func (pp *progressPrinter) finish() {
 // problemSummary names the fatal problems, the most fundamental first.
 func problemSummary(p *profile.Profile) string {
 	rank := func(code string) int {
-		for i, c := range []string{"sandbox-failed", "timeout", "event-stream", "event-drops", "event-decode"} {
+		for i, c := range []string{"sandbox-killed", "sandbox-failed", "timeout", "event-stream", "event-drops", "event-decode"} {
 			if c == code {
 				return i
 			}

@@ -15,6 +15,9 @@ import (
 // itself by name), as the reference process reads the task root's: it is
 // not the package's behaviour.
 func dropScopeRead(b *profile.Behavior, ip string) {
+	if !strings.Contains(ip, "node_modules/") {
+		return // not an npm package (a Python distribution's dist-info)
+	}
 	dir, _ := resolveFrom(ip)
 	if dir == "" || strings.Contains(dir+"/", "/node_modules/") {
 		return

@@ -307,8 +307,9 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// Without the hook there are no records: the fake internet's log and the
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b))
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
 	markCallerDirected(p, o.Execute, callArgs)
+	markScripts(p, task)
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
@@ -501,15 +502,17 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		p.AddProblem(profile.Problem{Code: "event-decode", Fatal: true,
 			Message: fmt.Sprintf("%d monitoring events could not be decoded", st.Undecodable)})
 	}
+	procs := rec.Procs()
+	killed := sandboxKilled(res, procs)
 	if res.TimedOut {
 		p.AddProblem(profile.Problem{Code: "timeout", Fatal: true,
 			Message: fmt.Sprintf("the sandbox ran longer than %s and was stopped (raise --timeout)", o.RunTimeout)})
-	} else if res.ExitCode != 0 {
+	} else if res.ExitCode != 0 && !killed {
 		p.AddProblem(profile.Problem{Code: "sandbox-failed", Fatal: true,
 			Message: fmt.Sprintf("the sandbox's runner exited with code %d: %s", res.ExitCode, strings.TrimSpace(tailString(string(res.Stderr), 600)))})
 	}
 	var results plan.Results
-	if err := plan.ReadFile(filepath.Join(out, "results.json"), &results); err != nil {
+	if err := plan.ReadFile(filepath.Join(out, "results.json"), &results); err != nil && !killed {
 		p.AddProblem(profile.Problem{Code: "sandbox-failed", Fatal: true, Message: "the runner wrote no results: " + err.Error()})
 	}
 	for _, r := range results.Steps {
@@ -539,9 +542,12 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	if s.cache != nil {
 		attr.Known = s.cache.known()
 	}
-	runs := profiler.Attribute(rec.Procs(), attr)
+	runs := profiler.Attribute(procs, attr)
 	for k, r := range runs {
 		s.runs[k] = r
+	}
+	if killed {
+		p.AddProblem(killedProblem(res, runs, o.MemoryBytes))
 	}
 	for _, level := range pl.Levels {
 		for _, st := range level {
