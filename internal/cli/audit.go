@@ -185,6 +185,10 @@ func (e *env) auditor() (*audit.Auditor, error) {
 	if err != nil {
 		return nil, err
 	}
+	backend, err := e.backend()
+	if err != nil {
+		return nil, err
+	}
 	cache, runsc, self, node := tools.cache, tools.runsc, tools.self, tools.node
 	return &audit.Auditor{
 		Source: &audit.NPM{Bin: e.v.GetString("npm"), Log: e.log},
@@ -194,7 +198,7 @@ func (e *env) auditor() (*audit.Auditor, error) {
 			StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 			MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents, WorkDir: o.WorkDir,
 			InstallPhase: o.InstallPhase, TimerBudget: o.TimerBudget, CallTimeout: e.v.GetDuration("call-timeout"),
-			Version: Version, Log: e.log,
+			Version: Version, Log: e.log, Backend: backend,
 		},
 		Cache:       &audit.Cache{Dir: filepath.Join(cache, "audit")},
 		Annotate:    adv.annotate,

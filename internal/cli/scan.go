@@ -53,6 +53,7 @@ type scanOptions struct {
 // addScanFlags declares the flags every scanning command shares.
 func addScanFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
+	addBackendFlags(f)
 	f.String("handler", "", "the function's handler as file.export (default: detected from a SAM/serverless template or index.js)")
 	f.String("function", "", "scan only this function (logical id or name) of the bundle's SAM/CloudFormation template or serverless.yml (default: every function, one after another, shared dependencies analysed once)")
 	f.Int("jobs", 2, "dependency processes run at once inside the sandbox")
@@ -233,6 +234,10 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 	if o.ImportCache {
 		importCache = filepath.Join(cache, "import")
 	}
+	backend, err := e.backend()
+	if err != nil {
+		return nil, err
+	}
 	progress := e.progress()
 	scanFn := scan.ScanFunctions
 	if !all {
@@ -242,7 +247,7 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 		}
 	}
 	ps, stats, err := scanFn(ctx, scan.Options{
-		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags,
+		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags, Backend: backend,
 		Path: o.Path, Handler: o.Handler, Function: o.Function, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,

@@ -88,6 +88,8 @@ type Options struct {
 	WorkDir string
 	// RunscFlags are extra global runsc flags (diagnosis).
 	RunscFlags []string
+	// Backend runs the sandboxes (nil: sandbox.Run, runsc directly).
+	Backend Backend
 	// RecordEvents, when set, receives the raw gVisor event stream (see
 	// profiler.Replay).
 	RecordEvents string
@@ -448,7 +450,7 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	if err != nil {
 		return err
 	}
-	res, runErr := sandbox.Run(ctx, sandbox.Config{
+	res, runErr := o.runSandbox(ctx, sandbox.Config{
 		ID:       "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
 		Runsc:    o.Runsc,
 		WorkDir:  s.work,
