@@ -149,6 +149,9 @@ type Bundle struct {
 	// template or serverless.yml with a usable handler, in order.
 	Function  string
 	Functions []string
+	// Unsupported are the template's functions of a runtime depbox does
+	// not run, "Name (java21)": not among Functions, never scanned.
+	Unsupported []string
 	// CodeDir is the function's code directory when its template gives
 	// one inside the bundle (SAM CodeUri, as in sam build's output: one
 	// directory per function); its node_modules are listed beside the

@@ -15,7 +15,7 @@ import (
 func TestFunctions(t *testing.T) {
 	sls := t.TempDir()
 	writeFiles(t, sls, map[string]string{
-		"serverless.yml": "provider:\n  runtime: nodejs20.x\nfunctions:\n  ingest:\n    handler: lib/ingest.main\n  export:\n    handler: lib/export.main\n  broken:\n    handler: ${self:custom.h}\n",
+		"serverless.yml": "provider:\n  runtime: nodejs20.x\nfunctions:\n  ingest:\n    handler: lib/ingest.main\n  export:\n    handler: lib/export.main\n  broken:\n    handler: ${self:custom.h}\n  billing:\n    handler: com.example.Billing::handle\n    runtime: java21\n",
 		"lib/ingest.js":  "exports.main = async () => 1;",
 		"lib/export.js":  "exports.main = async () => 2;",
 	})
@@ -65,6 +65,9 @@ func TestFunctions(t *testing.T) {
 			}
 			if b.Function != tt.function || b.Handler != tt.hdl || !slices.Equal(b.Functions, tt.functions) {
 				t.Errorf("function %q handler %q functions %v; want %q %q %v", b.Function, b.Handler, b.Functions, tt.function, tt.hdl, tt.functions)
+			}
+			if tt.dir == sls && !slices.Equal(b.Unsupported, []string{"billing (java21)"}) {
+				t.Errorf("unsupported %v, want the java function", b.Unsupported)
 			}
 			if tt.packages != nil {
 				var got []string
