@@ -6,7 +6,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
 GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
 
-.PHONY: all build runsc shim containerd depbox-containerd deps test test-containerd unit example example-python bench eval vet clean
+.PHONY: all build runsc shim containerd depbox-containerd deps test test-containerd unit example example-python bench bench-load eval vet clean
 
 all: build
 
@@ -87,6 +87,10 @@ examples/hello-lambda/node_modules/.package-lock.json: examples/hello-lambda/pac
 ## bench: scan and invoke benchmarks against native node on the 234-package bundle
 bench: build
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -run '^$$' -bench . -benchtime 1x -count 1 -timeout 30m ./internal/scan/
+
+## bench-load: N scans at once (N = 1, 2, 4, 8): interference, time, memory
+bench-load: build
+	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -run '^$$' -bench ConcurrentScans -benchtime 1x -count 1 -timeout 60m ./test/load/
 
 ## eval: measure depbox's verdicts on the evaluation corpus (eval/README.md):
 ## real npm packages and functions that must pass, malicious fixtures that

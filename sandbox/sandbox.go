@@ -97,6 +97,11 @@ type Result struct {
 	Duration             time.Duration
 	// NetNS is the inode of the network namespace the sandbox ran in.
 	NetNS uint64
+	// OOMKills counts the sandbox's host processes (the sentry, the gofer,
+	// an application's address space) that the host's out-of-memory
+	// killer ended because the sandbox reached MemoryBytes. When it got
+	// the sentry, the whole sandbox ended at once.
+	OOMKills int
 }
 
 // ErrNotRoot is returned when depbox cannot create network namespaces.
@@ -199,6 +204,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		waitErr = <-done
 	}
 	res.Duration = time.Since(start)
+	res.OOMKills = oomKills(cgroupRoot, cgroupsPath(cfg)) // before teardown removes the cgroup
 	res.Stdout, res.StdoutCut = stdout.Bytes()
 	res.Stderr, res.StderrCut = stderr.Bytes()
 	var ee *exec.ExitError

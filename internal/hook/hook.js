@@ -584,6 +584,7 @@ const F_INTERNAL = 1; // node:...
 const F_HOOK = 2; // this file
 const F_HARNESS = 3; // depbox's other files (the invoke harness)
 const F_USER = 4; // the function or a package
+const F_ANON = 5; // guest code under a name that is no file and no package's: not node's own
 const EVAL_ORIGIN = /\(((?:file:\/\/)?\/[^():]*):(\d+):(\d+)\)/;
 
 // frame classifies one call site; for F_USER it also returns the install
@@ -604,7 +605,7 @@ function frame(c, out) {
     tamperStack = 'callsite';
     return F_SKIP;
   }
-  if (typeof file !== 'string' || file === '') return F_SKIP;
+  if (typeof file !== 'string') return F_SKIP; // a builtin (Array#map, …)
   if (StringStartsWith(file, 'node:')) { out.file = file; return F_INTERNAL; }
   let esm = false;
   if (StringStartsWith(file, 'file://')) {
@@ -619,9 +620,13 @@ function frame(c, out) {
     file = p;
   }
   if (file[0] !== '/') {
-    // A data: or blob: module is the code of whoever imported it.
+    // A data: or blob: module is the code of whoever imported it, code a
+    // package compiled under an invented name ("", vm's evalmachine) the
+    // package's. Unowned, it is still guest code: it names nobody, but it
+    // is never node's own (whose reads of its configuration are skipped);
+    // except node -e's "[eval]", the scripts depbox's loaders run as.
     const o = MapGet(codeOwners, file);
-    if (o === undefined) return F_SKIP;
+    if (o === undefined) return StringStartsWith(file, '[eval]') ? F_SKIP : F_ANON;
     out.ip = o; out.cs = c; out.file = file;
     return F_USER;
   }
@@ -696,13 +701,18 @@ function siteOf(out) {
 
 // Async origin: every async resource remembers the package responsible
 // for creating it; a callback's records name it as their origin.
+// In a worker thread, the package that created the worker is the origin
+// of everything no frame and no async resource names (a worker built from
+// a code string has no file to point at).
 const originOf = new SafeWeakMap();
+const workerCreator = inherited !== undefined && typeof inherited.origin === 'string' && inherited.origin !== '' ? inherited.origin : undefined;
 function currentOrigin() {
-  if (!config.asyncOrigin) return undefined;
+  if (!config.asyncOrigin) return workerCreator;
   try {
     const r = executionAsyncResource();
-    return r !== null && (typeof r === 'object' || typeof r === 'function') ? WeakMapGet(originOf, r) : undefined;
-  } catch { return undefined; }
+    const o = r !== null && (typeof r === 'object' || typeof r === 'function') ? WeakMapGet(originOf, r) : undefined;
+    return o !== undefined ? o : workerCreator;
+  } catch { return workerCreator; }
 }
 
 // attribute walks the stack once and decides who is responsible.
@@ -721,7 +731,7 @@ function attribute(limit, skipFn) {
     const t = frame(cs[i], out);
     if (t === F_HOOK || t === F_SKIP) continue;
     if (first === null) { first = t; firstFile = out.file; }
-    if (t === F_INTERNAL) continue;
+    if (t === F_INTERNAL || t === F_ANON) continue;
     if (t === F_HARNESS) { if (inner.length === 0) harness = true; break; }
     if (inner.length === 0) site = siteOf(out);
     if (inner.length === 0 || inner[inner.length - 1] !== out.ip) ArrayPush(inner, out.ip);
@@ -750,7 +760,7 @@ function quick(limit, skipFn) {
       const t = frame(cs[i], out);
       if (t === F_HOOK || t === F_SKIP) continue;
       if (first === null) { first = t; firstFile = out.file; }
-      if (t === F_INTERNAL) continue;
+      if (t === F_INTERNAL || t === F_ANON) continue;
       if (t === F_HARNESS) return { harness: true, first, firstFile, site: '', ip: undefined };
       return { harness: false, first, firstFile, site: siteOf(out), ip: out.ip };
     }
@@ -1537,6 +1547,7 @@ for (const api of CHILD_API) {
 // worker_threads: workers load the hook from NODE_OPTIONS in their env.
 hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function Worker(...args) {
   if (!new.target) return ReflectApply(orig, this, args); // throws like the original
+  let creator;
   if (!busy) {
     try {
       const opts = isObject(args[1]) ? args[1] : {};
@@ -1553,14 +1564,15 @@ hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function 
         args[1] = ObjectAssign({}, args[1], { execArgv: ['--require', HOOK_FILE, ...ea] });
         d.hook_restored = true;
       }
-      rec('worker', 'start', d);
+      const a = rec('worker', 'start', d);
+      if (a && a.pkg && a.pkg !== UNKNOWN) creator = a.pkg;
     } catch (e) { hookError('worker_threads.Worker', e); }
   }
   // The worker's hook takes the sequence counter and the key from
   // environment data that exists only while the worker is constructed. The
   // key is withheld when the port that carries it to the worker is no longer
   // node's (other code replaced MessagePort#postMessage: recorded).
-  const give = { seq: seqBuffer, key: keyed && portIntact() ? keyCopy() : undefined };
+  const give = { seq: seqBuffer, key: keyed && portIntact() ? keyCopy() : undefined, origin: creator };
   try { setEnvironmentData(HIDDEN_DATA, give); } catch (e) { hookError('worker key', e); }
   try {
     return ReflectConstruct(orig, args, new.target);
@@ -1631,7 +1643,7 @@ function compiled(params, session, failed) {
   let sawLoader = false, sawVm = false, firstInternal = null, harness = false;
   for (let i = 0; i < cs.length; i++) {
     const t = frame(cs[i], out);
-    if (t === F_HOOK || t === F_SKIP) continue;
+    if (t === F_HOOK || t === F_SKIP || t === F_ANON) continue;
     if (t === F_HARNESS) { harness = true; break; }
     if (t === F_USER) break;
     if (out.file === 'node:events' || out.file === 'node:inspector') continue;

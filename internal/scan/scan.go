@@ -53,6 +53,10 @@ type Options struct {
 	// Path is the bundle: a directory or a .zip deployment package.
 	Path    string
 	Handler string
+	// Function picks a function of the bundle's SAM/CloudFormation template
+	// or serverless.yml by name (exclusive with Handler); ScanFunctions
+	// scans each in turn.
+	Function string
 	// CacheDir holds built root file systems.
 	CacheDir string
 	// Runsc is the runsc binary; Self the static depbox binary that runs as
@@ -203,7 +207,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			return nil, nil, err
 		}
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
+	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Function: o.Function, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
 	if err != nil {
 		if errors.Is(err, bundle.ErrInput) {
 			return nil, nil, &InputError{err}
@@ -227,7 +231,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	p := &profile.Profile{
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
 		Bundle: profile.Bundle{
-			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile, Layers: profileLayers(b),
+			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Function: b.Function, Functions: b.Functions, Lockfile: b.Lockfile, Layers: profileLayers(b),
 			RuntimeVersion: nodeVersion(o.Node),
 		},
 	}
@@ -305,8 +309,9 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// Without the hook there are no records: the fake internet's log and the
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b))
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
 	markCallerDirected(p, o.Execute, callArgs)
+	markScripts(p, task)
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
@@ -499,15 +504,17 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		p.AddProblem(profile.Problem{Code: "event-decode", Fatal: true,
 			Message: fmt.Sprintf("%d monitoring events could not be decoded", st.Undecodable)})
 	}
+	procs := rec.Procs()
+	killed := sandboxKilled(res, procs)
 	if res.TimedOut {
 		p.AddProblem(profile.Problem{Code: "timeout", Fatal: true,
 			Message: fmt.Sprintf("the sandbox ran longer than %s and was stopped (raise --timeout)", o.RunTimeout)})
-	} else if res.ExitCode != 0 {
+	} else if res.ExitCode != 0 && !killed {
 		p.AddProblem(profile.Problem{Code: "sandbox-failed", Fatal: true,
 			Message: fmt.Sprintf("the sandbox's runner exited with code %d: %s", res.ExitCode, strings.TrimSpace(tailString(string(res.Stderr), 600)))})
 	}
 	var results plan.Results
-	if err := plan.ReadFile(filepath.Join(out, "results.json"), &results); err != nil {
+	if err := plan.ReadFile(filepath.Join(out, "results.json"), &results); err != nil && !killed {
 		p.AddProblem(profile.Problem{Code: "sandbox-failed", Fatal: true, Message: "the runner wrote no results: " + err.Error()})
 	}
 	for _, r := range results.Steps {
@@ -537,9 +544,12 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	if s.cache != nil {
 		attr.Known = s.cache.known()
 	}
-	runs := profiler.Attribute(rec.Procs(), attr)
+	runs := profiler.Attribute(procs, attr)
 	for k, r := range runs {
 		s.runs[k] = r
+	}
+	if killed {
+		p.AddProblem(killedProblem(res, runs, o.MemoryBytes))
 	}
 	for _, level := range pl.Levels {
 		for _, st := range level {
@@ -728,7 +738,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 	for _, pkg := range b.Packages {
 		d := profile.Dependency{
 			Name: pkg.Name, ClaimedName: pkg.ClaimedName, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
-			BundledIn: pkg.BundledIn, Layer: pkg.Layer,
+			BundledIn: pkg.BundledIn, Layer: pkg.Layer, BundledBy: pkg.BundledBy,
 			Requires: pkg.Requires, Phases: map[string]*profile.Behavior{},
 		}
 		for s := range pkg.Scripts {
@@ -747,6 +757,9 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 			beh := &profile.Behavior{}
 			if run, ok := runs[k]; ok && run.Own != nil && pkg.BundledIn == "" {
 				*beh = *run.Own
+				if phase == profile.PhaseImport {
+					dropScopeRead(beh, pkg.Path)
+				}
 			}
 			if r, ok := results[k]; ok {
 				beh.Outcome = outcome(phase, r)

