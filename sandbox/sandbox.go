@@ -204,7 +204,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		waitErr = <-done
 	}
 	res.Duration = time.Since(start)
-	res.OOMKills = oomKills(cgroupRoot, cgroupsPath(cfg)) // before teardown removes the cgroup
+	res.OOMKills = cfg.OOMKills() // before teardown removes the cgroup
 	res.Stdout, res.StdoutCut = stdout.Bytes()
 	res.Stderr, res.StderrCut = stderr.Bytes()
 	var ee *exec.ExitError

@@ -223,6 +223,7 @@ func (b *Backend) Run(ctx context.Context, cfg sandbox.Config) (res *sandbox.Res
 		tio.Close()
 	}
 	res.Duration = time.Since(start)
+	res.OOMKills = cfg.OOMKills() // before teardown removes the cgroup
 	res.Stdout, res.StdoutCut = stdout.Bytes()
 	res.Stderr, res.StderrCut = stderr.Bytes()
 	code, _, werr := st.Result()
