@@ -63,7 +63,7 @@ func TestContainerdBackend(t *testing.T) {
 	nsCtx := namespaces.WithNamespace(context.Background(), namespace)
 	// leftovers checks that nothing of the runs is left in containerd but
 	// the root file system's snapshot, nor in the work directory.
-	leftovers := func(when string, work string) {
+	leftovers := func(when, work string) {
 		t.Helper()
 		if cs, err := c.Containers(nsCtx); err != nil || len(cs) != 0 {
 			t.Errorf("%s: containers left in containerd: %d (%v)", when, len(cs), err)
@@ -112,7 +112,8 @@ require('net').connect({host: '192.0.2.10', port: 443}).on('error', e => { r.cod
 
 	// A run past its timeout is killed and reported as such.
 	t0 := time.Now()
-	res, err = b.Run(context.Background(), cfg(3*time.Second, `setInterval(() => {}, 1000); console.log('started')`))
+	slow := cfg(3*time.Second, `setInterval(() => {}, 1000); console.log('started')`)
+	res, err = b.Run(context.Background(), slow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,12 +124,14 @@ require('net').connect({host: '192.0.2.10', port: 443}).on('error', e => { r.cod
 	// A canceled context stops the sandbox and is an error.
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	res, err = b.Run(ctx, cfg(time.Minute, `setInterval(() => {}, 1000)`))
+	canceled := cfg(time.Minute, `setInterval(() => {}, 1000)`)
+	res, err = b.Run(ctx, canceled)
 	if err == nil || res == nil || !res.Canceled {
 		t.Errorf("canceled run: %+v, %v: want Canceled and an error", res, err)
 	}
 
-	leftovers("after a timeout and a cancel", t.TempDir())
+	leftovers("after a timeout", slow.WorkDir)
+	leftovers("after a cancel", canceled.WorkDir)
 }
 
 // TestContainerdUnreachable: no containerd at the address is an error saying what to
