@@ -550,6 +550,8 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	}
 	if killed {
 		p.AddProblem(killedProblem(res, runs, o.MemoryBytes))
+	} else if res.OOMKills > 0 {
+		p.AddProblem(oomProblem(res, o.MemoryBytes))
 	}
 	for _, level := range pl.Levels {
 		for _, st := range level {
