@@ -204,6 +204,7 @@ func (b *Backend) Run(ctx context.Context, cfg sandbox.Config) (res *sandbox.Res
 	if err := task.Start(ctx); err != nil {
 		return nil, fmt.Errorf("starting sandbox %s: %w", cfg.ID, err)
 	}
+	oomKills := cfg.WatchOOM()
 
 	timer := time.NewTimer(cfg.Timeout)
 	defer timer.Stop()
@@ -223,10 +224,10 @@ func (b *Backend) Run(ctx context.Context, cfg sandbox.Config) (res *sandbox.Res
 		tio.Close()
 	}
 	res.Duration = time.Since(start)
-	res.OOMKills = cfg.OOMKills() // before teardown removes the cgroup
 	res.Stdout, res.StdoutCut = stdout.Bytes()
 	res.Stderr, res.StderrCut = stderr.Bytes()
 	code, _, werr := st.Result()
+	res.OOMKills = oomKills(werr != nil || code != 0) // before teardown removes the cgroup
 	switch {
 	case werr != nil:
 		return res, fmt.Errorf("waiting for sandbox %s: %w", cfg.ID, werr)
