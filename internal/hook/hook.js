@@ -1000,14 +1000,20 @@ function str(v, max = 1024) {
   return s.length > max ? StringSlice(s, 0, max) + '…' : s;
 }
 
-// fsPath turns a path argument into an absolute path string.
+// fsPath turns a path argument into an absolute path string, or undefined
+// for what node's fs rejects before touching the file system
+// (ERR_INVALID_ARG_TYPE: undefined, a plain object, a function — what an
+// audit's generated arguments often are): recording "/var/task/undefined"
+// would claim a file access that never happened.
 function fsPath(p) {
   try {
     if (typeof p === 'number') return undefined;
     if (typeof p === 'string') return pathResolve(p);
     if (BufferIsBuffer(p)) return pathResolve(BufferToString(p, 'utf8'));
     if (p instanceof URLCtor) return fileURLToPath(p);
-    return pathResolve(String(p));
+    if (p instanceof Uint8Array) return pathResolve(BufferToString(BufferFrom(p), 'utf8'));
+    if (p !== null && typeof p === 'object' && p.href && p.protocol) return fileURLToPath(String(p.href)); // URL-like, as node accepts
+    return undefined;
   } catch { return undefined; }
 }
 
