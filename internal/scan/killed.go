@@ -46,10 +46,12 @@ func killedProblem(res *sandbox.Result, runs map[profiler.RunKey]*profiler.Run, 
 	})
 	pr := profile.Problem{Code: "sandbox-killed", Fatal: true}
 	var when string
-	switch len(running) {
-	case 0:
+	switch {
+	case len(running) == 0 && len(runs) == 0:
+		when = "before any phase started"
+	case len(running) == 0:
 		when = "between phases"
-	case 1:
+	case len(running) == 1:
 		pr.Phase, pr.Dependency = running[0].Phase, displayDep(running[0].Dependency)
 		when = fmt.Sprintf("while the %s phase of %s was running", running[0].Phase, displayDep(running[0].Dependency))
 	default:

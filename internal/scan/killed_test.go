@@ -34,6 +34,8 @@ func TestKilledProblem(t *testing.T) {
 			[]string{"while 2 phases were running (import node_modules/a, invoke node_modules/bad)"}, "", ""},
 		{"between phases", sandbox.Result{ExitCode: 1}, running(),
 			[]string{"killed from outside (runsc exited with code 1) between phases"}, "", ""},
+		{"before any phase", sandbox.Result{ExitCode: 137}, nil,
+			[]string{"killed from outside (runsc exited with code 137, SIGKILL) before any phase started"}, "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
