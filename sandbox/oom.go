@@ -113,6 +113,12 @@ func isOOMKillOf(rec []byte, rel string) bool {
 	return end == len(rec) || rec[end] == ',' || rec[end] == '\n'
 }
 
+// OOMKills returns how many of the sandbox's host processes the host's
+// out-of-memory killer ended (Result.OOMKills). Read it once the sandbox
+// has ended and before its cgroup is removed (RemoveCgroups); every
+// backend fills Result.OOMKills with it.
+func (cfg Config) OOMKills() int { return oomKills(cgroupRoot, cgroupsPath(cfg)) }
+
 // oomKills returns how many processes the host's out-of-memory killer
 // ended in the cgroup rel (relative to root, e.g. "/depbox/<id>") because
 // it reached its memory limit: the "oom_kill" count of cgroup v2's
