@@ -16,7 +16,8 @@ type FunctionResult struct {
 // Merge combines the results of a template's functions into one. A finding
 // every function has alike (what their shared packages do at install and
 // import, say) is listed once, without a function; any other finding is
-// listed for each function that has it, with Function set. The merged
+// listed for each function that has it, with Function set; suppressed
+// findings alike. The merged
 // result is incomplete when any function's is; warnings and expired ignore
 // entries are listed once.
 func Merge(fns []FunctionResult) *Result {
@@ -24,13 +25,19 @@ func Merge(fns []FunctionResult) *Result {
 		return fns[0].Result
 	}
 	out := &Result{BaselineUsed: true, Findings: []Finding{}}
-	count := map[string]int{}
+	count, suppressed := map[string]int{}, map[string]int{}
 	for _, fr := range fns {
 		seen := map[string]bool{}
 		for _, f := range fr.Result.Findings {
 			if k := findingKey(f); !seen[k] {
 				seen[k] = true
 				count[k]++
+			}
+		}
+		for _, s := range fr.Result.Suppressed {
+			if k := findingKey(s.Finding); !seen["s"+k] {
+				seen["s"+k] = true
+				suppressed[k]++
 			}
 		}
 	}
@@ -55,7 +62,13 @@ func Merge(fns []FunctionResult) *Result {
 			out.Findings = append(out.Findings, f)
 		}
 		for _, s := range r.Suppressed {
-			s.Finding.Function = fr.Function
+			k := findingKey(s.Finding)
+			if suppressed[k] < len(fns) {
+				s.Finding.Function = fr.Function
+			} else if listed["s"+k] {
+				continue
+			}
+			listed["s"+k] = true
 			out.Suppressed = append(out.Suppressed, s)
 		}
 		for _, ig := range r.ExpiredIgnores {

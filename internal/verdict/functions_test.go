@@ -24,8 +24,8 @@ func TestMerge(t *testing.T) {
 		{
 			name: "shared and own",
 			fns: []FunctionResult{
-				{Function: "A", Result: &Result{Findings: []Finding{shared, differs("1")}, Warnings: []string{"w"}}},
-				{Function: "B", Result: &Result{Findings: []Finding{own, shared, differs("2")}, Warnings: []string{"w"}, Incomplete: true}},
+				{Function: "A", Result: &Result{Findings: []Finding{shared, differs("1")}, Warnings: []string{"w"}, Suppressed: []Suppressed{{Finding: own}}}},
+				{Function: "B", Result: &Result{Findings: []Finding{own, shared, differs("2")}, Warnings: []string{"w"}, Incomplete: true, Suppressed: []Suppressed{{Finding: own}}}},
 			},
 			want:       []string{"DBX005 node_modules/b invoke B", "DBX005 node_modules/a import ", "DBX003 node_modules/c invoke A", "DBX003 node_modules/c invoke B"},
 			incomplete: true,
@@ -51,6 +51,9 @@ func TestMerge(t *testing.T) {
 			}
 			if len(tt.fns) > 1 && len(r.Warnings) != 1 {
 				t.Errorf("warnings %q, want the shared one once", r.Warnings)
+			}
+			if len(tt.fns) > 1 && (len(r.Suppressed) != 1 || r.Suppressed[0].Finding.Function != "") {
+				t.Errorf("suppressed %+v, want the one both functions have, once", r.Suppressed)
 			}
 		})
 	}
