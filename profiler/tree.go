@@ -77,6 +77,15 @@ type Proc struct {
 	Hooks []hook.Record
 	// sockets maps an fd to its (domain, type) while it is open.
 	sockets map[int64][2]int32
+	// Windows cut a batch process's stream (argv with a BatchTag
+	// dependency) into its packages' loads, in stream order; see Window.
+	Windows []*Window
+	batch   bool
+	open    *Window // the window between its start and end records
+}
+
+func newProc(k ProcKey) *Proc {
+	return &Proc{Key: k, Opens: map[string]*Open{}, sockets: map[int64][2]int32{}}
 }
 
 // Recorder builds the process tree from decoded events. It is safe for
@@ -101,7 +110,8 @@ func (r *Recorder) proc(cd *pb.ContextData) *Proc {
 	k := ProcKey{cd.ThreadGroupId, cd.ThreadGroupStartTimeNs}
 	p := r.procs[k]
 	if p == nil {
-		p = &Proc{Key: k, ParentTgid: cd.ParentThreadGroupId, Opens: map[string]*Open{}, sockets: map[int64][2]int32{}}
+		p = newProc(k)
+		p.ParentTgid = cd.ParentThreadGroupId
 		r.procs[k] = p
 		r.byTgid[k.Tgid] = append(r.byTgid[k.Tgid], k)
 	}
@@ -135,14 +145,19 @@ func (r *Recorder) Add(msg proto.Message) {
 		k := ProcKey{m.CreatedThreadGroupId, m.CreatedThreadStartTimeNs}
 		c := r.procs[k]
 		if c == nil {
-			c = &Proc{Key: k, Opens: map[string]*Open{}, sockets: map[int64][2]int32{}, Name: parent.Name, Argv: parent.Argv}
+			c = newProc(k)
+			c.Name, c.Argv = parent.Name, parent.Argv
 			r.procs[k] = c
 			r.byTgid[k.Tgid] = append(r.byTgid[k.Tgid], k)
 		}
 		c.Parent, c.ParentTgid = parent.Key, parent.Key.Tgid
+		if parent.batch {
+			parent.windowChild(k)
+		}
 	case *pb.ExecveInfo:
 		if p := r.proc(m.ContextData); p != nil {
 			p.Argv, p.Binary = m.Argv, m.BinaryPath
+			p.batch = isBatch(m.Argv)
 			// execve's exit point carries no result: the exec that succeeded
 			// is the one the sentry reports; attempts before it failed (a
 			// PATH search, say).
@@ -174,7 +189,10 @@ func (r *Recorder) Add(msg proto.Message) {
 			res = result(m.Exit)
 		}
 		hooked := slices.ContainsFunc(m.Envv, func(e string) bool { return strings.HasPrefix(e, HookEnv) })
-		p.Execs = append(p.Execs, Exec{Path: name, Argv: slices.Clone(m.Argv), Result: res, Hooked: hooked})
+		e := Exec{Path: name, Argv: slices.Clone(m.Argv), Result: res, Hooked: hooked}
+		for _, t := range p.targets(m.ContextData) {
+			t.Execs = append(t.Execs, e)
+		}
 	case *pb.Open:
 		r.open(m)
 	case *pb.Socket:
@@ -183,11 +201,17 @@ func (r *Recorder) Add(msg proto.Message) {
 		}
 	case *pb.Connect:
 		if p := r.proc(m.ContextData); p != nil {
-			p.Socks = append(p.Socks, sockRecord(p, "connect", m.Fd, m.Address, m.Exit))
+			k := sockRecord(p, "connect", m.Fd, m.Address, m.Exit)
+			for _, t := range p.targets(m.ContextData) {
+				t.Socks = append(t.Socks, k)
+			}
 		}
 	case *pb.Bind:
 		if p := r.proc(m.ContextData); p != nil {
-			p.Socks = append(p.Socks, sockRecord(p, "bind", int64(m.Fd), m.Address, m.Exit))
+			k := sockRecord(p, "bind", int64(m.Fd), m.Address, m.Exit)
+			for _, t := range p.targets(m.ContextData) {
+				t.Socks = append(t.Socks, k)
+			}
 		}
 	case *pb.TaskExit:
 		cd := m.ContextData
@@ -209,6 +233,9 @@ func (r *Recorder) open(m *pb.Open) {
 	if strings.HasPrefix(name, hook.MarkerDir) {
 		if rec, ok := hook.Decode(name); ok {
 			p.Hooks = append(p.Hooks, rec)
+			if p.batch {
+				p.windowRecord(rec)
+			}
 			return
 		}
 	}
@@ -236,16 +263,18 @@ func (r *Recorder) open(m *pb.Open) {
 	default:
 		key += "\x00r"
 	}
-	o := p.Opens[key]
-	if o == nil {
-		o = &Open{Path: name, Read: read, Write: write}
-		p.Opens[key] = o
-	}
-	if m.Exit != nil && m.Exit.Errorno != 0 {
-		o.Fail++
-		o.Errno = unix.ErrnoName(unix.Errno(m.Exit.Errorno))
-	} else {
-		o.OK++
+	for _, t := range p.targets(m.ContextData) {
+		o := t.Opens[key]
+		if o == nil {
+			o = &Open{Path: name, Read: read, Write: write}
+			t.Opens[key] = o
+		}
+		if m.Exit != nil && m.Exit.Errorno != 0 {
+			o.Fail++
+			o.Errno = unix.ErrnoName(unix.Errno(m.Exit.Errorno))
+		} else {
+			o.OK++
+		}
 	}
 }
 
@@ -325,9 +354,10 @@ func (r *Recorder) Procs() []*Proc {
 	defer r.mu.Unlock()
 	out := make([]*Proc, 0, len(r.procs))
 	for _, p := range r.procs {
-		for i := range p.Execs {
-			if p.Execs[i].Result == "" {
-				p.Execs[i].Result = "failed" // no successful exec followed
+		failUnfinished(p.Execs)
+		for _, w := range p.Windows {
+			for _, wp := range []*Proc{w.Proc, w.Threads, w.After} {
+				failUnfinished(wp.Execs)
 			}
 		}
 		if p.Parent == (ProcKey{}) && p.ParentTgid != 0 {
@@ -345,6 +375,15 @@ func (r *Recorder) Procs() []*Proc {
 		return cmp.Or(cmp.Compare(a.Key.Start, b.Key.Start), cmp.Compare(a.Key.Tgid, b.Key.Tgid))
 	})
 	return out
+}
+
+// failUnfinished marks execs that no successful exec followed as failed.
+func failUnfinished(execs []Exec) {
+	for i := range execs {
+		if execs[i].Result == "" {
+			execs[i].Result = "failed"
+		}
+	}
 }
 
 // Events returns the number of events recorded.

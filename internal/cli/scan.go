@@ -40,6 +40,7 @@ type scanOptions struct {
 	MemorySize    int
 	NoHook        bool
 	ImportCache   bool
+	BatchImports  bool
 	WorkDir       string
 	RunscFlags    []string
 	Python        string
@@ -63,6 +64,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.String("work-dir", "", "where the private staging directory is made (default: /dev/shm when writable, else $TMPDIR)")
 	f.Bool("keep-workdir", false, "keep the staging directory (bundle copy, OCI bundle, runsc logs) for debugging")
 	f.String("record-events", "", "write the raw gVisor event stream to this file (for bug reports and tests)")
+	f.Bool("batch-imports", true, "load many packages per node process in the import phase, each in a window of its own in the event stream; a package whose window is in doubt is loaded again alone (false: one process per package, slower; see docs/performance.md)")
 	f.Bool("import-cache", true, "reuse import results of packages whose code, and that of what they resolve to, did not change since an earlier scan (kept in the cache directory)")
 	f.Bool("install-phase", true, "run the lifecycle scripts (preinstall, install, postinstall) of packages that declare them, in the sandbox")
 	f.StringSlice("events", nil, "event sources for the invoke phase, e.g. s3,sqs,apigw-v2 (default: from the bundle's SAM/serverless template, else a default set; see depbox events list); \"none\" skips the invoke phase")
@@ -99,6 +101,7 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		MemorySize:    v.GetInt("memory-size"),
 		NoHook:        !v.GetBool("hook"),
 		ImportCache:   v.GetBool("import-cache"),
+		BatchImports:  v.GetBool("batch-imports"),
 		WorkDir:       v.GetString("work-dir"),
 		RunscFlags:    v.GetStringSlice("runsc-flag"),
 		Python:        v.GetString("python"),
@@ -202,7 +205,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
 		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, TimerBudget: o.TimerBudget,
-		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook, Version: Version, Progress: progress.step, Log: e.log,
+		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook, IsolateImports: !o.BatchImports, Version: Version, Progress: progress.step, Log: e.log,
 	})
 	progress.finish()
 	if err != nil {
@@ -215,7 +218,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	if err := adv.annotate(ctx, p); err != nil {
 		return nil, analysisErr(err)
 	}
-	e.log.Info("scan finished", "dependencies", stats.Dependencies, "reused", stats.Cached, "events", stats.Events,
+	e.log.Info("scan finished", "dependencies", stats.Dependencies, "reused", stats.Cached, "loaded_alone", stats.Isolated, "loaded_again", stats.Rerun, "events", stats.Events,
 		"dropped", stats.Dropped, "events_per_s", int(stats.EventsPerSec), "sandbox", stats.SandboxTime, "total", stats.Total)
 	return p, nil
 }

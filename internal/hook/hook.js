@@ -1236,9 +1236,12 @@ hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function 
 // ---------------------------------------------------------------------------
 // Raw capabilities that bypass every wrapper above: process.binding and
 // native addons. What they then do shows only in the syscall stream.
-before(process, 'binding', 'process.binding', (args) => rec('binding', 'binding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }));
-before(process, '_linkedBinding', 'process._linkedBinding', (args) => rec('binding', 'linkedBinding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }));
+// bypasses counts these calls, for the batch loader (see claim).
+let bypasses = 0;
+before(process, 'binding', 'process.binding', (args) => { bypasses++; rec('binding', 'binding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }); });
+before(process, '_linkedBinding', 'process._linkedBinding', (args) => { bypasses++; rec('binding', 'linkedBinding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }); });
 before(process, 'dlopen', 'process.dlopen', (args) => {
+  bypasses++;
   const p = fsPath(args[1]);
   rec('native', 'dlopen', { path: p, owner: p ? installPathOf(p) : undefined });
 });
@@ -1387,17 +1390,22 @@ function claim() {
   claimed = true;
   return ObjectFreeze({
     // record sends a harness record (Kind "invoke", "module" …). An
-    // "invoke"/"start" record begins a new deduplication window.
+    // "invoke"/"start" or "batch"/"start" record begins a new
+    // deduplication window.
     record(kind, op, detail) {
       const was = busy;
       busy = true;
       try {
-        if (kind === 'invoke' && op === 'start') resetDedupe();
+        if ((kind === 'invoke' || kind === 'batch') && op === 'start') resetDedupe();
         emit(String(kind), String(op), detail, { pkg: '', chain: [] });
       } catch (e) { hookError('harness', e); } finally { busy = was; }
     },
     // verify reports hooked functions redefined since the last check.
     verify() { const was = busy; busy = true; try { verify(); } finally { busy = was; } },
+    // state counts the calls that bypass every wrapper (process.binding,
+    // native addons) and the tamperings noted so far: the batch loader
+    // trusts no later package in a process where either grew.
+    state() { return { bypasses, tampers: SetSize(tampered) }; },
     timerBudgetMs: config.timerBudgetMs,
   });
 }

@@ -205,6 +205,6 @@ func worldKey(o Options, rootfs, function string) (string, error) {
 		return "", err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%v %v %v %v %s\n", self, filepath.Base(rootfs), o.NoHook, o.Linger, o.StepTimeout, o.TimerBudget, strings.Join([]string{function, fmt.Sprint(o.FunctionMemoryMB)}, " "))
+	fmt.Fprintf(h, "%s\n%s\n%v %v %v %v %v %s\n", self, filepath.Base(rootfs), o.NoHook, o.IsolateImports, o.Linger, o.StepTimeout, o.TimerBudget, strings.Join([]string{function, fmt.Sprint(o.FunctionMemoryMB)}, " "))
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
