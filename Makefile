@@ -6,7 +6,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
 GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
 
-.PHONY: all build runsc test unit example example-python bench vet clean
+.PHONY: all build runsc test unit example example-python bench eval vet clean
 
 all: build
 
@@ -56,6 +56,15 @@ examples/hello-lambda/node_modules/.package-lock.json: examples/hello-lambda/pac
 ## time, so that they do not compete
 bench: build
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -p 1 -run '^$$' -bench . -benchtime 1x -count 1 -timeout 60m ./internal/scan/ ./profiler/
+
+## eval: measure depbox's verdicts on the evaluation corpus (eval/README.md):
+## real npm packages and functions that must pass, malicious fixtures that
+## must fail naming the right package; not part of make test
+EVAL_OSV   ?= $(wildcard ../shared/osv)
+EVAL_JOBS  ?= 2
+EVAL_FLAGS ?=
+eval: build
+	$(GO) run ./cmd/depbox-eval -depbox bin/depbox -runsc bin/runsc -jobs $(EVAL_JOBS) $(if $(EVAL_OSV),-osv $(EVAL_OSV)) $(EVAL_FLAGS)
 
 vet:
 	$(GO) vet ./...

@@ -288,6 +288,11 @@ func ProcessItem(p profile.Process, unattributed bool) Item {
 }
 
 // PersistenceItem is the item a baseline records for state kept between invocations.
+// TimerItem is the item of a long timer, as the baseline records it.
+func TimerItem(t profile.Timer) Item {
+	return Item{Kind: KindTimer, Value: (time.Duration(t.DelayMS) * time.Millisecond).String() + " (brought forward)"}
+}
+
 func PersistenceItem(p profile.Persistence, unattributed bool) Item {
 	return Item{Kind: KindPersistence, Value: NormalizePath(p.Path), Unattributed: unattributed}
 }

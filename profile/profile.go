@@ -89,8 +89,13 @@ type Bundle struct {
 // Dependency is one installed package (keyed by its install path: the same
 // name can be installed at several paths and versions).
 type Dependency struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
+	// Name is the name its install path implies (node_modules/<name>): the
+	// name rules, ignore entries and baselines use.
+	Name string `json:"name"`
+	// ClaimedName is the name its package.json gives, when it differs from
+	// Name: an npm alias, or a package posing as another (a warning).
+	ClaimedName string `json:"claimed_name,omitempty"`
+	Version     string `json:"version"`
 	// Path is the bundle-relative install path, e.g. "node_modules/@a/b" or
 	// "node_modules/x/node_modules/y".
 	Path      string `json:"path"`
@@ -129,7 +134,10 @@ type Behavior struct {
 
 // Outcome is how the phase's process for a dependency ended.
 type Outcome struct {
-	// Status is "ok", "error" (non-zero exit or load failure), "timeout" or "killed".
+	// Status is one of the Status constants (complete.go): "ok", "error"
+	// (a reported load failure or a failing script), "no-entry", or how the
+	// process ended before finishing its plan: "timeout", "killed",
+	// "exited", "init-error".
 	Status string `json:"status"`
 	// ExitCode of the process when it exited.
 	ExitCode int `json:"exit_code"`
@@ -200,6 +208,14 @@ type Timer struct {
 	DelayMS int64 `json:"delay_ms"`
 	// BroughtForward is true when depbox shortened it to run within the phase.
 	BroughtForward bool `json:"brought_forward,omitempty"`
+	// Unfired counts timers of this kind that were brought forward but
+	// neither fired nor were cleared before the process ended: their code
+	// was not seen, so the profile is incomplete (see Settle).
+	Unfired int `json:"unfired,omitempty"`
+	// Did is what the delayed callback's synchronous part did, from the hook's
+	// records between its "fired" and "done": "file-write /tmp/x",
+	// "dns name", "network host:port", "process argv…", "env NAME".
+	Did []string `json:"did,omitempty"`
 }
 
 // Advisory is an OSV record matching a dependency.
@@ -228,6 +244,10 @@ type IOCMatch struct {
 	Phase      string `json:"phase"`
 	// Observed is the DNS name, host or address that matched.
 	Observed string `json:"observed"`
+	// Context, when set, says why the match is context rather than a
+	// verdict: the indicator names shared infrastructure, or records about
+	// many unrelated packages list it.
+	Context string `json:"context,omitempty"`
 }
 
 // Problem is a reason the profile is incomplete, or a warning.
@@ -235,8 +255,11 @@ type Problem struct {
 	// Code is stable: "event-drops", "sandbox-failed", "timeout", "advisories-unavailable", ...
 	Code    string `json:"code"`
 	Message string `json:"message"`
-	// Dependency is the install path concerned, if any.
+	// Dependency is the install path concerned, if any ("." for the
+	// function's own code).
 	Dependency string `json:"dependency,omitempty"`
+	// Phase is the phase concerned, if any.
+	Phase string `json:"phase,omitempty"`
 	// Fatal problems make the profile incomplete; others are warnings.
 	Fatal bool `json:"fatal"`
 }
@@ -306,7 +329,7 @@ func (p *Profile) Canonicalize() {
 	})
 	p.IOCMatches = slices.Compact(p.IOCMatches)
 	slices.SortFunc(p.Problems, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Message, b.Message))
+		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Message, b.Message))
 	})
 	p.Problems = slices.Compact(p.Problems)
 }
@@ -366,10 +389,17 @@ func (b *Behavior) Canonicalize() {
 		return cmp.Or(cmp.Compare(x.Path, y.Path), cmp.Compare(x.WrittenIn, y.WrittenIn), cmp.Compare(x.ReadIn, y.ReadIn))
 	})
 	b.Persistence = slices.Compact(b.Persistence)
+	for i := range b.Timers {
+		slices.Sort(b.Timers[i].Did)
+		b.Timers[i].Did = slices.Compact(b.Timers[i].Did)
+	}
 	slices.SortFunc(b.Timers, func(x, y Timer) int {
-		return cmp.Or(cmp.Compare(x.DelayMS, y.DelayMS), boolCmp(x.BroughtForward, y.BroughtForward))
+		return cmp.Or(cmp.Compare(x.DelayMS, y.DelayMS), boolCmp(x.BroughtForward, y.BroughtForward),
+			cmp.Compare(x.Unfired, y.Unfired), slices.Compare(x.Did, y.Did))
 	})
-	b.Timers = slices.Compact(b.Timers)
+	b.Timers = slices.CompactFunc(b.Timers, func(x, y Timer) bool {
+		return x.DelayMS == y.DelayMS && x.BroughtForward == y.BroughtForward && x.Unfired == y.Unfired && slices.Equal(x.Did, y.Did)
+	})
 	if b.Unattributed.Empty() {
 		b.Unattributed = nil
 	} else {
@@ -409,5 +439,9 @@ func Read(r io.Reader) (*Profile, error) {
 	if p.Schema != Schema {
 		return nil, fmt.Errorf("profile schema %q is not supported (want %q): re-run the scan with this depbox", p.Schema, Schema)
 	}
+	// A profile from a file is held to the same invariants as a fresh one.
+	p.Sanitize()
+	p.Settle()
+	p.Canonicalize()
 	return &p, nil
 }

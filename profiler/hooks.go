@@ -55,7 +55,9 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 	invocation := 0
 	writtenIn := map[string]int{} // /tmp path → invocation that wrote it
 	writer := map[string]string{}
+	tf := newTimerFold()
 	for _, r := range recs {
+		tf.observe(r, taskRoot)
 		// The hook already names the scheduling package when no package
 		// frame is on the stack; an empty Pkg with an origin is the
 		// function's own code called back by a package (a route handler).
@@ -177,15 +179,14 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 		case "tamper":
 			b.Capabilities = append(b.Capabilities, CapTamper)
 		case "timer":
-			if ms := num(d, "delay_ms"); ms > 0 {
-				b.Timers = append(b.Timers, profile.Timer{DelayMS: int64(ms), BroughtForward: r.Op == "brought-forward"})
-			}
+			tf.timer(pkg, r)
 		case "invoke":
 			if r.Op == "start" {
 				invocation = num(d, "n") + 1 // the harness counts from 0; profiles from 1
 			}
 		}
 	}
+	tf.into(f.Behaviors)
 	for k, b := range f.Behaviors {
 		b.Canonicalize()
 		if b.Empty() {

@@ -89,6 +89,8 @@ type DB struct {
 	ix        *index
 	indexPath string
 	reused    bool
+	// matchReserved makes reserved-name indicators match (TestReservedEnv).
+	matchReserved bool
 }
 
 // Open opens depbox's database directory, a user's all.zip (or a directory
@@ -119,7 +121,7 @@ func OpenWith(path string, o Options) (*DB, error) {
 			indexPath = filepath.Join(dir, hex.EncodeToString(sum[:12])+".idx")
 		}
 	}
-	db := &DB{path: path, src: src, indexPath: indexPath}
+	db := &DB{path: path, src: src, indexPath: indexPath, matchReserved: os.Getenv(TestReservedEnv) == "1"}
 	if err := db.load(o, own); err != nil {
 		return nil, err
 	}
@@ -239,10 +241,19 @@ type Info struct {
 	Withdrawn int      `json:"withdrawn"`
 	Invalid   int      `json:"invalid"`
 	Problems  []string `json:"problems,omitempty"`
-	// Indicators are indexed network IOCs; Broad ones were dropped as
-	// shared infrastructure.
-	Indicators int `json:"indicators"`
-	Broad      int `json:"broad_indicators"`
+	// Indicators are indexed network IOCs. Shared (hosts of shared
+	// infrastructure) and Wide (listed by records about many unrelated
+	// packages, e.g. WideExamples) ones are matched as context, not as
+	// verdicts.
+	Indicators   int      `json:"indicators"`
+	Shared       int      `json:"shared_indicators"`
+	Wide         int      `json:"widely_listed_indicators"`
+	WideExamples []string `json:"widely_listed_examples,omitempty"`
+	// Excluded counts the indicators records list that are never matched,
+	// per reason (reserved name, non-public address, unusable), with
+	// examples.
+	Excluded         map[string]int      `json:"excluded_indicators,omitempty"`
+	ExcludedExamples map[string][]string `json:"excluded_examples,omitempty"`
 }
 
 // Info describes the database.
@@ -252,7 +263,8 @@ func (db *DB) Info() Info {
 		Path: db.path, Source: h.Source, IndexPath: db.indexPath, Reused: db.reused, Built: h.Built,
 		Records: h.Records, Packages: h.Packages, Malicious: h.Malicious,
 		Withdrawn: h.Withdrawn, Invalid: h.Invalid, Problems: h.Problems,
-		Indicators: h.Indicators, Broad: h.Broad,
+		Indicators: h.Indicators, Shared: h.Shared, Wide: h.Wide, WideExamples: h.WideExamples,
+		Excluded: h.Excluded, ExcludedExamples: h.ExcludedExamples,
 	}
 }
 
@@ -467,7 +479,17 @@ type IndicatorHit struct {
 	Advisory, Package string
 	// Indicator is the listed indicator (refanged); Key what matched.
 	Indicator, Key string
+	// Context says why the match is context rather than a verdict: the
+	// indicator names shared infrastructure, or records about many
+	// unrelated packages list it ("" for a verdict).
+	Context string
 }
+
+// Contexts of an indicator match.
+const (
+	ContextShared = "shared infrastructure"
+	ContextWide   = "listed by records about many unrelated packages"
+)
 
 // LookupIndicator returns every record whose indicators match an observed
 // DNS name, host or IP address (a name matches indicators for itself and its
@@ -477,11 +499,18 @@ func (db *DB) LookupIndicator(observed string) []IndicatorHit {
 	var out []IndicatorHit
 	for _, k := range keys {
 		for _, e := range db.ix.indicators(k) {
-			if e.kind != kind {
+			if e.kind != kind || (e.flags&iocReserved != 0 && !db.matchReserved) {
 				continue
 			}
 			m := db.ix.record(e.rec)
-			out = append(out, IndicatorHit{Advisory: m.ID, Package: m.Package, Indicator: e.listed, Key: k})
+			h := IndicatorHit{Advisory: m.ID, Package: m.Package, Indicator: e.listed, Key: k}
+			switch {
+			case e.flags&iocShared != 0:
+				h.Context = ContextShared
+			case e.flags&iocWide != 0:
+				h.Context = ContextWide
+			}
+			out = append(out, h)
 		}
 	}
 	return out
@@ -518,7 +547,10 @@ func (db *DB) MatchIOCs(p *profile.Profile) []profile.IOCMatch {
 			}
 		}
 		for _, h := range best {
-			m := profile.IOCMatch{Advisory: h.Advisory, Package: h.Package, Indicator: h.Indicator, Dependency: dep.Path, Phase: phase, Observed: obs}
+			m := profile.IOCMatch{Advisory: h.Advisory, Package: h.Package, Indicator: h.Indicator, Dependency: dep.Path, Phase: phase, Observed: obs, Context: h.Context}
+			if h.Context == ContextWide {
+				m.Context = fmt.Sprintf("%s (%d)", ContextWide, listers(hits, h.Key))
+			}
 			if !seen[m] {
 				seen[m] = true
 				out = append(out, m)
@@ -565,6 +597,17 @@ func (db *DB) MatchIOCs(p *profile.Profile) []profile.IOCMatch {
 	return out
 }
 
+// listers counts the packages whose records list the indicator key.
+func listers(hits []IndicatorHit, key string) int {
+	pkgs := map[string]bool{}
+	for _, h := range hits {
+		if h.Key == key {
+			pkgs[h.Package] = true
+		}
+	}
+	return len(pkgs)
+}
+
 // preferHit: a record about the contacting package itself, then a
 // malicious verdict's id order.
 func preferHit(a, b IndicatorHit, depName string) bool {
@@ -584,6 +627,11 @@ func Packages(p *profile.Profile) []Package {
 	out := make([]Package, 0, len(p.Dependencies))
 	for _, d := range p.Dependencies {
 		out = append(out, Package{Name: d.Name, Version: d.Version, Path: d.Path, Ecosystem: eco})
+		if d.ClaimedName != "" {
+			// An npm alias installs another package's code under its own
+			// name: advisories for either name apply.
+			out = append(out, Package{Name: d.ClaimedName, Version: d.Version, Path: d.Path, Ecosystem: eco})
+		}
 	}
 	return out
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -321,7 +322,26 @@ func TestLeitwachtFeed(t *testing.T) {
 	if len(hits) < 100 {
 		t.Errorf("oob-worker indicator listed by %d records", len(hits))
 	}
-	if h := db.LookupIndicator("workers.dev"); len(h) != 0 {
-		t.Errorf("shared platform domain matched: %v", h[0])
+	for _, h := range hits {
+		if h.Key == "oob-worker.cf100-416.workers.dev" && h.Context != "" {
+			t.Errorf("a campaign's worker (one burst of records) is context: %+v", h)
+			break
+		}
 	}
+	if h := db.LookupIndicator("workers.dev"); len(h) == 0 || h[0].Context != ContextShared {
+		t.Errorf("shared platform domain: %v", h)
+	}
+	// webhook.site: listed by records about ~100 unrelated packages over
+	// ~30 days (research, dependency confusion, malware) is context.
+	if h := db.LookupIndicator("webhook.site"); len(h) < WidePackages || h[0].Context != ContextWide {
+		t.Errorf("webhook.site: %d hits, first %+v", len(h), h[0])
+	}
+	// example.com is listed by three records and never matched.
+	if h := db.LookupIndicator("example.com"); len(h) != 0 {
+		t.Errorf("example.com matched: %v", h)
+	}
+	if in.Excluded[ExcludedReserved] == 0 || !slices.Contains(in.ExcludedExamples[ExcludedReserved], "example.com") {
+		t.Errorf("excluded: %v %v", in.Excluded, in.ExcludedExamples)
+	}
+	t.Logf("indicators %d, shared %d, widely listed %d (%v), excluded %v", in.Indicators, in.Shared, in.Wide, in.WideExamples, in.Excluded)
 }

@@ -32,7 +32,7 @@ const indexMagic = "DBXOSV1\n"
 // indexFormat changes whenever the body's encoding or the record
 // interpretation (classification, indicators) changes; older indexes are
 // rebuilt.
-const indexFormat = 3
+const indexFormat = 4
 
 // header describes an index and the source it was built from.
 type header struct {
@@ -48,10 +48,19 @@ type header struct {
 	Invalid    int       `json:"invalid"`
 	Problems   []string  `json:"problems,omitempty"`
 	Indicators int       `json:"indicators"`
-	Broad      int       `json:"broad_indicators"`
-	RecTable   [2]uint32 `json:"rec_table"` // offset, count
-	KeyTable   [2]uint32 `json:"key_table"`
-	IOCTable   [2]uint32 `json:"ioc_table"`
+	// Shared and Wide count indexed indicators that are context, not
+	// verdicts: hosts of shared infrastructure, and indicators listed by
+	// records about many unrelated packages (WideExamples names some).
+	Shared       int      `json:"shared_indicators"`
+	Wide         int      `json:"widely_listed_indicators"`
+	WideExamples []string `json:"widely_listed_examples,omitempty"`
+	// Excluded counts the indicators left out per reason (Excluded…), with
+	// a few examples of each.
+	Excluded         map[string]int      `json:"excluded_indicators,omitempty"`
+	ExcludedExamples map[string][]string `json:"excluded_examples,omitempty"`
+	RecTable         [2]uint32           `json:"rec_table"` // offset, count
+	KeyTable         [2]uint32           `json:"key_table"`
+	IOCTable         [2]uint32           `json:"ioc_table"`
 }
 
 // index is an opened index: the header and the body bytes.
@@ -153,9 +162,27 @@ type iocRef struct {
 	rec uint32
 }
 
+// An indicator is widely listed — context, not a verdict — when records
+// about at least WidePackages different packages, published on at least
+// WideDays different days, list it. A campaign's records come in bursts of
+// a few days (one worker host for 500 packages over 5 days); a service that
+// unrelated authors keep abusing over months (webhook.site, public
+// Ethereum RPC endpoints) is listed across many days. docs/advisories.md
+// has the figures behind the numbers.
+const (
+	WidePackages = 10
+	WideDays     = 8
+)
+
+// maxExamples bounds the examples the header keeps per reason.
+const maxExamples = 5
+
 func encodeIndex(h header, recs []*record) *index {
 	keys := map[string][]keyRef{}
 	var iocs []iocRef
+	type spread struct{ pkgs, days map[string]bool }
+	spreads := map[string]*spread{}
+	h.Excluded, h.ExcludedExamples = map[string]int{}, map[string][]string{}
 	for i, r := range recs {
 		if r.Kind == KindMalicious {
 			h.Malicious++
@@ -165,14 +192,60 @@ func encodeIndex(h header, recs []*record) *index {
 			k := keyOf(af.Ecosystem, af.Name)
 			keys[k] = append(keys[k], keyRef{uint32(i), af})
 		}
+		pkg := r.ID
+		if len(r.Affected) > 0 {
+			pkg = keyOf(r.Affected[0].Ecosystem, r.Affected[0].Name)
+		}
 		for _, ind := range r.IOCs {
 			iocs = append(iocs, iocRef{ind, uint32(i)})
+			if ind.Reserved {
+				continue
+			}
+			k := string(ind.Kind) + ind.Key
+			sp := spreads[k]
+			if sp == nil {
+				sp = &spread{map[string]bool{}, map[string]bool{}}
+				spreads[k] = sp
+			}
+			sp.pkgs[pkg] = true
+			if r.Published != "" {
+				sp.days[r.Published] = true
+			}
 		}
-		h.Broad += r.Broad
+		for _, ex := range r.Excluded {
+			h.Excluded[ex.Reason]++
+			if exs := h.ExcludedExamples[ex.Reason]; len(exs) < maxExamples && !slices.Contains(exs, ex.Listed) {
+				h.ExcludedExamples[ex.Reason] = append(exs, ex.Listed)
+			}
+		}
 	}
+	wide := map[string]bool{}
+	for k, sp := range spreads {
+		if len(sp.pkgs) >= WidePackages && len(sp.days) >= WideDays {
+			wide[k] = true
+		}
+	}
+	for i := range iocs {
+		ind := &iocs[i].ind
+		k := string(ind.Kind) + ind.Key
+		if ind.Reserved {
+			continue
+		}
+		h.Indicators++
+		if ind.Shared {
+			h.Shared++
+		}
+		if wide[k] {
+			h.Wide++
+			ind.Wide = true
+			if !slices.Contains(h.WideExamples, ind.Key) && len(h.WideExamples) < 2*maxExamples {
+				h.WideExamples = append(h.WideExamples, ind.Key)
+			}
+		}
+	}
+	slices.Sort(h.WideExamples)
 	h.Records = len(recs)
 	h.Packages = len(keys)
-	h.Indicators = len(iocs)
 	sortedKeys := make([]string, 0, len(keys))
 	for k := range keys {
 		sortedKeys = append(sortedKeys, k)
@@ -226,7 +299,7 @@ func encodeIndex(h header, recs []*record) *index {
 	for i, ref := range iocs {
 		put(h.IOCTable, i)
 		e.str(ref.ind.Key)
-		e.b = append(e.b, ref.ind.Kind)
+		e.b = append(e.b, ref.ind.Kind, ref.ind.flags())
 		e.uv(uint64(ref.rec))
 		e.str(ref.ind.Listed)
 	}
@@ -362,9 +435,9 @@ func (ix *index) lookup(key string) []keyEntry {
 
 // iocEntry is an indexed indicator.
 type iocEntry struct {
-	kind   byte
-	rec    int
-	listed string
+	kind, flags byte
+	rec         int
+	listed      string
 }
 
 // indicators returns the indicators indexed under key.
@@ -380,9 +453,9 @@ func (ix *index) indicators(key string) []iocEntry {
 		if string(d.raw()) != key {
 			break
 		}
-		k := d.byte()
+		k, fl := d.byte(), d.byte()
 		rec := int(d.uv())
-		out = append(out, iocEntry{kind: k, rec: rec, listed: d.str()})
+		out = append(out, iocEntry{kind: k, flags: fl, rec: rec, listed: d.str()})
 	}
 	return out
 }

@@ -14,13 +14,57 @@ const (
 	iocIP     byte = 'i'
 )
 
+// Flags of an indexed indicator: matching it is context, not a verdict.
+const (
+	iocShared   byte = 1 << iota // names known shared infrastructure (github.com)
+	iocWide                      // listed by records about many unrelated packages
+	iocReserved                  // a reserved name: indexed for depbox's own tests, never matched otherwise
+)
+
+// TestReservedEnv, set to 1, makes indicators with reserved names
+// (*.invalid, *.test) match: depbox's own end-to-end tests may contact only
+// such names from their fixtures. Nothing else should set it.
+const TestReservedEnv = "DEPBOX_TEST_MATCH_RESERVED_IOCS"
+
 // indicator is one network indicator of compromise from a record: Key is
 // the normalised host name or IP address that observed traffic is compared
-// with, Listed the indicator as the record gives it (refanged).
+// with, Listed the indicator as the record gives it (refanged). Shared is
+// set for hosts of shared infrastructure, Wide (by the index) for
+// indicators listed by records about many unrelated packages.
 type indicator struct {
-	Kind   byte
-	Key    string
-	Listed string
+	Kind         byte
+	Key          string
+	Listed       string
+	Shared, Wide bool
+	// Reserved indicators are excluded; they are indexed only for
+	// TestReservedEnv.
+	Reserved bool
+}
+
+func (ind indicator) flags() byte {
+	var f byte
+	if ind.Reserved {
+		f |= iocReserved
+	}
+	if ind.Shared {
+		f |= iocShared
+	}
+	if ind.Wide {
+		f |= iocWide
+	}
+	return f
+}
+
+// Reasons an indicator is not indexed (depbox osv stats counts them).
+const (
+	ExcludedReserved  = "reserved name"      // RFC 2606/6761 special-use names: example.com, *.test, localhost
+	ExcludedNonPublic = "non-public address" // documentation, private, loopback, link-local, CGNAT, … ranges
+	ExcludedUnusable  = "unusable"           // empty, unparsable, a single label
+)
+
+// exclusion is one indicator a record lists that is not matched, and why.
+type exclusion struct {
+	Reason, Listed string
 }
 
 // recordIndicators reads a record's network indicators from the places
@@ -28,10 +72,10 @@ type indicator struct {
 // (OpenSSF malicious-packages) and
 // database_specific.leitwacht.indicators_observed {domain_observed,
 // url_observed, ip_observed} (Leitwacht, defanged). It returns the usable
-// indicators and how many were dropped as shared infrastructure.
-func recordIndicators(ds *structpb.Struct) (out []indicator, broad int) {
+// indicators and those left out, with the reason.
+func recordIndicators(ds *structpb.Struct) (out []indicator, excluded []exclusion) {
 	if ds == nil {
-		return nil, 0
+		return nil, nil
 	}
 	type list struct {
 		val  *structpb.Value
@@ -50,19 +94,30 @@ func recordIndicators(ds *structpb.Struct) (out []indicator, broad int) {
 	seen := map[string]bool{} // one indicator per key: "1.2.3.4" and "1.2.3.4:80" are one
 	for _, l := range lists {
 		for _, s := range stringsOf(l.val) {
-			ind, ok, isBroad := parseIndicator(s, l.kind)
-			if isBroad {
-				broad++
-			}
+			ind, why := parseIndicator(s, l.kind)
 			k := string(ind.Kind) + ind.Key
-			if !ok || seen[k] {
+			if why != "" {
+				if k == "\x00" {
+					k = why + "\x00" + s
+				}
+				if !seen[k] {
+					seen[k] = true
+					excluded = append(excluded, exclusion{why, strings.TrimSpace(refang(s))})
+					if why == ExcludedReserved {
+						ind.Reserved = true
+						out = append(out, ind)
+					}
+				}
+				continue
+			}
+			if seen[k] {
 				continue
 			}
 			seen[k] = true
 			out = append(out, ind)
 		}
 	}
-	return out, broad
+	return out, excluded
 }
 
 // stringsOf returns the strings of a JSON string or list of strings.
@@ -96,13 +151,16 @@ func refang(s string) string {
 // parseIndicator turns one listed indicator into a match key. kind is the
 // list it came from ("domain", "url" or "ip"), but the value decides: a
 // "domain" with a path is read as a URL and an "ip" with a name as a host.
-// URLs match by host. ok is false for values that cannot identify traffic
-// (empty, single-label, non-public addresses); broad is true for hosts of
-// shared infrastructure that legitimate packages contact too.
-func parseIndicator(raw, kind string) (ind indicator, ok, broad bool) {
+// URLs match by host. why is non-empty (an Excluded… reason) for values
+// that cannot identify anyone: empty, single-label or unparsable values,
+// reserved and special-use names (example.com, *.test, *.invalid,
+// localhost) and non-public addresses (documentation, private, loopback,
+// link-local ranges). Hosts of shared infrastructure that legitimate
+// packages contact too are kept, marked Shared: a match is context.
+func parseIndicator(raw, kind string) (ind indicator, why string) {
 	s := refang(raw)
 	if s == "" {
-		return ind, false, false
+		return ind, ExcludedUnusable
 	}
 	ind.Listed = s
 	host := s
@@ -112,7 +170,7 @@ func parseIndicator(raw, kind string) (ind indicator, ok, broad bool) {
 		}
 		u, err := url.Parse(s)
 		if err != nil {
-			return ind, false, false
+			return ind, ExcludedUnusable
 		}
 		host = u.Hostname()
 	} else {
@@ -127,23 +185,50 @@ func parseIndicator(raw, kind string) (ind indicator, ok, broad bool) {
 	host = strings.TrimSuffix(strings.ToLower(strings.TrimSpace(host)), ".")
 	host = strings.TrimPrefix(host, "*.")
 	if host == "" {
-		return ind, false, false
+		return ind, ExcludedUnusable
 	}
 	if a, err := netip.ParseAddr(host); err == nil {
-		if !publicAddr(a) {
-			return ind, false, false
-		}
 		ind.Kind, ind.Key = iocIP, a.Unmap().String()
-		return ind, true, false
+		if !publicAddr(a) {
+			return ind, ExcludedNonPublic
+		}
+		return ind, ""
+	}
+	if reservedName(host) {
+		ind.Kind, ind.Key = iocDomain, host
+		return ind, ExcludedReserved
 	}
 	if !validHost(host) {
-		return ind, false, false
-	}
-	if sharedInfrastructure(host) {
-		return ind, false, true
+		return ind, ExcludedUnusable
 	}
 	ind.Kind, ind.Key = iocDomain, host
-	return ind, true, false
+	ind.Shared = sharedInfrastructure(host)
+	return ind, ""
+}
+
+// reservedTLDs are special-use top-level names (RFC 2606, RFC 6761, RFC
+// 6762, RFC 8375, ICANN's private-use .internal): no one on the internet
+// answers for them, so they identify no one. The reverse-lookup zones under
+// .arpa name addresses, not hosts.
+var reservedTLDs = []string{"example", "test", "invalid", "localhost", "local", "internal", "home.arpa", "in-addr.arpa", "ip6.arpa"}
+
+// reservedDomains are the documentation domains of RFC 2606 and their
+// subdomains.
+var reservedDomains = []string{"example.com", "example.net", "example.org"}
+
+// reservedName reports whether a host name is reserved or special-use
+// (RFC 2606/6761): example.com and its subdomains, *.example, *.test,
+// *.invalid, localhost and *.localhost, *.local, *.internal, *.home.arpa.
+func reservedName(h string) bool {
+	h = strings.TrimSuffix(strings.ToLower(h), ".")
+	for _, list := range [][]string{reservedTLDs, reservedDomains} {
+		for _, r := range list {
+			if h == r || strings.HasSuffix(h, "."+r) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // stripPort removes a :port from host:port or [v6]:port.
@@ -173,16 +258,26 @@ func validHost(h string) bool {
 	return true
 }
 
+// nonPublic are special-purpose ranges (RFC 6890) beside those netip
+// classifies: none of them is a host on the internet.
 var nonPublic = []netip.Prefix{
 	netip.MustParsePrefix("0.0.0.0/8"),
-	netip.MustParsePrefix("100.64.0.0/10"), // shared address space (CGNAT)
-	netip.MustParsePrefix("198.18.0.0/15"), // benchmarking; sinkholes use it
+	netip.MustParsePrefix("100.64.0.0/10"),   // shared address space (CGNAT)
+	netip.MustParsePrefix("192.0.0.0/24"),    // IETF protocol assignments
+	netip.MustParsePrefix("192.0.2.0/24"),    // documentation (TEST-NET-1)
+	netip.MustParsePrefix("198.18.0.0/15"),   // benchmarking; sinkholes use it
+	netip.MustParsePrefix("198.51.100.0/24"), // documentation (TEST-NET-2)
+	netip.MustParsePrefix("203.0.113.0/24"),  // documentation (TEST-NET-3)
+	netip.MustParsePrefix("240.0.0.0/4"),     // reserved, and the broadcast address
+	netip.MustParsePrefix("2001:db8::/32"),   // documentation
+	netip.MustParsePrefix("100::/64"),        // discard
 }
 
 // publicAddr reports whether a is an address on the internet: loopback,
 // private, link-local (including instance metadata at 169.254.169.254),
-// multicast and unspecified addresses identify no one, and the sandbox's
-// own sinkhole answers use such addresses.
+// multicast, unspecified, documentation and other special-purpose
+// addresses identify no one, and the sandbox's own sinkhole answers use
+// such addresses.
 func publicAddr(a netip.Addr) bool {
 	a = a.Unmap()
 	if !a.IsGlobalUnicast() || a.IsPrivate() || a.IsLoopback() || a.IsLinkLocalUnicast() {
@@ -199,9 +294,10 @@ func publicAddr(a netip.Addr) bool {
 // sharedHosts are services that legitimate packages and functions contact
 // every day. Malware abuses them too, so feeds list them (github.com,
 // storage.googleapis.com, api.telegram.org, …), but seeing one of these
-// hosts says nothing about a dependency: an indicator that is one of them,
-// or a parent domain of one, is not matched by host. Indicators naming a
-// specific tenant of shared hosting (oob-worker.x.workers.dev) still match.
+// hosts says little about a dependency: an indicator that is one of them,
+// or a parent domain of one, is matched as context (DBX003 at low
+// severity), not as a verdict. Indicators naming a specific tenant of
+// shared hosting (oob-worker.x.workers.dev) are verdicts.
 var sharedHosts = []string{
 	// code hosting and package registries
 	"github.com", "api.github.com", "gist.github.com", "codeload.github.com",

@@ -62,8 +62,11 @@ type record struct {
 	Affected   []affected
 	IOCs       []indicator
 	Withdrawn  bool
-	// Broad counts indicators dropped because they name shared infrastructure.
-	Broad int
+	// Excluded are the indicators the record lists that are not matched.
+	Excluded []exclusion
+	// Published is the day the record was published ("2025-09-15"), to
+	// tell a campaign's burst of records from unrelated ones.
+	Published string
 }
 
 // affected is one affected[] entry with its SEMVER/ECOSYSTEM ranges.
@@ -156,7 +159,10 @@ func fromOSV(v *osvschema.Vulnerability, fileName string) *record {
 	} else {
 		r.Severity = severityOf(sevs, v.GetDatabaseSpecific())
 	}
-	r.IOCs, r.Broad = recordIndicators(v.GetDatabaseSpecific())
+	r.IOCs, r.Excluded = recordIndicators(v.GetDatabaseSpecific())
+	if t := v.GetPublished(); t != nil {
+		r.Published = t.AsTime().UTC().Format("2006-01-02")
+	}
 	return r
 }
 

@@ -174,8 +174,10 @@ func TestAuditFixtures(t *testing.T) {
 
 	t.Run("payload waits ten minutes", func(t *testing.T) {
 		imp := phase(t, results[audittest.Sleeper.Name], profile.PhaseImport)
-		if !slices.Contains(imp.Timers, profile.Timer{DelayMS: 600000, BroughtForward: true}) {
-			t.Errorf("import phase: no 10-minute timer brought forward in %+v", imp.Timers)
+		if !slices.ContainsFunc(imp.Timers, func(tm profile.Timer) bool {
+			return tm.DelayMS == 600000 && tm.BroughtForward && tm.Unfired == 0 && len(tm.Did) > 0
+		}) {
+			t.Errorf("import phase: no 10-minute timer brought forward that fired and acted in %+v", imp.Timers)
 		}
 		if !hasFile(imp, "/home/sbx_user/.aws/credentials") || !hasPeer(imp, "203.0.113.9", 443) {
 			t.Errorf("import phase: the payload did not run within the budget: files %+v network %+v", imp.Files, imp.Network)

@@ -137,8 +137,13 @@ type Bundle struct {
 
 // Package is one installed npm package.
 type Package struct {
-	Name    string `json:"name"`
-	Version string `json:"version"`
+	// Name is the name the install path implies (node_modules/<name>); for
+	// Python distributions the normalised distribution name.
+	Name string `json:"name"`
+	// ClaimedName is the name package.json gives when it differs from Name
+	// (an npm alias, or a package posing as another).
+	ClaimedName string `json:"claimedName,omitempty"`
+	Version     string `json:"version"`
 	// Path is the install directory, bundle-relative and slash-separated:
 	// "node_modules/a", "node_modules/@s/b", "node_modules/a/node_modules/b".
 	Path string `json:"path"`

@@ -218,8 +218,15 @@ func (s *scanner) candidate(p, realish string) error {
 			Main:         pj.main,
 			HasExports:   pj.hasExports,
 		}
-		if pkg.Name == "" {
-			pkg.Name = packageNameFromPath(p)
+		// The install path decides the name a package is judged under: a
+		// package.json claiming another name (an alias, or a package posing
+		// as a trusted one to borrow its ignore rules) keeps that claim in
+		// ClaimedName.
+		if byPath := packageNameFromPath(p); pkg.Name != byPath {
+			if pkg.Name != "" {
+				pkg.ClaimedName = pkg.Name
+			}
+			pkg.Name = byPath
 		}
 		if pkg.Scripts["install"] == "" && pkg.Scripts["preinstall"] == "" && !pj.noGyp && s.t.isFile(path.Join(real, "binding.gyp")) {
 			if pkg.Scripts == nil {

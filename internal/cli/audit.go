@@ -65,7 +65,7 @@ each failure, and exits 3 at the end if any failed.`,
 		// --jobs means packages at once here: each audit is a sandbox of its own.
 		f.Lookup("jobs").Usage = "packages audited at once, each in its own sandbox"
 		// An audit has no function to invoke.
-		for _, name := range []string{"handler", "events", "events-dir", "event-variants", "seed", "invoke-timeout", "memory-size"} {
+		for _, name := range []string{"handler", "events", "events-dir", "event-variants", "seed", "invoke-timeout", "init-timeout", "memory-size"} {
 			_ = f.MarkHidden(name)
 		}
 		f.String("against", "", "also audit this version (or range, tag, npm:SPEC, .tgz) of the package and show what behaviour SPEC adds or drops")

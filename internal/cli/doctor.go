@@ -30,8 +30,11 @@ func init() {
 			Use:   "doctor",
 			Short: "Check that this machine can run depbox, and say how to fix what is missing",
 			Long: `doctor checks, in order: root (network namespaces need it), the depbox
-binary being static (it runs as the sandbox's init), runsc, node, that a network
-namespace can be created, and finally runs node -e 0 in a real sandbox.
+binary being static (it runs as the sandbox's init), runsc, node, python,
+leftovers of depbox processes that were killed (sandbox cgroups, work
+directories: --clean removes them, and every scan removes them when it
+starts), that a network namespace can be created, and finally runs node -e 0
+in a real sandbox.
 Exit code 0 when everything works, 3 otherwise.`,
 			Args: cobra.NoArgs,
 			RunE: func(cmd *cobra.Command, _ []string) error {
@@ -57,6 +60,8 @@ Exit code 0 when everything works, 3 otherwise.`,
 		}
 		cmd.Flags().String("node", "", "host node binary to check (default: node on $PATH)")
 		cmd.Flags().String("python", "", "host CPython to check, used for Python bundles (default: /usr/bin/python3)")
+		cmd.Flags().String("work-dir", "", "where scans make their staging directories, searched for leftovers (default: /dev/shm when writable, else $TMPDIR)")
+		cmd.Flags().Bool("clean", false, "remove what killed depbox processes left behind (sandbox cgroups, work directories); scans also do it when they start")
 		return cmd
 	})
 }
@@ -120,6 +125,7 @@ func (e *env) doctor(ctx context.Context) []check {
 		}
 	}
 	cs = append(cs, pythonCheck(e.v.GetString("python")))
+	cs = append(cs, e.leftoversCheck(runsc))
 	if err := tryNetns(); err != nil {
 		cs = append(cs, check{name: "network namespace", detail: err.Error(), fix: "run as root on a kernel with network namespaces (CONFIG_NET_NS)"})
 	} else {
@@ -193,4 +199,28 @@ func pythonCheck(python string) check {
 		return check{name: "python", ok: true, detail: "not usable, so Python bundles cannot be scanned: " + err.Error()}
 	}
 	return check{name: "python", ok: true, detail: fmt.Sprintf("%s (Python %s, standard library %s) for Python bundles", python, py.Version, py.Stdlib)}
+}
+
+// leftoversCheck reports what killed depbox processes left behind, and
+// removes it with --clean.
+func (e *env) leftoversCheck(runsc string) check {
+	ls, err := scan.Leftovers(e.v.GetString("work-dir"))
+	if err != nil {
+		return check{name: "leftovers", detail: "could not look for leftovers of earlier runs: " + err.Error(), fix: "run as root"}
+	}
+	if len(ls) == 0 {
+		return check{name: "leftovers", ok: true, detail: "nothing left behind by earlier depbox runs"}
+	}
+	var what []string
+	for _, l := range ls {
+		what = append(what, l.String())
+	}
+	if e.v.GetBool("clean") {
+		if err := scan.RemoveLeftovers(runsc, ls); err != nil {
+			return check{name: "leftovers", detail: "removing: " + err.Error(), fix: "remove them by hand: " + strings.Join(what, "; ")}
+		}
+		return check{name: "leftovers", ok: true, detail: fmt.Sprintf("removed %d: %s", len(ls), strings.Join(what, "; "))}
+	}
+	return check{name: "leftovers", detail: fmt.Sprintf("%d: %s", len(ls), strings.Join(what, "; ")),
+		fix: "depbox doctor --clean removes them (the next scan does too)"}
 }

@@ -215,13 +215,22 @@ as it was; import a copy instead ("depbox osv import all.zip").`,
 func printSummary(w io.Writer, in advisory.Info) {
 	fmt.Fprintf(w, "OSV database %s: %d records (%d malicious-package verdicts) for %d packages; %d withdrawn and %d unreadable records skipped; %d network indicators",
 		in.Path, in.Records, in.Malicious, in.Packages, in.Withdrawn, in.Invalid, in.Indicators)
-	if in.Broad > 0 {
-		fmt.Fprintf(w, " (%d naming shared infrastructure not matched)", in.Broad)
+	if n := excludedTotal(in); n > 0 || in.Shared+in.Wide > 0 {
+		fmt.Fprintf(w, " (%d context only: shared infrastructure or widely listed; %d excluded: reserved names, non-public addresses, unusable values)", in.Shared+in.Wide, n)
 	}
 	fmt.Fprintln(w)
 	for _, p := range in.Problems {
 		fmt.Fprintf(w, "  unreadable: %s\n", p)
 	}
+}
+
+// excludedTotal is the number of indicators the database never matches.
+func excludedTotal(in advisory.Info) int {
+	n := 0
+	for _, c := range in.Excluded {
+		n += c
+	}
+	return n
 }
 
 func newOSVStatsCmd(e *env) *cobra.Command {
@@ -251,7 +260,18 @@ func newOSVStatsCmd(e *env) *cobra.Command {
 			fmt.Fprintf(w, "index:       %s, built %s\n", idx, in.Built.Format(time.RFC3339))
 			fmt.Fprintf(w, "advisories:  %d (%d malicious-package verdicts, %d vulnerabilities)\n", in.Records, in.Malicious, in.Records-in.Malicious)
 			fmt.Fprintf(w, "packages:    %d\n", in.Packages)
-			fmt.Fprintf(w, "indicators:  %d (%d naming shared infrastructure not matched)\n", in.Indicators, in.Broad)
+			fmt.Fprintf(w, "indicators:  %d matched\n", in.Indicators)
+			fmt.Fprintf(w, "  context:   %d naming shared infrastructure, %d listed by records about %d+ unrelated packages (matches are context, DBX003 at low severity)\n",
+				in.Shared, in.Wide, advisory.WidePackages)
+			if len(in.WideExamples) > 0 {
+				fmt.Fprintf(w, "             widely listed: %s\n", strings.Join(in.WideExamples, ", "))
+			}
+			fmt.Fprintf(w, "  excluded:  %d never matched\n", excludedTotal(in))
+			for _, r := range []string{advisory.ExcludedReserved, advisory.ExcludedNonPublic, advisory.ExcludedUnusable} {
+				if n := in.Excluded[r]; n > 0 {
+					fmt.Fprintf(w, "    %-19s %d (e.g. %s)\n", r+":", n, strings.Join(in.ExcludedExamples[r], ", "))
+				}
+			}
 			fmt.Fprintf(w, "skipped:     %d withdrawn, %d unreadable\n", in.Withdrawn, in.Invalid)
 			for _, p := range in.Problems {
 				fmt.Fprintf(w, "  unreadable: %s\n", p)

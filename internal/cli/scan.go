@@ -36,6 +36,7 @@ type scanOptions struct {
 	RecordEvents  string
 	InstallPhase  bool
 	InvokeTimeout time.Duration
+	InitTimeout   time.Duration
 	TimerBudget   time.Duration
 	MemorySize    int
 	NoHook        bool
@@ -72,6 +73,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.StringSlice("event-variants", nil, "event variants: default and injection variants such as sql, shell, path-traversal (default: all)")
 	f.Int64("seed", 0, "seed for event identifiers, addresses and timestamps, and request ids")
 	f.Duration("invoke-timeout", 3*time.Second, "limit for one invocation of the handler (Lambda's default is 3s)")
+	f.Duration("init-timeout", 10*time.Second, "limit for loading the handler before the first invocation (Lambda's init limit is 10s); a handler that takes longer makes the analysis incomplete")
 	f.Duration("timer-budget", time.Second, "timers longer than this are brought forward to it and reported (time bombs)")
 	f.Int("memory-size", 128, "the function's memory size in MB, as Lambda reports it to the function")
 	f.Bool("hook", true, "load depbox's in-process hook into node (turning it off loses environment reads, DNS names, canary checks of encrypted traffic and per-package attribution inside the function; for measurements)")
@@ -97,12 +99,13 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		RecordEvents:  v.GetString("record-events"),
 		InstallPhase:  v.GetBool("install-phase"),
 		InvokeTimeout: v.GetDuration("invoke-timeout"),
+		InitTimeout:   v.GetDuration("init-timeout"),
 		TimerBudget:   v.GetDuration("timer-budget"),
 		MemorySize:    v.GetInt("memory-size"),
 		NoHook:        !v.GetBool("hook"),
 		ImportCache:   v.GetBool("import-cache"),
 		BatchImports:  v.GetBool("batch-imports"),
-		WorkDir:       v.GetString("work-dir"),
+		WorkDir:       absPath(v.GetString("work-dir")),
 		RunscFlags:    v.GetStringSlice("runsc-flag"),
 		Python:        v.GetString("python"),
 		Runtime:       v.GetString("runtime"),
@@ -204,7 +207,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
-		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, TimerBudget: o.TimerBudget,
+		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, InitTimeout: o.InitTimeout, TimerBudget: o.TimerBudget,
 		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook, IsolateImports: !o.BatchImports, Version: Version, Progress: progress.step, Log: e.log,
 	})
 	progress.finish()
@@ -256,7 +259,13 @@ func (e *env) sandboxTools(node string) (*tools, error) {
 // cacheDir returns the configured cache directory or the user's default.
 func cacheDir(configured string) (string, error) {
 	if configured != "" {
-		return configured, nil
+		// runsc is started in another directory: every path it is given
+		// must be absolute.
+		abs, err := filepath.Abs(configured)
+		if err != nil {
+			return "", usageErr(fmt.Errorf("--cache-dir %s: %w", configured, err))
+		}
+		return abs, nil
 	}
 	d, err := os.UserCacheDir()
 	if err != nil {
@@ -324,4 +333,16 @@ func problemSummary(p *profile.Profile) string {
 		s = append(s[:3], fmt.Sprintf("and %d more", len(s)-3))
 	}
 	return strings.Join(s, "; ")
+}
+
+// absPath makes a path flag absolute (runsc runs in another directory); ""
+// stays "" (the default applies).
+func absPath(p string) string {
+	if p == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/depbox/depbox/internal/advisory"
 	"github.com/depbox/depbox/internal/sandboxtest"
 	"github.com/depbox/depbox/profile"
 )
@@ -177,6 +178,9 @@ func TestDoctor(t *testing.T) {
 // an IOC match naming the dependency that contacted it.
 func TestScanAdvisories(t *testing.T) {
 	sandboxtest.Require(t)
+	// The fixture may only contact a reserved name (c2.ioc-test.invalid),
+	// which depbox never matches otherwise.
+	t.Setenv(advisory.TestReservedEnv, "1")
 	root := sandboxtest.ModuleRoot(t)
 	db := filepath.Join(root, "internal", "cli", "testdata", "osv-scan")
 	out, errOut, code := depbox(t, "scan", "--events", "none", "--format", "json", "--osv-db", db,

@@ -51,6 +51,9 @@ type InvokeConfig struct {
 	Events string `json:"events"`
 	// TimeoutMS bounds each invocation (default 3000, Lambda's default).
 	TimeoutMS int `json:"timeout_ms,omitempty"`
+	// InitTimeoutMS bounds loading the handler (Lambda's init phase; default
+	// 10000, Lambda's limit).
+	InitTimeoutMS int `json:"init_timeout_ms,omitempty"`
 	// LingerMS is how long the process may run after the last invocation,
 	// for pending (brought-forward) timers; it exits earlier when nothing
 	// is pending.

@@ -69,7 +69,7 @@ const MathMin = Math.min;
 const NumberIsFinite = Number.isFinite;
 const SafeMap = Map, SafeSet = Set, SafeWeakMap = WeakMap, SafeWeakSet = WeakSet;
 const MapGet = uncurry(Map.prototype.get), MapSet = uncurry(Map.prototype.set);
-const MapHas = uncurry(Map.prototype.has), MapClear = uncurry(Map.prototype.clear);
+const MapHas = uncurry(Map.prototype.has), MapClear = uncurry(Map.prototype.clear), MapDelete = uncurry(Map.prototype.delete);
 const MapSize = uncurry(ObjectGetOwnPropertyDescriptor(Map.prototype, 'size').get);
 const SetHas = uncurry(Set.prototype.has), SetAdd = uncurry(Set.prototype.add), SetClear = uncurry(Set.prototype.clear);
 const SetSize = uncurry(ObjectGetOwnPropertyDescriptor(Set.prototype, 'size').get);
@@ -89,6 +89,9 @@ const ErrorCaptureStackTrace = Error.captureStackTrace;
 const SharedArrayBufferCtor = SharedArrayBuffer;
 const AtomicsAdd = Atomics.add;
 const ProxyCtor = Proxy;
+const PromisePrototypeThen = uncurry(Promise.prototype.then);
+const SymbolFor = Symbol.for;
+const SymbolToPrimitive = Symbol.toPrimitive;
 
 const fs = require('fs');
 const pathModule = require('path');
@@ -1329,8 +1332,63 @@ hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => 
 // Timers: long delays are brought forward to the budget, so that payloads
 // waiting for minutes run while depbox watches. The callback's records
 // still name the package that scheduled it (async origin).
+//
+// Each brought-forward timer is followed until it fires or is cleared: a
+// site (api, delay, call site) gets an id; its first firing is recorded as
+// "fired" and, once the callback's synchronous part returned, "done" (what
+// lies between the two records is what the delayed code did); a clear before
+// any firing is "cleared"; and at exit (or when the harness asks) every site
+// with timers neither fired nor cleared is "unfired". A brought-forward timer
+// cannot be unref'd: it keeps the process alive until it fired, so that a
+// payload cannot hide behind unref(). depbox makes a profile with unfired
+// timers incomplete (docs/rules.md).
 const timers = require('timers');
 const timersPromises = require('timers/promises');
+const timerSites = new SafeMap(); // dedupe key → { id, a, api, delay, pending, fired, cleared }
+const timerOf = new SafeWeakMap(); // Timeout object → its site, while pending
+let timerSeq = 0;
+let timersPending = 0;
+function timerSettle(site, how) {
+  if (site.pending > 0) { site.pending--; timersPending--; }
+  // A timer cleared before it fired, or one the hook does not follow (an
+  // async iterator, a call node rejects), is accounted for once per site.
+  if ((how === 'cleared' || how === 'untracked') && site.fired === 0 && site.cleared++ === 0) {
+    const was = busy;
+    busy = true;
+    try { emit('timer', how, { id: site.id, api: site.api, delay_ms: site.delay }, site.a); } catch (e) { hookError('timer', e); } finally { busy = was; }
+  }
+}
+function timerFire(site, fn, self, args) {
+  if (site.fired++ > 0) return ReflectApply(fn, self, args);
+  const was = busy;
+  busy = true;
+  try { emit('timer', 'fired', { id: site.id, api: site.api, delay_ms: site.delay }, site.a); } catch (e) { hookError('timer', e); } finally { busy = was; }
+  try {
+    return ReflectApply(fn, self, args);
+  } finally {
+    const w2 = busy;
+    busy = true;
+    try { emit('timer', 'done', { id: site.id }, site.a); } catch (e) { hookError('timer', e); } finally { busy = w2; }
+  }
+}
+// unfiredTimers records every site with timers still pending.
+function unfiredTimers() {
+  for (const site of timerSites.values()) {
+    // A site whose callback ran once ran (a poller that re-arms itself
+    // always leaves one pending).
+    if (site.pending <= 0 || site.fired > 0) continue;
+    try { emit('timer', 'unfired', { id: site.id, api: site.api, delay_ms: site.delay, pending: site.pending }, site.a); } catch (e) { hookError('timer', e); }
+  }
+}
+function timerSite(api, delay, a) {
+  const key = api + '\0' + delay + '\0' + (a ? a.site + '\0' + a.pkg + '\0' + (a.origin || '') : '');
+  let site = MapGet(timerSites, key);
+  if (site === undefined) {
+    site = { id: ++timerSeq, a: a || { pkg: UNKNOWN }, api, delay, pending: 0, fired: 0, cleared: 0 };
+    if (MapSize(timerSites) < 10000) MapSet(timerSites, key, site);
+  }
+  return site;
+}
 function timerWrapper(api, delayIndex) {
   return (orig) => function (...args) {
     const budget = config.timerBudgetMs;
@@ -1345,17 +1403,95 @@ function timerWrapper(api, delayIndex) {
         // as node's own.
         const own = a !== null && (a.harness || (a.first === F_INTERNAL && !RegExpExec(DISPATCH, a.firstFile)));
         if (!own) {
-          rec('timer', 'brought-forward', { api, delay_ms: delay, brought_forward: budget }, { attr: a || undefined, dedupe: api + '\0' + delay + '\0' + (a ? a.site : '') });
+          const site = timerSite(api, delay, a);
+          rec('timer', 'brought-forward', { id: site.id, api, delay_ms: delay, brought_forward: budget }, { attr: a || undefined, dedupe: api + '\0' + delay + '\0' + (a ? a.site : '') });
           args[delayIndex] = budget;
+          site.pending++;
+          timersPending++;
+          if (delayIndex === 1 && typeof args[0] !== 'function') {
+            timerSettle(site, 'untracked'); // node throws for it
+            return new.target ? ReflectConstruct(orig, args, new.target) : ReflectApply(orig, this, args);
+          }
+          if (delayIndex === 1) {
+            // Callback timers: the first call settles it (an interval keeps
+            // firing, but it ran).
+            const fn = args[0];
+            let settled = false;
+            let tref;
+            args[0] = function (...cbArgs) {
+              if (!settled) { settled = true; timerSettle(site, 'fired'); MapDelete(pendingTimeouts, tref); }
+              return timerFire(site, fn, this, cbArgs);
+            };
+            const t = new.target ? ReflectConstruct(orig, args, new.target) : ReflectApply(orig, this, args);
+            if (t !== null && typeof t === 'object') {
+              tref = t;
+              const entry = { site, settle() { if (!settled) { settled = true; timerSettle(site, 'cleared'); } MapDelete(pendingTimeouts, t); } };
+              WeakMapSet(timerOf, t, entry);
+              MapSet(pendingTimeouts, t, entry);
+              // Pending brought-forward timers keep the process alive; close()
+              // (which node implements without the global clearTimeout)
+              // clears.
+              const close = t.close;
+              try {
+                ObjectDefineProperty(t, 'unref', { value: function () { return this; }, writable: true, configurable: true });
+                if (typeof close === 'function') ObjectDefineProperty(t, 'close', { value: function () { entry.settle(); return ReflectApply(close, this, arguments); }, writable: true, configurable: true });
+              } catch { /* frozen */ }
+            }
+            return t;
+          }
+          // timers/promises: settles with the promise.
+          let pr;
+          try {
+            pr = new.target ? ReflectConstruct(orig, args, new.target) : ReflectApply(orig, this, args);
+          } catch (e) {
+            timerSettle(site, 'untracked');
+            throw e;
+          }
+          if (pr && typeof pr.then === 'function') {
+            let settled = false;
+            const done = (how) => { if (!settled) { settled = true; timerSettle(site, how); if (how === 'fired' && site.fired++ === 0) { const was = busy; busy = true; try { emit('timer', 'fired', { id: site.id, api: site.api, delay_ms: site.delay }, site.a); emit('timer', 'done', { id: site.id }, site.a); } catch (e) { hookError('timer', e); } finally { busy = was; } } } };
+            try { PromisePrototypeThen(pr, () => done('fired'), () => done('cleared')); } catch (e) { hookError('timer', e); }
+          } else {
+            timerSettle(site, 'untracked'); // an async iterator (timers/promises.setInterval): not followed
+          }
+          return pr;
         }
       }
     }
     return new.target ? ReflectConstruct(orig, args, new.target) : ReflectApply(orig, this, args);
   };
 }
+const pendingTimeouts = new SafeMap(); // Timeout → entry, while pending
+function clearWrapper(orig) {
+  return function (t) {
+    if (t !== null && typeof t === 'object') {
+      const e = WeakMapGet(timerOf, t);
+      if (e !== undefined) e.settle();
+    } else if ((typeof t === 'number' || typeof t === 'string') && MapSize(pendingTimeouts) > 0) {
+      // clearTimeout(+timeout): the primitive id node hands out.
+      for (const [obj, e] of pendingTimeouts) {
+        let id;
+        try { id = obj[SymbolToPrimitive](); } catch { continue; }
+        if (id == t) { e.settle(); break; } // eslint-disable-line eqeqeq
+      }
+    }
+    return ReflectApply(orig, this, arguments);
+  };
+}
+// The import loaders (not the harness: they run as node -e) wait for
+// pending brought-forward timers before they exit; this read-only property
+// tells them how many there are and the budget.
+try {
+  ObjectDefineProperty(process, SymbolFor('depbox.timers'), {
+    enumerable: false, configurable: false,
+    get() { return ObjectFreeze({ pending: timersPending, budget: config.timerBudgetMs }); },
+  });
+} catch (e) { hookError('timers', e); }
 for (const obj of [globalThis, timers]) {
   hookMethod(obj, 'setTimeout', 'setTimeout', timerWrapper('setTimeout', 1));
   hookMethod(obj, 'setInterval', 'setInterval', timerWrapper('setInterval', 1));
+  hookMethod(obj, 'clearTimeout', 'clearTimeout', clearWrapper);
+  hookMethod(obj, 'clearInterval', 'clearInterval', clearWrapper);
 }
 hookMethod(timersPromises, 'setTimeout', 'timers/promises.setTimeout', timerWrapper('timers/promises.setTimeout', 0));
 hookMethod(timersPromises, 'setInterval', 'timers/promises.setInterval', timerWrapper('timers/promises.setInterval', 0));
@@ -1407,11 +1543,14 @@ function claim() {
     // trusts no later package in a process where either grew.
     state() { return { bypasses, tampers: SetSize(tampered) }; },
     timerBudgetMs: config.timerBudgetMs,
+    // pendingTimers is how many brought-forward timers have neither fired
+    // nor been cleared.
+    pendingTimers() { return timersPending; },
   });
 }
 module.exports = { claim };
 
-process.on('exit', () => { busy = true; try { verify(); } catch { /* exiting */ } });
+process.on('exit', () => { busy = true; try { verify(); unfiredTimers(); } catch { /* exiting */ } });
 
 // Builtin ES modules (import fs from 'fs') see the wrapped functions.
 try { Module.syncBuiltinESMExports(); } catch { /* older node */ }

@@ -26,6 +26,15 @@ const record = (op, detail, kind = 'invoke') => { if (hook) hook.record(kind, op
 const { setTimeout, clearTimeout, Promise, JSON, Date } = globalThis;
 const exit = process.exit.bind(process);
 
+// The runner's watchdog (plan.Step.Watchdog) reads deadlines from fd 3: it
+// kills the process when code under test never yields (a synchronous loop
+// blocks this harness's own timers). GRACE covers the harness's own work.
+const writeSync = fs.writeSync;
+const GRACE_MS = 1500;
+function watch(ms, what) {
+  try { writeSync(3, JSON.stringify({ deadline_ms: ms > 0 ? ms + GRACE_MS : 0, what }) + '\n'); } catch { /* no watchdog */ }
+}
+
 const configPath = process.argv.length > 5 ? process.argv[process.argv.length - 1] : path.join(__dirname, 'invoke-config.json');
 
 function fail(msg) {
@@ -45,6 +54,7 @@ const cfg = readJSON(configPath, 'invoke configuration');
 const taskRoot = cfg.task_root || '/var/task';
 const timeoutMs = cfg.timeout_ms > 0 ? cfg.timeout_ms : 3000;
 const lingerMs = cfg.linger_ms >= 0 ? cfg.linger_ms : 500;
+const initTimeoutMs = cfg.init_timeout_ms > 0 ? cfg.init_timeout_ms : 10000;
 const functionName = cfg.function_name || 'depbox-function';
 const functionVersion = cfg.function_version || '$LATEST';
 const memoryMB = cfg.memory_mb > 0 ? cfg.memory_mb : 128;
@@ -261,6 +271,7 @@ process.on('exit', (code) => {
 async function main() {
   record('init', { handler: cfg.handler, events: events.length });
   let handler;
+  watch(initTimeoutMs, `loading the handler ${cfg.handler} (init) took longer than ${initTimeoutMs} ms`);
   try {
     handler = await loadHandler(cfg.handler);
     record('ready', { handler: cfg.handler, file: handler.file, format: handler.format });
@@ -275,6 +286,7 @@ async function main() {
       lastName = name;
       if (hook) hook.verify();
       record('start', { n, event: name, request_id: requestId(n) });
+      watch(timeoutMs, `invocation ${n + 1} of ${events.length} (${name}) did not give control back within its ${timeoutMs} ms timeout`);
       const o = await invoke(handler.fn, { name, payload: ev.payload }, n);
       const end = { n, event: name, status: o.status };
       if (o.status === 'timeout') {
@@ -294,7 +306,19 @@ async function main() {
   // nothing is left to run, or after lingerMs.
   if (hook) hook.verify();
   record('linger', { ms: lingerMs });
-  setTimeout(() => exit(0), lingerMs).unref();
+  // Brought-forward timers still pending after lingerMs get up to twice
+  // their budget more; one still pending at exit makes the profile
+  // incomplete.
+  const budget = hook ? hook.timerBudgetMs : 0;
+  const most = lingerMs + 2 * budget + 250;
+  watch(most, `the linger after the last invocation did not end within ${most} ms`);
+  const t0 = Date.now();
+  const tick = () => {
+    const waited = Date.now() - t0;
+    if (waited >= lingerMs && (!hook || hook.pendingTimers() === 0 || waited >= most)) exit(0);
+    setTimeout(tick, 25).unref();
+  };
+  setTimeout(tick, Math.min(lingerMs, 25)).unref();
 }
 
 main().catch((e) => {

@@ -76,6 +76,13 @@ type Step struct {
 	Env        []string `json:"env,omitempty"`
 	// TimeoutMS overrides the plan's StepTimeoutMS for this step.
 	TimeoutMS int `json:"timeout_ms,omitempty"`
+	// Watchdog makes the runner read the step's status lines (fd 3) as they
+	// come: a line {"deadline_ms": N, "what": "…"} arms a watchdog that
+	// kills the step when N ms pass without another such line; 0 disarms
+	// it. The invoke harness uses it to bound handler start-up and each
+	// invocation even when code under test never yields (a synchronous
+	// infinite loop cannot be interrupted from inside the process).
+	Watchdog bool `json:"watchdog,omitempty"`
 	// Batch makes the step a batch: processes that load these packages one
 	// after the other (see the runner), each package's load bounded by
 	// TimeoutMS or StepTimeoutMS. The argument equal to Dependency is
@@ -115,6 +122,9 @@ type StepResult struct {
 	ExitCode int    `json:"exit_code"`
 	Signal   string `json:"signal,omitempty"`
 	TimedOut bool   `json:"timed_out,omitempty"`
+	// Overdue names what the watchdog was waiting for when it killed the
+	// step (see Step.Watchdog).
+	Overdue string `json:"overdue,omitempty"`
 	// Status and Error are what the loader reported: "ok" or "error" with a
 	// short code such as ERR_REQUIRE_ESM; empty when it reported nothing.
 	Status     string `json:"status,omitempty"`

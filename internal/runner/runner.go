@@ -127,9 +127,15 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 	statusW.Close()
 	r.Pid = cmd.Process.Pid
 	status := make(chan []byte, 1)
+	wd := newWatchdog()
+	defer wd.stop()
 	go func() {
-		b, _ := io.ReadAll(io.LimitReader(statusR, 64<<10))
-		status <- b
+		if !st.Watchdog {
+			b, _ := io.ReadAll(io.LimitReader(statusR, 64<<10))
+			status <- b
+			return
+		}
+		status <- wd.read(io.LimitReader(statusR, 1<<20))
 	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -144,6 +150,10 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 	case werr = <-done:
 	case <-timer.C:
 		r.TimedOut = true
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+		werr = <-done
+	case what := <-wd.fired:
+		r.TimedOut, r.Overdue = true, what
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		werr = <-done
 	case <-ctx.Done():

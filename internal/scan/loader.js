@@ -12,7 +12,21 @@ const report = (status, error) => {
   reported = true;
   try { fs.writeSync(3, JSON.stringify({ status, error }) + '\n'); } catch (_) {}
 };
-const settle = () => { setTimeout(() => process.exit(0), linger).unref(); };
+// settle lets the package's asynchronous work run for the linger time, and
+// longer while timers the hook brought forward are still pending (up to
+// twice their budget), so that a time bomb's callback runs before exit; a
+// timer still pending at exit makes the profile incomplete.
+const settle = () => {
+  const t0 = Date.now();
+  const pending = () => { try { return process[Symbol.for('depbox.timers')] || { pending: 0, budget: 0 }; } catch (_) { return { pending: 0, budget: 0 }; } };
+  const tick = () => {
+    const waited = Date.now() - t0;
+    const t = pending();
+    if (waited >= linger && (t.pending === 0 || waited >= linger + 2 * t.budget + 250)) process.exit(0);
+    setTimeout(tick, 25).unref();
+  };
+  setTimeout(tick, Math.min(linger, 25)).unref();
+};
 const codeOf = (e) => String((e && (e.code || e.name)) || e).slice(0, 120);
 if (dep === '-') {
   // The reference resolves a name that does not exist, so that the lookups

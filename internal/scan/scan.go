@@ -29,6 +29,7 @@ import (
 	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/internal/event"
 	"github.com/depbox/depbox/internal/fakenet"
+	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
 	"github.com/depbox/depbox/internal/runner"
 	"github.com/depbox/depbox/profile"
@@ -41,6 +42,10 @@ var loaderJS string
 
 //go:embed execute.js
 var executeJS string
+
+// maxSocketPath is the longest unix socket path depbox binds (sun_path
+// holds 108 bytes with the terminating NUL).
+const maxSocketPath = 100
 
 // Options configure one scan.
 type Options struct {
@@ -86,6 +91,8 @@ type Options struct {
 	EventsFor func(bundleRoot string) ([]event.Event, error)
 	// InvokeTimeout bounds each invocation (Lambda's default is 3 s).
 	InvokeTimeout time.Duration
+	// InitTimeout bounds loading the handler (Lambda's init phase: 10 s).
+	InitTimeout time.Duration
 	// TimerBudget: timers longer than this are brought forward to it.
 	TimerBudget time.Duration
 	// FunctionName and FunctionMemoryMB fill the Lambda environment.
@@ -162,7 +169,19 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := CheckStatic(o.Self); err != nil {
 		return nil, nil, err
 	}
-	work, err := os.MkdirTemp(WorkBase(o.WorkDir), "depbox-")
+	// What a killed depbox left behind (its sandboxes' cgroups, its work
+	// directory) is removed first; only owners that have provably ended.
+	if ls, err := Leftovers(o.WorkDir); err != nil {
+		o.Log.Warn("looking for leftovers of earlier depbox runs", "err", err)
+	} else if len(ls) > 0 {
+		for _, l := range ls {
+			o.Log.Warn("removing leftovers of an earlier depbox run", "what", l.String())
+		}
+		if err := RemoveLeftovers(o.Runsc, ls); err != nil {
+			o.Log.Warn("removing leftovers of earlier depbox runs", "err", err)
+		}
+	}
+	work, err := os.MkdirTemp(WorkBase(o.WorkDir), "depbox-"+ownerTag()+"-")
 	if err != nil {
 		return nil, nil, fmt.Errorf("creating work directory: %w", err)
 	}
@@ -277,6 +296,8 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// the function's process).
 	applyRecords(p, s.runs, s.fake, o.Canaries)
 	redactProfile(p, o.Canaries)
+	p.Sanitize()
+	p.Settle()
 	if cache != nil {
 		s.reuse(p, cache)
 	}
@@ -365,7 +386,18 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		defer bw.Flush()
 		s.recordW = bw
 	}
-	sink, err := profiler.Listen(filepath.Join(s.work, name+".sock"), rec, s.recordW)
+	sockPath := filepath.Join(s.work, name+".sock")
+	if len(sockPath) > maxSocketPath {
+		// A unix socket's path holds at most 107 bytes: a long --work-dir
+		// gets its socket in a short private directory of its own.
+		dir, err := os.MkdirTemp(WorkBase(""), "depbox-"+ownerTag()+"-")
+		if err != nil {
+			return fmt.Errorf("making a directory for the event socket: %w", err)
+		}
+		defer os.RemoveAll(dir)
+		sockPath = filepath.Join(dir, name+".sock")
+	}
+	sink, err := profiler.Listen(sockPath, rec, s.recordW)
 	if err != nil {
 		return err
 	}
@@ -522,6 +554,9 @@ func (o *Options) defaults() {
 	if o.InvokeTimeout <= 0 {
 		o.InvokeTimeout = 3 * time.Second
 	}
+	if o.InitTimeout <= 0 {
+		o.InitTimeout = 10 * time.Second
+	}
 	if o.TimerBudget <= 0 {
 		o.TimerBudget = time.Second
 	}
@@ -652,7 +687,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 	}
 	for _, pkg := range b.Packages {
 		d := profile.Dependency{
-			Name: pkg.Name, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
+			Name: pkg.Name, ClaimedName: pkg.ClaimedName, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
 			Requires: pkg.Requires, Phases: map[string]*profile.Behavior{},
 		}
 		for s := range pkg.Scripts {
@@ -668,38 +703,24 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 				*beh = *run.Own
 			}
 			if r, ok := results[k]; ok {
-				beh.Outcome = outcome(r)
-				if r.TimedOut {
-					p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: pkg.Path,
-						Message: fmt.Sprintf("the %s phase of %s did not finish within the step timeout and was killed", phase, pkg.Path)})
-				}
+				beh.Outcome = outcome(phase, r)
 			}
 			d.Phases[phase] = beh
 		}
+		if d.ClaimedName != "" {
+			p.AddProblem(profile.Problem{Code: "name-mismatch", Dependency: d.Path,
+				Message: fmt.Sprintf("%s/package.json calls itself %q; it is judged as %q, the name its install path gives (an npm alias is fine; anything else is a package posing as another)", d.Path, d.ClaimedName, d.Name)})
+		}
 		p.Dependencies = append(p.Dependencies, d)
 	}
-	if r, ok := results[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
-		appPhase(p, profile.PhaseInvoke).Outcome = outcome(r)
-		if r.TimedOut {
-			p.AddProblem(profile.Problem{Code: "timeout", Fatal: true, Dependency: Function,
-				Message: "the invoke phase did not finish within its time and was killed (raise --invoke-timeout or --step-timeout)"})
+	k := profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}
+	if r, ok := results[k]; ok {
+		var recs []hook.Record
+		if run := runs[k]; run != nil {
+			recs = run.Hooks
 		}
+		appPhase(p, profile.PhaseInvoke).Outcome = invokeOutcome(recs, invokeEvents(plans), r)
 	}
-}
-
-func outcome(r plan.StepResult) *profile.Outcome {
-	o := &profile.Outcome{Status: "ok", ExitCode: r.ExitCode, Error: r.Error}
-	switch {
-	case r.TimedOut:
-		o.Status = "timeout"
-	case r.Signal != "":
-		o.Status, o.Error = "killed", r.Signal
-	case r.Status == "no-entry" && r.ExitCode == 0:
-		o.Status = "no-entry"
-	case r.Status == "error" || r.ExitCode != 0:
-		o.Status = "error"
-	}
-	return o
 }
 
 func displayDep(d string) string {
@@ -737,7 +758,7 @@ func (w *progressWriter) Write(b []byte) (int, error) {
 		w.done++
 		if w.fn != nil {
 			w.fn(Progress{Done: w.done, Total: w.total, Phase: r.Phase, Dependency: displayDep(r.Dependency),
-				Status: outcome(r).Status, Duration: time.Duration(r.DurationMS) * time.Millisecond})
+				Status: outcome(r.Phase, r).Status, Duration: time.Duration(r.DurationMS) * time.Millisecond})
 		}
 	}
 	return len(b), nil

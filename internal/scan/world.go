@@ -133,20 +133,25 @@ func invokeStep(p *plan.Plan, b *bundle.Bundle, o Options, events []event.Event)
 	cfg, err := json.Marshal(hook.InvokeConfig{
 		Handler: b.Handler, TaskRoot: plan.TaskRoot, Events: eventsPath,
 		TimeoutMS: int(o.InvokeTimeout.Milliseconds()), LingerMS: int(o.TimerBudget.Milliseconds()) + 500,
-		FunctionName: sanitizeName(b.Name), MemoryMB: o.FunctionMemoryMB, Seed: strconv.FormatInt(o.Seed, 10),
+		InitTimeoutMS: int(o.InitTimeout.Milliseconds()),
+		FunctionName:  sanitizeName(b.Name), MemoryMB: o.FunctionMemoryMB, Seed: strconv.FormatInt(o.Seed, 10),
 	})
 	if err != nil {
 		return err
 	}
 	p.Files[eventsPath] = evJSON
 	p.Files[hook.InvokeConfigPath] = cfg
-	// The whole phase must fit in the step's time: every invocation's
-	// timeout, the linger, and start-up.
-	budget := o.InvokeTimeout*time.Duration(len(events)) + o.TimerBudget + o.StepTimeout
+	// The whole phase must fit in the step's time: start-up, every
+	// invocation's timeout, the linger. The harness's watchdog lines bound
+	// each of those on its own (a handler that never yields is killed at its
+	// deadline, not at the end of the step's budget); this is the backstop.
+	const grace = 2 * time.Second // per watchdog deadline, and the harness's own work
+	budget := o.InitTimeout + grace + (o.InvokeTimeout+grace)*time.Duration(len(events)) + 3*o.TimerBudget + grace + o.StepTimeout
 	p.Levels = append(p.Levels, []plan.Step{{
 		Phase: profile.PhaseInvoke, Dependency: Function, Dir: plan.TaskRoot,
 		Args:      []string{hook.InvokePath, profiler.Marker, profile.PhaseInvoke, Function, hook.InvokeConfigPath},
 		TimeoutMS: int(budget.Milliseconds()),
+		Watchdog:  true,
 	}})
 	return nil
 }

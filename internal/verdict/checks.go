@@ -75,7 +75,7 @@ func (c *checker) run() []Finding {
 			c.checkCapabilities(d, phase, b)
 			c.checkUnattributed(d, phase, b)
 			c.checkPersistence(d, phase, b)
-			c.checkTimeout(d, phase, b)
+			c.checkTimers(d, phase, b)
 		}
 		c.checkSecretEnvNetwork(d)
 		if c.base != nil {
@@ -140,7 +140,13 @@ func parts(b *profile.Behavior, f func(b *profile.Behavior, unattributed bool)) 
 	}
 }
 
-func label(d *profile.Dependency) string { return baseline.Label(d.Name, d.Version, d.Path) }
+func label(d *profile.Dependency) string {
+	l := baseline.Label(d.Name, d.Version, d.Path)
+	if d.ClaimedName != "" {
+		l += fmt.Sprintf(" (its package.json claims %q)", d.ClaimedName)
+	}
+	return l
+}
 
 func plural(n int, one, many string) string {
 	if n == 1 {
@@ -164,12 +170,15 @@ func (c *checker) checkRun() {
 		}
 		msg := fmt.Sprintf("analysis incomplete (%s): %s", pr.Code, pr.Message)
 		ev := Evidence{Event: "problem", Values: []string{pr.Code + ": " + pr.Message}}
+		if pr.Dependency == "." && c.p.App != nil {
+			d = c.p.App
+		}
 		if d == nil && pr.Dependency != "" {
 			// A problem about a path the profile does not list still names it.
-			c.add(RuleIncomplete, 0, &profile.Dependency{Path: pr.Dependency}, "", msg, ev)
+			c.add(RuleIncomplete, 0, &profile.Dependency{Path: pr.Dependency}, pr.Phase, msg, ev)
 			continue
 		}
-		c.add(RuleIncomplete, 0, d, "", msg, ev)
+		c.add(RuleIncomplete, 0, d, pr.Phase, msg, ev)
 	}
 	if c.p.Incomplete && fatal == 0 {
 		c.add(RuleIncomplete, 0, nil, "", "analysis incomplete: the profile is marked incomplete without a recorded reason",
@@ -180,18 +189,17 @@ func (c *checker) checkRun() {
 		if d == nil {
 			d = &profile.Dependency{Path: m.Dependency}
 		}
-		c.add(RuleIOCContact, 0, d, m.Phase,
-			fmt.Sprintf("%s contacted %s, an indicator of compromise listed by %s (%s)", label(d), m.Observed, m.Advisory, m.Package),
+		msg := fmt.Sprintf("%s contacted %s, an indicator of compromise listed by %s (%s)", label(d), m.Observed, m.Advisory, m.Package)
+		var sev Severity
+		if m.Context != "" {
+			// Shared infrastructure, or an indicator records about many
+			// unrelated packages list: context, not a verdict.
+			sev = Low
+			msg = fmt.Sprintf("%s contacted %s, which %s lists as an indicator (%s): context, not a verdict", label(d), m.Observed, m.Advisory, m.Context)
+		}
+		c.add(RuleIOCContact, sev, d, m.Phase, msg,
 			Evidence{Event: "ioc", Values: []string{m.Observed + " matches " + m.Indicator}, Advisories: []string{m.Advisory}})
 	}
-}
-
-func (c *checker) checkTimeout(d *profile.Dependency, phase string, b *profile.Behavior) {
-	if b.Outcome == nil || (b.Outcome.Status != "timeout" && b.Outcome.Status != "killed") {
-		return
-	}
-	c.add(RuleIncomplete, 0, d, phase, fmt.Sprintf("%s: the %s phase ended by %s, so its behaviour was not fully seen", label(d), phase, b.Outcome.Status),
-		Evidence{Event: "outcome", Values: []string{b.Outcome.Status}})
 }
 
 // --- DBX002, DBX015 advisories ---------------------------------------------
@@ -632,4 +640,33 @@ func (c *checker) checkPersistence(d *profile.Dependency, phase string, b *profi
 	}
 	c.add(RuleCrossInvocation, 0, d, phase, fmt.Sprintf("%s kept state between invocations: %s", label(d), strings.Join(vals, ", ")),
 		Evidence{Event: baseline.KindPersistence, Values: vals})
+}
+
+// --- DBX018 time-bomb -------------------------------------------------------
+
+// timeBombActions are Timer.Did prefixes that make a delayed callback act.
+var timeBombActions = []string{"file-write ", "file-read-write ", "file-delete ", "dns ", "network ", "process ", "eval", "native", "binding", "worker"}
+
+func (c *checker) checkTimers(d *profile.Dependency, phase string, b *profile.Behavior) {
+	for _, t := range b.Timers {
+		if !t.BroughtForward || c.accepted(d, phase, baseline.TimerItem(t)) {
+			continue
+		}
+		var acted []string
+		for _, what := range t.Did {
+			if slices.ContainsFunc(timeBombActions, func(p string) bool { return strings.HasPrefix(what, p) }) ||
+				strings.HasPrefix(what, "env ") && IsSecretEnv(strings.TrimPrefix(what, "env ")) {
+				acted = append(acted, what)
+			}
+		}
+		delay := profile.FormatDelay(t.DelayMS)
+		switch {
+		case t.DelayMS >= 60_000 && len(acted) > 0:
+			c.add(RuleTimeBomb, 0, d, phase, fmt.Sprintf("%s scheduled code %s later (brought forward) that then acted: %s", label(d), delay, strings.Join(acted, ", ")),
+				Evidence{Event: "timer", Values: append([]string{"timer " + delay}, acted...)})
+		case t.DelayMS >= 3_600_000:
+			c.add(RuleTimeBomb, Low, d, phase, fmt.Sprintf("%s scheduled code %s later (brought forward); its callback did nothing depbox could see", label(d), delay),
+				Evidence{Event: "timer", Values: []string{"timer " + delay}})
+		}
+	}
 }

@@ -25,6 +25,7 @@ const (
 	RuleVulnerable         = "DBX015"
 	RuleNewBehavior        = "DBX016"
 	RuleCrossInvocation    = "DBX017"
+	RuleTimeBomb           = "DBX018"
 )
 
 // Rule describes one verdict rule.
@@ -83,9 +84,13 @@ var catalogue = []Rule{
 		ID: RuleIOCContact, Name: "ioc-contact", Severity: Critical,
 		Summary: "The dependency contacted an indicator of compromise from an advisory",
 		Description: "A domain, URL or IP address that an OSV advisory lists as an indicator of compromise " +
-			"(database_specific.iocs) was resolved or connected to.",
+			"(database_specific.iocs, or Leitwacht's indicators_observed; defanged forms such as x[.]com and hxxps:// are read) " +
+			"was resolved or connected to. Reserved and special-use names (example.com, *.example, *.test, *.invalid, " +
+			"localhost, *.local) and documentation, private, loopback and link-local addresses are never indicators. " +
+			"An indicator that names shared infrastructure (github.com, workers.dev) or that records about many unrelated " +
+			"packages list (webhook.site) is context: the finding is low.",
 		Rationale: "Indicators are the infrastructure of a known campaign; reaching one ties the dependency to that campaign " +
-			"even when the package itself has no advisory yet.",
+			"even when the package itself has no advisory yet. A service everybody uses ties it to nothing.",
 		Remediation: "Treat the dependency as malicious (see DBX002); check which package in its chain made the contact " +
 			"with the evidence's phase and path.",
 	},
@@ -237,6 +242,19 @@ var catalogue = []Rule{
 		Rationale: "Lambda reuses environments; state in /tmp survives between requests of different users and is a " +
 			"place to stage payloads or leak data between tenants. Caches do this legitimately.",
 		Remediation: "Make sure nothing secret or user-specific is cached there; accept known caches in the baseline.",
+	},
+	{
+		ID: RuleTimeBomb, Name: "time-bomb", Severity: High, BaselineAccepts: true,
+		Summary: "The dependency scheduled code for much later, and that code acted",
+		Description: "A timer of a minute or more that depbox brought forward ran a callback that wrote or deleted a " +
+			"file, used the network or DNS, started a process, read a secret variable or loaded code (high); a timer " +
+			"of an hour or more whose callback did nothing depbox could see is reported at low. What the callback did " +
+			"is also judged by the other rules. A brought-forward timer whose callback never ran makes the analysis " +
+			"incomplete (DBX004).",
+		Rationale: "Delaying the payload past the few seconds an analysis watches is the oldest sandbox evasion; " +
+			"libraries schedule long timers to refresh or clean caches, rarely to reach out on their own.",
+		Remediation: "Read the evidence (the delay and what the callback did). A periodic refresh the package documents " +
+			"can be accepted in the baseline; an unexplained delayed action should not be deployed.",
 	},
 }
 

@@ -140,6 +140,9 @@ func Evaluate(in Input, opts Options) *Result {
 	if now.IsZero() {
 		now = time.Now()
 	}
+	// The completeness invariant holds for any profile judged, however it
+	// was made (profile.Settle is idempotent).
+	in.Profile.Settle()
 	res := &Result{BaselineUsed: in.Baseline != nil}
 	c := &checker{p: in.Profile, base: in.Baseline}
 	if in.Baseline != nil {

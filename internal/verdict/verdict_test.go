@@ -115,6 +115,15 @@ func TestRules(t *testing.T) {
 		{"unattributed", prof(dep("a", invoke(profile.Behavior{Unattributed: &profile.Behavior{Files: []profile.File{read("/etc/hosts")}}}))), []string{"DBX014"}},
 		{"persistence", prof(dep("a", invoke(profile.Behavior{Persistence: []profile.Persistence{{Path: "/tmp/c", WrittenIn: 1, ReadIn: 2}}}))), []string{"DBX017"}},
 		{"timeout", prof(dep("a", phases{profile.PhaseImport: {Outcome: &profile.Outcome{Status: "timeout"}}})), []string{"DBX004"}},
+		{"killed (out of memory)", prof(dep("a", invoke(profile.Behavior{Outcome: &profile.Outcome{Status: "killed", ExitCode: -1, Error: "SIGKILL"}}))), []string{"DBX004"}},
+		{"exited mid-plan", prof(dep("a", phases{profile.PhaseImport: {Outcome: &profile.Outcome{Status: "exited"}}})), []string{"DBX004"}},
+		{"no-entry is fine", prof(dep("a", phases{profile.PhaseImport: {Outcome: &profile.Outcome{Status: "no-entry"}}})), nil},
+		{"failing install script is fine", prof(dep("a", install(profile.Behavior{Outcome: &profile.Outcome{Status: "error", ExitCode: 1}}))), nil},
+		{"unfired timer", prof(dep("a", invoke(profile.Behavior{Timers: []profile.Timer{{DelayMS: 600_000, BroughtForward: true, Unfired: 1}}}))), []string{"DBX004"}},
+		{"time bomb acted", prof(dep("a", invoke(profile.Behavior{Timers: []profile.Timer{{DelayMS: 600_000, BroughtForward: true, Did: []string{"file-write /tmp/x", "dns x.invalid"}}}}))), []string{"DBX018"}},
+		{"time bomb read a secret", prof(dep("a", invoke(profile.Behavior{Timers: []profile.Timer{{DelayMS: 120_000, BroughtForward: true, Did: []string{"env AWS_SECRET_ACCESS_KEY"}}}}))), []string{"DBX018"}},
+		{"cache refresh timer", prof(dep("a", invoke(profile.Behavior{Timers: []profile.Timer{{DelayMS: 60_000, BroughtForward: true, Did: []string{"env NODE_ENV", "file-read /var/task/x.json"}}}}))), nil},
+		{"short timer that acted", prof(dep("a", invoke(profile.Behavior{Timers: []profile.Timer{{DelayMS: 5_000, BroughtForward: true, Did: []string{"network x.invalid:443"}}}}))), nil},
 		{"load error is fine", prof(dep("a", phases{profile.PhaseImport: {Outcome: &profile.Outcome{Status: "error", Error: "ERR_REQUIRE_ESM"}}})), nil},
 		{"nested install path", prof(withPath(dep("a", invoke(profile.Behavior{Processes: []profile.Process{proc("bash")}})), "node_modules/b/node_modules/a")), []string{"DBX007"}},
 	}
@@ -142,7 +151,11 @@ func TestAdvisoriesAndProblems(t *testing.T) {
 		{ID: "GHSA-zzzz", Kind: "vulnerability", Severity: "low"},
 	}
 	p := prof(a, dep("b", nil))
-	p.IOCMatches = []profile.IOCMatch{{Advisory: "MAL-2025-2", Package: "other", Indicator: "evil.invalid", Dependency: "node_modules/b", Phase: "invoke", Observed: "cdn.evil.invalid"}}
+	p.IOCMatches = []profile.IOCMatch{
+		{Advisory: "MAL-2025-2", Package: "other", Indicator: "evil.invalid", Dependency: "node_modules/b", Phase: "invoke", Observed: "cdn.evil.invalid"},
+		// Shared infrastructure is context.
+		{Advisory: "MAL-2025-3", Package: "other", Indicator: "github.com", Dependency: "node_modules/evil", Phase: "invoke", Observed: "api.github.com", Context: "shared infrastructure"},
+	}
 	p.AddProblem(profile.Problem{Code: "event-drops", Message: "12 events dropped", Fatal: true})
 	p.AddProblem(profile.Problem{Code: "sandbox-failed", Message: "runsc exited 128", Dependency: "node_modules/b", Fatal: true})
 	p.AddProblem(profile.Problem{Code: "slow", Message: "took a while"})
@@ -166,6 +179,7 @@ func TestAdvisoriesAndProblems(t *testing.T) {
 		{"DBX004", Critical, "node_modules/b"},
 		{"DBX015", High, "node_modules/evil"},
 		{"DBX015", Medium, "node_modules/evil"},
+		{"DBX003", Low, "node_modules/evil"},
 		{"DBX015", Low, "node_modules/evil"},
 	}
 	if !slices.Equal(got, want) {

@@ -1,0 +1,2 @@
+require('bad');
+throw new Error('boom at load');

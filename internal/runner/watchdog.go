@@ -1,0 +1,70 @@
+package runner
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+	"sync"
+	"time"
+)
+
+// watchdog kills a step that misses a deadline its own status lines set
+// (plan.Step.Watchdog): a synchronous infinite loop in code under test
+// blocks the harness's own timers, so only something outside the process
+// can end it.
+type watchdog struct {
+	mu    sync.Mutex
+	timer *time.Timer
+	what  string
+	fired chan string
+}
+
+func newWatchdog() *watchdog { return &watchdog{fired: make(chan string, 1)} }
+
+// read consumes status lines until EOF, re-arming on each deadline line, and
+// returns everything it read (for the status line the runner reports).
+func (w *watchdog) read(r io.Reader) []byte {
+	var all bytes.Buffer
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 4096), 64<<10)
+	for sc.Scan() {
+		line := sc.Bytes()
+		all.Write(line)
+		all.WriteByte('\n')
+		var d struct {
+			DeadlineMS *int64 `json:"deadline_ms"`
+			What       string `json:"what"`
+		}
+		if json.Unmarshal(line, &d) != nil || d.DeadlineMS == nil {
+			continue
+		}
+		w.arm(time.Duration(*d.DeadlineMS)*time.Millisecond, d.What)
+	}
+	return all.Bytes()
+}
+
+// arm sets the deadline; 0 disarms.
+func (w *watchdog) arm(after time.Duration, what string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.timer != nil {
+		w.timer.Stop()
+		w.timer = nil
+	}
+	if after <= 0 {
+		return
+	}
+	w.what = what
+	w.timer = time.AfterFunc(after, func() {
+		w.mu.Lock()
+		what := w.what
+		w.mu.Unlock()
+		select {
+		case w.fired <- what:
+		default:
+		}
+	})
+}
+
+func (w *watchdog) stop() { w.arm(0, "") }
