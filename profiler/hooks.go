@@ -181,8 +181,11 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 		case "timer":
 			tf.timer(pkg, r)
 		case "invoke":
-			if r.Op == "start" {
+			switch r.Op {
+			case "start":
 				invocation = num(d, "n") + 1 // the harness counts from 0; profiles from 1
+			case "quiet":
+				invocation = num(d, "to") + 1
 			}
 		}
 	}

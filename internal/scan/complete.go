@@ -70,6 +70,10 @@ func invokeOutcome(recs []hook.Record, events int, r plan.StepResult) *profile.O
 			}
 		case "end":
 			ended++
+		case "quiet":
+			if n, ok := rec.Detail["count"].(float64); ok && n > 0 {
+				ended += int(n)
+			}
 		case "exit":
 			exitSeen = true
 			if n, ok := rec.Detail["during"].(float64); ok {
