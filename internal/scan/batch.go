@@ -163,6 +163,15 @@ func steps(pl *plan.Plan) []plan.Step {
 	return out
 }
 
+// onlyReference reports whether a plan has nothing to run but the
+// reference process: every import result came from the cache, and no
+// other phase is planned. The reference is only there to be subtracted
+// from imports, so such a plan needs no sandbox.
+func onlyReference(pl *plan.Plan) bool {
+	st := steps(pl)
+	return len(st) == 1 && st[0].Dependency == profiler.Reference
+}
+
 // attribute attributes one sandbox run's processes. A batch window that
 // may hold what is not its package's own (Run.Ambiguous, or framing
 // records without the runner's token) is not taken: the package is loaded

@@ -97,17 +97,20 @@ function tick(ms) {
 
 // settle waits until the window's package has nothing pending that keeps
 // the event loop alive (its timers, requests in flight, handles it
-// opened), for up to the linger (as a one-package process lingers), and
-// says whether anything is left: work still running, or timers that would
-// fire later (unreferenced ones included).
+// opened), for up to the linger, and up to twice the timer budget more
+// while timers the hook brought forward are pending (as loader.js
+// lingers), and says whether anything is left: work still running, or
+// timers that would fire later (unreferenced ones included).
 async function settle(handles) {
-  const deadline = hrtime() + BigInt(linger) * 1000000n;
+  const start = hrtime();
   await tick(0);
   for (;;) {
     const busy = timers.some((t) => !t._destroyed && t.hasRef()) || activeRequests().length > 0 ||
       activeHandles().some((h) => !handles.has(h));
     if (!busy) break;
-    if (hrtime() >= deadline) return 'pending';
+    const waited = Number(hrtime() - start) / 1e6;
+    const most = hook && hook.pendingTimers() > 0 ? linger + 2 * hook.timerBudgetMs + 250 : linger;
+    if (waited >= most) return 'pending';
     await tick(5);
   }
   return timers.some((t) => !t._destroyed) ? 'timer' : '';

@@ -285,6 +285,10 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	}
 	plans = append(plans, main)
 	for i, pl := range plans {
+		if cache != nil && onlyReference(pl) {
+			o.Log.Info("every import result came from the cache and nothing else is planned: no sandbox run")
+			continue
+		}
 		if err := s.run(ctx, fmt.Sprintf("run%d", i), pl); err != nil {
 			return nil, s.stats, err
 		}
