@@ -251,6 +251,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		for path := range cache.hits {
 			o.skipImport[path] = true
 		}
+		o.Log.Info("import cache looked up", "reused", len(cache.hits), "of", len(b.Packages), "elapsed", time.Since(t0))
 	}
 	events := o.Events
 	if o.EventsFor != nil {
