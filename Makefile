@@ -6,7 +6,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
 GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
 
-.PHONY: all build runsc test unit example example-python bench eval vet clean
+.PHONY: all build runsc deps test unit example example-python bench eval vet clean
 
 all: build
 
@@ -21,11 +21,16 @@ runsc: bin/runsc
 bin/runsc: go.mod go.sum
 	CGO_ENABLED=0 $(GO) build -trimpath -o $@ gvisor.dev/gvisor/runsc
 
+## deps: install what a fresh machine lacks (Debian packages for the sandbox's
+## root file system and the tests, npm 11.10+); idempotent, see scripts/install-deps
+deps:
+	scripts/install-deps
+
 ## test: the whole suite, integration tests with real runsc included (as root),
 ## and the differential test against osv-scanner (a module of its own)
-test: build
+test: deps build
 	$(GO) vet ./...
-	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 ./...
+	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 -timeout 40m ./...
 	cd test/osvdiff && $(GO) test -count=1 ./...
 
 ## unit: only the fast tests that need no sandbox
@@ -34,7 +39,7 @@ unit:
 
 ## example: scan the bundled example function (its dependencies are installed
 ## from the committed lockfile with --ignore-scripts: nothing runs on the host)
-example: build examples/hello-lambda/node_modules/.package-lock.json
+example: deps build examples/hello-lambda/node_modules/.package-lock.json
 	bin/depbox scan examples/hello-lambda
 
 ## example-python: scan the Python example with Debian's python3-requests and
@@ -60,11 +65,15 @@ bench: build
 ## eval: measure depbox's verdicts on the evaluation corpus (eval/README.md):
 ## real npm packages and functions that must pass, malicious fixtures that
 ## must fail naming the right package; not part of make test
+## The binary measured is built with a fixed version string, so that it (and
+## the audit cache, keyed by its digest) changes only when the code does.
 EVAL_OSV   ?= $(wildcard ../shared/osv)
 EVAL_JOBS  ?= 2
 EVAL_FLAGS ?=
-eval: build
-	$(GO) run ./cmd/depbox-eval -depbox bin/depbox -runsc bin/runsc -jobs $(EVAL_JOBS) $(if $(EVAL_OSV),-osv $(EVAL_OSV)) $(EVAL_FLAGS)
+bin/depbox-eval: $(GOFILES) go.mod go.sum
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '-X github.com/depbox/depbox/internal/cli.Version=eval' -o $@ ./cmd/depbox
+eval: bin/depbox-eval bin/runsc
+	$(GO) run ./cmd/depbox-eval -depbox bin/depbox-eval -runsc bin/runsc -jobs $(EVAL_JOBS) $(if $(EVAL_OSV),-osv $(EVAL_OSV)) $(EVAL_FLAGS)
 
 vet:
 	$(GO) vet ./...

@@ -85,7 +85,9 @@ type Behavior struct {
 	Exfiltration []Exfil    `json:"exfiltration,omitempty"`
 	Persistence  []string   `json:"persistence,omitempty"`
 	// Timers are the delays (ms) of long timers the package set (time bombs).
-	Timers       []int64   `json:"timers,omitempty"`
+	Timers []int64 `json:"timers,omitempty"`
+	// Signals are signals the package sent: "SIGTERM to init".
+	Signals      []string  `json:"signals,omitempty"`
 	Unattributed *Behavior `json:"unattributed,omitempty"`
 }
 
@@ -200,6 +202,9 @@ func fromBehavior(b *profile.Behavior) *Behavior {
 	for _, t := range b.Timers {
 		out.Timers = append(out.Timers, t.DelayMS)
 	}
+	for _, sg := range b.Signals {
+		out.Signals = append(out.Signals, NormalizeText(sg.Signal)+" to "+sg.Target)
+	}
 	out.Unattributed = fromBehavior(b.Unattributed)
 	return out
 }
@@ -227,7 +232,7 @@ func normalizeEndpoint(n profile.Endpoint) Endpoint {
 func (b *Behavior) empty() bool {
 	return b == nil || (b.Outcome == "" && len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && b.Unattributed.empty())
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && len(b.Signals) == 0 && b.Unattributed.empty())
 }
 
 // Canonicalize sorts and deduplicates every list and drops empty phases, so
@@ -294,6 +299,8 @@ func (b *Behavior) canonicalize() {
 	b.Persistence = slices.Compact(b.Persistence)
 	slices.Sort(b.Timers)
 	b.Timers = slices.Compact(b.Timers)
+	slices.Sort(b.Signals)
+	b.Signals = slices.Compact(b.Signals)
 	b.Unattributed.canonicalize()
 	if b.Unattributed.empty() {
 		b.Unattributed = nil

@@ -28,13 +28,14 @@ const (
 	KindExfiltration  = "exfiltration"
 	KindPersistence   = "persistence"
 	KindTimer         = "timer"
+	KindSignal        = "signal"
 )
 
 // Kinds lists the item kinds in display order.
 var Kinds = []string{
 	KindExfiltration, KindProcess, KindNetwork, KindDNS, KindEnv,
 	KindFileRead, KindFileWrite, KindFileReadWrite, KindFileExec,
-	KindCapability, KindPersistence, KindTimer, KindInstallScript, KindOutcome,
+	KindCapability, KindPersistence, KindTimer, KindSignal, KindInstallScript, KindOutcome,
 }
 
 // Phases lists the phases in the order they run.
@@ -134,6 +135,9 @@ func (b *Behavior) appendItems(out *[]Item, unattributed bool) {
 	}
 	for _, t := range b.Timers {
 		add(KindTimer, (time.Duration(t)*time.Millisecond).String()+" (brought forward)")
+	}
+	for _, sg := range b.Signals {
+		add(KindSignal, sg)
 	}
 	b.Unattributed.appendItems(out, true)
 }

@@ -46,7 +46,17 @@ func (p *Profile) Settle() {
 				if code == StatusError {
 					code = "invoke-error"
 				}
-				add(Problem{Code: code, Dependency: d.Path, Phase: phase, Fatal: true,
+				// The package the hook saw end the process is the one to
+				// look at; the problem, and its DBX004 finding, name it.
+				dep := d.Path
+				switch e := b.Outcome.EndedBy; {
+				case e == ".":
+					msg += "; the function's own code ended it"
+				case e != "" && e != d.Path:
+					dep = e
+					msg += "; " + e + " ended it"
+				}
+				add(Problem{Code: code, Dependency: dep, Phase: phase, Fatal: true,
 					Message: fmt.Sprintf("the %s phase of %s %s: what it would have done next was not seen", phase, label, msg)})
 			}
 			for _, t := range b.Timers {

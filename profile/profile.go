@@ -84,7 +84,26 @@ type Bundle struct {
 	Handler string `json:"handler,omitempty"`
 	// Lockfile is the bundle-relative lockfile path used for the inventory, if any.
 	Lockfile string `json:"lockfile,omitempty"`
+	// Layers are the function's Lambda layers, in the order applied.
+	Layers []Layer `json:"layers,omitempty"`
 }
+
+// Layer is one Lambda layer of the function, mounted at /opt.
+type Layer struct {
+	// Name is the layer's file or directory base name as given.
+	Name string `json:"name"`
+	// Digest is "sha256:<hex>" over the layer's files.
+	Digest string `json:"digest"`
+}
+
+// VersionUnknown is the Version of a bundled package whose version nothing
+// says (no lockfile entry, no package.json in the source map): advisories
+// are then matched by name only.
+const VersionUnknown = "unknown"
+
+// BundledSeparator joins a bundle file and the install path of a package
+// bundled into it in the package's Path: "index.js#node_modules/ms".
+const BundledSeparator = "#"
 
 // Dependency is one installed package (keyed by its install path: the same
 // name can be installed at several paths and versions).
@@ -97,9 +116,15 @@ type Dependency struct {
 	ClaimedName string `json:"claimed_name,omitempty"`
 	Version     string `json:"version"`
 	// Path is the bundle-relative install path, e.g. "node_modules/@a/b" or
-	// "node_modules/x/node_modules/y".
+	// "node_modules/x/node_modules/y"; for a package bundled into a file of
+	// the function, "<file>#<install path>" ("index.js#node_modules/ms").
 	Path      string `json:"path"`
 	Integrity string `json:"integrity,omitempty"`
+	// BundledIn is the function's file a bundled package's code is in.
+	BundledIn string `json:"bundled_in,omitempty"`
+	// Layer is the Lambda layer a package comes from (its Path is then
+	// absolute, under /opt).
+	Layer string `json:"layer,omitempty"`
 	// InstallScripts lists the lifecycle scripts it declares (preinstall,
 	// install, postinstall), sorted.
 	InstallScripts []string `json:"install_scripts,omitempty"`
@@ -127,9 +152,36 @@ type Behavior struct {
 	// Timers are long timers the package set: they were brought forward so
 	// that their callbacks ran within the phase (time bombs).
 	Timers []Timer `json:"timers,omitempty"`
+	// Signals are signals the package sent (process.kill), with their result.
+	Signals []Signal `json:"signals,omitempty"`
+	// Forged are hook records the code under test forged (marker paths
+	// without the hook's proof, or records the syscall stream
+	// contradicts): they explain nothing and are themselves a finding.
+	Forged []ForgedRecord `json:"forged,omitempty"`
+	// Loaded, on the function's behaviour, are the install paths of the
+	// packages loaded in the process where it happened: the suspects of
+	// what no hook record attributes.
+	Loaded []string `json:"loaded,omitempty"`
 	// Unattributed is behaviour seen in the syscall stream of this
 	// dependency's process that no hook record explains.
 	Unattributed *Behavior `json:"unattributed,omitempty"`
+	// CallerDirected is behaviour of the execute phase whose target came
+	// from the arguments depbox generated for the call (a URL it was given,
+	// a file name it was told to open): what the caller asked for, not the
+	// package's own doing. No rule judges it; canaries leaving through it
+	// are still exfiltration (in Exfiltration).
+	CallerDirected *Behavior `json:"caller_directed,omitempty"`
+}
+
+// ForgedRecord is a hook record the hook did not write.
+type ForgedRecord struct {
+	// Claim is what it claimed: its kind and operation, the package it
+	// named and its subject (a path, a peer, a command line), bounded.
+	Claim string `json:"claim"`
+	// Reason says how it was told from the hook's: "unhooked-process",
+	// "no-key", "bad-proof", "replayed", "undecodable", "second-key" or
+	// "contradicted" (docs/hook.md, "Proof").
+	Reason string `json:"reason"`
 }
 
 // Outcome is how the phase's process for a dependency ended.
@@ -141,8 +193,13 @@ type Outcome struct {
 	Status string `json:"status"`
 	// ExitCode of the process when it exited.
 	ExitCode int `json:"exit_code"`
-	// Error is a short load error (e.g. "ERR_REQUIRE_ESM"), if any.
+	// Error is a short load error (e.g. "ERR_REQUIRE_ESM"), or how the
+	// process ended early, if any.
 	Error string `json:"error,omitempty"`
+	// EndedBy is the install path of the package the hook saw ending the
+	// process early (process.exit, abort, a signal to itself); "." is the
+	// function's own code.
+	EndedBy string `json:"ended_by,omitempty"`
 }
 
 // File is a file the dependency opened.
@@ -190,8 +247,12 @@ type Exfil struct {
 	Channel string `json:"channel"`
 	// Destination is the host:port, DNS name, program or file path.
 	Destination string `json:"destination"`
-	// Encoding is "raw", "base64", "hex" or "url".
+	// Encoding is "raw", "base64", "base32", "hex" or "url".
 	Encoding string `json:"encoding"`
+	// Partial is set when only part of the value was seen (at least 12 of
+	// its random characters in a row): cut short, or chunked with the rest
+	// elsewhere.
+	Partial bool `json:"partial,omitempty"`
 }
 
 // Persistence is state carried between invocations (serverless risk).
@@ -218,6 +279,17 @@ type Timer struct {
 	Did []string `json:"did,omitempty"`
 }
 
+// Signal is a signal a package sent.
+type Signal struct {
+	// Target is "self", "init" (pid 1: depbox's runner, the steps' parent),
+	// "parent", "group" (0 or a negative pid) or "other".
+	Target string `json:"target"`
+	Signal string `json:"signal"`
+	// Result is "ok" or the error code (EPERM); empty for a signal to
+	// itself, which may not return.
+	Result string `json:"result,omitempty"`
+}
+
 // Advisory is an OSV record matching a dependency.
 type Advisory struct {
 	ID      string   `json:"id"`
@@ -229,6 +301,10 @@ type Advisory struct {
 	Summary    string   `json:"summary,omitempty"`
 	Affected   string   `json:"affected,omitempty"`
 	References []string `json:"references,omitempty"`
+	// NameOnly is set when the dependency's version is unknown (a bundled
+	// package): the record names the package, but whether it affects the
+	// deployed version cannot be told.
+	NameOnly bool `json:"name_only,omitempty"`
 }
 
 // IOCMatch is an advisory indicator seen in observed network behaviour.
@@ -309,7 +385,8 @@ func (b *Behavior) Empty() bool {
 	}
 	return len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && b.Unattributed.Empty()
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && len(b.Signals) == 0 && len(b.Forged) == 0 &&
+		b.Unattributed.Empty() && b.CallerDirected.Empty()
 }
 
 // Canonicalize sorts and deduplicates every list so that the JSON encoding
@@ -400,10 +477,25 @@ func (b *Behavior) Canonicalize() {
 	b.Timers = slices.CompactFunc(b.Timers, func(x, y Timer) bool {
 		return x.DelayMS == y.DelayMS && x.BroughtForward == y.BroughtForward && x.Unfired == y.Unfired && slices.Equal(x.Did, y.Did)
 	})
+	slices.SortFunc(b.Signals, func(x, y Signal) int {
+		return cmp.Or(cmp.Compare(x.Target, y.Target), cmp.Compare(x.Signal, y.Signal), cmp.Compare(x.Result, y.Result))
+	})
+	b.Signals = slices.Compact(b.Signals)
+	slices.SortFunc(b.Forged, func(x, y ForgedRecord) int {
+		return cmp.Or(cmp.Compare(x.Claim, y.Claim), cmp.Compare(x.Reason, y.Reason))
+	})
+	b.Forged = slices.Compact(b.Forged)
+	slices.Sort(b.Loaded)
+	b.Loaded = slices.Compact(b.Loaded)
 	if b.Unattributed.Empty() {
 		b.Unattributed = nil
 	} else {
 		b.Unattributed.Canonicalize()
+	}
+	if b.CallerDirected.Empty() {
+		b.CallerDirected = nil
+	} else {
+		b.CallerDirected.Canonicalize()
 	}
 }
 

@@ -50,6 +50,10 @@ type Run struct {
 	// Hooks are the in-process hook's records of every process in the
 	// tree, process by process in start order.
 	Hooks []hook.Record
+	// Forged are the tree's forged records and Faults where its records
+	// and its syscall stream disagree (see Proc).
+	Forged []Forgery
+	Faults []string
 	// Procs are the processes of the tree, the root first.
 	Procs []*Proc
 	// Window is the batch window this run is, nil for a process of its
@@ -67,8 +71,9 @@ type Run struct {
 type Attribution struct {
 	// TaskRoot is where the bundle is mounted, e.g. "/var/task".
 	TaskRoot string
-	// Owner maps a bundle-relative file path to the install path of the
-	// package that contains it ("" when none).
+	// Owner maps a bundle-relative file path (or an absolute one outside
+	// the bundle, a layer's) to the install path of the package that
+	// contains it ("" when none).
 	Owner func(rel string) string
 	// Known are the All behaviours of runs that are not in this stream
 	// (results reused from an earlier scan), for subtraction.
@@ -151,6 +156,8 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 		r.Processes++
 		r.Procs = append(r.Procs, p)
 		r.Hooks = append(r.Hooks, p.Hooks...)
+		r.Forged = append(r.Forged, p.Forged...)
+		r.Faults = append(r.Faults, p.Faults...)
 		s := sets[r.Key]
 		if s == nil {
 			s = newItemSet()
@@ -305,7 +312,7 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 		// package.json was read: Node reads the package.json of the package
 		// scope around the requiring code without loading that package.
 		owned := false
-		if o.Read && !o.Write && strings.HasPrefix(o.Path, task) && a.Owner != nil && path.Base(o.Path) != "package.json" {
+		if o.Read && !o.Write && a.Owner != nil && path.Base(o.Path) != "package.json" {
 			if owner := a.Owner(strings.TrimPrefix(o.Path, task)); owner != "" {
 				owned = true
 				if o.OK > 0 {
@@ -315,7 +322,7 @@ func (s *itemSet) addProc(p *Proc, isRoot bool, a Attribution) {
 		}
 		// Reading a package's own files is loading it (Python's site
 		// directories have no node_modules to tell them by).
-		if owned || ignoredRead(o, a.TaskRoot) || devices[o.Path] {
+		if owned || ignoredRead(o, a.TaskRoot) || devices[o.Path] || bootCache.MatchString(o.Path) {
 			continue
 		}
 		f := profile.File{Path: NormalizePath(o.Path), Access: access(o), Failed: o.OK == 0}
@@ -462,6 +469,10 @@ func ignoredRead(o *Open, taskRoot string) bool {
 }
 
 var (
+	// bootCache is the byte code CPython caches of depbox's own
+	// sitecustomize (sandbox.PythonBoot), which the root file system cannot
+	// ship compiled: any python3 a package starts writes it.
+	bootCache = regexp.MustCompile(`^/usr/lib/python3\.[0-9]+/__pycache__/sitecustomize\.cpython-[0-9]+\.pyc(\.[0-9]+)?$`)
 	sharedLib = regexp.MustCompile(`\.so(\.[0-9]+)*$`)
 	procPid   = regexp.MustCompile(`^/proc/\d+(/|$)`)
 	taskTid   = regexp.MustCompile(`/task/\d+(/|$)`)

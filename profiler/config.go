@@ -7,6 +7,12 @@
 // pod-init configuration that tells runsc where to send events, and it
 // consumes the event stream. Streams can be recorded to a file and replayed,
 // which is how the unit tests run without gVisor.
+//
+// Embedding it takes four calls (ExampleListen shows them with package
+// sandbox): Listen a Sink on a unix socket, pass PodInitConfig(sink.Path())
+// to runsc, Close the sink once the sandbox has exited (its Stats say
+// whether events were dropped: a run with drops is incomplete), then
+// Attribute the Recorder's processes to the dependencies that ran them.
 package profiler
 
 import (

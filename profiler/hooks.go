@@ -21,6 +21,10 @@ const (
 	CapTamper       = "hook-tamper"
 	CapEnvEnumerate = "env-enumerate"
 	CapUnhookedKid  = "unhooked-child"
+	// CapRemoteCode is code fetched from the network and then evaluated
+	// (eval, a command line), seen by the fake internet's marker in it;
+	// set by the scan, which knows the marker.
+	CapRemoteCode = "remote-code"
 )
 
 // EnvAll stands in Behavior.Env for an enumeration of the whole environment.
@@ -45,6 +49,10 @@ type Folded struct {
 	// Explained are the file paths, hosts and programs some record
 	// accounts for, to tell attributed syscalls from unattributed ones.
 	Explained map[string]bool
+	// Evaluated is code a package compiled at run time (eval, new
+	// Function, vm, Module#_compile): Channel is how, Data the start of the
+	// code.
+	Evaluated []Outgoing
 }
 
 // Fold turns hook records of one process (tree) into per-package behaviour.
@@ -85,6 +93,7 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 				continue
 			}
 			f.Explained["file\x00"+p] = true
+			f.Explained["file\x00"+NormalizePath(p)] = true // as the syscall side names it
 			acc := fsAccess(r.Op)
 			b.Files = append(b.Files, profile.File{Path: NormalizePath(p), Access: acc})
 			if dd := data[r.Seq]; acc == profile.AccessWrite && len(dd) > 0 {
@@ -113,9 +122,9 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			}
 			f.Explained["dns\x00"+name] = true
 			b.DNS = append(b.DNS, profile.DNSQuery{Name: name, Type: str(d, "rrtype", "type")})
-			// Data split into labels still counts: search the name with and
-			// without its dots.
-			f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "dns", name, []byte(name + " " + strings.ReplaceAll(name, ".", ""))})
+			// The canary search reads names case-insensitively, across labels
+			// and across the queries of one package (canary.FindNames).
+			f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "dns", name, []byte(name)})
 		case "net", "http":
 			host := strings.ToLower(str(d, "host", "hostname", "servername", "address"))
 			port := num(d, "port")
@@ -172,6 +181,7 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			b.Capabilities = append(b.Capabilities, CapWorker)
 		case "eval":
 			b.Capabilities = append(b.Capabilities, CapEval)
+			f.Evaluated = append(f.Evaluated, Outgoing{pkg, phase, r.Op, str(d, "filename", "source_url", "url"), []byte(str(d, "code"))})
 		case "native":
 			b.Capabilities = append(b.Capabilities, CapNative)
 		case "binding":
@@ -180,6 +190,8 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			b.Capabilities = append(b.Capabilities, CapTamper)
 		case "timer":
 			tf.timer(pkg, r)
+		case "signal":
+			b.Signals = append(b.Signals, profile.Signal{Target: str(d, "target"), Signal: str(d, "signal"), Result: str(d, "result")})
 		case "invoke":
 			switch r.Op {
 			case "start":
@@ -197,6 +209,26 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 		}
 	}
 	return f
+}
+
+// EndedBy names who the hook saw ending a process early: the install path
+// of the last process.exit, reallyExit, abort or signal to itself (or its
+// group) among recs ("." for the function's own code); "" when none was
+// seen, or nobody could be named.
+func EndedBy(recs []hook.Record) string {
+	for i := len(recs) - 1; i >= 0; i-- {
+		r := recs[i]
+		if r.Kind == "exit" || r.Kind == "signal" && (str(r.Detail, "target") == "self" || str(r.Detail, "target") == "group") {
+			switch r.Pkg {
+			case hook.Unknown:
+				return ""
+			case "":
+				return "."
+			}
+			return r.Pkg
+		}
+	}
+	return ""
 }
 
 // fsAccess maps the hook's fs operation to a profile access.

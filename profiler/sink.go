@@ -169,7 +169,7 @@ func (s *Sink) message(raw []byte) {
 		}
 		s.recordMu.Unlock()
 	}
-	hdr, msg, err := Decode(raw)
+	hdr, msg, err := decode(raw)
 	s.mu.Lock()
 	if s.stats.Messages == 0 {
 		s.stats.First = now
@@ -216,8 +216,8 @@ func (s *Sink) Close(grace time.Duration) error {
 	return errors.Join(s.errs...)
 }
 
-// Decode splits a wire message into its header and decoded point.
-func Decode(raw []byte) (wire.Header, proto.Message, error) {
+// decode splits a wire message into its header and decoded point.
+func decode(raw []byte) (wire.Header, proto.Message, error) {
 	var hdr wire.Header
 	if len(raw) < wire.HeaderStructSize {
 		return hdr, nil, fmt.Errorf("short sink message (%d bytes)", len(raw))
@@ -313,7 +313,7 @@ func Replay(r io.Reader, rec *Recorder) (Stats, error) {
 		if _, err := io.ReadFull(r, raw); err != nil {
 			return st, fmt.Errorf("reading recorded events: %w", err)
 		}
-		hdr, msg, err := Decode(raw)
+		hdr, msg, err := decode(raw)
 		st.Messages++
 		if uint64(hdr.DroppedCount) > st.Dropped {
 			st.Dropped = uint64(hdr.DroppedCount)

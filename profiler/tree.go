@@ -43,9 +43,18 @@ type Exec struct {
 	Argv   []string
 	Result string // "ok" or the errno name
 	// Hooked says the new program's environment loads depbox's hook
-	// (NODE_OPTIONS starts with it); only meaningful for node.
+	// (NODE_OPTIONS starts with it, and no --inspect lets another process
+	// in first); only meaningful for node.
 	Hooked bool
+	// Preload says its environment preloads a library (LD_PRELOAD,
+	// LD_AUDIT): native code that runs before any hook.
+	Preload bool
 }
+
+// HookRecord is one record of depbox's in-process Node hook (Proc.Hooks,
+// Run.Hooks, Fold): what a package did, as the hook saw it. docs/hook.md
+// describes its kinds and fields.
+type HookRecord = hook.Record
 
 // HookEnv is the environment entry that loads the hook; a node started
 // without it runs unobserved by the hook.
@@ -73,15 +82,32 @@ type Proc struct {
 	Socks      []Sock
 	Exited     bool
 	ExitStatus int32
-	// Hooks are the in-process hook's records (marker opens), in order.
+	// Hooks are the in-process hook's genuine records (marker opens with
+	// the proof of the process's key), in order.
 	Hooks []hook.Record
+	// Forged are the other marker opens, and genuine records the syscall
+	// stream contradicts: they explain nothing.
+	Forged []Forgery
+	// Faults say where the records and the syscall stream disagree
+	// (records missing, replayed or contradicted): the profile is
+	// incomplete.
+	Faults []string
 	// sockets maps an fd to its (domain, type) while it is open.
 	sockets map[int64][2]int32
+	markers []marker
+	images  []image
+	keys    []hook.Key
+	clones  []cloneMark
+	from    *origin
 	// Windows cut a batch process's stream (argv with a BatchTag
-	// dependency) into its packages' loads, in stream order; see Window.
+	// dependency) into its packages' loads, from its verified records;
+	// see Window and batch.
 	Windows []*Window
-	batch   bool
-	open    *Window // the window between its start and end records
+	batch   *batchLog
+	// hookAt is, for each of Hooks, where it is among the markers and
+	// which image and thread sent it; forgedAt where the forgeries are.
+	hookAt   []markerAt
+	forgedAt []int
 }
 
 func newProc(k ProcKey) *Proc {
@@ -96,6 +122,30 @@ type Recorder struct {
 	// byTgid lists the keys seen for a tgid, to resolve parents by tgid.
 	byTgid map[int32][]ProcKey
 	events uint64
+	// pythonHook: the run placed the Python hook, which sitecustomize
+	// loads into every Python process.
+	pythonHook bool
+	// unhookedFraming: the run has no hook (FrameUnhookedBatches).
+	unhookedFraming bool
+}
+
+// TrustPythonHook tells the recorder that the run's Python processes load
+// depbox's Python hook from sitecustomize, so their key announcements count.
+func (r *Recorder) TrustPythonHook() {
+	r.mu.Lock()
+	r.pythonHook = true
+	r.mu.Unlock()
+}
+
+// FrameUnhookedBatches tells the recorder that the run loads no hook (a
+// benchmark's run without it), so that batch processes' framing records
+// come without proof: they are taken as they come, from the batch loader's
+// thread. Never for a run whose records explain anything: without the
+// proof, a framing record is no better than what package code can open.
+func (r *Recorder) FrameUnhookedBatches() {
+	r.mu.Lock()
+	r.unhookedFraming = true
+	r.mu.Unlock()
 }
 
 // NewRecorder returns an empty recorder.
@@ -133,6 +183,11 @@ func (r *Recorder) Add(msg proto.Message) {
 	case *pb.Start:
 		if p := r.proc(m.ContextData); p != nil {
 			p.Argv = m.Args
+			bin := ""
+			if len(m.Args) > 0 {
+				bin = m.Args[0]
+			}
+			p.startImage(bin, m.Args, m.Env, nil, nil)
 		}
 	case *pb.CloneInfo:
 		if m.Flags&unix.CLONE_THREAD != 0 {
@@ -151,26 +206,35 @@ func (r *Recorder) Add(msg proto.Message) {
 			r.byTgid[k.Tgid] = append(r.byTgid[k.Tgid], k)
 		}
 		c.Parent, c.ParentTgid = parent.Key, parent.Key.Tgid
-		if parent.batch {
-			parent.windowChild(k)
+		if c.images == nil {
+			c.startImage("", nil, nil, &origin{parent: parent.Key, image: len(parent.images) - 1}, parent)
 		}
+		parent.clones = append(parent.clones, cloneMark{tid: m.ContextData.GetThreadId(), at: len(parent.markers)})
+		parent.logEvent(m.ContextData, batchEvent{child: k})
 	case *pb.ExecveInfo:
 		if p := r.proc(m.ContextData); p != nil {
 			p.Argv, p.Binary = m.Argv, m.BinaryPath
-			p.batch = isBatch(m.Argv)
 			// execve's exit point carries no result: the exec that succeeded
 			// is the one the sentry reports; attempts before it failed (a
 			// PATH search, say).
+			var ran *Exec
 			for i := len(p.Execs) - 1; i >= 0; i-- {
 				// The binary is the resolved file (a symlinked /bin/sh is
 				// /bin/dash): match the path or, failing that, the argv.
 				if p.Execs[i].Result == "" && (p.Execs[i].Path == m.BinaryPath || slices.Equal(p.Execs[i].Argv, m.Argv)) {
 					p.Execs[i].Result = "ok"
+					ran = &p.Execs[i]
 					for j := i - 1; j >= 0 && p.Execs[j].Result == ""; j-- {
 						p.Execs[j].Result = "failed"
 					}
 					break
 				}
+			}
+			// A new program: markers from here on are its.
+			p.images = append(p.images, image{binary: m.BinaryPath, trusted: trusted(m.BinaryPath, m.Argv, ran, r.pythonHook)})
+			p.batch = nil
+			if isBatch(m.Argv) {
+				p.batch = &batchLog{image: len(p.images) - 1}
 			}
 		}
 	case *pb.Execve:
@@ -188,11 +252,10 @@ func (r *Recorder) Add(msg proto.Message) {
 		if m.Exit != nil && m.Exit.Errorno != 0 {
 			res = result(m.Exit)
 		}
-		hooked := slices.ContainsFunc(m.Envv, func(e string) bool { return strings.HasPrefix(e, HookEnv) })
-		e := Exec{Path: name, Argv: slices.Clone(m.Argv), Result: res, Hooked: hooked}
-		for _, t := range p.targets(m.ContextData) {
-			t.Execs = append(t.Execs, e)
-		}
+		e := execOf(name, m.Argv, m.Envv)
+		e.Result = res
+		p.Execs = append(p.Execs, e)
+		p.logEvent(m.ContextData, batchEvent{exec: len(p.Execs)})
 	case *pb.Open:
 		r.open(m)
 	case *pb.Socket:
@@ -201,17 +264,13 @@ func (r *Recorder) Add(msg proto.Message) {
 		}
 	case *pb.Connect:
 		if p := r.proc(m.ContextData); p != nil {
-			k := sockRecord(p, "connect", m.Fd, m.Address, m.Exit)
-			for _, t := range p.targets(m.ContextData) {
-				t.Socks = append(t.Socks, k)
-			}
+			p.Socks = append(p.Socks, sockRecord(p, "connect", m.Fd, m.Address, m.Exit))
+			p.logEvent(m.ContextData, batchEvent{sock: len(p.Socks)})
 		}
 	case *pb.Bind:
 		if p := r.proc(m.ContextData); p != nil {
-			k := sockRecord(p, "bind", int64(m.Fd), m.Address, m.Exit)
-			for _, t := range p.targets(m.ContextData) {
-				t.Socks = append(t.Socks, k)
-			}
+			p.Socks = append(p.Socks, sockRecord(p, "bind", int64(m.Fd), m.Address, m.Exit))
+			p.logEvent(m.ContextData, batchEvent{sock: len(p.Socks)})
 		}
 	case *pb.TaskExit:
 		cd := m.ContextData
@@ -230,15 +289,6 @@ func (r *Recorder) open(m *pb.Open) {
 		return
 	}
 	name := m.Pathname
-	if strings.HasPrefix(name, hook.MarkerDir) {
-		if rec, ok := hook.Decode(name); ok {
-			p.Hooks = append(p.Hooks, rec)
-			if p.batch {
-				p.windowRecord(rec)
-			}
-			return
-		}
-	}
 	if !path.IsAbs(name) {
 		dir := m.ContextData.GetCwd()
 		if m.Sysno == unix.SYS_OPENAT && m.Fd != unix.AT_FDCWD && m.FdPath != "" {
@@ -247,6 +297,11 @@ func (r *Recorder) open(m *pb.Open) {
 		name = path.Join(dir, name)
 	} else {
 		name = path.Clean(name)
+	}
+	if strings.HasPrefix(name, hook.MarkerDir) || name+"/" == hook.MarkerDir {
+		// A record of the hook, or a forgery: verify tells them apart.
+		p.markers = append(p.markers, marker{path: name, tid: m.ContextData.GetThreadId(), flags: m.Flags, image: len(p.images) - 1})
+		return
 	}
 	acc := m.Flags & unix.O_ACCMODE
 	write := acc == unix.O_WRONLY || acc == unix.O_RDWR || m.Flags&(unix.O_CREAT|unix.O_TRUNC|unix.O_APPEND) != 0 || m.Sysno == unix.SYS_CREAT
@@ -263,18 +318,26 @@ func (r *Recorder) open(m *pb.Open) {
 	default:
 		key += "\x00r"
 	}
-	for _, t := range p.targets(m.ContextData) {
-		o := t.Opens[key]
-		if o == nil {
-			o = &Open{Path: name, Read: read, Write: write}
-			t.Opens[key] = o
-		}
-		if m.Exit != nil && m.Exit.Errorno != 0 {
-			o.Fail++
-			o.Errno = unix.ErrnoName(unix.Errno(m.Exit.Errorno))
-		} else {
-			o.OK++
-		}
+	errno := ""
+	if m.Exit != nil && m.Exit.Errorno != 0 {
+		errno = unix.ErrnoName(unix.Errno(m.Exit.Errorno))
+	}
+	p.addOpen(key, name, read, write, m.Exit != nil && m.Exit.Errorno != 0, errno)
+	p.logEvent(m.ContextData, batchEvent{open: &openEvent{key, name, read, write, m.Exit != nil && m.Exit.Errorno != 0, errno}})
+}
+
+// addOpen counts one open of name in p.Opens.
+func (p *Proc) addOpen(key, name string, read, write, failed bool, errno string) {
+	o := p.Opens[key]
+	if o == nil {
+		o = &Open{Path: name, Read: read, Write: write}
+		p.Opens[key] = o
+	}
+	if failed {
+		o.Fail++
+		o.Errno = errno
+	} else {
+		o.OK++
 	}
 }
 
@@ -354,10 +417,9 @@ func (r *Recorder) Procs() []*Proc {
 	defer r.mu.Unlock()
 	out := make([]*Proc, 0, len(r.procs))
 	for _, p := range r.procs {
-		failUnfinished(p.Execs)
-		for _, w := range p.Windows {
-			for _, wp := range []*Proc{w.Proc, w.Threads, w.After} {
-				failUnfinished(wp.Execs)
+		for i := range p.Execs {
+			if p.Execs[i].Result == "" {
+				p.Execs[i].Result = "failed" // no successful exec followed
 			}
 		}
 		if p.Parent == (ProcKey{}) && p.ParentTgid != 0 {
@@ -374,16 +436,11 @@ func (r *Recorder) Procs() []*Proc {
 	slices.SortFunc(out, func(a, b *Proc) int {
 		return cmp.Or(cmp.Compare(a.Key.Start, b.Key.Start), cmp.Compare(a.Key.Tgid, b.Key.Tgid))
 	})
-	return out
-}
-
-// failUnfinished marks execs that no successful exec followed as failed.
-func failUnfinished(execs []Exec) {
-	for i := range execs {
-		if execs[i].Result == "" {
-			execs[i].Result = "failed"
-		}
+	for _, p := range out { // parents first: a forked child inherits its parent's key
+		r.verify(p)
+		p.cutWindows(r.unhookedFraming)
 	}
+	return out
 }
 
 // Events returns the number of events recorded.

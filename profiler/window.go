@@ -1,6 +1,7 @@
 package profiler
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -56,75 +57,201 @@ func isBatch(argv []string) bool {
 	return ok && strings.HasPrefix(k.Dependency, BatchTag)
 }
 
-// targets returns the processes an event of p goes to: p itself and, in a
-// batch process, the window it falls in.
-func (p *Proc) targets(cd interface{ GetThreadId() int32 }) []*Proc {
-	if !p.batch || len(p.Windows) == 0 {
-		return []*Proc{p}
-	}
-	if w := p.open; w != nil {
-		if cd != nil && cd.GetThreadId() != p.Key.Tgid {
-			return []*Proc{p, w.Proc, w.Threads}
-		}
-		return []*Proc{p, w.Proc}
-	}
-	return []*Proc{p, p.Windows[len(p.Windows)-1].After}
+// batchLog is what a batch process did besides its markers, in stream
+// order, each event with its place among the markers: the windows are cut
+// from it once the markers are verified (Recorder.Procs), so that only
+// genuine framing records cut them.
+type batchLog struct {
+	image  int // the batch program's image; only its records frame
+	events []batchEvent
 }
 
-// windowRecord takes a hook record of a batch process: a framing record
-// opens or closes a window, any other belongs to the window it falls in.
-func (p *Proc) windowRecord(rec hook.Record) {
-	if rec.Kind != "batch" {
-		if w := p.open; w != nil {
-			w.Proc.Hooks = append(w.Proc.Hooks, rec)
-		} else if len(p.Windows) > 0 {
-			last := p.Windows[len(p.Windows)-1].After
-			last.Hooks = append(last.Hooks, rec)
-		}
+// batchEvent is one event of a batch process: an open, an exec (index+1
+// into Proc.Execs), a connect or bind (index+1 into Proc.Socks) or a
+// process it started.
+type batchEvent struct {
+	at    int // len(Proc.markers) when it happened
+	tid   int32
+	open  *openEvent
+	exec  int
+	sock  int
+	child ProcKey
+}
+
+type openEvent struct {
+	key, name           string
+	read, write, failed bool
+	errno               string
+}
+
+// logEvent notes an event of a batch process.
+func (p *Proc) logEvent(cd interface{ GetThreadId() int32 }, e batchEvent) {
+	if p.batch == nil {
 		return
 	}
-	i, _ := rec.Detail["i"].(float64)
-	dep, _ := rec.Detail["dep"].(string)
-	tok, _ := rec.Detail["t"].(string)
-	switch rec.Op {
-	case "start":
-		if w := p.open; w != nil {
-			w.Anomalies = append(w.Anomalies, "a start record before its end")
+	e.at = len(p.markers)
+	if cd != nil {
+		e.tid = cd.GetThreadId()
+	}
+	p.batch.events = append(p.batch.events, e)
+}
+
+// apply adds the event to t.
+func (e batchEvent) apply(p, t *Proc) {
+	switch {
+	case e.open != nil:
+		o := e.open
+		t.addOpen(o.key, o.name, o.read, o.write, o.failed, o.errno)
+	case e.exec > 0:
+		t.Execs = append(t.Execs, p.Execs[e.exec-1])
+	case e.sock > 0:
+		t.Socks = append(t.Socks, p.Socks[e.sock-1])
+	}
+}
+
+// cutWindows cuts a batch process's stream into windows at its verified
+// framing records: records of kind "batch" that the batch program's main
+// thread sent with the proof of its key. Any other record between a
+// window's start and end is the window's; a forged marker there, or a
+// "batch" record that does not frame, is an anomaly that makes the window
+// ambiguous. Forged framing records move nothing.
+//
+// unhooked (Recorder.FrameUnhookedBatches) takes framing records without
+// proof from an unhooked batch program instead.
+func (p *Proc) cutWindows(unhooked bool) {
+	p.Windows = nil
+	if p.batch == nil {
+		return
+	}
+
+	forged := make([]int, len(p.forgedAt)) // indices into Forged, in stream order
+	for i := range forged {
+		forged[i] = i
+	}
+	slices.SortStableFunc(forged, func(a, b int) int { return cmp.Compare(p.forgedAt[a], p.forgedAt[b]) })
+	var open *Window
+	anomaly := func(why string) {
+		switch {
+		case open != nil:
+			open.Anomalies = append(open.Anomalies, why)
+		case len(p.Windows) > 0:
+			last := p.Windows[len(p.Windows)-1]
+			last.Anomalies = append(last.Anomalies, why+" after its end")
 		}
-		w := &Window{Index: int(i), Dependency: dep, Token: tok, Start: &rec,
-			Proc: newProc(p.Key), Threads: newProc(p.Key), After: newProc(p.Key)}
-		for _, o := range p.Windows {
-			if o.Index == w.Index || o.Dependency == w.Dependency {
-				o.Anomalies = append(o.Anomalies, "its start record came twice")
-				w.Anomalies = append(w.Anomalies, "its start record came twice")
-			}
-		}
-		p.Windows = append(p.Windows, w)
-		p.open = w
-	case "end":
-		w := p.open
-		if w == nil || w.Index != int(i) || w.Dependency != dep || w.Token != tok {
-			for _, o := range p.Windows {
-				if o.Index == int(i) {
-					o.Anomalies = append(o.Anomalies, "an end record that does not match its window")
-				}
+	}
+	record := func(rec *hook.Record, at markerAt) {
+		if rec.Kind != "batch" {
+			if open != nil {
+				open.Proc.Hooks = append(open.Proc.Hooks, *rec)
+			} else if len(p.Windows) > 0 {
+				last := p.Windows[len(p.Windows)-1].After
+				last.Hooks = append(last.Hooks, *rec)
 			}
 			return
 		}
-		w.End = &rec
-		p.open = nil
+		if at.image != p.batch.image || at.tid != p.Key.Tgid {
+			anomaly(fmt.Sprintf("a batch/%s record from a thread or program other than the batch loader's", rec.Op))
+			return
+		}
+		i64, _ := rec.Detail["i"].(float64)
+		idx := int(i64)
+		dep, _ := rec.Detail["dep"].(string)
+		tok, _ := rec.Detail["t"].(string)
+		switch rec.Op {
+		case "start":
+			if open != nil {
+				open.Anomalies = append(open.Anomalies, "a start record before its end")
+			}
+			w := &Window{Index: idx, Dependency: dep, Token: tok, Start: rec,
+				Proc: newProc(p.Key), Threads: newProc(p.Key), After: newProc(p.Key)}
+			for _, o := range p.Windows {
+				if o.Index == w.Index || o.Dependency == w.Dependency {
+					o.Anomalies = append(o.Anomalies, "its start record came twice")
+					w.Anomalies = append(w.Anomalies, "its start record came twice")
+				}
+			}
+			p.Windows = append(p.Windows, w)
+			open = w
+		case "end":
+			if open == nil || open.Index != idx || open.Dependency != dep || open.Token != tok {
+				for _, o := range p.Windows {
+					if o.Index == idx {
+						o.Anomalies = append(o.Anomalies, "an end record that does not match its window")
+					}
+				}
+				return
+			}
+			open.End = rec
+			open = nil
+		default:
+			anomaly("a batch/" + rec.Op + " record")
+		}
 	}
-}
-
-// windowChild notes a process the batch process p started.
-func (p *Proc) windowChild(k ProcKey) {
-	switch {
-	case p.open != nil:
-		p.open.Children = append(p.open.Children, k)
-	case len(p.Windows) > 0:
-		last := p.Windows[len(p.Windows)-1]
-		last.Strays = append(last.Strays, k)
+	forgery := func(j int) {
+		f := &p.Forged[j]
+		if mk := p.markers[p.forgedAt[j]]; unhooked && f.Reason == ForgedUnhooked && f.Record.Kind == "batch" &&
+			mk.image >= 0 && !p.images[mk.image].trusted {
+			record(&f.Record, markerAt{idx: p.forgedAt[j], image: mk.image, tid: mk.tid})
+			return
+		}
+		switch {
+		case open != nil:
+			f.Window = open.Dependency
+			open.Anomalies = append(open.Anomalies, "a forged hook record ("+f.Reason+")")
+		case len(p.Windows) > 0:
+			last := p.Windows[len(p.Windows)-1].After
+			last.Forged = append(last.Forged, *f)
+		}
 	}
+	event := func(e batchEvent) {
+		switch {
+		case open != nil:
+			if e.child != (ProcKey{}) {
+				open.Children = append(open.Children, e.child)
+				return
+			}
+			e.apply(p, open.Proc)
+			if e.tid != p.Key.Tgid {
+				e.apply(p, open.Threads)
+			}
+		case len(p.Windows) > 0:
+			last := p.Windows[len(p.Windows)-1]
+			if e.child != (ProcKey{}) {
+				last.Strays = append(last.Strays, e.child)
+				return
+			}
+			e.apply(p, last.After)
+		}
+	}
+	// Merge the records, forgeries and events in stream order: marker k
+	// comes before every event with at > k.
+	hi, fi := 0, 0
+	upTo := func(at int) {
+		for {
+			nextRec, nextForged := len(p.markers), len(p.markers)
+			if hi < len(p.hookAt) {
+				nextRec = p.hookAt[hi].idx
+			}
+			if fi < len(forged) {
+				nextForged = p.forgedAt[forged[fi]]
+			}
+			if min(nextRec, nextForged) >= at {
+				return
+			}
+			if nextRec < nextForged {
+				record(&p.Hooks[hi], p.hookAt[hi])
+				hi++
+			} else {
+				forgery(forged[fi])
+				fi++
+			}
+		}
+	}
+	for _, e := range p.batch.events {
+		upTo(e.at)
+		event(e)
+	}
+	upTo(len(p.markers))
 }
 
 // windowRuns gives each window of the batch run br that the loader closed
@@ -229,5 +356,5 @@ func foreign(rec hook.Record, allowed map[string]bool) string {
 // busyAfter reports whether the batch process did anything the stream
 // shows between the window's end and the next start (or its exit).
 func (w *Window) busyAfter() bool {
-	return len(w.After.Opens)+len(w.After.Socks)+len(w.After.Execs)+len(w.After.Hooks)+len(w.Strays) > 0
+	return len(w.After.Opens)+len(w.After.Socks)+len(w.After.Execs)+len(w.After.Hooks)+len(w.After.Forged)+len(w.Strays) > 0
 }

@@ -15,9 +15,9 @@ import (
 	"github.com/depbox/depbox/internal/contenthash"
 )
 
-// RootfsMountPoints are created (empty) in every rootfs so that the
+// rootfsMountPoints are created (empty) in every rootfs so that the
 // sandbox's mounts have a place to land on a read-only root.
-var RootfsMountPoints = []string{"/proc", "/dev", "/sys", "/tmp", "/var/task", "/depbox", "/home/sbx_user", "/root"}
+var rootfsMountPoints = []string{"/proc", "/dev", "/sys", "/tmp", "/var/task", "/depbox", "/home/sbx_user", "/root"}
 
 // libDirs are searched for shared libraries, in the dynamic loader's order.
 var libDirs = []string{"/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib64", "/lib", "/usr/lib", "/usr/local/lib"}
@@ -36,6 +36,8 @@ type RootfsSpec struct {
 	Trees map[string]Tree
 	// Files maps a path inside the rootfs to the content written there.
 	Files map[string]string
+	// Executables are like Files, written executable (scripts).
+	Executables map[string]string
 }
 
 // BuildRootfs assembles a minimal root file system holding only the given
@@ -65,7 +67,14 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 			return "", fmt.Errorf("listing %s for the sandbox rootfs: %w", spec.Trees[dst].Source, err)
 		}
 	}
-	key, err := rootfsKey(contenthash.New(filepath.Join(cacheDir, "hashes")), files, links, tfiles, spec.Files)
+	contents := map[string]string{}
+	for k, v := range spec.Files {
+		contents[k] = v
+	}
+	for k, v := range spec.Executables {
+		contents[k] = "#exec\n" + v // an executable differs from a file of the same content
+	}
+	key, err := rootfsKey(contenthash.New(filepath.Join(cacheDir, "hashes")), files, links, tfiles, contents)
 	if err != nil {
 		return "", err
 	}
@@ -84,7 +93,7 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return "", err
 	}
-	for _, d := range RootfsMountPoints {
+	for _, d := range rootfsMountPoints {
 		if err := os.MkdirAll(filepath.Join(tmp, d), 0o755); err != nil {
 			return "", err
 		}
@@ -102,12 +111,17 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 			return "", fmt.Errorf("copying %s into the rootfs: %w", src, err)
 		}
 	}
-	for dst, content := range spec.Files {
-		if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(dst)), 0o755); err != nil {
-			return "", err
-		}
-		if err := os.WriteFile(filepath.Join(tmp, dst), []byte(content), 0o644); err != nil {
-			return "", err
+	for _, fs := range []struct {
+		files map[string]string
+		mode  os.FileMode
+	}{{spec.Files, 0o644}, {spec.Executables, 0o755}} {
+		for dst, content := range fs.files {
+			if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(dst)), 0o755); err != nil {
+				return "", err
+			}
+			if err := os.WriteFile(filepath.Join(tmp, dst), []byte(content), fs.mode); err != nil {
+				return "", err
+			}
 		}
 	}
 	for dst, target := range links {
@@ -230,7 +244,7 @@ func addFile(p string, files map[string]string) error {
 // content.
 func rootfsKey(memo *contenthash.Memo, files, links, tfiles, contents map[string]string) (string, error) {
 	h := sha256.New()
-	fmt.Fprintf(h, "depbox-rootfs-v3\n")
+	fmt.Fprintf(h, "depbox-rootfs-v3\n") // v3: modification times kept
 	keys := make([]string, 0, len(files))
 	for k := range files {
 		keys = append(keys, k)
@@ -285,5 +299,10 @@ func copyFile(src, dst string) error {
 		out.Close()
 		return err
 	}
-	return out.Close()
+	if err := out.Close(); err != nil {
+		return err
+	}
+	// Modification times stay: Python checks its byte code against the
+	// source's, and rewrites (a write outside /tmp) what looks stale.
+	return os.Chtimes(dst, fi.ModTime(), fi.ModTime())
 }

@@ -50,6 +50,8 @@ type Config struct {
 	Rootfs string
 	// Mounts are bind mounts in addition to /proc, /dev, /sys and /tmp.
 	Mounts []Mount
+	// Hostname is the sandbox's host name (default "sandbox").
+	Hostname string
 	// Args, Env and Cwd are the container's process.
 	Args []string
 	Env  []string
@@ -256,6 +258,9 @@ func (cfg *Config) check() error {
 	if cfg.Cwd == "" {
 		cfg.Cwd = "/"
 	}
+	if cfg.Hostname == "" {
+		cfg.Hostname = "sandbox"
+	}
 	return nil
 }
 
@@ -290,7 +295,7 @@ func (cfg *Config) spec(bundleDir string) (*specs.Spec, error) {
 	}
 	s := &specs.Spec{
 		Version:  specs.Version,
-		Hostname: "sandbox",
+		Hostname: cfg.Hostname,
 		Root:     &specs.Root{Path: cfg.Rootfs, Readonly: true},
 		Process: &specs.Process{
 			User:            specs.User{UID: cfg.UID, GID: cfg.GID},

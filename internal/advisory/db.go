@@ -275,6 +275,7 @@ func (db *DB) Stats() (records, packages int) { return db.ix.hdr.Records, db.ix.
 type hit struct {
 	meta     recMeta
 	affected string
+	nameOnly bool // matched by name, the version being unknown
 }
 
 // Match returns the advisories affecting each package, keyed by install
@@ -312,13 +313,19 @@ func (db *DB) Match(pkgs []Package) (map[string][]profile.Advisory, error) {
 	return out, nil
 }
 
-// matchEntries evaluates a package's indexed entries at version raw.
+// matchEntries evaluates a package's indexed entries at version raw. At
+// profile.VersionUnknown (a bundled package nothing gave a version for)
+// every record of the name matches, by name only unless it affects every
+// version.
 func matchEntries(entries []keyEntry, raw string, meta func(int) recMeta) []profile.Advisory {
 	ver, err := parseVersion(raw)
 	ok := err == nil
 	matched := map[int]bool{}
+	definite := map[int]bool{}
 	for _, e := range entries {
-		if !matched[e.rec] && e.af.affects(raw, ver, ok) {
+		if !definite[e.rec] && e.af.affects(raw, ver, ok) {
+			matched[e.rec], definite[e.rec] = true, true
+		} else if raw == profile.VersionUnknown {
 			matched[e.rec] = true
 		}
 	}
@@ -335,7 +342,7 @@ func matchEntries(entries []keyEntry, raw string, meta func(int) recMeta) []prof
 	}
 	var hits []hit
 	for rec := range matched {
-		hits = append(hits, hit{meta: meta(rec), affected: strings.Join(descs[rec], " || ")})
+		hits = append(hits, hit{meta: meta(rec), affected: strings.Join(descs[rec], " || "), nameOnly: !definite[rec]})
 	}
 	return group(hits)
 }
@@ -447,6 +454,7 @@ func advisoryOf(hs []hit) profile.Advisory {
 	if a.Kind == KindMalicious {
 		a.Severity = SeverityCritical
 	}
+	a.NameOnly = !slices.ContainsFunc(hs, func(h hit) bool { return !h.nameOnly })
 	delete(ids, a.ID)
 	for id := range ids {
 		a.Aliases = append(a.Aliases, id)
@@ -467,7 +475,7 @@ func mergeAdvisories(advs []profile.Advisory) []profile.Advisory {
 	}
 	var hs []hit
 	for _, a := range advs {
-		hs = append(hs, hit{meta: recMeta{ID: a.ID, Kind: a.Kind, Severity: a.Severity, Summary: a.Summary, Aliases: a.Aliases, References: a.References}, affected: a.Affected})
+		hs = append(hs, hit{meta: recMeta{ID: a.ID, Kind: a.Kind, Severity: a.Severity, Summary: a.Summary, Aliases: a.Aliases, References: a.References}, affected: a.Affected, nameOnly: a.NameOnly})
 	}
 	return group(hs)
 }

@@ -29,6 +29,7 @@ type finding struct {
 	severity string
 	aliases  []string // exact, sorted; nil means "not checked"
 	affected string   // "" means "not checked"
+	nameOnly bool     // matched by name only (unknown version)
 }
 
 func TestMatch(t *testing.T) {
@@ -113,6 +114,15 @@ func TestMatch(t *testing.T) {
 		{"Leitwacht research PoC without MAL alias", "yoshino_s_test_evil", "1.0.0", []finding{mal("LWA-2026-5548")}},
 		{"Leitwacht other version", "yoshino_s_test_evil", "1.0.1", nil},
 		{"unknown package", "left-pad", "1.3.0", nil},
+		// A bundled package of unknown version: every record of the name,
+		// by name only unless it affects every version.
+		{"unknown version: by name only", "coa", profile.VersionUnknown, []finding{{id: "GHSA-73qr-pfmq-6rp8", kind: KindMalicious, severity: SeverityCritical, nameOnly: true}}},
+		{"unknown version: every version affected", "discord-fix", profile.VersionUnknown, []finding{mal("MAL-2025-18473")}},
+		{"unknown version, unknown package", "left-pad", profile.VersionUnknown, nil},
+		{"unknown version: ranges by name only", "jsonwebtoken", profile.VersionUnknown, []finding{
+			{id: "GHSA-27h2-hvpr-p74q", kind: KindVulnerability, severity: SeverityHigh, nameOnly: true},
+			{id: "GHSA-8cf7-32gw-wr33", kind: KindVulnerability, severity: SeverityMedium, nameOnly: true},
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,6 +147,9 @@ func TestMatch(t *testing.T) {
 				}
 				if a.Summary == "" {
 					t.Errorf("%s has no summary", a.ID)
+				}
+				if a.NameOnly != w.nameOnly {
+					t.Errorf("%s name only = %v, want %v", a.ID, a.NameOnly, w.nameOnly)
 				}
 			}
 		})
@@ -185,12 +198,17 @@ func TestAnnotate(t *testing.T) {
 	p := &profile.Profile{Dependencies: []profile.Dependency{
 		{Name: "@ctrl/tinycolor", Version: "4.1.1", Path: "node_modules/@ctrl/tinycolor"},
 		{Name: "express", Version: "4.21.0", Path: "node_modules/express"},
+		{Name: "jsonwebtoken", Version: profile.VersionUnknown, Path: "index.js#node_modules/jsonwebtoken", BundledIn: "index.js"},
 	}}
 	found, err := db.Match(Packages(p))
 	if err != nil {
 		t.Fatal(err)
 	}
 	Annotate(p, found)
+	// Merging keeps "by name only".
+	if a := p.Dependencies[2].Advisories; len(a) != 2 || !a[0].NameOnly || !a[1].NameOnly {
+		t.Errorf("bundled jsonwebtoken of unknown version: advisories %+v, want two by name only", a)
+	}
 	if a := p.Dependencies[0].Advisories; len(a) != 1 || a[0].ID != "MAL-2025-47141" || a[0].Kind != "malicious" {
 		t.Errorf("tinycolor advisories = %+v", a)
 	}

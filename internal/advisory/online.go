@@ -62,7 +62,7 @@ const batchSize = 1000
 
 type apiQuery struct {
 	Package   apiPackage `json:"package"`
-	Version   string     `json:"version"`
+	Version   string     `json:"version,omitempty"`
 	PageToken string     `json:"page_token,omitempty"`
 }
 
@@ -91,7 +91,11 @@ func (c *Client) Match(ctx context.Context, pkgs []Package) (map[string][]profil
 		if p.Name == "" || p.Version == "" {
 			continue
 		}
-		queries = append(queries, apiQuery{Package: apiPackage{Name: p.Name, Ecosystem: p.ecosystem()}, Version: p.Version})
+		v := p.Version
+		if v == profile.VersionUnknown {
+			v = "" // every record of the name: matched by name only
+		}
+		queries = append(queries, apiQuery{Package: apiPackage{Name: p.Name, Ecosystem: p.ecosystem()}, Version: v})
 		owners = append(owners, p)
 	}
 	ids := make([][]string, len(queries))
@@ -149,7 +153,8 @@ func (c *Client) Match(ctx context.Context, pkgs []Package) (map[string][]profil
 			if r == nil || r.Withdrawn {
 				continue
 			}
-			hits = append(hits, hit{meta: r.meta(), affected: r.describeFor(p.ecosystem(), p.Name)})
+			hits = append(hits, hit{meta: r.meta(), affected: r.describeFor(p.ecosystem(), p.Name),
+				nameOnly: p.Version == profile.VersionUnknown && !r.affectsEvery(p.ecosystem(), p.Name)})
 		}
 		if len(hits) == 0 {
 			continue
@@ -167,6 +172,18 @@ func (r *record) meta() recMeta {
 		m.Package = r.Affected[0].Name
 	}
 	return m
+}
+
+// affectsEvery reports whether the record affects every version of the
+// package (what a package of unknown version is then certainly affected by).
+func (r *record) affectsEvery(eco, name string) bool {
+	for i := range r.Affected {
+		af := &r.Affected[i]
+		if af.Ecosystem == eco && normalizeName(eco, af.Name) == normalizeName(eco, name) && af.affects(profile.VersionUnknown, version{}, false) {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *record) describeFor(eco, name string) string {

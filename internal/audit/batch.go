@@ -143,6 +143,12 @@ type Record struct {
 	// Spec is the job as given ("npm:axios", "./x.tgz").
 	Spec    string `json:"spec"`
 	Against string `json:"against,omitempty"`
+	// Position is the job's 1-based place in the whole list of a batch
+	// (before --shard), ListSize the list's length and Shard "i/n" when the
+	// list was sharded: Merge puts the shards' records back in list order.
+	Position int    `json:"position,omitempty"`
+	ListSize int    `json:"list_size,omitempty"`
+	Shard    string `json:"shard,omitempty"`
 	// Status is "ok", "incomplete" or "failed".
 	Status string `json:"status"`
 	// Error says why a job failed; ErrorKind is "input" (the spec: exit 2

@@ -92,6 +92,15 @@ type Options struct {
 	// Runtime overrides runtime detection: "nodejs", or a Lambda Python
 	// runtime such as "python3.12"; optional.
 	Runtime string
+	// Lockfile is the project's lockfile on the host (package-lock.json,
+	// npm-shrinkwrap.json, yarn.lock v1, pnpm-lock.yaml): the versions of
+	// packages bundled into the function's JavaScript; optional.
+	Lockfile string
+	// Layers are the function's Lambda layers (directories or .zip files)
+	// in the order Lambda applies them; LayerDir is the empty directory
+	// they are staged into, merged, to be mounted read-only at /opt.
+	Layers   []string
+	LayerDir string
 }
 
 func (o Options) withDefaults() Options {
@@ -125,7 +134,18 @@ type Bundle struct {
 	Handler     string     // e.g. "index.handler"; "" if none found
 	HandlerFile string     // bundle-relative path of the handler module, e.g. "index.mjs"; "" if none
 	Lockfile    string     // bundle-relative lockfile the integrity hashes came from ("package-lock.json"), else ""
-	Packages    []*Package // every installed package, sorted by Path
+	Packages    []*Package // every installed and every bundled package, sorted by Path
+	// BundleFiles are the function's JavaScript files that carry packages
+	// inside them (esbuild, webpack), sorted by Path.
+	BundleFiles []*BundleFile
+	// Opaque are JavaScript files that look bundled (a bundler's runtime,
+	// minified) but name none of their modules: no source map, no region
+	// comments. What their packages do is the function's own.
+	Opaque []string
+	// Layers are the function's layers, in order; LayerRoot is their merged
+	// staged copy (mounted read-only at /opt), "" without layers.
+	Layers    []Layer
+	LayerRoot string
 
 	byPath map[string]*Package
 	// owners maps bundle-relative files and directories to the install
@@ -135,6 +155,8 @@ type Bundle struct {
 	strayPth []string
 	// staged is the tree as staging listed and hashed it (DirDigest).
 	staged *tree
+	// layers is the merged layers' tree as staging hashed it.
+	layers *tree
 }
 
 // Package is one installed npm package.
@@ -163,10 +185,16 @@ type Package struct {
 	// Requires are the install paths the declared dependencies resolve to by
 	// Node's resolution (nearest node_modules walking up), sorted.
 	// Dependencies that resolve nowhere (optional ones, typically) are left out.
-	Requires   []string `json:"requires,omitempty"`
-	Module     bool     `json:"module,omitempty"`     // package.json "type": "module"
-	Main       string   `json:"main,omitempty"`       // package.json "main"
-	HasExports bool     `json:"hasExports,omitempty"` // package.json has "exports"
+	Requires []string `json:"requires,omitempty"`
+	// BundledIn is set for a package bundled into a file of the function
+	// (its Path is then "<file>#<install path>"): that file's path.
+	BundledIn string `json:"bundledIn,omitempty"`
+	// Layer names the layer a package comes from (its Path is then
+	// absolute: "/opt/nodejs/node_modules/x").
+	Layer      string `json:"layer,omitempty"`
+	Module     bool   `json:"module,omitempty"`     // package.json "type": "module"
+	Main       string `json:"main,omitempty"`       // package.json "main"
+	HasExports bool   `json:"hasExports,omitempty"` // package.json has "exports"
 
 	// Python distributions (Path is the *.dist-info or *.egg-info path,
 	// e.g. "requests-2.31.0.dist-info").
@@ -218,15 +246,15 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 	}()
 
 	t := newTree(opts)
-	var digest string
-	switch {
-	case info.IsDir():
-		digest, err = stageDir(t, src, dstAbs, root)
-	case info.Mode().IsRegular():
-		digest, err = stageZip(t, src, info.Size(), root)
-	default:
-		err = inputErr(src, "is neither a directory nor a zip file; pass a bundle directory or a .zip deployment package")
+	release, err := collectSource(t, src, dstAbs, info)
+	if err != nil {
+		return nil, err
 	}
+	defer release()
+	if err := t.finish(); err != nil {
+		return nil, err
+	}
+	digest, err := t.materialize(root)
 	if err != nil {
 		return nil, err
 	}
@@ -248,71 +276,86 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 	if err := detect(b, t, rootPkg, opts); err != nil {
 		return nil, err
 	}
+	if len(opts.Layers) > 0 {
+		if err := openLayers(b, opts); err != nil {
+			return nil, err
+		}
+	}
 	inv := inventory
 	if b.Runtime == RuntimePython {
-		inv = func(b *Bundle, t *tree, _ *os.Root) error { return inventoryPython(b, t) }
+		inv = func(b *Bundle, t *tree, _ *os.Root, _ Options) error { return inventoryPython(b, t) }
 	}
-	if err := inv(b, t, root); err != nil {
+	if err := inv(b, t, root, opts); err != nil {
 		return nil, err
 	}
 	return b, nil
 }
 
-// stageDir copies the directory src into dst.
-func stageDir(t *tree, src, dst string, root *os.Root) (string, error) {
+// collectSourceDir lists the directory src into t (nothing is written yet);
+// the returned close releases the directory once t is materialized.
+func collectSourceDir(t *tree, src, dst string) (func(), error) {
 	srcAbs, err := filepath.Abs(src)
 	if err != nil {
-		return "", fmt.Errorf("opening the bundle: %w", err)
+		return nil, fmt.Errorf("opening the bundle: %w", err)
 	}
 	srcReal, err := filepath.EvalSymlinks(srcAbs)
 	if err != nil {
-		return "", fmt.Errorf("opening the bundle: %w", err)
+		return nil, fmt.Errorf("opening the bundle: %w", err)
 	}
 	dstReal, err := filepath.EvalSymlinks(dst)
 	if err != nil {
-		return "", fmt.Errorf("staging directory: %w", err)
+		return nil, fmt.Errorf("staging directory: %w", err)
 	}
 	if within(srcReal, dstReal) || within(dstReal, srcReal) {
-		return "", fmt.Errorf("the staging directory %s and the bundle %s overlap; stage the bundle elsewhere", dst, src)
+		return nil, fmt.Errorf("the staging directory %s and the bundle %s overlap; stage the bundle elsewhere", dst, src)
 	}
 	sr, err := os.OpenRoot(srcReal)
 	if err != nil {
-		return "", fmt.Errorf("opening the bundle: %w", err)
+		return nil, fmt.Errorf("opening the bundle: %w", err)
 	}
-	defer sr.Close()
 	if err := collectDir(t, sr, []string{srcReal, srcAbs}); err != nil {
-		return "", err
+		sr.Close()
+		return nil, err
 	}
-	if err := t.finish(); err != nil {
-		return "", err
-	}
-	return t.materialize(root)
+	return func() { sr.Close() }, nil
 }
 
-// stageZip extracts the zip archive src into dst.
-func stageZip(t *tree, src string, size int64, root *os.Root) (string, error) {
+// collectSourceZip lists the zip archive src into t (nothing is
+// extracted yet); the returned close releases the archive once t is
+// materialized.
+func collectSourceZip(t *tree, src string, size int64) (func(), error) {
 	if size > t.opts.MaxTotalBytes {
-		return "", limitErr(src, "MaxTotalBytes", "is %d bytes, more than the limit of %d for the whole bundle; raise the limit or shrink the bundle", size, t.opts.MaxTotalBytes)
+		return nil, limitErr(src, "MaxTotalBytes", "is %d bytes, more than the limit of %d for the whole bundle; raise the limit or shrink the bundle", size, t.opts.MaxTotalBytes)
 	}
 	f, err := os.Open(src)
 	if err != nil {
-		return "", fmt.Errorf("opening the bundle: %w", err)
+		return nil, fmt.Errorf("opening the bundle: %w", err)
 	}
-	defer f.Close()
 	if n, ok := countZipEntries(f, size, t.opts.MaxFiles); ok && n > t.opts.MaxFiles {
-		return "", limitErr(src, "MaxFiles", "the zip has more than %d entries; remove unneeded files (dev dependencies, caches) or raise the limit", t.opts.MaxFiles)
+		f.Close()
+		return nil, limitErr(src, "MaxFiles", "the zip has more than %d entries; remove unneeded files (dev dependencies, caches) or raise the limit", t.opts.MaxFiles)
 	}
 	zr, err := zip.NewReader(f, size)
 	if err != nil && !(errors.Is(err, zip.ErrInsecurePath) && zr != nil) {
-		return "", &InputError{Path: src, Msg: "is not a directory or a readable zip file; pass a bundle directory or a .zip deployment package", Err: err}
+		f.Close()
+		return nil, &InputError{Path: src, Msg: "is not a directory or a readable zip file; pass a bundle directory or a .zip deployment package", Err: err}
 	}
 	if err := collectZip(t, zr); err != nil {
-		return "", err
+		f.Close()
+		return nil, err
 	}
-	if err := t.finish(); err != nil {
-		return "", err
+	return func() { f.Close() }, nil
+}
+
+// collectSource lists a directory or zip file into t.
+func collectSource(t *tree, src, dst string, info os.FileInfo) (func(), error) {
+	switch {
+	case info.IsDir():
+		return collectSourceDir(t, src, dst)
+	case info.Mode().IsRegular():
+		return collectSourceZip(t, src, info.Size())
 	}
-	return t.materialize(root)
+	return nil, inputErr(src, "is neither a directory nor a zip file; pass a bundle directory or a .zip deployment package")
 }
 
 // within reports whether p is parent or below it.

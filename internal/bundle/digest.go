@@ -9,14 +9,18 @@ import (
 )
 
 // DirDigest hashes the part of the staged bundle below the bundle-relative
-// directory dir ("" is the whole bundle) from what staging recorded, without
-// reading a file again: for every entry in path order, its path below dir,
+// directory dir ("" is the whole bundle; an install path below LayerMount is
+// in the merged layers) from what staging recorded, without reading a file
+// again: for every entry in path order, its path below dir,
 // its type and its content hash or link target, as Digest does. Entries
 // below a directory named skip ("node_modules": nested packages are hashed
 // on their own) are left out. It returns "" when dir is not a directory of
 // the bundle.
 func (b *Bundle) DirDigest(dir, skip string) string {
 	t := b.staged
+	if rest, ok := strings.CutPrefix(dir, LayerMount+"/"); ok && b.layers != nil {
+		t, dir = b.layers, rest
+	}
 	if t == nil {
 		return ""
 	}

@@ -27,10 +27,11 @@ func (b *Bundle) Package(path string) *Package {
 // Owner returns the install path of the innermost package containing the
 // bundle-relative file path p ("node_modules/a/node_modules/b/lib/x.js" →
 // "node_modules/a/node_modules/b"), or "" when p is not inside any package.
-// A package's own directory is inside it.
+// A package's own directory is inside it. An absolute p is a file of a
+// layer ("/opt/nodejs/node_modules/x/index.js").
 func (b *Bundle) Owner(p string) string {
 	p = path.Clean(strings.TrimPrefix(p, "./"))
-	if p == "." || p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) {
+	if p == "." || p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) && !strings.HasPrefix(p, LayerMount+"/") {
 		return ""
 	}
 	if b.owners != nil {
@@ -54,9 +55,11 @@ func (b *Bundle) Owner(p string) string {
 // deterministically: a depth-first search visits packages and their
 // Requires in path order and ignores every edge that closes a cycle (an
 // edge back to a package still being visited). Each level is sorted by Path.
+// Packages bundled into a file of the function are not in any level: they
+// cannot be loaded on their own.
 func (b *Bundle) Levels() [][]*Package {
 	idx := b.index()
-	pkgs := slices.Clone(b.Packages)
+	pkgs := slices.DeleteFunc(slices.Clone(b.Packages), func(p *Package) bool { return p.BundledIn != "" })
 	slices.SortFunc(pkgs, func(x, y *Package) int { return strings.Compare(x.Path, y.Path) })
 
 	const (

@@ -94,7 +94,7 @@ func str(v any) string {
 // other dot entries skipped), adds lockfile integrity and resolves
 // dependencies. A directory symlink in node_modules (a workspace or npm link)
 // is followed and the package is listed at the link's path.
-func inventory(b *Bundle, t *tree, root *os.Root) error {
+func inventory(b *Bundle, t *tree, root *os.Root, opts Options) (err error) {
 	s := &scanner{t: t, root: root, active: map[string]bool{"": true}}
 	if err := s.scanNodeModules("", ""); err != nil {
 		return err
@@ -103,20 +103,30 @@ func inventory(b *Bundle, t *tree, root *os.Root) error {
 	if err != nil {
 		return err
 	}
+	var given *lockfile
+	if opts.Lockfile != "" {
+		if given, err = readLockfileFile(opts.Lockfile); err != nil {
+			return err
+		}
+	}
+	defer func() {
+		if err == nil {
+			err = inventoryBundled(b, t, given, lock)
+		}
+	}()
 	if lock != nil {
 		b.Lockfile = lock.file
 	}
-	slices.SortFunc(s.pkgs, func(a, b *Package) int { return strings.Compare(a.Path, b.Path) })
-	b.Packages = s.pkgs
-	b.byPath = make(map[string]*Package, len(s.pkgs))
-	for _, p := range s.pkgs {
+	all := append(b.Packages, s.pkgs...) // a layer's packages come first
+	slices.SortFunc(all, func(a, b *Package) int { return strings.Compare(a.Path, b.Path) })
+	b.Packages = all
+	b.byPath = make(map[string]*Package, len(all))
+	for _, p := range all {
 		b.byPath[p.Path] = p
 	}
-	for _, p := range s.pkgs {
-		if lock != nil {
-			if le, ok := lock.pkgs[p.Path]; ok && (le.version == "" || le.version == p.Version) {
-				p.Integrity = le.integrity
-			}
+	for _, p := range all {
+		if le, ok := lock.find(p.Path, p.Name, p.Version); ok && (le.version == "" || le.version == p.Version) {
+			p.Integrity = le.integrity
 		}
 		p.Requires = resolveDeps(b.byPath, p)
 	}
@@ -125,11 +135,13 @@ func inventory(b *Bundle, t *tree, root *os.Root) error {
 
 // resolveDeps returns the install paths p's dependencies resolve to: for each
 // name, the first <dir>/node_modules/<name> that is a package, for dir from
-// p's own directory up to the bundle root, skipping node_modules directories
-// themselves (Node's module resolution).
+// p's own directory up to the bundle root (or /, for a layer's package),
+// skipping node_modules directories themselves, then the layers'
+// directories on Lambda's NODE_PATH (Node's module resolution).
 func resolveDeps(byPath map[string]*Package, p *Package) []string {
 	var out []string
 	for name := range p.Dependencies {
+		found := false
 		for dir := p.Path; ; dir = path.Dir(dir) {
 			if dir == "." {
 				dir = ""
@@ -137,12 +149,17 @@ func resolveDeps(byPath map[string]*Package, p *Package) []string {
 			if path.Base(dir) != "node_modules" {
 				cand := path.Join(dir, "node_modules", name)
 				if q := byPath[cand]; q != nil && q != p {
-					out = append(out, cand)
+					out, found = append(out, cand), true
 					break
 				}
 			}
-			if dir == "" {
+			if dir == "" || dir == "/" {
 				break
+			}
+		}
+		for _, d := range layerNodeModules {
+			if cand := path.Join(LayerMount, d, "node_modules", name); !found && byPath[cand] != nil && byPath[cand] != p {
+				out, found = append(out, cand), true
 			}
 		}
 	}
@@ -247,75 +264,4 @@ func packageNameFromPath(p string) string {
 		return path.Base(p)
 	}
 	return p[i+len("node_modules/"):]
-}
-
-// lockfile is the part of an npm lockfile depbox uses: integrity by install path.
-type lockfile struct {
-	file string
-	pkgs map[string]lockEntry
-}
-
-type lockEntry struct{ version, integrity string }
-
-// lockfileNames are tried in npm's order of precedence.
-var lockfileNames = []string{"npm-shrinkwrap.json", "package-lock.json", "node_modules/.package-lock.json"}
-
-// readLockfile reads the first lockfile present: lockfileVersion 2 and 3
-// through their "packages" map, version 1 through its nested "dependencies"
-// tree. Link entries (workspaces, "link": true) are skipped.
-func readLockfile(t *tree, root *os.Root) (*lockfile, error) {
-	for _, name := range lockfileNames {
-		real, e := t.lookup(name)
-		if e == nil || e.kind != kindFile {
-			continue
-		}
-		data, err := root.ReadFile(real)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", name, err)
-		}
-		data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-		const fix = "fix it or regenerate it with npm install --package-lock-only"
-		if t := bytes.TrimSpace(data); len(t) == 0 || t[0] != '{' {
-			return nil, inputErr(name, "is not a JSON object; %s", fix)
-		}
-		var raw struct {
-			Packages map[string]struct {
-				Version   string `json:"version"`
-				Integrity string `json:"integrity"`
-				Link      bool   `json:"link"`
-			} `json:"packages"`
-			Dependencies map[string]lockDepV1 `json:"dependencies"`
-		}
-		if err := json.Unmarshal(data, &raw); err != nil {
-			return nil, jsonError(name, data, err, fix)
-		}
-		lf := &lockfile{file: name, pkgs: map[string]lockEntry{}}
-		if raw.Packages != nil {
-			for p, v := range raw.Packages {
-				if p == "" || v.Link {
-					continue
-				}
-				lf.pkgs[p] = lockEntry{version: v.Version, integrity: v.Integrity}
-			}
-		} else {
-			addV1(lf.pkgs, "", raw.Dependencies)
-		}
-		return lf, nil
-	}
-	return nil, nil
-}
-
-// lockDepV1 is a lockfileVersion 1 "dependencies" entry.
-type lockDepV1 struct {
-	Version      string               `json:"version"`
-	Integrity    string               `json:"integrity"`
-	Dependencies map[string]lockDepV1 `json:"dependencies"`
-}
-
-func addV1(out map[string]lockEntry, parent string, deps map[string]lockDepV1) {
-	for name, d := range deps {
-		p := path.Join(parent, "node_modules", name)
-		out[p] = lockEntry{version: d.Version, integrity: d.Integrity}
-		addV1(out, p, d.Dependencies)
-	}
 }

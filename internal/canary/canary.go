@@ -1,8 +1,8 @@
 // Package canary makes the fake secrets depbox plants in the sandbox —
-// environment variables and bait files that look like the credentials a
-// Lambda function holds — and finds them again in data that left the code
-// under test (network payloads, DNS names, process arguments, written
-// files), raw or encoded.
+// environment variables, bait files and the credentials the fake cloud
+// metadata endpoints hand out — and finds them again in data that left the
+// code under test (network payloads, DNS names, process arguments, written
+// files), whole or in part, raw or encoded.
 //
 // Every value is random, drawn fresh for each run, and FAKE: it was never
 // issued by AWS, GitHub, npm or anyone else and grants nothing. The formats
@@ -10,17 +10,19 @@
 // the shape of what it steals still takes them; the GitHub and npm tokens
 // carry a deliberately wrong checksum so that secret scanners that verify
 // one do not mistake them for real tokens.
+//
+// Matching (match.go) works on windows of at least MinRandomChars randomly
+// drawn characters, in every encoding depbox knows, so that a secret cut
+// short, split over DNS labels or queries, or lower-cased on the way is
+// still recognised; New draws the canaries so that every such window
+// belongs to exactly one canary.
 package canary
 
 import (
-	"bytes"
-	"encoding/base64"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
-	"net/url"
 	"path"
 	"slices"
 	"strings"
@@ -29,8 +31,8 @@ import (
 // Canary is one fake secret.
 type Canary struct {
 	// Name is the environment variable that holds it ("AWS_SECRET_ACCESS_KEY"),
-	// or, for a secret that only lives in a bait file, a descriptive name
-	// ("SSH_PRIVATE_KEY").
+	// or, for a secret that lives in a bait file or comes from a fake
+	// endpoint, a descriptive name ("SSH_PRIVATE_KEY", "IMDS_SECRET_ACCESS_KEY").
 	Name  string
 	Value string
 }
@@ -39,21 +41,52 @@ type Canary struct {
 type Set struct {
 	canaries []Canary
 	env      []string // names of the canaries that are environment variables, in order
-	dbPass   string   // the DATABASE_URL password, also searched on its own
 	sshKey   []byte   // the fake private key file
-	needles  []needle
+	login    []byte   // the fake browser password store
+	wallet   []byte   // the fake wallet file
+	// marker, imdsToken, account and instance are random values of the fake
+	// world that are not secrets (not searched for).
+	marker, imdsToken, account, instance string
+	// secrets are what the matcher indexes: every canary's text with the
+	// positions that were drawn at random.
+	secrets []secret
+	m       *matcher
 }
+
+// Names of the canaries that are not environment variables.
+const (
+	SSHPrivateKey = "SSH_PRIVATE_KEY"
+	// IMDS* are the instance role's credentials the fake EC2 instance
+	// metadata service hands out.
+	IMDSAccessKeyID     = "IMDS_ACCESS_KEY_ID"
+	IMDSSecretAccessKey = "IMDS_SECRET_ACCESS_KEY"
+	IMDSSessionToken    = "IMDS_SESSION_TOKEN"
+	// Container* are the task role's credentials the fake container
+	// credentials endpoint (AWS_CONTAINER_CREDENTIALS_FULL_URI) hands out.
+	ContainerAccessKeyID     = "CONTAINER_ACCESS_KEY_ID"
+	ContainerSecretAccessKey = "CONTAINER_SECRET_ACCESS_KEY"
+	ContainerSessionToken    = "CONTAINER_SESSION_TOKEN"
+	// BrowserLoginData is a saved password in a browser's login store.
+	BrowserLoginData = "BROWSER_LOGIN_DATA"
+	// WalletPrivateKey is the extended private key of a cryptocurrency wallet.
+	WalletPrivateKey = "WALLET_PRIVATE_KEY"
+)
 
 // Match is a canary found in data, and how it was encoded there.
 type Match struct {
 	Canary   string // Canary.Name
-	Encoding string // "raw", "base64", "hex" or "url"
+	Encoding string // Raw, Base64, Base32, Hex or URL
+	// Partial is set when only part of the value was found (at least
+	// MinRandomChars of its random characters): cut short, or chunked with
+	// the rest elsewhere.
+	Partial bool
 }
 
 // Encodings, as Match.Encoding reports them.
 const (
 	Raw    = "raw"
 	Base64 = "base64"
+	Base32 = "base32"
 	Hex    = "hex"
 	URL    = "url"
 )
@@ -62,7 +95,14 @@ const (
 	upperAlnum = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
 	alnum      = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
 	b64chars   = alnum + "+/"
+	base58     = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+	// stsPrefix starts the session tokens of real STS credentials.
+	stsPrefix = "IQoJb3JpZ2luX2Vj"
 )
+
+// drawAttempts bounds how often New redraws a set whose windows collide
+// (which random 12-character windows practically never do).
+const drawAttempts = 8
 
 // New draws a new set of canaries from r: crypto/rand.Reader in
 // production; tests pass a seeded reader for reproducible values.
@@ -71,30 +111,74 @@ func New(r io.Reader) (*Set, error) {
 		return nil, errors.New("canary: no source of randomness")
 	}
 	g := &gen{r: r}
+	var lastErr error
+	for range drawAttempts {
+		s := draw(g)
+		if g.err != nil {
+			return nil, fmt.Errorf("drawing canary secrets: %w", g.err)
+		}
+		m, err := newMatcher(s.secrets)
+		if err == nil {
+			s.m = m
+			return s, nil
+		}
+		lastErr = err
+	}
+	return nil, fmt.Errorf("drawing canary secrets: %w", lastErr)
+}
+
+// draw makes one set of values from g.
+func draw(g *gen) *Set {
 	s := &Set{}
-	add := func(name, value string, env bool) {
-		s.canaries = append(s.canaries, Canary{Name: name, Value: value})
+	add := func(name string, t *text, env bool) {
+		s.canaries = append(s.canaries, Canary{Name: name, Value: string(t.b)})
+		s.secrets = append(s.secrets, secret{name: name, value: t.b, random: t.r})
 		if env {
 			s.env = append(s.env, name)
 		}
 	}
-	add("AWS_ACCESS_KEY_ID", "AKIA"+g.str(16, upperAlnum), true)
-	add("AWS_SECRET_ACCESS_KEY", g.str(40, b64chars), true)
-	// Session tokens of real STS credentials start with this base64 text.
-	add("AWS_SESSION_TOKEN", "IQoJb3JpZ2luX2Vj"+g.str(340, b64chars), true)
-	s.dbPass = g.str(24, alnum)
-	add("DATABASE_URL", "postgres://app:"+s.dbPass+"@db.internal.invalid:5432/app", true)
+	add("AWS_ACCESS_KEY_ID", g.text().fixed("AKIA").rand(16, upperAlnum), true)
+	add("AWS_SECRET_ACCESS_KEY", g.text().rand(40, b64chars), true)
+	add("AWS_SESSION_TOKEN", g.text().fixed(stsPrefix).rand(340, b64chars), true)
+	add("DATABASE_URL", g.text().fixed("postgres://app:").rand(24, alnum).fixed("@db.internal.invalid:5432/app"), true)
 	add("GITHUB_TOKEN", g.checksummed("ghp_"), true)
 	add("NPM_TOKEN", g.checksummed("npm_"), true)
-	keyLine := g.str(64, b64chars)
-	add("SSH_PRIVATE_KEY", keyLine, false)
-	s.sshKey = g.pem(keyLine)
-	if g.err != nil {
-		return nil, fmt.Errorf("drawing canary secrets: %w", g.err)
-	}
-	s.index()
-	return s, nil
+	keyLine := g.text().rand(64, b64chars)
+	add(SSHPrivateKey, keyLine, false)
+	// The key file is indexed whole, so that any of its random lines counts.
+	pem := g.pem(keyLine)
+	s.sshKey = pem.b
+	s.secrets = append(s.secrets, secret{name: SSHPrivateKey, value: pem.b, random: pem.r})
+	add(IMDSAccessKeyID, g.text().fixed("ASIA").rand(16, upperAlnum), false)
+	add(IMDSSecretAccessKey, g.text().rand(40, b64chars), false)
+	add(IMDSSessionToken, g.text().fixed(stsPrefix).rand(340, b64chars), false)
+	add(ContainerAccessKeyID, g.text().fixed("ASIA").rand(16, upperAlnum), false)
+	add(ContainerSecretAccessKey, g.text().rand(40, b64chars), false)
+	add(ContainerSessionToken, g.text().fixed(stsPrefix).rand(340, b64chars), false)
+	pass := g.text().rand(20, alnum)
+	add(BrowserLoginData, pass, false)
+	s.login = loginData(pass.b)
+	xprv := g.text().fixed("xprv9s21ZrQH143K").rand(95, base58)
+	add(WalletPrivateKey, xprv, false)
+	s.wallet = []byte(`{"keystore": {"type": "bip32", "xprv": "` + string(xprv.b) + `", "derivation": "m/0h"}, "wallet_type": "standard", "seed_version": 52}` + "\n")
+	s.marker = g.str(24, "0123456789abcdef")
+	s.imdsToken = "AQAEA" + g.str(51, b64chars)
+	s.account = g.str(12, "0123456789")
+	s.instance = "i-0" + g.str(16, "0123456789abcdef")
+	return s
 }
+
+// Marker is a random token the fake internet puts into its HTTP answers:
+// code that fetches a payload and evaluates it evaluates the marker.
+func (s *Set) Marker() string { return s.marker }
+
+// IMDSToken is the session token the fake instance metadata service hands
+// out (IMDSv2).
+func (s *Set) IMDSToken() string { return s.imdsToken }
+
+// AccountID and InstanceID are the fake cloud's account and instance.
+func (s *Set) AccountID() string  { return s.account }
+func (s *Set) InstanceID() string { return s.instance }
 
 // Canaries returns every canary, environment variables first.
 func (s *Set) Canaries() []Canary { return slices.Clone(s.canaries) }
@@ -120,16 +204,19 @@ func (s *Set) Env() []string {
 }
 
 // BaitFiles returns the bait files to place under the home directory home,
-// by absolute path: ~/.aws/credentials, ~/.aws/config, ~/.npmrc and
-// ~/.ssh/id_rsa. The function's .env file is EnvFile.
+// by absolute path: ~/.aws/credentials, ~/.aws/config, ~/.npmrc,
+// ~/.ssh/id_rsa, a browser's saved passwords and a wallet. The function's
+// .env file is EnvFile.
 func (s *Set) BaitFiles(home string) map[string][]byte {
 	creds := fmt.Sprintf("[default]\naws_access_key_id = %s\naws_secret_access_key = %s\naws_session_token = %s\n",
 		s.Value("AWS_ACCESS_KEY_ID"), s.Value("AWS_SECRET_ACCESS_KEY"), s.Value("AWS_SESSION_TOKEN"))
 	return map[string][]byte{
-		path.Join(home, ".aws/credentials"): []byte(creds),
-		path.Join(home, ".aws/config"):      []byte("[default]\nregion = us-east-1\noutput = json\n"),
-		path.Join(home, ".npmrc"):           []byte("//registry.npmjs.org/:_authToken=" + s.Value("NPM_TOKEN") + "\n"),
-		path.Join(home, ".ssh/id_rsa"):      slices.Clone(s.sshKey),
+		path.Join(home, ".aws/credentials"):                         []byte(creds),
+		path.Join(home, ".aws/config"):                              []byte("[default]\nregion = us-east-1\noutput = json\n"),
+		path.Join(home, ".npmrc"):                                   []byte("//registry.npmjs.org/:_authToken=" + s.Value("NPM_TOKEN") + "\n"),
+		path.Join(home, ".ssh/id_rsa"):                              slices.Clone(s.sshKey),
+		path.Join(home, ".config/google-chrome/Default/Login Data"): slices.Clone(s.login),
+		path.Join(home, ".electrum/wallets/default_wallet"):         slices.Clone(s.wallet),
 	}
 }
 
@@ -144,103 +231,55 @@ func (s *Set) EnvFile() []byte {
 	return []byte(b.String())
 }
 
-// needle is one encoded form of one canary.
-type needle struct {
-	canary, encoding string
-	b                []byte
+// loginData is a stand-in for a browser's "Login Data" file: the header of
+// an SQLite database and one saved login. It is not a database.
+func loginData(pass []byte) []byte {
+	var b strings.Builder
+	b.WriteString("SQLite format 3\x00")
+	b.WriteString(strings.Repeat("\x00", 84))
+	b.WriteString("CREATE TABLE logins (origin_url VARCHAR NOT NULL, username_value VARCHAR, password_value BLOB)\x00")
+	b.WriteString("https://console.aws.amazon.invalid/\x00deploy@example.invalid\x00")
+	b.Write(pass)
+	b.WriteString("\x00")
+	return []byte(b.String())
 }
 
-// index precomputes every encoded form Find looks for.
-func (s *Set) index() {
-	seen := map[string]bool{}
-	add := func(c, enc, v string) {
-		if len(v) < 8 || seen[c+"\x00"+v] {
-			return
-		}
-		seen[c+"\x00"+v] = true
-		s.needles = append(s.needles, needle{c, enc, []byte(v)})
-	}
-	forms := func(c, v string) {
-		add(c, Raw, v)
-		// base64, std and URL alphabets: the value alone (padded and not),
-		// and its whole 3-byte groups at each of the three alignments it can
-		// have inside a larger encoded blob.
-		for _, e := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding} {
-			add(c, Base64, e.EncodeToString([]byte(v)))
-			add(c, Base64, e.WithPadding(base64.NoPadding).EncodeToString([]byte(v)))
-			for skip := 0; skip < 3 && skip < len(v); skip++ {
-				part := v[skip:]
-				part = part[:len(part)/3*3]
-				add(c, Base64, e.WithPadding(base64.NoPadding).EncodeToString([]byte(part)))
-			}
-		}
-		h := hex.EncodeToString([]byte(v))
-		add(c, Hex, h)
-		add(c, Hex, strings.ToUpper(h))
-		for _, u := range []string{url.QueryEscape(v), url.PathEscape(v)} {
-			if u != v {
-				add(c, URL, u)
-				add(c, URL, lowerPercent(u))
-			}
-		}
-	}
-	for _, c := range s.canaries {
-		forms(c.Name, c.Value)
-	}
-	forms("DATABASE_URL", s.dbPass)
+// text is a value being built, with which of its bytes are random.
+type text struct {
+	g *gen
+	b []byte
+	r []bool
 }
 
-// lowerPercent lowercases the hex digits of percent escapes (%2F → %2f).
-func lowerPercent(s string) string {
-	b := []byte(s)
-	for i := 0; i+2 < len(b); i++ {
-		if b[i] == '%' {
-			b[i+1] = toLower(b[i+1])
-			b[i+2] = toLower(b[i+2])
-		}
+func (t *text) fixed(s string) *text {
+	t.b = append(t.b, s...)
+	for range len(s) {
+		t.r = append(t.r, false)
 	}
-	return string(b)
+	return t
 }
 
-func toLower(c byte) byte {
-	if c >= 'A' && c <= 'Z' {
-		return c + 'a' - 'A'
+func (t *text) rand(n int, alphabet string) *text {
+	t.b = append(t.b, t.g.str(n, alphabet)...)
+	for range n {
+		t.r = append(t.r, true)
 	}
-	return c
+	return t
 }
 
-// Find reports every canary present in data, with each encoding it was
-// found in, deduplicated and sorted by canary name, then encoding.
-func (s *Set) Find(data []byte) []Match {
-	if len(data) == 0 {
-		return nil
-	}
-	var out []Match
-	for _, n := range s.needles {
-		if bytes.Contains(data, n.b) {
-			m := Match{Canary: n.canary, Encoding: n.encoding}
-			if !slices.Contains(out, m) {
-				out = append(out, m)
-			}
-		}
-	}
-	slices.SortFunc(out, func(a, b Match) int {
-		if c := strings.Compare(a.Canary, b.Canary); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Encoding, b.Encoding)
-	})
-	return out
+func (t *text) append(o *text) *text {
+	t.b = append(t.b, o.b...)
+	t.r = append(t.r, o.r...)
+	return t
 }
-
-// FindString is Find for a string (a DNS name, a command line).
-func (s *Set) FindString(str string) []Match { return s.Find([]byte(str)) }
 
 // gen draws random strings, remembering the first read error.
 type gen struct {
 	r   io.Reader
 	err error
 }
+
+func (g *gen) text() *text { return &text{g: g} }
 
 func (g *gen) bytes(n int) []byte {
 	b := make([]byte, n)
@@ -270,13 +309,14 @@ func (g *gen) str(n int, alphabet string) string {
 // checksummed draws a GitHub/npm-style token: prefix, 30 random
 // characters and 6 base62 checksum characters — a checksum that is
 // deliberately wrong, so that no verifying scanner takes it for a real
-// token.
-func (g *gen) checksummed(prefix string) string {
-	body := g.str(30, alnum)
-	good := base62(crc32.ChecksumIEEE([]byte(body)), 6)
+// token. The checksum depends on the body only, so it counts as fixed.
+func (g *gen) checksummed(prefix string) *text {
+	t := g.text().fixed(prefix).rand(30, alnum)
+	body := t.b[len(prefix):]
+	good := base62(crc32.ChecksumIEEE(body), 6)
 	bad := []byte(good)
 	bad[5] = alnum[(strings.IndexByte(alnum, bad[5])+1)%len(alnum)]
-	return prefix + body + string(bad)
+	return t.fixed(string(bad))
 }
 
 func base62(v uint32, width int) string {
@@ -291,18 +331,14 @@ func base62(v uint32, width int) string {
 
 // pem makes a fake RSA private key file: random base64 lines with the
 // canary line in the middle. It is not a key.
-func (g *gen) pem(canaryLine string) []byte {
-	var b strings.Builder
-	b.WriteString("-----BEGIN RSA PRIVATE KEY-----\n")
-	b.WriteString("MIIEowIBAAKCAQEA" + g.str(48, b64chars) + "\n")
-	for i := 0; i < 24; i++ {
+func (g *gen) pem(canaryLine *text) *text {
+	t := g.text().fixed("-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA").rand(48, b64chars).fixed("\n")
+	for i := range 24 {
 		if i == 12 {
-			b.WriteString(canaryLine + "\n")
+			t.append(canaryLine).fixed("\n")
 			continue
 		}
-		b.WriteString(g.str(64, b64chars) + "\n")
+		t.rand(64, b64chars).fixed("\n")
 	}
-	b.WriteString(g.str(36, b64chars) + "==\n")
-	b.WriteString("-----END RSA PRIVATE KEY-----\n")
-	return []byte(b.String())
+	return t.rand(36, b64chars).fixed("==\n-----END RSA PRIVATE KEY-----\n")
 }

@@ -47,8 +47,9 @@ Results are cached by the tarball's integrity (with the depbox version and
 the options that shape the result): a package audited before is not run
 again unless --no-cache. --from FILE audits a list (one spec per line,
 optionally "SPEC --against VERSION"), --jobs at a time, with one progress
-line per package on stderr; --shard i/n splits a list across machines;
---format jsonl writes one JSON record per package (docs/audit.md).
+line per package on stderr; --shard i/n splits a list across machines
+(depbox audit merge puts their outputs back together); --format jsonl
+writes one JSON record per package (docs/audit.md).
 
 Exit codes: 0 done; 2 bad input (spec, flags, no such package or version);
 3 an audit failed or is incomplete. A batch audits every package, reports
@@ -76,61 +77,65 @@ each failure, and exits 3 at the end if any failed.`,
 		f.Bool("no-cache", false, "audit again even when an earlier audit of the same tarball is cached (the new result replaces it)")
 		f.Duration("call-timeout", time.Second, "limit for each call of an exported function in the execute phase")
 		f.String("npm", "", "npm binary used to download and unpack packages, never to run them (default: npm on $PATH; npm 11.10 or newer)")
+		cmd.AddCommand(newAuditMergeCmd(e))
 		return cmd
 	})
 }
 
-// auditJobs collects the jobs from the arguments and --from, and applies --shard.
-func (e *env) auditJobs(args []string) ([]audit.Job, error) {
+// auditJobs collects the jobs from the arguments and --from, and applies
+// --shard; the listing says where the jobs sit in the whole list.
+func (e *env) auditJobs(args []string) ([]audit.Job, audit.Listing, error) {
 	v := e.v
 	against := v.GetString("against")
 	var jobs []audit.Job
 	for _, a := range args {
 		s, err := audit.ParseSpec(a)
 		if err != nil {
-			return nil, usageErr(err)
+			return nil, audit.Listing{}, usageErr(err)
 		}
 		jobs = append(jobs, audit.Job{Spec: s, Against: against})
 	}
 	if from := v.GetString("from"); from != "" {
 		if against != "" {
-			return nil, usageErr(errors.New("--against applies to one SPEC; in a --from list write SPEC --against VERSION on the line"))
+			return nil, audit.Listing{}, usageErr(errors.New("--against applies to one SPEC; in a --from list write SPEC --against VERSION on the line"))
 		}
 		var r io.Reader = e.stdin
 		name := "stdin"
 		if from != "-" {
 			f, err := os.Open(from)
 			if err != nil {
-				return nil, usageErr(fmt.Errorf("--from: %w", err))
+				return nil, audit.Listing{}, usageErr(fmt.Errorf("--from: %w", err))
 			}
 			defer f.Close()
 			r, name = f, from
 		}
 		listed, err := audit.ParseList(r, name)
 		if err != nil {
-			return nil, usageErr(err)
+			return nil, audit.Listing{}, usageErr(err)
 		}
 		jobs = append(jobs, listed...)
 	}
 	if against != "" && len(jobs) != 1 {
-		return nil, usageErr(errors.New("--against applies to exactly one SPEC"))
+		return nil, audit.Listing{}, usageErr(errors.New("--against applies to exactly one SPEC"))
 	}
 	if against != "" && !jobs[0].Spec.IsTarball() {
 		if _, err := audit.Against(jobs[0].Spec.Name, against); err != nil {
-			return nil, usageErr(err)
+			return nil, audit.Listing{}, usageErr(err)
 		}
 	}
 	if len(jobs) == 0 {
-		return nil, usageErr(errors.New("nothing to audit: " + audit.SpecHint + ", or --from FILE"))
+		return nil, audit.Listing{}, usageErr(errors.New("nothing to audit: " + audit.SpecHint + ", or --from FILE"))
 	}
+	listing := audit.Listing{I: 1, N: 1, Total: len(jobs)}
 	if sh := v.GetString("shard"); sh != "" {
 		i, n, err := audit.ParseShard(sh)
 		if err != nil {
-			return nil, usageErr(err)
+			return nil, audit.Listing{}, usageErr(err)
 		}
 		jobs = audit.Shard(jobs, i, n)
+		listing.I, listing.N = i, n
 	}
-	return jobs, nil
+	return jobs, listing, nil
 }
 
 func (e *env) audit(ctx context.Context, args []string) error {
@@ -139,7 +144,7 @@ func (e *env) audit(ctx context.Context, args []string) error {
 	if format != "text" && format != "json" && format != "jsonl" {
 		return usageErr(fmt.Errorf("--format %q: want text, json or jsonl", format))
 	}
-	jobs, err := e.auditJobs(args)
+	jobs, listing, err := e.auditJobs(args)
 	if err != nil {
 		return err
 	}
@@ -151,19 +156,14 @@ func (e *env) audit(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	w := e.stdout
-	if o := v.GetString("output"); o != "" && o != "-" {
-		f, err := os.Create(o)
-		if err != nil {
-			return usageErr(fmt.Errorf("creating --output file: %w", err))
-		}
-		defer f.Close()
-		w = f
+	w, err := e.createOutput(v.GetString("output"))
+	if err != nil {
+		return err
 	}
 	if batch {
-		return e.auditBatch(ctx, a, jobs, format, w)
+		return closeOutput(w, e.auditBatch(ctx, a, jobs, listing, format, w))
 	}
-	return e.auditOne(ctx, a, jobs[0], format, w)
+	return closeOutput(w, e.auditOne(ctx, a, jobs[0], format, w))
 }
 
 // auditor builds the Auditor from the configuration, like runScan does for a scan.
@@ -245,7 +245,7 @@ func (e *env) auditOne(ctx context.Context, a *audit.Auditor, j audit.Job, forma
 
 // auditBatch audits a list: one progress line per package on stderr, the
 // output in list order, and exit 3 at the end if any failed.
-func (e *env) auditBatch(ctx context.Context, a *audit.Auditor, jobs []audit.Job, format string, w io.Writer) error {
+func (e *env) auditBatch(ctx context.Context, a *audit.Auditor, jobs []audit.Job, listing audit.Listing, format string, w io.Writer) error {
 	if a.Options.RecordEvents != "" {
 		e.log.Warn("--record-events records one audit: ignored for a batch")
 		a.Options.RecordEvents = ""
@@ -271,7 +271,9 @@ func (e *env) auditBatch(ctx context.Context, a *audit.Auditor, jobs []audit.Job
 			failed++
 		}
 		if format == "jsonl" {
-			return audit.WriteRecord(w, audit.NewRecord(o))
+			rec := audit.NewRecord(o)
+			listing.Stamp(rec, o.Index)
+			return audit.WriteRecord(w, rec)
 		}
 		if !first {
 			fmt.Fprintf(w, "\n%s\n\n", strings.Repeat("─", 72))

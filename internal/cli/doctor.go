@@ -125,6 +125,7 @@ func (e *env) doctor(ctx context.Context) []check {
 		}
 	}
 	cs = append(cs, pythonCheck(e.v.GetString("python")))
+	cs = append(cs, toolsCheck())
 	cs = append(cs, e.leftoversCheck(runsc))
 	if err := tryNetns(); err != nil {
 		cs = append(cs, check{name: "network namespace", detail: err.Error(), fix: "run as root on a kernel with network namespaces (CONFIG_NET_NS)"})
@@ -223,4 +224,20 @@ func (e *env) leftoversCheck(runsc string) check {
 	}
 	return check{name: "leftovers", detail: fmt.Sprintf("%d: %s", len(ls), strings.Join(what, "; ")),
 		fix: "depbox doctor --clean removes them (the next scan does too)"}
+}
+
+// toolsCheck looks for the programs the sandbox's root file system carries
+// (curl, wget, nslookup, dig, ping, nc, base64, bash…): without them a
+// payload that needs one gets no further in the sandbox than the attempt.
+func toolsCheck() check {
+	missing := scan.MissingTools()
+	if len(missing) == 0 {
+		return check{name: "sandbox tools", ok: true, detail: fmt.Sprintf("%d programs for the sandbox (curl, wget, nslookup, dig, ping, nc, bash…)", len(scan.Tools))}
+	}
+	names := make([]string, 0, len(missing))
+	for _, t := range missing {
+		names = append(names, t.Path)
+	}
+	return check{name: "sandbox tools", detail: "missing " + strings.Join(names, ", ") + ": the sandbox would run stand-ins that fail",
+		fix: scan.ToolsFix(missing)}
 }

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -137,20 +136,23 @@ func (e *env) gate(cmd *cobra.Command, bundle string) error {
 	return nil
 }
 
-// writeReport renders one report format into a file ("-" is stdout).
+// writeReport renders one report format into a file ("-" is stdout). A
+// file that cannot be created is a usage error; one that cannot be written
+// (a full disk) fails the analysis.
 func (e *env) writeReport(path string, f report.Format, r *report.Report) error {
 	var buf bytes.Buffer
 	if err := report.Write(&buf, f, r); err != nil {
 		return err
 	}
-	if path == "-" {
-		_, err := e.stdout.Write(buf.Bytes())
+	w, err := e.createOutput(path)
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		return usageErr(fmt.Errorf("writing the %s report: %w", f, err))
+	_, err = w.Write(buf.Bytes())
+	if err != nil {
+		err = analysisErr(fmt.Errorf("writing the %s report to %s: %w", f, w.name, err))
 	}
-	return nil
+	return closeOutput(w, err)
 }
 
 func pluralS(n int, one, many string) string {

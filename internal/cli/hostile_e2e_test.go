@@ -8,12 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/depbox/depbox/internal/sandboxtest"
+	"github.com/depbox/depbox/profile"
 	"github.com/depbox/depbox/sandbox"
 )
 
@@ -134,11 +136,11 @@ func TestHostileDependencies(t *testing.T) {
 		msg           []string // each must appear in the finding's message
 	}{
 		{name: "process.exit on the second invocation", fixture: "exit-second", args: events,
-			wantCode: ExitAnalysis, rule: "DBX004", path: ".", phase: "invoke", msg: []string{"during invocation 2 of 2"}},
+			wantCode: ExitAnalysis, rule: "DBX004", path: "node_modules/bad", phase: "invoke", msg: []string{"during invocation 2 of 2", "node_modules/bad ended it"}},
 		{name: "SIGKILL of its own process", fixture: "kill-self", args: events,
-			wantCode: ExitAnalysis, rule: "DBX004", path: ".", phase: "invoke", msg: []string{"SIGKILL"}},
+			wantCode: ExitAnalysis, rule: "DBX004", path: "node_modules/bad", phase: "invoke", msg: []string{"SIGKILL", "node_modules/bad ended it"}},
 		{name: "process.abort", fixture: "abort-self", args: events,
-			wantCode: ExitAnalysis, rule: "DBX004", path: ".", phase: "invoke", msg: []string{"SIGABRT"}},
+			wantCode: ExitAnalysis, rule: "DBX004", path: "node_modules/bad", phase: "invoke", msg: []string{"SIGABRT", "node_modules/bad ended it"}},
 		// Out of memory ends differently by how fast memory fills: gVisor
 		// kills the process (killed), the harness's watchdog fires first
 		// (timeout), or the host kills the whole sandbox (sandbox-failed).
@@ -152,6 +154,11 @@ func TestHostileDependencies(t *testing.T) {
 			wantCode: ExitAnalysis, rule: "DBX004", path: ".", phase: "invoke", msg: []string{"loading the handler", "longer than 2000 ms"}},
 		{name: "ten-minute time bomb in a package the handler does not load", fixture: "time-bomb", args: events,
 			wantCode: ExitFindings, rule: "DBX018", path: "node_modules/bad", phase: "import", msg: []string{"10m0s", "dns bomb.invalid", "file-write /tmp/bomb-fired"}},
+		// Item 9: a write into the read-only bundle that failed is still a
+		// finding, marked as an attempt like the import phase's
+		// (TestHostileProbesRecorded checks the rest).
+		{name: "failed probes and signals", fixture: "probes", args: append([]string{"--threshold", "medium"}, events...),
+			wantCode: ExitFindings, rule: "DBX012", path: "node_modules/bad", phase: "invoke", msg: []string{"every open failed", "/var/task/implant.js"}},
 		{name: "package posing as the AWS SDK borrows no ignore rule", fixture: "impostor", // args: see below
 			wantCode: ExitFindings, rule: "DBX005", path: "node_modules/evil", phase: "import", msg: []string{`claims "@aws-sdk/credential-provider-ini"`}},
 	}
@@ -192,6 +199,46 @@ func TestHostileDependencies(t *testing.T) {
 			assertTornDown(t, r.pid, work)
 		})
 	}
+}
+
+// TestHostileProbesRecorded (issue 15 item 9): in the invoke phase, opens
+// that failed are marked failed as in the import phase, and signals to the
+// runner (pid 1, the function's parent) are recorded with their result,
+// as is a listing of depbox's control directory.
+func TestHostileProbesRecorded(t *testing.T) {
+	h := newHostileDepbox(t)
+	dir := filepath.Join(t.TempDir(), "fn")
+	copyTree(t, filepath.Join(hostileTestdata, "probes"), dir)
+	work := t.TempDir()
+	r := h.run("", "scan", "--work-dir", work, "--events", "s3", "--event-variants", "default", "--format", "json", dir)
+	if r.code != ExitOK {
+		t.Fatalf("scan: exit %d\n%s", r.code, r.stderr)
+	}
+	p, err := profile.Read(strings.NewReader(r.stdout))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := p.Dependency("node_modules/bad")
+	if d == nil || d.Phases[profile.PhaseInvoke] == nil {
+		t.Fatalf("no invoke phase for node_modules/bad: %s", r.stdout)
+	}
+	b := d.Phases[profile.PhaseInvoke]
+	wantFiles := []profile.File{
+		{Path: "/depbox", Access: profile.AccessList},
+		{Path: "/proc/PID/environ", Access: profile.AccessRead, Failed: true},
+		{Path: "/var/task/implant.js", Access: profile.AccessWrite, Failed: true},
+	}
+	for _, f := range wantFiles {
+		if !slices.Contains(b.Files, f) {
+			t.Errorf("invoke phase: no %+v in %+v", f, b.Files)
+		}
+	}
+	for _, sg := range []profile.Signal{{Target: "init", Signal: "SIGTERM", Result: "EPERM"}, {Target: "init", Signal: "SIGKILL", Result: "EPERM"}} {
+		if !slices.Contains(b.Signals, sg) {
+			t.Errorf("invoke phase: no signal %+v in %+v", sg, b.Signals)
+		}
+	}
+	assertTornDown(t, r.pid, work)
 }
 
 // TestIncompleteProfileRefusedEverywhere checks that scan, gate and

@@ -79,15 +79,16 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	signal.Ignore(syscall.SIGPIPE)
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, v: viper.New()}
+	out := &watchedWriter{w: stdout}
+	e := &env{stdin: stdin, stdout: out, stderr: stderr, v: viper.New()}
 	root := newRootCmd(e)
 	root.SetArgs(args)
 	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetOut(out)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
-		return ExitOK
+		return lostOutput(ExitOK, out.Err(), stderr)
 	}
 	code := ExitAnalysis
 	var ee *ExitError
@@ -103,7 +104,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if ctx.Err() != nil && code == ExitOK {
 		code = ExitAnalysis
 	}
-	return code
+	return lostOutput(code, out.Err(), stderr)
 }
 
 // isCobraUsage recognises cobra's own argument and flag errors.

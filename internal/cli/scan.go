@@ -46,6 +46,8 @@ type scanOptions struct {
 	RunscFlags    []string
 	Python        string
 	Runtime       string
+	Lockfile      string
+	Layers        []string
 }
 
 // addScanFlags declares the flags every scanning command shares.
@@ -60,6 +62,8 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Int64("pids", 512, "process limit of the sandbox")
 	f.String("node", "", "host node binary copied into the sandbox's root file system (default: node on $PATH)")
 	f.String("python", "", "host CPython copied, with its standard library, into the sandbox's root file system for Python bundles (default: /usr/bin/python3)")
+	f.StringArray("layer", nil, "a Lambda layer of the function (a directory or its .zip; repeatable, in the order Lambda applies them): mounted at /opt as Lambda lays it out, its packages (nodejs/node_modules, nodejs/node20/node_modules) analysed like the function's own")
+	f.String("lockfile", "", "the project's lockfile (package-lock.json, npm-shrinkwrap.json, yarn.lock v1, pnpm-lock.yaml): the versions of packages bundled into the function's JavaScript files (esbuild, webpack), which the bundle itself does not record")
 	f.String("runtime", "", "the bundle's runtime, overriding detection: nodejs, or a Lambda Python runtime such as python3.11 or python3.12")
 	f.StringArray("runsc-flag", nil, "an extra global runsc flag for the sandbox, e.g. --runsc-flag=--debug (repeatable; for diagnosis)")
 	f.String("work-dir", "", "where the private staging directory is made (default: /dev/shm when writable, else $TMPDIR)")
@@ -109,6 +113,8 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		RunscFlags:    v.GetStringSlice("runsc-flag"),
 		Python:        v.GetString("python"),
 		Runtime:       v.GetString("runtime"),
+		Lockfile:      v.GetString("lockfile"),
+		Layers:        v.GetStringSlice("layer"),
 	}
 }
 
@@ -140,26 +146,19 @@ incomplete (events lost, sandbox failure, timeout).`,
 				if err != nil {
 					return err
 				}
-				w := e.stdout
-				if o := e.v.GetString("output"); o != "" && o != "-" {
-					f, err := os.Create(o)
-					if err != nil {
-						return usageErr(fmt.Errorf("creating --output file: %w", err))
-					}
-					defer f.Close()
-					w = f
+				w, err := e.createOutput(e.v.GetString("output"))
+				if err != nil {
+					return err
 				}
 				if format == "json" {
-					if err := p.Write(w); err != nil {
-						return err
-					}
+					err = p.Write(w)
 				} else {
 					writeTable(w, p)
 				}
-				if p.Incomplete {
-					return analysisErr(fmt.Errorf("the scan is incomplete: %s", problemSummary(p)))
+				if err == nil && p.Incomplete {
+					err = analysisErr(fmt.Errorf("the scan is incomplete: %s", problemSummary(p)))
 				}
-				return nil
+				return closeOutput(w, err)
 			},
 		}
 		addScanFlags(cmd)
@@ -204,7 +203,7 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	progress := e.progress()
 	p, stats, err := scan.Scan(ctx, scan.Options{
 		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags,
-		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime,
+		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
 		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, InitTimeout: o.InitTimeout, TimerBudget: o.TimerBudget,

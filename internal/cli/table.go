@@ -198,6 +198,9 @@ func notes(d *profile.Dependency, b *profile.Behavior) string {
 		for _, t := range b.Timers {
 			s = append(s, fmt.Sprintf("timer %ds", t.DelayMS/1000))
 		}
+		for _, sg := range b.Signals {
+			s = append(s, sg.Signal+" to "+sg.Target)
+		}
 		for _, q := range b.DNS {
 			s = append(s, "dns "+q.Name)
 		}

@@ -220,6 +220,19 @@ func WriteTable(w io.Writer, benign []Subject, fx []Fixture, mal []Subject) {
 		if st.Errors > 0 {
 			fmt.Fprintf(w, "no verdict (counted as failing): %d\n", st.Errors)
 		}
+		for _, s := range sortedSubjects(benign) {
+			if !s.Fails(DefaultThreshold) {
+				continue
+			}
+			var why []string
+			for _, f := range sortedFindings(s.AtOrAbove(DefaultThreshold)) {
+				why = append(why, fmt.Sprintf("%s %s %s %s", f.Severity, f.Rule, orDash(f.Path), orDash(f.Phase)))
+			}
+			if s.Err != "" {
+				why = append(why, "no verdict: "+firstLine(s.Err))
+			}
+			fmt.Fprintf(w, "  fails at %s: %s %s: %s\n", DefaultThreshold, s.Kind, s.ID, strings.Join(why, "; "))
+		}
 		fmt.Fprintln(w)
 	}
 	if len(fx) > 0 {

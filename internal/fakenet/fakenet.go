@@ -14,8 +14,10 @@ import (
 	"hash/fnv"
 	"io"
 	"net"
+	"net/http"
 	"net/netip"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 )
@@ -59,6 +61,9 @@ type World struct {
 	DNSAddr  string
 	TCPPorts []int
 
+	cloud  *Cloud
+	marker string
+
 	mu      sync.Mutex
 	names   map[string]netip.Addr // name → sinkhole address
 	addrs   map[netip.Addr]string // sinkhole address → name
@@ -75,6 +80,14 @@ type Config struct {
 	DNSAddr string // default "127.0.0.1:53"
 	TCPHost string // default "0.0.0.0"
 	Ports   []int  // default Ports; 0 picks a free port (tests)
+	// Cloud, when set, answers HTTP to the cloud's link-local endpoints
+	// (IMDSAddr, ContainerAddr) with its credentials. Connections reach
+	// them only once those addresses exist (AddLinkLocal).
+	Cloud *Cloud
+	// Marker goes into the body of every other HTTP answer, so that code
+	// that fetches a payload and runs it carries the marker into what it
+	// evaluates (remote code evaluation).
+	Marker string
 }
 
 // Start starts the DNS sinkhole and the TCP sinkholes, writing a JSON line
@@ -90,7 +103,7 @@ func Start(ctx context.Context, cfg Config, out io.Writer) (*World, error) {
 	if cfg.Ports == nil {
 		cfg.Ports = Ports
 	}
-	w := &World{names: map[string]netip.Addr{}, addrs: map[netip.Addr]string{}, out: out}
+	w := &World{names: map[string]netip.Addr{}, addrs: map[netip.Addr]string{}, out: out, cloud: cfg.Cloud, marker: cfg.Marker}
 	pc, err := net.ListenPacket("udp", cfg.DNSAddr)
 	if err != nil {
 		return nil, fmt.Errorf("starting the DNS sinkhole: %w", err)
@@ -214,15 +227,17 @@ func (w *World) serveTCP(ln net.Listener, port int) {
 }
 
 // handle reads what the client sends first and answers like a server that
-// accepts everything: an empty 200 for HTTP, nothing for TLS (the client
-// cannot verify a certificate, so only the ClientHello arrives).
+// accepts everything: a 200 for HTTP (with the cloud's answers on its
+// endpoints), nothing for TLS (the client cannot verify a certificate, so
+// only the ClientHello arrives).
 func (w *World) handle(c net.Conn, port int) {
 	defer c.Close()
 	r := Record{Kind: "tcp", Port: port}
+	var local netip.Addr
 	if la, ok := c.LocalAddr().(*net.TCPAddr); ok {
-		a, _ := netip.AddrFromSlice(la.IP.To4())
-		r.Address = a.String()
-		r.Name, _ = w.NameFor(a)
+		local, _ = netip.AddrFromSlice(la.IP.To4())
+		r.Address = local.String()
+		r.Name, _ = w.NameFor(local)
 	}
 	if ra, ok := c.RemoteAddr().(*net.TCPAddr); ok {
 		r.ClientPort = ra.Port
@@ -250,7 +265,20 @@ func (w *World) handle(c net.Conn, port int) {
 	}
 	r.Data = append([]byte(nil), buf[:n]...)
 	w.emit(r)
-	if r.Request != "" {
-		_, _ = io.WriteString(c, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}")
+	if r.Request == "" {
+		return
 	}
+	answer := response{200, "application/json", "{}"}
+	if w.marker != "" {
+		answer.body = `{"id":"` + w.marker + `","status":"ok"}`
+	}
+	if w.cloud != nil {
+		method, target, _ := strings.Cut(r.Request, " ")
+		target, _, _ = strings.Cut(target, " ")
+		if a, ok := w.cloud.serve(local, method, target, headers(r.Data)); ok {
+			answer = a
+		}
+	}
+	_, _ = fmt.Fprintf(c, "HTTP/1.1 %d %s\r\nContent-Type: %s\r\nContent-Length: %d\r\nConnection: close\r\n\r\n%s",
+		answer.status, http.StatusText(answer.status), answer.ctype, len(answer.body), answer.body)
 }

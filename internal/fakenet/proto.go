@@ -128,6 +128,21 @@ func parseHTTP(b []byte) (reqLine, host string, done bool) {
 	return reqLine, host, len(b)-end-4 >= length
 }
 
+// headers returns the header fields of an HTTP request, names lower-cased.
+func headers(b []byte) map[string]string {
+	end := bytes.Index(b, []byte("\r\n\r\n"))
+	if end < 0 {
+		return nil
+	}
+	out := map[string]string{}
+	for _, l := range strings.Split(string(b[:end]), "\r\n")[1:] {
+		if k, v, ok := strings.Cut(l, ":"); ok {
+			out[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
+		}
+	}
+	return out
+}
+
 // parseSNI extracts the server name from a TLS ClientHello.
 func parseSNI(b []byte) (string, bool) {
 	// record header (5) + handshake header (4) + version (2) + random (32)

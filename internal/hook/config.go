@@ -33,6 +33,34 @@ type HookConfig struct {
 	NoEvalInspectorPhases []string `json:"no_eval_inspector_phases,omitempty"`
 	// NoAsyncOrigin turns off async_hooks origin tracking.
 	NoAsyncOrigin bool `json:"no_async_origin,omitempty"`
+	// RegionFiles are the bundle files (absolute paths in the sandbox)
+	// that RegionsPath maps: positions in them name bundled packages.
+	RegionFiles []string `json:"region_files,omitempty"`
+}
+
+// RegionsPath is the region table of the bundled functions' files
+// (Regions, as JSON), read by the hook on first use.
+const RegionsPath = Dir + "/regions.json"
+
+// Regions maps each bundle file (absolute path in the sandbox) to where
+// each owner's code starts in it.
+type Regions map[string]FileRegions
+
+// FileRegions is one bundle file's table.
+type FileRegions struct {
+	// Owners are install paths ("" the function's own code).
+	Owners []string `json:"owners"`
+	// Starts holds line, column and owner index for each region, in
+	// order; lines and columns are 1-based as in V8's call sites. A region
+	// lasts until the next one starts; before the first is the function's.
+	Starts []int `json:"starts"`
+	// LoaderSites holds line and column of each of webpack's module eval
+	// calls: evals there load a module and are not recorded.
+	LoaderSites []int `json:"loader_sites,omitempty"`
+	// EvalHashes maps the SHA-256 (hex) of the code each of webpack's
+	// module evals runs to its owner index: frames of code that named
+	// itself with a //# sourceURL carry no eval position, only this hash.
+	EvalHashes map[string]int `json:"eval_hashes,omitempty"`
 }
 
 // InvokeConfig is the invoke harness's configuration

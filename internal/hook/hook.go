@@ -63,11 +63,11 @@ const (
 // hide from it. Append the function's own NODE_OPTIONS after it.
 const NodeOptions = "--require " + HookPath
 
-//go:embed hook.js invoke.js
+//go:embed hook.js invoke.js regions.js
 var files embed.FS
 
 // Files returns the files to place in the sandbox's read-only /depbox
-// directory, by base name: "hook.js" and "invoke.js".
+// directory, by base name: "hook.js", "invoke.js" and "regions.js".
 func Files() map[string][]byte {
 	out := map[string][]byte{}
 	entries, _ := files.ReadDir(".")
@@ -109,7 +109,7 @@ type Record struct {
 	// "…" and set "truncated": true.
 	Detail map[string]any `json:"d,omitempty"`
 	// Seq numbers the records of one process, all threads together,
-	// from 1.
+	// from 1 (the key announcement; see Marker).
 	Seq int64 `json:"s"`
 	// Thread is the worker thread id (0: the main thread).
 	Thread int `json:"t,omitempty"`
@@ -142,6 +142,11 @@ func Decode(path string) (Record, bool) {
 // would exceed MaxPathLen is returned anyway.
 func Encode(r Record) string {
 	b, _ := json.Marshal(r)
+	return encodePath(b)
+}
+
+// encodePath is the marker path of a record's JSON.
+func encodePath(b []byte) string {
 	enc := base64.RawURLEncoding.EncodeToString(b)
 	var sb strings.Builder
 	sb.WriteString(MarkerDir)

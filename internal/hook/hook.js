@@ -30,7 +30,7 @@ const HOOK_FILE = __filename;
 const HOOK_DIR = __filename.slice(0, __filename.lastIndexOf('/') + 1); // "/depbox/"
 const MARKER_DIR = '/__depbox__/';
 const MARKER_COMPONENT = 200; // characters per path component (NAME_MAX is 255)
-const MAX_JSON = 2560; // bytes of JSON per record: base64url + slashes stay < 3500
+const MAX_JSON = 2520; // bytes of JSON per record: with the proof, base64url + slashes stay < 3500
 const UNKNOWN = '(unknown)';
 
 // ---------------------------------------------------------------------------
@@ -53,6 +53,7 @@ const ArrayJoin = uncurry(Array.prototype.join);
 const ArrayMap = uncurry(Array.prototype.map);
 const ArrayIncludes = uncurry(Array.prototype.includes);
 const ArraySplice = uncurry(Array.prototype.splice);
+const ArrayFind = uncurry(Array.prototype.find);
 const StringSlice = uncurry(String.prototype.slice);
 const StringStartsWith = uncurry(String.prototype.startsWith);
 const StringEndsWith = uncurry(String.prototype.endsWith);
@@ -61,6 +62,7 @@ const StringLastIndexOf = uncurry(String.prototype.lastIndexOf);
 const StringToUpperCase = uncurry(String.prototype.toUpperCase);
 const StringReplace = uncurry(String.prototype.replace);
 const StringTrim = uncurry(String.prototype.trim);
+const StringCharCodeAt = uncurry(String.prototype.charCodeAt);
 const RegExpExec = uncurry(RegExp.prototype.exec);
 const JSONStringify = JSON.stringify;
 const JSONParse = JSON.parse;
@@ -88,6 +90,7 @@ const OriginalError = Error;
 const ErrorCaptureStackTrace = Error.captureStackTrace;
 const SharedArrayBufferCtor = SharedArrayBuffer;
 const AtomicsAdd = Atomics.add, AtomicsLoad = Atomics.load;
+const Int32ArrayCtor = Int32Array, Uint8ArrayCtor = Uint8Array, BigInt64ArrayCtor = BigInt64Array;
 const ProxyCtor = Proxy;
 const OriginalSetTimeout = setTimeout, OriginalClearTimeout = clearTimeout;
 const PromisePrototypeThen = uncurry(Promise.prototype.then);
@@ -105,7 +108,6 @@ const asyncHooks = require('async_hooks');
 const workerThreads = require('worker_threads');
 const util = require('util');
 
-const fsOpenSync = fs.openSync; // the marker channel: never the wrapped one
 const fsReadFileSync = fs.readFileSync;
 const pathResolve = pathModule.resolve;
 const fileURLToPath = url.fileURLToPath;
@@ -120,7 +122,7 @@ const threadId = workerThreads.threadId | 0;
 const config = readConfig();
 
 function readConfig() {
-  const c = { timerBudgetMs: 0, taskRoot: '/var/task', stackLimit: 100, dataBytes: 4096, evalInspector: true, asyncOrigin: true };
+  const c = { timerBudgetMs: 0, taskRoot: '/var/task', stackLimit: 100, dataBytes: 4096, evalInspector: true, lazyInspector: false, asyncOrigin: true, regionFiles: [] };
   let j;
   try { j = JSONParse(fsReadFileSync(HOOK_DIR + 'hook-config.json', 'utf8')); } catch { return c; }
   if (!j || typeof j !== 'object') return c;
@@ -131,17 +133,32 @@ function readConfig() {
   c.dataBytes = int(j.data_bytes, 0, 65536) ?? c.dataBytes;
   if (j.no_eval_inspector === true) c.evalInspector = false;
   if (j.no_async_origin === true) c.asyncOrigin = false;
+  if (ArrayIsArray(j.region_files)) for (const f of j.region_files) if (typeof f === 'string') ArrayPush(c.regionFiles, f);
   // The inspector costs every process tens of milliseconds and more with
   // every script it parses: it can be left out of the phases that start one
   // process per package (the depbox:run marker in argv names the phase).
   if (ArrayIsArray(j.no_eval_inspector_phases)) {
     const argv = process.argv;
     for (let i = 1; i + 1 < argv.length; i++) {
-      if (argv[i] === 'depbox:run' && ArrayIncludes(j.no_eval_inspector_phases, argv[i + 1])) c.evalInspector = false;
+      if (argv[i] === 'depbox:run' && ArrayIncludes(j.no_eval_inspector_phases, argv[i + 1])) {
+        // There it starts at the first network use instead: code fetched
+        // from the network is evaluated after it was fetched.
+        c.evalInspector = false;
+        c.lazyInspector = true;
+      }
     }
   }
   return c;
 }
+
+// Bundled functions: positions in these files name the bundled package
+// whose code is there (regions.js; the table is read on first use).
+const regionFiles = new SafeSet(config.regionFiles);
+const regions = SetSize(regionFiles) === 0 ? null : (() => {
+  try {
+    return require(HOOK_DIR + 'regions.js')(() => JSONParse(fsReadFileSync(HOOK_DIR + 'regions.json', 'utf8')));
+  } catch { return null; } // reported at first use, below
+})();
 
 // The hook's own part of NODE_OPTIONS, which children must carry first.
 const HOOK_OPTION = '--require ' + HOOK_FILE;
@@ -167,37 +184,230 @@ function nodeOptionsVisible(v) {
 let busy = true; // set up first; cleared at the end of this file
 
 // Sequence numbers are per process: worker threads share the counter
-// through a SharedArrayBuffer handed down as worker environment data.
-const seqCells = (() => {
-  const key = 'depbox:seq';
+// through a SharedArrayBuffer, and the proof key (below) with it. Both reach
+// a worker only through the Worker wrapper, as environment data present for
+// the moment of the worker's construction and hidden from everyone else.
+const HIDDEN_DATA = 'depbox:hook';
+const getEnvironmentData = workerThreads.getEnvironmentData;
+const setEnvironmentData = workerThreads.setEnvironmentData;
+const inherited = (() => {
+  if (threadId === 0) return undefined;
   try {
-    let sab = workerThreads.getEnvironmentData(key);
-    if (!(sab instanceof SharedArrayBufferCtor)) {
-      sab = new SharedArrayBufferCtor(8);
-      workerThreads.setEnvironmentData(key, sab);
-    }
-    return new BigInt64Array(sab);
-  } catch {
-    return new BigInt64Array(1);
-  }
+    const v = getEnvironmentData(HIDDEN_DATA);
+    setEnvironmentData(HIDDEN_DATA, undefined); // not for this worker's own workers
+    return v !== null && typeof v === 'object' && v.seq instanceof SharedArrayBufferCtor ? v : undefined;
+  } catch { return undefined; }
 })();
+const seqBuffer = inherited !== undefined ? inherited.seq : new SharedArrayBufferCtor(8);
+const seqCells = new BigInt64ArrayCtor(seqBuffer);
 const nextSeq = () => Number(AtomicsAdd(seqCells, 0, 1n)) + 1;
 
-// markerPath encodes a record's JSON as a marker path: base64url, cut into
-// components of MARKER_COMPONENT characters.
-function markerPath(json) {
-  const b64 = BufferToString(BufferFrom(json, 'utf8'), 'base64url');
-  const parts = [];
-  for (let i = 0; i < b64.length; i += MARKER_COMPONENT) ArrayPush(parts, StringSlice(b64, i, i + MARKER_COMPONENT));
-  return MARKER_DIR + ArrayJoin(parts, '/');
+// ---------------------------------------------------------------------------
+// Proof. Every record ends in "m": the first 16 bytes, in hex, of
+// HMAC-SHA256(key, the record's JSON before "m"). The key is drawn when the
+// hook starts, before any other code of the process ran; the main thread
+// announces it in its first record (kind "key"), opened with flags nothing
+// else uses, and the profiler checks every later record of the process
+// against it. It lives only as the HMAC's inner and outer SHA-256 states,
+// in an Int32Array inside this closure: never a string, an environment
+// variable, a file or an object other code can reach. Records travel
+// through node's fs binding captured here, and are encoded by this file's
+// own code, so no wrapper, prototype or module other code can replace ever
+// sees or alters them. docs/hook.md says what this defends against and what
+// still gets through.
+const SHA_K = new Int32ArrayCtor([
+  0x428a2f98, 0x71374491, -0x4a3f0431, -0x164a245b, 0x3956c25b, 0x59f111f1, -0x6dc07d5c, -0x54e3a12b,
+  -0x27f85568, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, -0x7f214e02, -0x6423f959, -0x3e640e8c,
+  -0x1b64963f, -0x1041b87a, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  -0x67c1aeae, -0x57ce3993, -0x4ffcd838, -0x40a68039, -0x391ff40d, -0x2a586eb9, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, -0x7e3d36d2, -0x6d8dd37b,
+  -0x5d40175f, -0x57e599b5, -0x3db47490, -0x3893ae5d, -0x2e6d17e7, -0x2966f9dc, -0xbf1ca7b, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, -0x7b3787ec, -0x7338fdf8, -0x6f410006, -0x5baf9315, -0x41065c09, -0x398e870e,
+]);
+const SHA_IV = [0x6a09e667, -0x4498517b, 0x3c6ef372, -0x5ab00ac6, 0x510e527f, -0x64fa9774, 0x1f83d9ab, 0x5be0cd19];
+const shaW = new Int32ArrayCtor(64);
+
+// shaBlock folds the 64 bytes of b at off into the eight state words of st
+// at so.
+function shaBlock(st, so, b, off) {
+  const w = shaW;
+  for (let i = 0; i < 16; i++) {
+    const j = off + 4 * i;
+    w[i] = (b[j] << 24) | (b[j + 1] << 16) | (b[j + 2] << 8) | b[j + 3];
+  }
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15], y = w[i - 2];
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    w[i] = (w[i - 16] + s0 + w[i - 7] + s1) | 0;
+  }
+  let a = st[so], bb = st[so + 1], c = st[so + 2], d = st[so + 3], e = st[so + 4], f = st[so + 5], g = st[so + 6], h = st[so + 7];
+  for (let i = 0; i < 64; i++) {
+    const t1 = (h + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + ((e & f) ^ (~e & g)) + SHA_K[i] + w[i]) | 0;
+    const t2 = ((((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & bb) ^ (a & c) ^ (bb & c))) | 0;
+    h = g; g = f; f = e; e = (d + t1) | 0; d = c; c = bb; bb = a; a = (t1 + t2) | 0;
+  }
+  st[so] = (st[so] + a) | 0; st[so + 1] = (st[so + 1] + bb) | 0; st[so + 2] = (st[so + 2] + c) | 0; st[so + 3] = (st[so + 3] + d) | 0;
+  st[so + 4] = (st[so + 4] + e) | 0; st[so + 5] = (st[so + 5] + f) | 0; st[so + 6] = (st[so + 6] + g) | 0; st[so + 7] = (st[so + 7] + h) | 0;
 }
 
-// send opens the marker path of one record. The open fails (ENOENT); that
-// failure is the message.
+// shaTail hashes the n bytes of b that follow `before` bytes already folded
+// into st (at so), pads, and leaves the digest's words in st.
+const shaPad = new Uint8ArrayCtor(128);
+function shaTail(st, so, b, n, before) {
+  let i = 0;
+  for (; i + 64 <= n; i += 64) shaBlock(st, so, b, i);
+  const rest = n - i;
+  for (let j = 0; j < 128; j++) shaPad[j] = 0;
+  for (let j = 0; j < rest; j++) shaPad[j] = b[i + j];
+  shaPad[rest] = 0x80;
+  const blocks = rest + 9 > 64 ? 2 : 1;
+  const bits = (before + n) * 8;
+  const end = blocks * 64;
+  shaPad[end - 1] = bits & 0xff; shaPad[end - 2] = (bits >>> 8) & 0xff; shaPad[end - 3] = (bits >>> 16) & 0xff;
+  shaPad[end - 4] = (bits >>> 24) & 0xff; shaPad[end - 5] = MathFloor(bits / 4294967296) & 0xff;
+  shaBlock(st, so, shaPad, 0);
+  if (blocks === 2) shaBlock(st, so, shaPad, 64);
+}
+
+const HEX = '0123456789abcdef';
+function hexOf(b, n) {
+  let s = '';
+  for (let i = 0; i < n; i++) s += HEX[b[i] >>> 4] + HEX[b[i] & 15];
+  return s;
+}
+
+// The key: words 0–7 the inner state after the padded key, 8–15 the
+// outer. A worker gets its process's (see inherited); the main thread
+// draws one and keeps its raw bytes only long enough to announce them.
+const keyState = new Int32ArrayCtor(16);
+let keyAnnounce = null; // the main thread's key, hex, until announced
+let keyed = false;
+try {
+  if (inherited !== undefined) {
+    const k = inherited.key;
+    for (let i = 0; i < 16; i++) keyState[i] = k[i];
+    keyed = true;
+  } else if (threadId === 0) {
+    const raw = new Uint8ArrayCtor(32);
+    require('crypto').randomFillSync(raw);
+    const pad = new Uint8ArrayCtor(64);
+    for (let half = 0; half < 2; half++) {
+      for (let i = 0; i < 64; i++) pad[i] = (i < 32 ? raw[i] : 0) ^ (half === 0 ? 0x36 : 0x5c);
+      for (let i = 0; i < 8; i++) keyState[half * 8 + i] = SHA_IV[i];
+      shaBlock(keyState, half * 8, pad, 0);
+    }
+    keyAnnounce = hexOf(raw, 32);
+    for (let i = 0; i < 64; i++) pad[i] = 0;
+    for (let i = 0; i < 32; i++) raw[i] = 0;
+    keyed = true;
+  }
+} catch { keyed = false; }
+
+// proofOf returns the hex proof of the n bytes of b.
+const macState = new Int32ArrayCtor(8);
+const macInner = new Uint8ArrayCtor(32);
+function proofOf(b, n) {
+  for (let i = 0; i < 8; i++) macState[i] = keyState[i];
+  shaTail(macState, 0, b, n, 64);
+  for (let i = 0; i < 8; i++) {
+    const w = macState[i];
+    macInner[4 * i] = w >>> 24; macInner[4 * i + 1] = (w >>> 16) & 0xff; macInner[4 * i + 2] = (w >>> 8) & 0xff; macInner[4 * i + 3] = w & 0xff;
+  }
+  for (let i = 0; i < 8; i++) macState[i] = keyState[8 + i];
+  shaTail(macState, 0, macInner, 32, 64);
+  let s = '';
+  for (let i = 0; i < 4; i++) {
+    const w = macState[i];
+    s += HEX[w >>> 28] + HEX[(w >>> 24) & 15] + HEX[(w >>> 20) & 15] + HEX[(w >>> 16) & 15] +
+      HEX[(w >>> 12) & 15] + HEX[(w >>> 8) & 15] + HEX[(w >>> 4) & 15] + HEX[w & 15];
+  }
+  for (let i = 0; i < 8; i++) macState[i] = 0;
+  return s;
+}
+
+// utf8 encodes a string with node's encoder, captured before other code ran.
+const textEncoder = new TextEncoder();
+const utf8 = uncurry(TextEncoder.prototype.encode);
+const typedLength = uncurry(ObjectGetOwnPropertyDescriptor(ReflectGetPrototypeOf(Uint8ArrayCtor.prototype), 'length').get);
+
+// markerPath encodes JSON bytes as a marker path: base64url, cut into
+// components of MARKER_COMPONENT characters.
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+function markerPath(b, n) {
+  let s = MARKER_DIR;
+  let col = 0;
+  const put = (c) => {
+    if (col === MARKER_COMPONENT) { s += '/'; col = 0; }
+    s += c; col++;
+  };
+  let i = 0;
+  for (; i + 3 <= n; i += 3) {
+    const v = (b[i] << 16) | (b[i + 1] << 8) | b[i + 2];
+    put(B64URL[v >>> 18]); put(B64URL[(v >>> 12) & 63]); put(B64URL[(v >>> 6) & 63]); put(B64URL[v & 63]);
+  }
+  if (n - i === 1) {
+    const v = b[i] << 16;
+    put(B64URL[v >>> 18]); put(B64URL[(v >>> 12) & 63]);
+  } else if (n - i === 2) {
+    const v = (b[i] << 16) | (b[i + 1] << 8);
+    put(B64URL[v >>> 18]); put(B64URL[(v >>> 12) & 63]); put(B64URL[(v >>> 6) & 63]);
+  }
+  return s;
+}
+
+// markerHash names a marker path someone else opened, for the profiler to
+// pair the forged record with the tamper record that caught it: the first 8
+// bytes of the SHA-256 of the path, in hex.
+function markerHash(p) {
+  const b = utf8(textEncoder, p);
+  const st = new Int32ArrayCtor(8);
+  for (let i = 0; i < 8; i++) st[i] = SHA_IV[i];
+  shaTail(st, 0, b, typedLength(b), 0);
+  const out = new Uint8ArrayCtor(8);
+  for (let i = 0; i < 2; i++) {
+    out[4 * i] = st[i] >>> 24; out[4 * i + 1] = (st[i] >>> 16) & 0xff; out[4 * i + 2] = (st[i] >>> 8) & 0xff; out[4 * i + 3] = st[i] & 0xff;
+  }
+  return hexOf(out, 8);
+}
+
+// The marker channel: the fs binding's open, captured before other code
+// ran (fs.openSync goes through path.toNamespacedPath and the binding's
+// open property, both of which other code can replace). The open fails
+// with ENOENT; that failure is the message.
+const fsBinding = process.binding('fs');
+const bindingOpen = fsBinding.open;
+const O_ANNOUNCE = fs.constants.O_RDONLY | fs.constants.O_NOCTTY | fs.constants.O_NOFOLLOW | fs.constants.O_DIRECTORY;
+function openMarker(p, flags) {
+  try { bindingOpen(p, flags, 0o666); } catch { /* ENOENT: delivered */ }
+}
+
+// send opens the marker path of one record, sealed with its proof.
+const PROOF_SUFFIX = 40; // ,"m":"<32 hex>"}
+const NO_PROOF = '00000000000000000000000000000000'; // a worker that was given no key
 function send(rec) {
-  let json = JSONStringify(rec);
-  if (BufferByteLength(json) > MAX_JSON) json = shrink(rec);
-  try { fsOpenSync(markerPath(json), 'r'); } catch { /* ENOENT: delivered */ }
+  let json;
+  try {
+    json = JSONStringify(rec);
+    if (BufferByteLength(json) > MAX_JSON) json = shrink(rec);
+  } catch {
+    json = JSONStringify({ k: 'error', o: 'hook', s: rec.s, p: UNKNOWN, d: { where: 'send', error: 'record could not be encoded' } });
+  }
+  const body = utf8(textEncoder, json);
+  const n = typedLength(body);
+  const sealed = new Uint8ArrayCtor(n - 1 + PROOF_SUFFIX);
+  for (let i = 0; i < n - 1; i++) sealed[i] = body[i];
+  const tail = ',"m":"' + (keyed ? proofOf(body, n) : NO_PROOF) + '"}';
+  for (let i = 0; i < PROOF_SUFFIX; i++) sealed[n - 1 + i] = StringCharCodeAt(tail, i);
+  openMarker(markerPath(sealed, n - 1 + PROOF_SUFFIX), 0);
+}
+
+// The main thread's first record announces the key.
+if (keyAnnounce !== null) {
+  const b = utf8(textEncoder, JSONStringify({ k: 'key', o: 'announce', s: nextSeq(), d: { key: keyAnnounce, v: 1 } }));
+  keyAnnounce = null;
+  openMarker(markerPath(b, typedLength(b)), O_ANNOUNCE);
 }
 
 // shrink cuts a record until its JSON fits in MAX_JSON bytes: the longest
@@ -249,13 +459,16 @@ function makeRecord(kind, op, detail, a) {
 }
 
 // emit sends a record, with the leading bytes of an outgoing write in
-// Detail.data_b64. Bytes that do not fit follow in records of Op "data"
-// (Detail: of = this record's seq, off = byte offset); hook.JoinData puts
-// them back together.
+// Detail.data_b64, and returns its sequence number. Bytes that do not fit
+// follow in records of Op "data" (Detail: of = this record's seq, off =
+// byte offset); hook.JoinData puts them back together.
 function emit(kind, op, detail, a, data) {
   if (heldStart !== null || quietRun !== null) flushHeld();
   const head = makeRecord(kind, op, detail, a);
-  if (!data || data.length === 0) return send(head);
+  if (!data || data.length === 0) {
+    send(head);
+    return head.s;
+  }
   const room = (json) => {
     const free = MAX_JSON - BufferByteLength(json) - 16; // ,"data_b64":"" and the braces of a new d
     const n = MathFloor(free / 4) * 3;
@@ -276,6 +489,7 @@ function emit(kind, op, detail, a, data) {
     send(r);
     off += n;
   }
+  return head.s;
 }
 
 // hookError reports the hook's own failures (a few per process).
@@ -339,6 +553,7 @@ const csIsEval = csMethod('isEval');
 const csEvalOrigin = csMethod('getEvalOrigin');
 const csLine = csMethod('getLineNumber');
 const csColumn = csMethod('getColumnNumber');
+const csScriptHash = csMethod('getScriptHash');
 
 // Install paths. A file under <task root>/node_modules/... belongs to the
 // innermost package directory on its path, named relative to the task root
@@ -374,19 +589,19 @@ const F_INTERNAL = 1; // node:...
 const F_HOOK = 2; // this file
 const F_HARNESS = 3; // depbox's other files (the invoke harness)
 const F_USER = 4; // the function or a package
-const EVAL_ORIGIN = /\(((?:file:\/\/)?\/[^():]*):\d+:\d+\)/;
+const EVAL_ORIGIN = /\(((?:file:\/\/)?\/[^():]*):(\d+):(\d+)\)/;
 
 // frame classifies one call site; for F_USER it also returns the install
 // path in out.ip (and the call site in out.cs, for siteOf).
 function frame(c, out) {
-  let file;
+  let file, evalLine = 0, evalCol = 0;
   try {
     if (csIsEval(c)) {
       // eval / new Function: the place that called eval, never the
       // (//# sourceURL-spoofable) name the code gave itself.
       const m = RegExpExec(EVAL_ORIGIN, String(csEvalOrigin(c) || ''));
-      if (!m) return F_SKIP;
-      file = m[1];
+      if (!m) return bundledEval(c, out);
+      file = m[1]; evalLine = +m[2]; evalCol = +m[3];
     } else {
       file = csFileName(c);
     }
@@ -396,7 +611,9 @@ function frame(c, out) {
   }
   if (typeof file !== 'string' || file === '') return F_SKIP;
   if (StringStartsWith(file, 'node:')) { out.file = file; return F_INTERNAL; }
+  let esm = false;
   if (StringStartsWith(file, 'file://')) {
+    esm = evalLine === 0;
     let p = MapGet(urlPaths, file);
     if (p === undefined) {
       try { p = fileURLToPath(file); } catch { p = ''; }
@@ -406,13 +623,74 @@ function frame(c, out) {
     if (p === '') return F_SKIP;
     file = p;
   }
-  if (file[0] !== '/') return F_SKIP;
+  if (file[0] !== '/') {
+    // A data: or blob: module is the code of whoever imported it.
+    const o = MapGet(codeOwners, file);
+    if (o === undefined) return F_SKIP;
+    out.ip = o; out.cs = c; out.file = file;
+    return F_USER;
+  }
   if (file === HOOK_FILE) return F_HOOK;
   if (StringStartsWith(file, HOOK_DIR)) return F_HARNESS;
   const owner = MapGet(codeOwners, file);
-  out.ip = owner !== undefined ? owner : installPathOf(file);
+  out.ip = owner !== undefined ? owner : SetHas(regionFiles, file) ? bundledOwner(file, c, evalLine, evalCol) : installPathOf(file);
+  if (esm && loaderRegistrant !== undefined && owner === undefined) {
+    const by = substitutedBy(file, c);
+    if (by !== undefined) out.ip = by;
+  }
   out.cs = c;
   out.file = file;
+  return F_USER;
+}
+
+// ES module loader hooks (module.register) can hand node any source for
+// any URL, where require's hooks see nothing: a package's hook can run its
+// code under another package's file. A loader hook of depbox's own would
+// not help (hooks registered later run first and may never call on), so
+// once a package registered hooks, an ES module frame whose code is not
+// the file on disk (V8's script hash against the file's SHA-256) is the
+// registrant's (UNKNOWN when several packages registered hooks).
+let loaderRegistrant; // install path of the package that registered loader hooks
+let sha256 = null;
+const diskHashes = new SafeMap();
+function substitutedBy(file, c) {
+  let disk = MapGet(diskHashes, file);
+  if (disk === undefined) {
+    try { disk = sha256(fsReadFileSync(file)); } catch { disk = ''; }
+    if (MapSize(diskHashes) > 5000) MapClear(diskHashes);
+    MapSet(diskHashes, file, disk);
+  }
+  let running;
+  try { running = csScriptHash(c); } catch { return undefined; }
+  return typeof running === 'string' && running !== '' && running !== disk ? loaderRegistrant : undefined;
+}
+
+// bundledOwner names the bundled package whose code is at a frame's
+// position in a bundle file (for eval code, the position of the eval call).
+let regionsFailed = false;
+function bundledOwner(file, c, evalLine, evalCol) {
+  try {
+    const ip = evalLine ? regions.owner(file, evalLine, evalCol) : regions.owner(file, csLine(c), csColumn(c));
+    if (ip !== undefined) return ip;
+  } catch (e) {
+    if (!regionsFailed) { regionsFailed = true; hookError('regions', e); }
+  }
+  return installPathOf(file);
+}
+
+// bundledEval classifies eval code that named itself with a //# sourceURL
+// (so V8 gives no eval position): a bundled module's code when its hash is
+// one of the region table's (webpack's eval devtool), else skipped.
+function bundledEval(c, out) {
+  if (regions === null) return F_SKIP;
+  let hit;
+  try { hit = regions.evalOwner(csScriptHash(c)); } catch (e) {
+    if (!regionsFailed) { regionsFailed = true; hookError('regions', e); }
+  }
+  if (hit === undefined) return F_SKIP;
+  out.ip = hit[1];
+  out.cs = c;
+  out.file = hit[0];
   return F_USER;
 }
 
@@ -528,7 +806,7 @@ const LOADER = /^node:internal\/(modules\/|source_map\/)/;
 // Per-family nesting: a hooked API called by another hooked API of the same
 // family, synchronously (readFileSync → openSync, exec → execFile →
 // spawn, tls.connect → Socket#connect), is an implementation detail.
-const nest = { fs: 0, child: 0, net: 0, http: 0 };
+const nest = { fs: 0, child: 0, net: 0, http: 0, dns: 0 };
 
 // rec records one call. opts:
 //   skip:   'fs' (loader reads) or 'env' (node's own configuration reads)
@@ -543,6 +821,7 @@ function skipped(how, first, firstFile) {
   return false;
 }
 
+let recSeq = 0; // the sequence number of the record rec sent last
 function rec(kind, op, detail, opts) {
   if (busy) return null;
   busy = true;
@@ -572,8 +851,9 @@ function rec(kind, op, detail, opts) {
       if (SetSize(seen) > 20000) SetClear(seen);
       SetAdd(seen, key);
     }
-    emit(kind, op, detail, a, opts && opts.data);
+    recSeq = emit(kind, op, detail, a, opts && opts.data);
     if (tamperStack !== null) { const t = tamperStack; tamperStack = null; tamperNoted('stack', t, a); }
+    if (config.lazyInspector && !inspectorOn && (kind === 'net' || kind === 'http' || kind === 'dns')) startInspector();
     return a;
   } catch (e) {
     hookError(kind + '/' + op, e);
@@ -593,6 +873,24 @@ function tamperNoted(op, target, a) {
   busy = true;
   try { emit('tamper', op, { target }, a || attribute(config.stackLimit)); } catch { /* ignore */ } finally { busy = was; }
 }
+// forged records a marker path opened by other code, with the opener's
+// attribution and the path's markerHash: the profiler pairs it with the
+// record that path claims to be, which explains nothing.
+function isMarker(p) { return typeof p === 'string' && (StringStartsWith(p, MARKER_DIR) || p === '/__depbox__'); }
+let forgeries = 0;
+// bypasses counts calls that go around every wrapper (process.binding,
+// native addons, node's internal bindings called directly) and forged
+// markers, for the batch loader (see claim).
+let bypasses = 0;
+function forged(p) {
+  if (busy || forgeries >= 200) return;
+  forgeries++;
+  bypasses++;
+  let h = '';
+  try { h = markerHash(p); } catch { /* unhashable: still recorded */ }
+  rec('tamper', 'forge', { target: 'marker', marker: h });
+}
+
 function tamper(op, target) {
   if (busy) return;
   busy = true;
@@ -868,6 +1166,14 @@ function cloneable(orig) {
 hookMethod(globalThis, 'structuredClone', 'structuredClone', cloneable);
 hookMethod(workerThreads.MessagePort && workerThreads.MessagePort.prototype, 'postMessage', 'MessagePort.prototype.postMessage', cloneable);
 if (typeof BroadcastChannel === 'function') hookMethod(BroadcastChannel.prototype, 'postMessage', 'BroadcastChannel.prototype.postMessage', cloneable);
+// portIntact reports whether MessagePort#postMessage is still the hook's
+// wrapper of node's (the Worker wrapper hands the key to a new worker's port).
+const portEntry = ArrayFind(installed, (h) => h.label === 'MessagePort.prototype.postMessage');
+function portIntact() {
+  if (portEntry === undefined) return false;
+  const d = ReflectGetOwnPropertyDescriptor(portEntry.obj, portEntry.name);
+  return d !== undefined && d.get === portEntry.getter && WeakMapHas(originalOf, portEntry.getter());
+}
 
 // childEnv is the environment for a child process or worker: the caller's
 // (or the current) environment with the hook first in NODE_OPTIONS.
@@ -921,7 +1227,10 @@ function fsCall(api, op, shape, args) {
     if (shape === 'pp') d.dest = fsPath(args[1]);
     subject = d.path + (d.dest ? '\0' + d.dest : '');
   }
-  if (d.path !== undefined && StringStartsWith(d.path, MARKER_DIR)) { tamper('forge', 'marker'); return; }
+  if ((d.path !== undefined && isMarker(d.path)) || (d.dest !== undefined && isMarker(d.dest))) {
+    forged(isMarker(d.path) ? d.path : d.dest);
+    return;
+  }
   let data;
   if (op === 'open') {
     const flags = typeof args[1] === 'function' ? undefined : args[1];
@@ -1211,13 +1520,26 @@ function prepareChild(api, args) {
   return d;
 }
 
+// A call that throws (bad arguments, execSync's failed command) gets a
+// child/error record naming the first: the profiler expects a process
+// started after every other child record.
 for (const api of CHILD_API) {
   hookMethod(childProcess, api, 'child_process.' + api, (orig) => function (...args) {
+    let seq = 0;
     if (!busy && nest.child === 0) {
-      try { rec('child', api, prepareChild(api, args)); } catch (e) { hookError('child_process.' + api, e); }
+      try { if (rec('child', api, prepareChild(api, args)) !== null) seq = recSeq; } catch (e) { hookError('child_process.' + api, e); }
     }
     nest.child++;
-    try { return ReflectApply(orig, this, args); } finally { nest.child--; }
+    try {
+      return ReflectApply(orig, this, args);
+    } catch (e) {
+      if (seq !== 0) {
+        let code = 'error';
+        try { code = str(isObject(e) && e.code !== undefined ? e.code : e, 64); } catch { /* keep 'error' */ }
+        rec('child', 'error', { of: seq, error: code });
+      }
+      throw e;
+    } finally { nest.child--; }
   });
 }
 
@@ -1235,22 +1557,70 @@ hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function 
         d.env_replaced = opts.env !== undefined && opts.env !== null && opts.env !== envProxy;
         args[1] = ObjectAssign({}, opts, { env: childEnv(d.env_replaced ? opts.env : undefined) });
       }
+      // A worker given its own execArgv runs no preload unless it is there.
+      const ea = isObject(args[1]) ? args[1].execArgv : undefined;
+      if (ArrayIsArray(ea) && !hasHookRequire(ea)) {
+        args[1] = ObjectAssign({}, args[1], { execArgv: ['--require', HOOK_FILE, ...ea] });
+        d.hook_restored = true;
+      }
       rec('worker', 'start', d);
     } catch (e) { hookError('worker_threads.Worker', e); }
   }
-  return ReflectConstruct(orig, args, new.target);
+  // The worker's hook takes the sequence counter and the key from
+  // environment data that exists only while the worker is constructed. The
+  // key is withheld when the port that carries it to the worker is no longer
+  // node's (other code replaced MessagePort#postMessage: recorded).
+  const give = { seq: seqBuffer, key: keyed && portIntact() ? keyCopy() : undefined };
+  try { setEnvironmentData(HIDDEN_DATA, give); } catch (e) { hookError('worker key', e); }
+  try {
+    return ReflectConstruct(orig, args, new.target);
+  } finally {
+    try { setEnvironmentData(HIDDEN_DATA, undefined); } catch { /* reported above */ }
+  }
+});
+// The class reached through an instance is the wrapper too, so that
+// Worker.prototype.constructor does not lead around it.
+try {
+  const W = workerThreads.Worker;
+  ObjectDefineProperty(W.prototype, 'constructor', { value: W, writable: true, enumerable: false, configurable: true });
+} catch (e) { hookError('Worker.prototype.constructor', e); }
+// hasHookRequire reports whether execArgv loads the hook.
+function hasHookRequire(argv) {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if ((a === '--require' || a === '-r') && argv[i + 1] === HOOK_FILE) return true;
+    if (a === '--require=' + HOOK_FILE) return true;
+  }
+  return false;
+}
+function keyCopy() {
+  const k = new Int32ArrayCtor(16);
+  for (let i = 0; i < 16; i++) k[i] = keyState[i];
+  return k;
+}
+// Nobody else reads or writes the hook's environment data.
+hookMethod(workerThreads, 'getEnvironmentData', 'worker_threads.getEnvironmentData', (orig) => function getEnvironmentData(key) {
+  return key === HIDDEN_DATA ? undefined : ReflectApply(orig, this, arguments);
+});
+hookMethod(workerThreads, 'setEnvironmentData', 'worker_threads.setEnvironmentData', (orig) => function setEnvironmentData(key, value) {
+  if (key === HIDDEN_DATA) { tamper('claim', 'worker environment data'); return undefined; }
+  return ReflectApply(orig, this, arguments);
 });
 
 // ---------------------------------------------------------------------------
 // Raw capabilities that bypass every wrapper above: process.binding and
 // native addons. What they then do shows only in the syscall stream.
-// bypasses counts these calls, for the batch loader (see claim).
-let bypasses = 0;
-before(process, 'binding', 'process.binding', (args) => { bypasses++; rec('binding', 'binding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }); });
+before(process, 'binding', 'process.binding', (args) => {
+  bypasses++;
+  const name = str(args[0], 64);
+  rec('binding', 'binding', { name }, { dedupe: name });
+  if (name === 'inspector') tamper('inspector', 'process.binding(inspector)'); // a session the wrappers below do not see
+});
 before(process, '_linkedBinding', 'process._linkedBinding', (args) => { bypasses++; rec('binding', 'linkedBinding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }); });
 before(process, 'dlopen', 'process.dlopen', (args) => {
   bypasses++;
   const p = fsPath(args[1]);
+  if (p !== undefined && isMarker(p)) forged(p);
   rec('native', 'dlopen', { path: p, owner: p ? installPathOf(p) : undefined });
 });
 
@@ -1261,7 +1631,7 @@ before(process, 'dlopen', 'process.dlopen', (args) => {
 // is seen. Module.prototype._compile called by the code under test is an
 // in-memory module.
 const VM_FILES = /^node:(vm|internal\/vm)/;
-function compiled(params, session) {
+function compiled(params, session, failed) {
   const u = params.url || '';
   if (StringStartsWith(u, 'node:') || StringStartsWith(u, 'wasm:')) return;
   // Who compiled: the frames between the inspector's dispatch and the
@@ -1283,7 +1653,7 @@ function compiled(params, session) {
   }
   let op;
   if (StringStartsWith(u, 'data:') || StringStartsWith(u, 'blob:')) op = 'import';
-  else if (harness || sawLoader) return; // the harness, the module loader
+  else if (harness || sawLoader || loaderSite(out)) return; // the harness, the module loader
   else if (sawVm) op = 'vm';
   else if (firstInternal === null || RegExpExec(DISPATCH, firstInternal)) op = 'eval';
   else return; // node's own code
@@ -1297,33 +1667,53 @@ function compiled(params, session) {
   if (vmFile && u) d.filename = str(file);
   else if (op === 'eval' && u) d.source_url = str(u, 256); // //# sourceURL= cannot hide eval
   if (op === 'import') d.url = str(u, 120);
+  if (failed) d.failed = true; // a syntax error: the code was evaluated all the same
   busy = false;
   const a = rec('eval', op, d, { dedupe: op + '\0' + (d.code_hash || d.code) });
   busy = true;
   // Frames of code compiled under a file name the package chose are the
-  // package's, whatever the name (even a file of the function's own).
-  if (vmFile && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, file, a.pkg);
+  // package's, whatever the name (even a file of the function's own); a
+  // data: or blob: module is the importer's.
+  if ((vmFile || op === 'import') && u && a && a.pkg && a.pkg !== UNKNOWN) MapSet(codeOwners, file, a.pkg);
 }
-if (config.evalInspector) {
+// loaderSite reports whether the user frame in out is one of a webpack
+// bundle's module eval calls (loading a bundled module).
+function loaderSite(out) {
+  if (regions === null || out.cs === null || !SetHas(regionFiles, out.file)) return false;
+  try { return regions.loaderSite(out.file, csLine(out.cs), csColumn(out.cs)); } catch { return false; }
+}
+// startInspector connects the inspector. Called with busy set, it records
+// nothing of the scripts that enabling the debugger reports as already
+// loaded. Code that does not parse is reported too: a payload is evaluated
+// even when it turns out not to be JavaScript.
+let inspectorOn = false;
+function startInspector() {
+  inspectorOn = true;
+  const was = busy;
+  busy = true;
   try {
     const inspector = require('inspector');
     const session = new inspector.Session();
     session.connect();
-    session.on('Debugger.scriptParsed', (m) => {
+    const on = (failed) => (m) => {
       if (busy) return;
       busy = true;
-      try { compiled(m.params, session); } catch (e) { busy = false; hookError('scriptParsed', e); } finally { busy = false; }
-    });
+      try { compiled(m.params, session, failed); } catch (e) { busy = false; hookError('scriptParsed', e); } finally { busy = false; }
+    };
+    session.on('Debugger.scriptParsed', on(false));
+    session.on('Debugger.scriptFailedToParse', on(true));
     session.post('Debugger.enable', () => {});
     session.post('Debugger.setSkipAllPauses', { skip: true }, () => {}); // `debugger;` must never stop the code
-  } catch (e) { hookError('inspector', e); }
+  } catch (e) { hookError('inspector', e); } finally { busy = was; }
 }
+if (config.evalInspector) startInspector();
 
 hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => function _compile(content, filename) {
   if (!busy) {
     let byLoader = true;
     busy = true;
-    try { const a = attribute(6); byLoader = a.first === F_INTERNAL && RegExpExec(LOADER, a.firstFile) !== null; } catch { /* assume loader */ } finally { busy = false; }
+    // The module loader, and node running a -e script (depbox's loaders), compile.
+    try { const a = attribute(6); byLoader = a.first === F_INTERNAL && (RegExpExec(LOADER, a.firstFile) !== null || (a.firstFile === 'node:internal/process/execution' && filename === '[eval]-wrapper')); } catch { /* assume loader */ } finally { busy = false; }
     if (!byLoader) {
       const code = str(content, 1 << 20);
       const a = rec('eval', 'compile', { filename: str(filename), code_len: code.length, code: StringSlice(code, 0, 120) });
@@ -1332,6 +1722,37 @@ hookMethod(Module.prototype, '_compile', 'Module.prototype._compile', (orig) => 
   }
   return ReflectApply(orig, this, arguments);
 });
+
+// module.register: a package installing ES module loader hooks (see
+// substitutedBy).
+if (typeof Module.register === 'function') {
+  before(Module, 'register', 'module.register', (args) => {
+    const a = rec('eval', 'loader', { specifier: str(args[0], 200) });
+    if (!a || a.pkg === '') return; // the function's own loader: its choice
+    if (sha256 === null) {
+      const crypto = require('crypto');
+      const createHash = crypto.createHash;
+      sha256 = (buf) => createHash('sha256').update(buf).digest('hex');
+    }
+    loaderRegistrant = loaderRegistrant === undefined || loaderRegistrant === a.pkg ? a.pkg : UNKNOWN;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// The kernel: uname() in the sandbox names gVisor's, which gives the
+// analysis away; os.release() and os.version() answer what /proc shows
+// (depbox mounts Lambda's kernel there). Read once, at start-up.
+{
+  let release, version;
+  try { release = StringTrim(fsReadFileSync('/proc/sys/kernel/osrelease', 'utf8')); } catch { /* no /proc */ }
+  try {
+    const m = RegExpExec(/#\d+ SMP [^\n]*/, fsReadFileSync('/proc/version', 'utf8'));
+    if (m !== null) version = m[0];
+  } catch { /* no /proc */ }
+  const os = require('os');
+  if (release) hookMethod(os, 'release', 'os.release', () => function release_() { return release; });
+  if (version) hookMethod(os, 'version', 'os.version', () => function version_() { return version; });
+}
 
 // ---------------------------------------------------------------------------
 // Timers: long delays are brought forward to the budget, so that payloads
@@ -1503,6 +1924,37 @@ hookMethod(timersPromises, 'setInterval', 'timers/promises.setInterval', timerWr
 if (timersPromises.scheduler) hookMethod(timersPromises.scheduler, 'wait', 'timers/promises.scheduler.wait', timerWrapper('scheduler.wait', 0));
 
 // ---------------------------------------------------------------------------
+// Ending the process, and signals. Who ends the process early
+// (process.exit, process.reallyExit, process.abort, a signal to itself or
+// its group) is recorded before it happens, so that the problem it makes
+// names the package; a signal to another process after, with its result
+// (depbox's runner, pid 1 and the steps' parent, answers EPERM).
+const processPid = process.pid;
+before(process, 'exit', 'process.exit', (args) => rec('exit', 'exit', { code: str(args[0] === undefined ? process.exitCode : args[0], 40) }));
+before(process, 'reallyExit', 'process.reallyExit', (args) => rec('exit', 'reallyExit', { code: str(args[0], 40) }));
+before(process, 'abort', 'process.abort', () => rec('exit', 'abort', {}));
+hookMethod(process, 'kill', 'process.kill', (orig) => function kill(pid, sig) {
+  const n = Number(pid);
+  let target = 'other';
+  if (n === processPid) target = 'self';
+  else if (n === 1) target = 'init';
+  else if (n === process.ppid) target = 'parent';
+  else if (!(n > 0)) target = 'group';
+  const signal = str(sig === undefined ? 'SIGTERM' : sig, 40);
+  const ownEnd = target === 'self' || target === 'group';
+  if (ownEnd) rec('signal', 'kill', { pid: str(pid, 40), target, signal }); // it may not return
+  let result = 'ok';
+  try {
+    return ReflectApply(orig, this, arguments);
+  } catch (e) {
+    try { result = str(e && e.code ? e.code : 'error', 40); } catch { result = 'error'; }
+    throw e;
+  } finally {
+    if (!ownEnd) rec('signal', 'kill', { pid: str(pid, 40), target, signal, result });
+  }
+});
+
+// ---------------------------------------------------------------------------
 // Replacing the global Error lets code format stacks for the hook: noted.
 {
   let current = globalThis.Error;
@@ -1569,6 +2021,130 @@ function harnessRecord(kind, op, detail) {
   }
   emit(String(kind), String(op), detail, HARNESS);
 }
+
+// node's internals, called directly. process.binding('fs' | 'spawn_sync' |
+// 'process_wrap' | 'tcp_wrap' | 'pipe_wrap' | 'cares_wrap') hands out the
+// very objects node's own modules call, below every wrapper above. Their
+// functions that open files, start processes, connect or resolve names are
+// wrapped where they live: node's own calls (a hooked API of the same family
+// is running, or node's frames called) pass untouched; a call from other
+// code is recorded like the API it stands for, with a tamper/bypass record
+// naming the caller; a marker path opened through one is a forgery.
+
+// direct reports whether a binding function was called by code other than
+// node's own. Processes are only ever started from the hooked
+// child_process API, so for them any call outside it counts.
+function direct(family) {
+  if (busy || nest[family] > 0) return false;
+  let q;
+  busy = true;
+  try { q = quick(6); } catch { return false; } finally { busy = false; }
+  if (q.harness) return false;
+  return family === 'child' || q.first !== F_INTERNAL || RegExpExec(DISPATCH, q.firstFile) !== null;
+}
+// bypass records what a direct call did and, once per package and target,
+// that it went around the hook.
+const bypassed = new SafeSet();
+function bypass(kind, op, d, target) {
+  bypasses++;
+  const a = rec(kind, op, d);
+  if (a === null) return;
+  const key = target + '\0' + a.pkg;
+  if (SetHas(bypassed, key)) return;
+  SetAdd(bypassed, key);
+  const was = busy;
+  busy = true;
+  try { emit('tamper', 'bypass', { target }, a); } catch { /* ignore */ } finally { busy = was; }
+}
+function bindingPath(p) {
+  if (typeof p === 'string' || BufferIsBuffer(p)) return fsPath(p);
+  return undefined;
+}
+
+// name → [op, index of the path argument, index of a destination path]
+const FS_BINDING = {
+  open: ['open', 0], openFileHandle: ['open', 0], readFileUtf8: ['read', 0], writeFileUtf8: ['write', 0],
+  copyFile: ['copy', 0, 1], readdir: ['list', 0], internalModuleReadJSON: ['read', 0], getFormatOfExtensionlessFile: ['read', 0],
+};
+for (const name of ObjectKeys(FS_BINDING)) {
+  const [op, pi, di] = FS_BINDING[name];
+  hookMethod(fsBinding, name, 'process.binding(fs).' + name, (orig) => function (...args) {
+    if (!busy && nest.fs === 0) {
+      try {
+        const p = bindingPath(args[pi]), dest = di !== undefined ? bindingPath(args[di]) : undefined;
+        if (isMarker(p) || isMarker(dest)) forged(isMarker(p) ? p : dest);
+        else if (!(name === 'internalModuleReadJSON' && p !== undefined && StringEndsWith(p, '/package.json')) && direct('fs')) {
+          const d = { api: 'process.binding(fs).' + name, path: p };
+          if (dest !== undefined) d.dest = dest;
+          let o = op;
+          if (op === 'open') { o = openOp(args[1]); if (typeof args[1] === 'number') d.flags = args[1]; }
+          bypass('fs', o, d, 'process.binding(fs).' + name);
+        }
+      } catch (e) { hookError('process.binding(fs).' + name, e); }
+    }
+    return ReflectApply(orig, this, args);
+  });
+}
+
+function childBinding(binding, op) {
+  return (orig) => function spawn(options) {
+    if (!busy) {
+      try {
+        if (direct('child')) {
+          const o = isObject(options) ? options : {};
+          const file = str(o.file, 1024);
+          const argv = ArrayIsArray(o.args) ? ArrayMap(o.args, (x) => str(x, 512)) : [file];
+          bypass('child', op, { api: 'process.binding(' + binding + ').spawn', file, argv, shell: false }, 'process.binding(' + binding + ').spawn');
+        }
+      } catch (e) { hookError('process.binding(' + binding + ')', e); }
+    }
+    return ReflectApply(orig, this, arguments);
+  };
+}
+try {
+  hookMethod(process.binding('spawn_sync'), 'spawn', 'process.binding(spawn_sync).spawn', childBinding('spawn_sync', 'spawnSync'));
+  hookMethod(process.binding('process_wrap').Process.prototype, 'spawn', 'process.binding(process_wrap).Process#spawn', childBinding('process_wrap', 'spawn'));
+  const tcp = process.binding('tcp_wrap').TCP.prototype;
+  for (const name of ['connect', 'connect6']) {
+    hookMethod(tcp, name, 'process.binding(tcp_wrap).TCP#' + name, (orig) => function (req, address, port) {
+      if (!busy) {
+        try { if (direct('net')) bypass('net', 'connect', { api: 'process.binding(tcp_wrap).' + name, host: str(address, 512), port: Number(port) }, 'process.binding(tcp_wrap).connect'); } catch (e) { hookError('tcp_wrap', e); }
+      }
+      return ReflectApply(orig, this, arguments);
+    });
+  }
+  const udp = process.binding('udp_wrap').UDP.prototype;
+  for (const name of ['connect', 'connect6']) {
+    hookMethod(udp, name, 'process.binding(udp_wrap).UDP#' + name, (orig) => function (address, port) {
+      if (!busy) {
+        try { if (direct('net')) bypass('net', 'connect', { api: 'process.binding(udp_wrap).' + name, host: str(address, 512), port: Number(port), proto: 'udp' }, 'process.binding(udp_wrap).connect'); } catch (e) { hookError('udp_wrap', e); }
+      }
+      return ReflectApply(orig, this, arguments);
+    });
+  }
+  hookMethod(process.binding('pipe_wrap').Pipe.prototype, 'connect', 'process.binding(pipe_wrap).Pipe#connect', (orig) => function (req, address) {
+    if (!busy) {
+      try { if (direct('net')) bypass('net', 'connect', { api: 'process.binding(pipe_wrap).connect', path: str(address) }, 'process.binding(pipe_wrap).connect'); } catch (e) { hookError('pipe_wrap', e); }
+    }
+    return ReflectApply(orig, this, arguments);
+  });
+  hookMethod(process.binding('cares_wrap'), 'getaddrinfo', 'process.binding(cares_wrap).getaddrinfo', (orig) => function (req, hostname) {
+    if (!busy) {
+      try { if (direct('dns')) bypass('dns', 'lookup', { api: 'process.binding(cares_wrap).getaddrinfo', host: str(hostname, 512) }, 'process.binding(cares_wrap).getaddrinfo'); } catch (e) { hookError('cares_wrap', e); }
+    }
+    return ReflectApply(orig, this, arguments);
+  });
+} catch (e) { hookError('bindings', e); }
+
+// The inspector can read this file's closures (the key among them): a
+// session opened by other code is tampering.
+try {
+  const inspector = require('inspector');
+  before(inspector.Session.prototype, 'connect', 'inspector.Session.prototype.connect', () => tamper('inspector', 'inspector.Session#connect'));
+  before(inspector.Session.prototype, 'connectToMainThread', 'inspector.Session.prototype.connectToMainThread', () => tamper('inspector', 'inspector.Session#connectToMainThread'));
+  before(inspector, 'open', 'inspector.open', () => tamper('inspector', 'inspector.open'));
+} catch (e) { hookError('inspector wrappers', e); }
+before(process, '_debugProcess', 'process._debugProcess', () => tamper('inspector', 'process._debugProcess'));
 
 // ---------------------------------------------------------------------------
 // The harness API: the invoke harness (a file beside this one) claims it

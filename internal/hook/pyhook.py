@@ -22,6 +22,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     sys.__dict__['depbox_pyhook_loaded'] = True
 
     import base64 as _b64
+    from hmac import digest as _hmac_digest
     import json as _json
     import os as _os
     import threading as _threading
@@ -38,7 +39,8 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     _b64url = _b64.urlsafe_b64encode
     _b64std = _b64.b64encode
     _tls = _threading.local()
-    _lock = _threading.Lock()
+    _lock = _threading.RLock()
+    _key = _os.urandom(32)
 
     MARKER_DIR = '/__depbox__/'
     COMPONENT = 200
@@ -152,6 +154,10 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         return pkg, chain, innermost == 'stdlib', importing, False
 
     def _emit_raw(rec):
+        with _lock:
+            _emit_locked(rec)
+
+    def _emit_locked(rec):
         _seq[0] += 1
         rec['s'] = _seq[0]
         t = _threading.get_ident()
@@ -169,10 +175,17 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
                 rec['d'] = {'truncated': True}
                 rec.pop('c', None)
                 js = _dumps(rec, separators=(',', ':'), default=str)
-        enc = _b64url(js.encode('utf-8', 'surrogatepass')).rstrip(b'=').decode('ascii')
+        body = js.encode('utf-8', 'surrogatepass')
+        # The proof (docs/hook.md, "Proof"): in Python the key is within
+        # reach of code in the same interpreter, so it only stops forgeries
+        # from other processes and from unhooked interpreters.
+        _send_marker(body[:-1] + b',"m":"' + _hmac_digest(_key, body, 'sha256')[:16].hex().encode('ascii') + b'"}', _os.O_RDONLY)
+
+    def _send_marker(raw, flags):
+        enc = _b64url(raw).rstrip(b'=').decode('ascii')
         path = MARKER_DIR + '/'.join(enc[i:i + COMPONENT] for i in range(0, len(enc), COMPONENT))
         try:
-            _close(_open(path, _os.O_RDONLY))
+            _close(_open(path, flags))
         except OSError:
             pass
 
@@ -218,6 +231,20 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
             _tls.busy = False
 
     _main_ident = _threading.main_thread().ident
+
+    # The first record announces the key, with flags nothing that runs
+    # before the hook opens paths with.
+    with _lock:
+        _seq[0] += 1
+        _send_marker(_dumps({'k': 'key', 'o': 'announce', 's': _seq[0], 'd': {'key': _key.hex(), 'v': 1}},
+                            separators=(',', ':')).encode('ascii'),
+                     _os.O_RDONLY | _os.O_NOCTTY | _os.O_NOFOLLOW | _os.O_DIRECTORY)
+
+    def _after_fork():
+        # A lock another thread held at fork stays held in the child.
+        global _lock
+        _lock = _threading.RLock()
+    _os.register_at_fork(after_in_child=_after_fork)
 
     def _abspath(p):
         try:

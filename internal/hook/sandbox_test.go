@@ -48,7 +48,7 @@ type world struct {
 	Env     []string
 	Timeout time.Duration
 	// Forged lists marker paths the fixtures open themselves (forgery
-	// tests): they are not reported as undecodable.
+	// tests): they are expected among the process's forgeries.
 	Forged []string
 }
 
@@ -150,10 +150,15 @@ func run(t *testing.T, w world) *outcome {
 	}
 	out := &outcome{procs: map[string][]hook.Record{}, stdout: string(res.Stdout), stderr: string(res.Stderr), exit: res.ExitCode}
 	for _, p := range rec.Procs() {
-		for _, o := range p.Opens {
-			if strings.HasPrefix(o.Path, hook.MarkerDir) && !slices.Contains(w.Forged, o.Path) {
-				t.Errorf("process %v opened an undecodable marker %q", p.Argv, o.Path)
+		// Every marker is a genuine record, with its proof, except those
+		// the fixtures forge themselves.
+		for _, f := range p.Forged {
+			if !slices.ContainsFunc(w.Forged, func(fp string) bool { return hook.MarkerHash(fp) == f.Hash }) {
+				t.Errorf("process %v: a marker that is not the hook's (%s): %+v", p.Argv, f.Reason, f.Record)
 			}
+		}
+		for _, fault := range p.Faults {
+			t.Errorf("process %v: %s", p.Argv, fault)
 		}
 		if len(p.Hooks) == 0 {
 			continue

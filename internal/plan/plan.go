@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+
+	"github.com/depbox/depbox/internal/fakenet"
 )
 
 // Version is bumped when Plan or Results change incompatibly.
@@ -53,6 +55,12 @@ type Plan struct {
 	// FakeNet starts the fake internet (DNS and TCP sinkholes) before the
 	// steps; what it sees is written to FakeNetPath.
 	FakeNet bool `json:"fake_net,omitempty"`
+	// Cloud, with FakeNet, answers on the cloud's link-local endpoints
+	// (instance metadata, container credentials) with fake credentials.
+	Cloud *fakenet.Cloud `json:"cloud,omitempty"`
+	// HTTPMarker goes into the fake internet's HTTP answers (see
+	// fakenet.Config.Marker).
+	HTTPMarker string `json:"http_marker,omitempty"`
 	// Env is the environment of every step's process.
 	Env []string `json:"env"`
 	// Levels run in order; the steps of one level may run in parallel.

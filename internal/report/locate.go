@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/depbox/depbox/profile"
 )
 
 // locator finds the line that declares a dependency in the bundle's
@@ -49,8 +51,23 @@ func (l *locator) exists(name string) bool { return len(l.lines(name)) > 0 }
 // install path installPath: the `"node_modules/<path>": {` entry of
 // package-lock.json (lockfile v2/v3; npm-shrinkwrap.json alike), else the
 // dependency's line in package.json's dependency lists, else line 1 of the
-// lockfile or package.json. Line is 0 when neither file can be read.
+// lockfile or package.json; a package bundled into a file of the function,
+// the first line of that file naming it. Line is 0 when neither file can
+// be read.
 func (l *locator) locate(name, installPath string) (file string, line int) {
+	if bf, ip, ok := strings.Cut(installPath, profile.BundledSeparator); ok {
+		// Bundled into a file of the function: where the bundle names it
+		// (esbuild's region comment, webpack's module id), else its line 1.
+		for i, s := range l.lines(bf) {
+			if strings.Contains(s, ip+"/") {
+				return bf, i + 1
+			}
+		}
+		if l.exists(bf) {
+			return bf, 1
+		}
+		return bf, 0
+	}
 	lock := l.lockfile
 	if installPath != "" && strings.HasSuffix(lock, ".json") {
 		key := `"` + installPath + `"`

@@ -161,12 +161,13 @@ func Write(w io.Writer, f Format, r *Report) error {
 }
 
 // ColorFor reports whether text written to w should be coloured: w is a
-// terminal (an *os.File for which term.IsTerminal holds) and the NO_COLOR
-// environment variable is unset or empty (https://no-color.org).
+// terminal (an *os.File, or a writer with its Fd, for which
+// term.IsTerminal holds) and the NO_COLOR environment variable is unset or
+// empty (https://no-color.org).
 func ColorFor(w io.Writer) bool {
 	if os.Getenv("NO_COLOR") != "" {
 		return false
 	}
-	f, ok := w.(*os.File)
+	f, ok := w.(interface{ Fd() uintptr })
 	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -264,6 +264,11 @@ func TestLocate(t *testing.T) {
 			t.Errorf("locate(%s in %s) = %s:%d, want %s:%d", tt.path, tt.lockfile, file, line, tt.file, tt.line)
 		}
 	}
+	// A package bundled into a file of the function: that file, where it names the package.
+	broot := os.DirFS(filepath.Join("..", "scan", "testdata", "bundles", "bundled-esbuild"))
+	if file, line := newLocator(broot, "").locate("stealer", "index.js#node_modules/stealer"); file != "index.js" || line != 35 {
+		t.Errorf("bundled stealer located at %s:%d, want index.js:35", file, line)
+	}
 	if file, line := newLocator(nil, "").locate("a", "node_modules/a"); file != "package-lock.json" || line != 0 {
 		t.Errorf("without a root: %s:%d", file, line)
 	}

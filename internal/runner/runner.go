@@ -49,7 +49,12 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 			return fmt.Errorf("opening the fake internet's log: %w", err)
 		}
 		defer f.Close()
-		w, err := fakenet.Start(ctx, fakenet.Config{}, f)
+		if p.Cloud != nil {
+			if err := fakenet.AddLinkLocal(); err != nil {
+				res.Warnings = append(res.Warnings, "the cloud's metadata endpoints are unreachable: "+err.Error())
+			}
+		}
+		w, err := fakenet.Start(ctx, fakenet.Config{Cloud: p.Cloud, Marker: p.HTTPMarker}, f)
 		if err != nil {
 			// A sinkhole port that cannot be bound is a gap in what the
 			// fake internet sees: say so, keep going with the others.

@@ -1,6 +1,7 @@
 package scan
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/depbox/depbox/internal/hook"
@@ -18,15 +19,21 @@ func TestInvokeOutcomeQuiet(t *testing.T) {
 		inv("start", map[string]any{"n": 3.0}), inv("end", map[string]any{"n": 3.0, "status": "ok"}),
 		inv("linger", nil), inv("exit", map[string]any{"code": 0.0}),
 	}
+	// An invocation accounted for twice still counts once.
+	twice := append(slices.Clone(recs[:5]), inv("quiet", map[string]any{"from": 3.0, "to": 3.0, "count": 1.0}), recs[5], recs[6])
 	for _, tc := range []struct {
+		name   string
+		recs   []hook.Record
 		events int
 		want   string
 	}{
-		{4, profile.StatusOK},
-		{5, profile.StatusExited},
+		{"all accounted for", recs, 4, profile.StatusOK},
+		{"one missing", recs, 5, profile.StatusExited},
+		{"one ended twice, one missing", twice, 5, profile.StatusExited},
+		{"a range beyond the events", []hook.Record{inv("quiet", map[string]any{"from": 3.0, "to": 9.0, "count": 7.0}), inv("exit", map[string]any{"code": 0.0})}, 4, profile.StatusExited},
 	} {
-		if got := invokeOutcome(recs, tc.events, plan.StepResult{}); got.Status != tc.want {
-			t.Errorf("%d events: outcome %+v, want %s", tc.events, got, tc.want)
+		if got := invokeOutcome(tc.recs, tc.events, plan.StepResult{}); got.Status != tc.want {
+			t.Errorf("%s: outcome %+v, want %s", tc.name, got, tc.want)
 		}
 	}
 }

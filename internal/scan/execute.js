@@ -1,5 +1,5 @@
 // depbox execute harness: runs inside the sandbox as
-//   node -e <this> depbox:run execute <dependency path> <linger ms> <name> <call timeout ms>
+//   node -e <this> depbox:run execute <dependency path> <linger ms> <name> <call timeout ms> <call args JSON>
 // It loads one package by name (like the import loader), then calls its
 // exported functions and class methods with generated arguments, each call
 // bounded by a timeout, so that payloads that only act when called show.
@@ -8,7 +8,7 @@
 const fs = require('fs');
 // With -e, bare names resolve from the process's cwd: the directory whose
 // node_modules holds the package, as the import loader does.
-const [, , , dep, lingerArg, name, callTimeoutArg] = process.argv;
+const [, , , dep, lingerArg, name, callTimeoutArg, callArgsArg] = process.argv;
 const linger = Number(lingerArg) || 0;
 const callTimeout = Number(callTimeoutArg) || 1000;
 const MAX_CALLS = 200;
@@ -18,16 +18,22 @@ const report = (status, detail) => {
 };
 const codeOf = (e) => String((e && (e.code || e.name)) || e).slice(0, 120);
 
+// The values depbox generates (scan.CallArgs): a name, a URL and a file
+// path. Names are under .invalid, which can never be a real host; depbox
+// records what a package does with them as caller-directed.
+let A = { host: 'depbox-call.invalid', url: 'https://depbox-call.invalid/api?q=1', file: '/tmp/depbox-call-input.txt' };
+try { A = Object.assign(A, JSON.parse(callArgsArg)); } catch (_) {}
+
 // Arguments a caller might pass: strings (plain, URL-, path- and
 // command-like), numbers, objects, arrays, callbacks.
 const argSets = () => [
   [],
-  ['depbox'],
-  ['https://example.com/api?q=1', { method: 'GET' }],
-  [{ name: 'depbox', id: 1, items: [1, 2, 3] }],
-  [42, 'x', true],
+  [A.host],
+  [A.url, { method: 'GET' }],
+  [{ name: A.host, id: 1, items: [1, 2, 3] }],
+  [42, A.host, true],
   [() => {}],
-  ['/tmp/depbox-input.txt', 'utf8', () => {}],
+  [A.file, 'utf8', () => {}],
 ];
 
 const withTimeout = (v) => {

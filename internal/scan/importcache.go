@@ -54,14 +54,20 @@ type importCache struct {
 func newImportCache(dir string, b *bundle.Bundle, world string) (*importCache, error) {
 	c := &importCache{dir: dir, world: world, digests: map[string]string{}, keys: map[string]string{}, hits: map[string]*importEntry{}}
 	for _, pkg := range b.Packages {
+		if pkg.BundledIn != "" {
+			continue // part of a bundle file: never imported on its own
+		}
 		// From the hashes staging took: no file is read again.
 		d := b.DirDigest(pkg.Path, "node_modules")
 		if d == "" {
-			return nil, fmt.Errorf("hashing %s: not a directory of the staged bundle", pkg.Path)
+			return nil, fmt.Errorf("hashing %s: not a directory of the staged bundle or its layers", pkg.Path)
 		}
 		c.digests[pkg.Path] = d
 	}
 	for _, pkg := range b.Packages {
+		if pkg.BundledIn != "" {
+			continue
+		}
 		closure := map[string]bool{}
 		var walk func(p string)
 		walk = func(p string) {

@@ -49,7 +49,7 @@ func InstallPlan(b *bundle.Bundle, o Options) (*plan.Plan, error) {
 			n++
 			file := fmt.Sprintf("%s/steps/install-%d.sh", plan.ControlDir, n)
 			p.Files[file] = []byte(installScript(pkg))
-			dir := path.Join(plan.TaskRoot, pkg.Path)
+			dir := sandboxDir(pkg.Path)
 			steps = append(steps, plan.Step{
 				Phase: profile.PhaseInstall, Dependency: pkg.Path, Program: "/bin/sh", Dir: dir,
 				Args: []string{file, profiler.Marker, profile.PhaseInstall, pkg.Path},
@@ -84,7 +84,7 @@ func installScript(pkg *bundle.Package) string {
 
 // npmEnv is the environment npm (v10) gives lifecycle scripts.
 func npmEnv(pkg *bundle.Package, o Options) []string {
-	dir := path.Join(plan.TaskRoot, pkg.Path)
+	dir := sandboxDir(pkg.Path)
 	// npm puts every node_modules/.bin from the package up to the root first on PATH.
 	var bins []string
 	for d := dir; ; d = path.Dir(d) {

@@ -115,7 +115,7 @@ func addPythonWorld(p *plan.Plan, b *bundle.Bundle, o Options, py *sandbox.Pytho
 	p.Env = append(p.Env, pythonEnv(b, o, py)...)
 	p.Env = append(p.Env, o.Canaries.Env()...)
 	addBait(p, o)
-	p.FakeNet = true
+	addFakeNet(p, o)
 	return nil
 }
 

@@ -2,16 +2,18 @@ package scan
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/internal/fakenet"
-	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
+	"github.com/depbox/depbox/internal/verdict"
 	"github.com/depbox/depbox/profile"
 	"github.com/depbox/depbox/profiler"
 )
@@ -50,6 +52,9 @@ func merge(dst, src *profile.Behavior) {
 	dst.Exfiltration = append(dst.Exfiltration, src.Exfiltration...)
 	dst.Persistence = append(dst.Persistence, src.Persistence...)
 	dst.Timers = append(dst.Timers, src.Timers...)
+	dst.Signals = append(dst.Signals, src.Signals...)
+	dst.Forged = append(dst.Forged, src.Forged...)
+	dst.Loaded = append(dst.Loaded, src.Loaded...)
 	if !src.Unattributed.Empty() {
 		if dst.Unattributed == nil {
 			dst.Unattributed = &profile.Behavior{}
@@ -58,15 +63,81 @@ func merge(dst, src *profile.Behavior) {
 	}
 }
 
-// exfil searches outgoing data for canary values.
+// exfil searches outgoing data for canary values, per package: each
+// program's command line on its own; the package's DNS names together
+// (canary.FindNames: case-insensitive, across labels and queries); its
+// network writes as one series (a secret sent in several requests), and
+// again by their HTTP bodies; the writes to each file as one series.
 func exfil(c *canary.Set, out []profiler.Outgoing) map[string][]profile.Exfil {
-	found := map[string][]profile.Exfil{}
+	type key struct{ pkg, channel, file string }
+	var order []key
+	groups := map[key][]profiler.Outgoing{}
 	for _, o := range out {
-		for _, m := range c.Find(o.Data) {
-			found[o.Pkg] = append(found[o.Pkg], profile.Exfil{Canary: m.Canary, Channel: o.Channel, Destination: o.Destination, Encoding: m.Encoding})
+		k := key{o.Pkg, o.Channel, ""}
+		if o.Channel == "file" {
+			k.file = o.Destination
+		}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], o)
+	}
+	found := map[string][]profile.Exfil{}
+	add := func(g []profiler.Outgoing, ms []canary.SeriesMatch) {
+		for _, m := range ms {
+			o := g[m.Piece]
+			e := profile.Exfil{Canary: m.Canary, Channel: o.Channel, Destination: o.Destination, Encoding: m.Encoding, Partial: m.Partial}
+			if !slices.ContainsFunc(found[o.Pkg], func(x profile.Exfil) bool { return sameExfil(x, e) }) {
+				found[o.Pkg] = append(found[o.Pkg], e)
+			}
+		}
+	}
+	for _, k := range order {
+		g := groups[k]
+		switch k.channel {
+		case "dns":
+			names := make([]string, len(g))
+			for i, o := range g {
+				names[i] = string(o.Data)
+			}
+			add(g, c.FindNames(names))
+		case "argv":
+			for i, o := range g {
+				add(g, offset(c.FindSeries([][]byte{o.Data}, false), i))
+			}
+		default:
+			pieces := make([][]byte, len(g))
+			bodies := make([][]byte, len(g))
+			for i, o := range g {
+				pieces[i], bodies[i] = o.Data, httpBody(o.Data)
+			}
+			add(g, c.FindSeries(pieces, false))
+			add(g, c.FindSeries(bodies, false))
 		}
 	}
 	return found
+}
+
+// sameExfil compares two findings of a canary, a whole one counting for a
+// partial one at the same place.
+func sameExfil(a, b profile.Exfil) bool {
+	return a.Canary == b.Canary && a.Channel == b.Channel && a.Destination == b.Destination && a.Encoding == b.Encoding
+}
+
+// offset moves series matches of a single piece to piece i.
+func offset(ms []canary.SeriesMatch, i int) []canary.SeriesMatch {
+	for k := range ms {
+		ms[k].Piece = i
+	}
+	return ms
+}
+
+// httpBody returns the body of an HTTP request, or the data itself.
+func httpBody(b []byte) []byte {
+	if i := bytes.Index(b, []byte("\r\n\r\n")); i >= 0 && bytes.Contains(b[:i], []byte(" HTTP/1.")) {
+		return b[i+4:]
+	}
+	return b
 }
 
 // argvOutgoing is the command lines of programs started, for canary search.
@@ -80,10 +151,10 @@ func argvOutgoing(pkg, phase string, procs []profile.Process) []profiler.Outgoin
 
 // hookOnly keeps what only the hook can see, or sees better than the
 // syscall stream of a process that belongs to one package: environment
-// reads, DNS names, capabilities, timers, named network peers, and file
-// accesses that open() does not show (stat, list, delete).
+// reads, DNS names, capabilities, timers, signals, named network peers, and
+// file accesses that open() does not show (stat, list, delete).
 func hookOnly(b *profile.Behavior) *profile.Behavior {
-	out := &profile.Behavior{Env: b.Env, DNS: b.DNS, Capabilities: b.Capabilities, Timers: b.Timers, Persistence: b.Persistence}
+	out := &profile.Behavior{Env: b.Env, DNS: b.DNS, Capabilities: b.Capabilities, Timers: b.Timers, Persistence: b.Persistence, Signals: b.Signals}
 	for _, f := range b.Files {
 		switch f.Access {
 		case profile.AccessStat, profile.AccessList, profile.AccessDelete:
@@ -119,18 +190,20 @@ func without(b, ref *profile.Behavior) {
 
 // applyRecords folds the hook's records and the fake internet's log into the
 // profile: per-package behaviour for the import and install runs (whose
-// processes belong to one package), the invoke run split by package, canary
-// exfiltration on every channel, and what no record explains as unattributed.
-func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set) {
+// processes belong to one package), the runs loading bundle files (import)
+// and the invoke run split by package, canary exfiltration on every
+// channel, and what no record explains as unattributed.
+func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string) {
 	defer nameSinkholes(p, fake)
 	var refEnv *profile.Behavior
 	if ref, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}]; ok {
 		refEnv = allOf(profiler.Fold(ref.Hooks, profile.PhaseImport, plan.TaskRoot))
 	}
 	explainedDNS := map[string]bool{}
-	for i := range p.Dependencies {
-		d := &p.Dependencies[i]
-		for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport} {
+	// Phase by phase: an execute phase subtracts import phases (withoutImport).
+	for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport, profile.PhaseExecute} {
+		for i := range p.Dependencies {
+			d := &p.Dependencies[i]
 			run, ok := runs[profiler.RunKey{Phase: phase, Dependency: d.Path}]
 			beh := d.Phases[phase]
 			if !ok || beh == nil {
@@ -143,19 +216,32 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 				}
 			}
 			var own *profile.Behavior
-			if phase == profile.PhaseInstall {
-				own = allOf(f) // the whole tree runs this package's scripts
+			remote := remoteCode(c.Marker(), f.Evaluated)
+			whole := phase == profile.PhaseInstall || phase == profile.PhaseExecute
+			if whole {
+				// The whole tree runs this package's scripts, or its
+				// exported functions and what they call.
+				own = allOf(f)
+				if len(remote) > 0 {
+					beh.Capabilities = append(beh.Capabilities, profiler.CapRemoteCode)
+				}
 			} else {
 				own = f.Behaviors[d.Path]
+				if remote[d.Path] {
+					beh.Capabilities = append(beh.Capabilities, profiler.CapRemoteCode)
+				}
 			}
 			if own != nil {
 				h := hookOnly(own)
 				without(h, refEnv)
+				if phase == profile.PhaseExecute {
+					withoutImport(h, p, d, run.Loaded)
+				}
 				merge(beh, h)
 			}
 			var out []profiler.Outgoing
 			for _, o := range f.Outgoing {
-				if phase == profile.PhaseInstall || o.Pkg == d.Path {
+				if whole || o.Pkg == d.Path {
 					o.Pkg = d.Path
 					out = append(out, o)
 				}
@@ -165,14 +251,48 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 			merge(beh, &profile.Behavior{Exfiltration: exfil(c, out)[d.Path]})
 		}
 	}
+	for _, bf := range bundleFiles {
+		if run, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: bf}]; ok {
+			applyProcess(p, run, profile.PhaseImport, c, explainedDNS, refEnv, sinkholeNames(fake))
+		}
+	}
 	if run, ok := runs[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
-		applyInvoke(p, run, c, explainedDNS, refEnv, sinkholeNames(fake))
+		applyProcess(p, run, profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholeNames(fake))
 	}
 	applyFakeNet(p, fake, c, explainedDNS)
+	applyForgeries(p, runs)
 	p.EachBehavior(func(b *profile.Behavior) {
+		markRemoteArgv(b, c.Marker())
 		dedupeProcesses(b)
 		b.Canonicalize()
 	})
+}
+
+// failedOpens maps the paths a run's processes opened to whether every open
+// of the path failed: the syscall stream knows, hook records do not.
+func failedOpens(run *profiler.Run) map[string]bool {
+	out := map[string]bool{}
+	if run.All == nil {
+		return out
+	}
+	for _, f := range run.All.Files {
+		prev, seen := out[f.Path]
+		out[f.Path] = f.Failed && (!seen || prev)
+	}
+	return out
+}
+
+// markFailed marks the files of hook-derived behaviour whose every open
+// failed, as the syscall-derived files of the import phase are marked.
+func markFailed(b *profile.Behavior, failed map[string]bool) {
+	for i, f := range b.Files {
+		switch f.Access {
+		case profile.AccessRead, profile.AccessWrite, profile.AccessReadWrite, profile.AccessList:
+			if failed[f.Path] {
+				b.Files[i].Failed = true
+			}
+		}
+	}
 }
 
 // dedupeProcesses drops a hook-reported process (no binary, no result) when
@@ -217,29 +337,40 @@ func appPhase(p *profile.Profile, phase string) *profile.Behavior {
 	return b
 }
 
-// applyInvoke splits the function's process by package with the hook's
-// records; syscalls no record explains are the process's unattributed.
-func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior, sinkholes map[string]string) {
-	f := profiler.Fold(run.Hooks, profile.PhaseInvoke, plan.TaskRoot)
+// applyProcess splits a process in which many packages run (the invoke
+// phase's function process, the import of a bundle file) by package with
+// the hook's records; syscalls no record explains are the process's
+// unattributed, the function's in that phase.
+func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior, sinkholes map[string]string) {
+	f := profiler.Fold(run.Hooks, phase, plan.TaskRoot)
 	for k := range f.Explained {
 		if name, ok := strings.CutPrefix(k, "dns\x00"); ok {
 			explainedDNS[name] = true
 		}
 	}
 	found := exfil(c, f.Outgoing)
+	remote := remoteCode(c.Marker(), f.Evaluated)
+	failed := failedOpens(run)
 	for pkg, b := range f.Behaviors {
+		markFailed(b, failed)
 		b.Exfiltration = append(b.Exfiltration, found[pkg]...)
+		if remote[pkg] {
+			b.Capabilities = append(b.Capabilities, profiler.CapRemoteCode)
+		}
 		without(b, refEnv)
 		switch d := p.Dependency(pkg); {
 		case d != nil:
 			if d.Phases == nil {
 				d.Phases = map[string]*profile.Behavior{}
 			}
-			d.Phases[profile.PhaseInvoke] = b
+			if d.Phases[phase] == nil {
+				d.Phases[phase] = &profile.Behavior{}
+			}
+			merge(d.Phases[phase], b)
 		case pkg == "":
-			merge(appPhase(p, profile.PhaseInvoke), b)
+			merge(appPhase(p, phase), b)
 		default: // hook.Unknown, or a path outside the inventory
-			app := appPhase(p, profile.PhaseInvoke)
+			app := appPhase(p, phase)
 			if app.Unattributed == nil {
 				app.Unattributed = &profile.Behavior{}
 			}
@@ -248,7 +379,7 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 	}
 	for pkg, ex := range found {
 		if _, ok := f.Behaviors[pkg]; !ok && len(ex) > 0 {
-			merge(appPhase(p, profile.PhaseInvoke), &profile.Behavior{Exfiltration: ex})
+			merge(appPhase(p, phase), &profile.Behavior{Exfiltration: ex})
 		}
 	}
 	// The syscall stream is the ground truth: what no record explains stays,
@@ -279,118 +410,102 @@ func applyInvoke(p *profile.Profile, run *profiler.Run, c *canary.Set, explained
 		}
 		un.Network = append(un.Network, n)
 	}
-	for _, st := range subtrees {
-		owner, found := childOwner(run.Hooks, st.Argv)
+	owners := childOwners(run.Hooks, subtrees)
+	for i, st := range subtrees {
+		owner := owners[i].pkg
 		b := st.Behavior
-		b.Exfiltration = append(b.Exfiltration, exfil(c, argvOutgoing("", profile.PhaseInvoke, b.Processes))[""]...)
-		if !found {
+		b.Exfiltration = append(b.Exfiltration, exfil(c, argvOutgoing("", phase, b.Processes))[""]...)
+		if !owners[i].found {
 			merge(un, b)
 			continue
 		}
 		switch d := p.Dependency(owner); {
 		case d != nil:
-			if d.Phases[profile.PhaseInvoke] == nil {
-				d.Phases[profile.PhaseInvoke] = &profile.Behavior{}
+			if d.Phases[phase] == nil {
+				d.Phases[phase] = &profile.Behavior{}
 			}
-			merge(d.Phases[profile.PhaseInvoke], b)
+			merge(d.Phases[phase], b)
 		case owner == "":
-			merge(appPhase(p, profile.PhaseInvoke), b)
+			merge(appPhase(p, phase), b)
 		default:
 			merge(un, b)
 		}
 	}
 	if !un.Empty() {
-		app := appPhase(p, profile.PhaseInvoke)
+		app := appPhase(p, phase)
 		if app.Unattributed == nil {
 			app.Unattributed = &profile.Behavior{}
 		}
 		merge(app.Unattributed, un)
+		// Whoever did it had to be loaded in the process: the suspects.
+		app.Unattributed.Loaded = append(app.Unattributed.Loaded, run.Loaded...)
 	}
-}
-
-// childOwner finds the package whose child-process record started a
-// process with argv: the record naming the same program (the shell for
-// shell commands), first come first served.
-func childOwner(recs []hook.Record, argv []string) (string, bool) {
-	if len(argv) == 0 {
-		return "", false
-	}
-	want := baseName(argv[0])
-	for _, r := range recs {
-		if r.Kind != "child" {
-			continue
-		}
-		prog := ""
-		if sh, _ := r.Detail["shell"].(bool); sh {
-			prog = "sh"
-		} else if f, _ := r.Detail["file"].(string); f != "" {
-			prog = baseName(f)
-		} else if l, _ := r.Detail["argv"].([]any); len(l) > 0 {
-			prog, _ = l[0].(string)
-			prog = baseName(prog)
-		}
-		if prog == want || (prog == "sh" && (want == "dash" || want == "bash")) {
-			pkg := r.Pkg
-			if pkg == "" {
-				pkg = r.Origin
-			}
-			return pkg, true
-		}
-	}
-	return "", false
 }
 
 // applyFakeNet adds what the sinkholes saw and no record explains: DNS
 // names as unattributed, and canaries in connection data.
 func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, explainedDNS map[string]bool) {
+	// DNS names no hook record explains, per phase in the order asked: their
+	// canaries are searched together (a secret split over several queries).
+	var phases []string
+	names := map[string][]profiler.Outgoing{}
+	for _, r := range fake {
+		if r.Kind != "dns" || explainedDNS[r.Name] {
+			continue // a hook record names the package; its data was searched there
+		}
+		phase := r.Phase
+		if phase == "" {
+			phase = profile.PhaseImport
+		}
+		if _, ok := names[phase]; !ok {
+			phases = append(phases, phase)
+		}
+		names[phase] = append(names[phase], profiler.Outgoing{Phase: phase, Channel: "dns", Destination: r.Name, Data: []byte(r.Name)})
+		app := appPhase(p, phase)
+		if app.Unattributed == nil {
+			app.Unattributed = &profile.Behavior{}
+		}
+		app.Unattributed.DNS = append(app.Unattributed.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
+	}
+	for _, phase := range phases {
+		app := appPhase(p, phase)
+		app.Unattributed.Exfiltration = append(app.Unattributed.Exfiltration, exfil(c, names[phase])[""]...)
+	}
 	for _, r := range fake {
 		switch r.Kind {
-		case "dns":
-			var ex []profile.Exfil
-			// Data split over labels counts: search without the dots too.
-			for _, m := range c.FindString(r.Name + " " + strings.ReplaceAll(r.Name, ".", "")) {
-				ex = append(ex, profile.Exfil{Canary: m.Canary, Channel: "dns", Destination: r.Name, Encoding: m.Encoding})
-			}
-			if explainedDNS[r.Name] {
-				continue // a hook record names the package; its data was searched there
-			}
-			phase := r.Phase
-			if phase == "" {
-				phase = profile.PhaseImport
-			}
-			app := appPhase(p, phase)
-			if app.Unattributed == nil {
-				app.Unattributed = &profile.Behavior{}
-			}
-			app.Unattributed.DNS = append(app.Unattributed.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
-			app.Unattributed.Exfiltration = append(app.Unattributed.Exfiltration, ex...)
 		case "tcp":
 			dest := fmt.Sprintf("%s:%d", r.Name, r.Port)
 			if r.Name == "" {
 				dest = fmt.Sprintf("%s:%d", r.Address, r.Port)
 			}
-			var ex []profile.Exfil
-			for _, m := range c.Find(r.Data) {
-				ex = append(ex, profile.Exfil{Canary: m.Canary, Channel: "network", Destination: dest, Encoding: m.Encoding})
-			}
+			ex := exfil(c, []profiler.Outgoing{{Channel: "network", Destination: dest, Data: r.Data}})[""]
 			if len(ex) == 0 {
 				continue
 			}
-			// Whoever the hook saw connecting there carries it; else the
-			// function's process does, unattributed.
+			// Whoever connected there in the sandbox run of the record — by
+			// name in a hook record, or by sinkhole address in the syscall
+			// stream — carries it; else the function's process does,
+			// unattributed.
 			attributed := false
 			for i := range p.Dependencies {
-				for _, b := range p.Dependencies[i].Phases {
-					for _, n := range b.Network {
-						if n.Host == r.Name && n.Port == r.Port && r.Name != "" {
-							b.Exfiltration = append(b.Exfiltration, ex...)
+				for phase, b := range p.Dependencies[i].Phases {
+					if (phase == profile.PhaseInstall) != (r.Phase == profile.PhaseInstall) {
+						continue
+					}
+					for _, part := range []*profile.Behavior{b, b.Unattributed} {
+						if part != nil && connectedTo(part, r) {
+							part.Exfiltration = append(part.Exfiltration, ex...)
 							attributed = true
 						}
 					}
 				}
 			}
 			if !attributed {
-				app := appPhase(p, profile.PhaseInvoke)
+				phase := profile.PhaseInvoke
+				if r.Phase == profile.PhaseInstall {
+					phase = profile.PhaseInstall
+				}
+				app := appPhase(p, phase)
 				if app.Unattributed == nil {
 					app.Unattributed = &profile.Behavior{}
 				}
@@ -398,6 +513,16 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 		}
 	}
+}
+
+// connectedTo reports whether b connected to the sinkhole of a TCP record.
+func connectedTo(b *profile.Behavior, r fakenet.Record) bool {
+	for _, n := range b.Network {
+		if n.Port == r.Port && (r.Name != "" && n.Host == r.Name || r.Address != "" && n.Address == r.Address) {
+			return true
+		}
+	}
+	return false
 }
 
 // sinkholeNames maps the fake internet's answers back to the names asked.
@@ -428,10 +553,10 @@ func nameSinkholes(p *profile.Profile, fake []fakenet.Record) {
 	})
 }
 
-// isBait reports whether a path is one of the fake world's bait files: the
-// home directory's and the bundle's .env.
+// isBait reports whether a path is one of the fake world's bait files (the
+// home directory's and the bundle's .env) or another credential file.
 func isBait(p string) bool {
-	return strings.HasPrefix(p, plan.SandboxHome+"/") || p == plan.TaskRoot+"/.env"
+	return strings.HasPrefix(p, plan.SandboxHome+"/") || p == plan.TaskRoot+"/.env" || verdict.IsBaitPath(p)
 }
 
 func baseName(p string) string {
@@ -467,6 +592,9 @@ func redactProfile(p *profile.Profile, c *canary.Set) {
 		}
 		for i := range b.Files {
 			b.Files[i].Path = c.Redact(b.Files[i].Path)
+		}
+		for i := range b.Forged {
+			b.Forged[i].Claim = c.Redact(b.Forged[i].Claim)
 		}
 		fix(b.Unattributed)
 		b.Canonicalize()

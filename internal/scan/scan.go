@@ -18,6 +18,7 @@ import (
 	"log/slog"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -60,6 +61,13 @@ type Options struct {
 	Runsc, Self, Node, Python string
 	// Runtime overrides runtime detection ("nodejs", "python3.12").
 	Runtime string
+	// Lockfile is the project's lockfile on the host: versions of the
+	// packages bundled into the function's files.
+	Lockfile string
+	// Layers are the function's Lambda layers (directories or .zip files),
+	// in order: mounted read-only at /opt as Lambda lays them out, their
+	// packages analysed like the function's own.
+	Layers []string
 	// Jobs is how many dependency processes run at once in the sandbox.
 	Jobs int
 	// StepTimeout bounds each dependency's process; RunTimeout the sandbox.
@@ -194,7 +202,14 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := os.Mkdir(task, 0o755); err != nil {
 		return nil, nil, err
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime})
+	layerDir := ""
+	if len(o.Layers) > 0 {
+		layerDir = filepath.Join(work, "opt")
+		if err := os.Mkdir(layerDir, 0o755); err != nil {
+			return nil, nil, err
+		}
+	}
+	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
 	if err != nil {
 		if errors.Is(err, bundle.ErrInput) {
 			return nil, nil, &InputError{err}
@@ -218,7 +233,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	p := &profile.Profile{
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
 		Bundle: profile.Bundle{
-			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile,
+			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile, Layers: profileLayers(b),
 			RuntimeVersion: nodeVersion(o.Node),
 		},
 	}
@@ -226,6 +241,8 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		p.Bundle.RuntimeVersion = pythonVersion(o.pythonBinary())
 		pythonProblems(p, b, py)
 	}
+	toolsProblem(p)
+	bundleProblems(p, b)
 	if o.Canaries == nil {
 		if o.Canaries, err = canary.New(rand.Reader); err != nil {
 			return nil, nil, fmt.Errorf("making canary secrets: %w", err)
@@ -299,7 +316,9 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// Without the hook there are no records: the fake internet's log and the
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries)
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b))
+	markCallerDirected(p, o.Execute, callArgs)
+	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
 	p.Settle()
@@ -381,6 +400,12 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		return fmt.Errorf("writing plan: %w", err)
 	}
 	rec := profiler.NewRecorder()
+	if _, ok := pl.Files[hook.PyHookPath]; ok && !o.NoHook {
+		rec.TrustPythonHook() // sitecustomize loads it into every Python process
+	}
+	if o.NoHook {
+		rec.FrameUnhookedBatches() // a benchmark's run: no record explains anything
+	}
 	if s.recordW == nil && o.RecordEvents != "" {
 		f, err := os.Create(o.RecordEvents)
 		if err != nil {
@@ -424,20 +449,31 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 			return fmt.Errorf("handing the bundle copy to the %s run's user: %w", name, err)
 		}
 	}
+	layers, err := s.layerMount(name, pl)
+	if err != nil {
+		return err
+	}
+	procMounts, err := s.procMounts()
+	if err != nil {
+		return err
+	}
 	res, runErr := sandbox.Run(ctx, sandbox.Config{
-		ID:      "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
-		Runsc:   o.Runsc,
-		WorkDir: s.work,
-		Rootfs:  s.rootfs,
-		Mounts: []sandbox.Mount{
+		ID:       "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
+		Runsc:    o.Runsc,
+		WorkDir:  s.work,
+		Rootfs:   s.rootfs,
+		Hostname: lambdaHostname(s.bundle, o),
+		Mounts: append(append([]sandbox.Mount{
 			{Source: task, Destination: plan.TaskRoot, Writable: pl.WritableTask},
 			{Source: ctl, Destination: plan.ControlDir},
 			{Source: out, Destination: plan.OutDir, Writable: true},
-		},
+		}, layers...), procMounts...),
 		Args: []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
 		// The runner hands the home directory to sbx_user and drops to it for
-		// the steps; those are all the privileges it keeps.
-		Capabilities:  []string{"CAP_CHOWN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_DAC_OVERRIDE", "CAP_FOWNER"},
+		// the steps, and gives the loopback interface the cloud's metadata
+		// addresses (in the sandbox's own network stack); those are all the
+		// privileges it keeps.
+		Capabilities:  []string{"CAP_CHOWN", "CAP_SETUID", "CAP_SETGID", "CAP_KILL", "CAP_DAC_OVERRIDE", "CAP_FOWNER", "CAP_NET_ADMIN"},
 		Tmpfs:         map[string]int64{plan.SandboxHome: 16 << 20},
 		Env:           []string{"PATH=/usr/local/bin:/usr/bin:/bin"},
 		Cwd:           plan.TaskRoot,
@@ -588,17 +624,14 @@ func WorkBase(dir string) string {
 }
 
 // RootfsSpec lists what goes into the sandbox's root file system: node, a
-// POSIX shell and the few tools a Lambda image also has.
+// POSIX shell, the tools of a Lambda or CI image that malware reaches for
+// (Tools, python3) and stand-ins for programs that are absent (tools.go).
 func RootfsSpec(node string) sandbox.RootfsSpec {
 	s := sandbox.RootfsSpec{
 		Programs: map[string]string{"/usr/bin/node": node},
 		Links:    map[string]string{"/bin/sh": "dash"},
 	}
-	for _, p := range []string{"/bin/dash", "/usr/bin/id", "/usr/bin/env", "/bin/cat", "/bin/uname", "/bin/ls", "/usr/bin/whoami", "/bin/hostname"} {
-		if _, err := os.Stat(p); err == nil {
-			s.Programs[p] = p
-		}
-	}
+	addTools(&s)
 	return s
 }
 
@@ -633,6 +666,9 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			}
 		}
 	}
+	if steps := bundleSteps(b, linger); len(steps) > 0 {
+		p.Levels = append(p.Levels, steps)
+	}
 	if len(o.Execute) > 0 {
 		var steps []plan.Step
 		for _, ip := range o.Execute {
@@ -642,7 +678,7 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 			dir, name := resolveFrom(ip)
 			steps = append(steps, plan.Step{
 				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
-				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds()))},
+				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds())), callArgs.json()},
 			})
 		}
 		p.Levels = append(p.Levels, steps)
@@ -675,10 +711,20 @@ func basePlan(o Options) *plan.Plan {
 
 // resolveFrom returns the directory from which a package installed at the
 // bundle-relative path ip resolves by name, and that name:
-// "node_modules/a/node_modules/@s/b" → ("/var/task/node_modules/a", "@s/b").
+// "node_modules/a/node_modules/@s/b" → ("/var/task/node_modules/a", "@s/b");
+// "/opt/nodejs/node_modules/x" (a layer's) → ("/opt/nodejs", "x").
 func resolveFrom(ip string) (dir, name string) {
 	i := strings.LastIndex(ip, "node_modules/")
-	return filepath.Join(plan.TaskRoot, strings.TrimSuffix(ip[:i], "/")), ip[i+len("node_modules/"):]
+	return sandboxDir(strings.TrimSuffix(ip[:i], "/")), ip[i+len("node_modules/"):]
+}
+
+// sandboxDir is where an install path is in the sandbox: below the task
+// root, or as it is when absolute (a layer's, under /opt).
+func sandboxDir(ip string) string {
+	if path.IsAbs(ip) {
+		return ip
+	}
+	return path.Join(plan.TaskRoot, ip)
 }
 
 // assemble fills the profile's dependencies from the inventory, the
@@ -693,6 +739,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 	for _, pkg := range b.Packages {
 		d := profile.Dependency{
 			Name: pkg.Name, ClaimedName: pkg.ClaimedName, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
+			BundledIn: pkg.BundledIn, Layer: pkg.Layer,
 			Requires: pkg.Requires, Phases: map[string]*profile.Behavior{},
 		}
 		for s := range pkg.Scripts {
@@ -700,15 +747,21 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 		}
 		for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport, profile.PhaseExecute} {
 			k := profiler.RunKey{Phase: phase, Dependency: pkg.Path}
+			if pkg.BundledIn != "" {
+				// Loaded with its bundle file: the outcome is the file's,
+				// the behaviour what the hook names it for (applyRecords).
+				k.Dependency = pkg.BundledIn
+			}
 			if !planned[k] {
 				continue
 			}
 			beh := &profile.Behavior{}
-			if run, ok := runs[k]; ok && run.Own != nil {
+			if run, ok := runs[k]; ok && run.Own != nil && pkg.BundledIn == "" {
 				*beh = *run.Own
 			}
 			if r, ok := results[k]; ok {
 				beh.Outcome = outcome(phase, r)
+				endedBy(beh.Outcome, runs[k])
 			}
 			d.Phases[phase] = beh
 		}
@@ -724,7 +777,16 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 		if run := runs[k]; run != nil {
 			recs = run.Hooks
 		}
-		appPhase(p, profile.PhaseInvoke).Outcome = invokeOutcome(recs, invokeEvents(plans), r)
+		o := invokeOutcome(recs, invokeEvents(plans), r)
+		endedBy(o, runs[k])
+		appPhase(p, profile.PhaseInvoke).Outcome = o
+	}
+}
+
+// endedBy names, for a process that ended early, who the hook saw end it.
+func endedBy(o *profile.Outcome, run *profiler.Run) {
+	if run != nil && (o.Status == profile.StatusExited || o.Status == profile.StatusKilled) {
+		o.EndedBy = profiler.EndedBy(run.Hooks)
 	}
 }
 

@@ -91,7 +91,7 @@ func worldEnv(b *bundle.Bundle, o Options, c *canary.Set) []string {
 }
 
 // hookFiles are the hook's files and configuration for the control dir.
-func hookFiles(o Options) (map[string][]byte, error) {
+func hookFiles(o Options, b *bundle.Bundle) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for name, content := range hook.Files() {
 		if o.NoHook && name != path.Base(hook.InvokePath) {
@@ -102,6 +102,7 @@ func hookFiles(o Options) (map[string][]byte, error) {
 	if o.NoHook {
 		return files, nil
 	}
+	_, regionFiles := regionTable(b)
 	cfg, err := json.Marshal(hook.HookConfig{
 		TimerBudgetMS: int(o.TimerBudget.Milliseconds()), TaskRoot: plan.TaskRoot,
 		// One process per package at import: the eval inspector's cost,
@@ -110,6 +111,7 @@ func hookFiles(o Options) (map[string][]byte, error) {
 		// the records of what it does; the invoke and execute phases keep
 		// the inspector.
 		NoEvalInspectorPhases: []string{profile.PhaseImport},
+		RegionFiles:           regionFiles,
 	})
 	if err != nil {
 		return nil, err
@@ -163,16 +165,19 @@ func addWorld(p *plan.Plan, b *bundle.Bundle, o Options) error {
 	if p.Files == nil {
 		p.Files = map[string][]byte{}
 	}
-	files, err := hookFiles(o)
+	files, err := hookFiles(o, b)
 	if err != nil {
 		return err
 	}
 	for k, v := range files {
 		p.Files[k] = v
 	}
+	if err := addRegions(p, b); err != nil {
+		return err
+	}
 	p.Env = append(p.Env, worldEnv(b, o, o.Canaries)...)
 	addBait(p, o)
-	p.FakeNet = true
+	addFakeNet(p, o)
 	return nil
 }
 

@@ -22,9 +22,20 @@ type known struct {
 }
 
 func (c *checker) known(d *profile.Dependency) known {
+	if d == c.p.App {
+		// The function's own code has one record: the baseline's.
+		if c.base.App == nil {
+			return knownOf(nil, nil)
+		}
+		return knownOf([]*baseline.Dependency{c.base.App}, c.base.App)
+	}
+	return knownOf(c.base.ByName(d.Name), c.base.Dependency(d.Name, d.Path))
+}
+
+// knownOf is what the baseline records olds accept; items come from exact
+// when it is one of them.
+func knownOf(olds []*baseline.Dependency, exact *baseline.Dependency) known {
 	k := known{hosts: map[string]bool{}, caps: map[string]bool{}, items: map[string][]baseline.Item{}}
-	olds := c.base.ByName(d.Name)
-	exact := c.base.Dependency(d.Name, d.Path)
 	for _, od := range olds {
 		for _, b := range od.Phases {
 			for _, part := range []*baseline.Behavior{b, b.Unattributed} {
@@ -70,10 +81,24 @@ func networkPeer(e profile.Endpoint) bool {
 }
 
 func (c *checker) checkBaseline(d *profile.Dependency) {
+	c.checkDrift(d, len(c.base.ByName(d.Name)) > 0, 0, nil)
+}
+
+// checkAppBaseline judges the function's own code against the baseline's
+// record of it: new hosts (DBX010), capabilities (DBX011) and processes
+// (DBX016) are medium findings — the function's code changed, or was
+// tampered with, in a way a reviewer should see.
+func (c *checker) checkAppBaseline(app *profile.Dependency) {
+	c.checkDrift(app, c.base.App != nil, Medium, func(it baseline.Item) bool { return it.Kind == baseline.KindProcess })
+}
+
+// checkDrift runs the baseline rules over one dependency: sev, when not
+// zero, overrides the rules' severities, and drift, when set, chooses the
+// items DBX016 reports.
+func (c *checker) checkDrift(d *profile.Dependency, inBaseline bool, sev Severity, drift func(baseline.Item) bool) {
 	k := c.knownFor(d)
 	nd := baseline.FromDependency(d)
 	current := nd.PhaseItems()
-	inBaseline := len(c.base.ByName(d.Name)) > 0
 	for _, phase := range phasesOf(d) {
 		b := d.Phases[phase]
 		newHosts := map[string]bool{}
@@ -106,7 +131,7 @@ func (c *checker) checkBaseline(d *profile.Dependency) {
 				hosts = append(hosts, h)
 			}
 			slices.Sort(hosts)
-			c.add(RuleNewNetworkHost, 0, d, phase, fmt.Sprintf("%s contacted new %s %s in the %s phase, %s", label(d),
+			c.add(RuleNewNetworkHost, sev, d, phase, fmt.Sprintf("%s contacted new %s %s in the %s phase, %s", label(d),
 				plural(len(hosts), "host", "hosts"), strings.Join(hosts, ", "), phase, why),
 				Evidence{Event: netEvent(vals), Values: vals, Unattributed: unattributed})
 		}
@@ -122,30 +147,33 @@ func (c *checker) checkBaseline(d *profile.Dependency) {
 			}
 		})
 		if len(caps) > 0 {
-			c.add(RuleNewCapability, 0, d, phase, fmt.Sprintf("%s newly uses %s in the %s phase", label(d), strings.Join(caps, ", "), phase),
+			c.add(RuleNewCapability, sev, d, phase, fmt.Sprintf("%s newly uses %s in the %s phase", label(d), strings.Join(caps, ", "), phase),
 				Evidence{Event: baseline.KindCapability, Values: caps, Unattributed: unattributed})
 		}
 		// DBX016 new-behaviour
-		var drift []string
+		var drifted []string
 		var kinds []string
 		unattributed = false
 		for _, it := range current[phase] {
 			if _, found := slices.BinarySearchFunc(k.items[phase], it, baseline.CompareItems); found || coveredElsewhere(it, newHosts) {
 				continue
 			}
-			drift = append(drift, it.String())
+			if drift != nil && !drift(it) {
+				continue
+			}
+			drifted = append(drifted, it.String())
 			if !slices.Contains(kinds, it.Kind) {
 				kinds = append(kinds, it.Kind)
 			}
 			unattributed = unattributed || it.Unattributed
 		}
-		if len(drift) > 0 {
-			msg := fmt.Sprintf("%s: %d %s in the %s phase not in the baseline", label(d), len(drift), plural(len(drift), "behaviour", "behaviours"), phase)
+		if len(drifted) > 0 {
+			msg := fmt.Sprintf("%s: %d %s in the %s phase not in the baseline", label(d), len(drifted), plural(len(drifted), "behaviour", "behaviours"), phase)
 			if !inBaseline {
-				msg = fmt.Sprintf("%s is not in the baseline: %d %s in the %s phase", label(d), len(drift), plural(len(drift), "behaviour", "behaviours"), phase)
+				msg = fmt.Sprintf("%s is not in the baseline: %d %s in the %s phase", label(d), len(drifted), plural(len(drifted), "behaviour", "behaviours"), phase)
 			}
-			c.add(RuleNewBehavior, 0, d, phase, msg,
-				Evidence{Event: strings.Join(kinds, "+"), Values: drift, Unattributed: unattributed})
+			c.add(RuleNewBehavior, sev, d, phase, msg,
+				Evidence{Event: strings.Join(kinds, "+"), Values: drifted, Unattributed: unattributed})
 		}
 	}
 }

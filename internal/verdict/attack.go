@@ -1,0 +1,85 @@
+package verdict
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/profile"
+)
+
+// taskRoot is where Lambda (and depbox's sandbox) mounts the bundle.
+const taskRoot = "/var/task/"
+
+// remoteCodeCap is the capability the scan gives code that evaluated what
+// the fake internet served (profiler.CapRemoteCode).
+const remoteCodeCap = "remote-code"
+
+// --- DBX018 remote-code ------------------------------------------------------
+
+func (c *checker) checkRemoteCode(d *profile.Dependency, phase string, b *profile.Behavior) {
+	parts(b, func(b *profile.Behavior, un bool) {
+		if !slices.Contains(b.Capabilities, remoteCodeCap) {
+			return
+		}
+		var vals []string
+		for _, p := range b.Processes {
+			if suspiciousProcess(p) != "" {
+				vals = append(vals, "process "+processValue(p))
+			}
+		}
+		vals = append(vals, "capability "+remoteCodeCap)
+		c.add(RuleRemoteCode, 0, d, phase, fmt.Sprintf("%s evaluated code fetched from the network in the %s phase", label(d), phase),
+			Evidence{Event: baseline.KindCapability, Values: vals, Unattributed: un})
+	})
+}
+
+// --- DBX020 dropper -----------------------------------------------------------
+
+// runners are programs that run a file given as an argument: executing one
+// of them is running the package's script, not dropping a binary.
+var runners = []string{"node", "nodejs", "deno", "bun", "python", "python2", "python3", "perl", "ruby", "php", "env", "nohup", "setsid", "timeout", "xargs"}
+
+func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.Behavior) {
+	if d.Path == "" || d == c.p.App {
+		return
+	}
+	own := taskRoot + d.Path + "/"
+	written := map[string]bool{}
+	for _, ph := range d.Phases {
+		parts(ph, func(b *profile.Behavior, _ bool) {
+			for _, f := range b.Files {
+				if f.Access == profile.AccessWrite || f.Access == profile.AccessReadWrite {
+					written[f.Path] = true
+				}
+			}
+		})
+	}
+	parts(b, func(b *profile.Behavior, un bool) {
+		var vals []string
+		for _, p := range b.Processes {
+			bin := p.Binary
+			if bin == "" && len(p.Argv) > 0 && path.IsAbs(p.Argv[0]) {
+				bin = p.Argv[0]
+			}
+			base := path.Base(bin)
+			if bin == "" || slices.Contains(shells, base) || slices.Contains(runners, strings.TrimRight(base, "0123456789.")) ||
+				c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(bin, own):
+				vals = append(vals, processValue(p)+" (shipped in "+d.Path+")")
+			case written[bin]:
+				vals = append(vals, processValue(p)+" (written by the package)")
+			}
+		}
+		if len(vals) == 0 {
+			return
+		}
+		c.add(RuleDropper, 0, d, phase, fmt.Sprintf("%s executed a file it ships or wrote in the %s phase: %s", label(d), phase, strings.Join(vals, "; ")),
+			Evidence{Event: baseline.KindProcess, Values: vals, Unattributed: un})
+	})
+}
