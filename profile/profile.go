@@ -125,6 +125,9 @@ type Dependency struct {
 	// Layer is the Lambda layer a package comes from (its Path is then
 	// absolute, under /opt).
 	Layer string `json:"layer,omitempty"`
+	// BundledBy is the install path of the package whose tarball ships
+	// this one (npm's bundleDependencies).
+	BundledBy string `json:"bundled_by,omitempty"`
 	// InstallScripts lists the lifecycle scripts it declares (preinstall,
 	// install, postinstall), sorted.
 	InstallScripts []string `json:"install_scripts,omitempty"`

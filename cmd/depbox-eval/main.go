@@ -36,8 +36,9 @@ func main() {
 
 type options struct {
 	dir, depbox, runsc, cacheDir, osv, only, match string
+	audits, rejudge                                string
 	jobs                                           int
-	update, updateLock                             bool
+	update, updatePartial, updateLock              bool
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
@@ -50,10 +51,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (int, err
 	fs.StringVar(&o.runsc, "runsc", "bin/runsc", "runsc for depbox (\"\" lets depbox find it)")
 	fs.StringVar(&o.cacheDir, "cache-dir", filepath.Join(cache, "depbox-eval"), "depbox's cache directory for the eval (root file systems, audit cache, the OSV database)")
 	fs.StringVar(&o.osv, "osv", "", "a directory of OSV records to import as the eval's advisory database: each *.zip and each directory of records is a feed (empty: no advisories)")
+	fs.StringVar(&o.audits, "audits", "", "keep depbox audit's JSON-lines records of the packages in this file (for -rejudge)")
+	fs.StringVar(&o.rejudge, "rejudge", "", "judge again the package profiles an earlier run kept with -audits (no audits: for changes to the verdicts only; not with -update)")
 	fs.IntVar(&o.jobs, "jobs", 2, "audits and gates run at once, each in its own sandbox")
 	fs.StringVar(&o.only, "only", "packages,functions,malicious", "which parts to run (comma-separated)")
 	fs.StringVar(&o.match, "match", "", "run only subjects whose spec, function or fixture name matches this regular expression (no golden comparison)")
 	fs.BoolVar(&o.update, "update", false, "rewrite eval/golden/*.txt with this run's results")
+	fs.BoolVar(&o.updatePartial, "update-partial", false, "rewrite eval/golden/benign.txt with the benign results of a partial run (-match, -only), marked as partial with the subjects it covered; eval/golden/malicious.txt is left alone")
 	fs.BoolVar(&o.updateLock, "update-lock", false, "rewrite eval/benign/packages.lock with the integrity of the tarballs audited (after reviewing packages.txt)")
 	if err := fs.Parse(args); err != nil {
 		return 2, nil
@@ -130,7 +134,13 @@ func measure(ctx context.Context, o options, stdout, stderr io.Writer) (int, err
 		return 2, errors.New("-update needs a full run (no -match, -only with every part)")
 	}
 
-	r := &eval.Runner{Depbox: o.depbox, Runsc: o.runsc, CacheDir: o.cacheDir, Jobs: o.jobs, Stderr: stderr,
+	if o.updatePartial && (full || o.update) {
+		return 2, errors.New("-update-partial is for a partial run (-match or -only): a full run uses -update")
+	}
+	if o.updatePartial && !want("packages") && !want("functions") {
+		return 2, errors.New("-update-partial needs -only with packages or functions")
+	}
+	r := &eval.Runner{Depbox: o.depbox, Runsc: o.runsc, CacheDir: o.cacheDir, Jobs: o.jobs, Stderr: stderr, AuditsFile: o.audits, Rejudge: o.rejudge,
 		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	if err := os.MkdirAll(o.cacheDir, 0o755); err != nil {
 		return 2, err
@@ -178,12 +188,30 @@ func measure(ctx context.Context, o options, stdout, stderr io.Writer) (int, err
 		}
 		fmt.Fprintf(stdout, "%s: written (%d entries)\n", lockFile, len(integrity))
 	}
+	if o.updatePartial {
+		var buf bytes.Buffer
+		if err := writePartialHeader(&buf, o, pkgs, fns); err != nil {
+			return 3, err
+		}
+		fmt.Fprintln(&buf, osvLine)
+		if err := eval.WriteBenignGolden(&buf, benign); err != nil {
+			return 3, err
+		}
+		path := filepath.Join(o.dir, "golden", "benign.txt")
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			return 3, err
+		}
+		fmt.Fprintf(stdout, "%s: written (partial run)\n", path)
+	}
 	if full {
 		goldens := []struct {
 			name  string
 			write func(io.Writer) error
 		}{
 			{"benign.txt", func(w io.Writer) error {
+				if o.rejudge != "" {
+					fmt.Fprintln(w, rejudgedLine)
+				}
 				fmt.Fprintln(w, osvLine)
 				return eval.WriteBenignGolden(w, benign)
 			}},
@@ -213,6 +241,40 @@ func measure(ctx context.Context, o options, stdout, stderr io.Writer) (int, err
 		}
 	}
 	return code, nil
+}
+
+// rejudgedLine heads a benign golden whose package profiles were judged
+// again from an earlier run's audits (-rejudge) rather than audited anew.
+const rejudgedLine = "profiles: the packages' audits of an earlier run, judged again (-rejudge): the verdicts are this depbox's, the audits may not be"
+
+// writePartialHeader heads the benign golden of a partial run: that it is
+// partial and which subjects it covers, so a reader never takes it for the
+// whole corpus.
+func writePartialHeader(w io.Writer, o options, pkgs []eval.Package, fns []eval.Function) error {
+	f, err := os.Open(filepath.Join(o.dir, "benign", "packages.txt"))
+	if err != nil {
+		return err
+	}
+	allPkgs, err := eval.ParsePackages(f)
+	f.Close()
+	if err != nil {
+		return err
+	}
+	allFns, err := eval.LoadFunctions(filepath.Join(o.dir, "benign", "functions"))
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "PARTIAL RUN: covers %d of %d packages and %d of %d functions (listed below); the others were not run\n", len(pkgs), len(allPkgs), len(fns), len(allFns))
+	if o.rejudge != "" {
+		fmt.Fprintln(w, rejudgedLine)
+	}
+	for _, p := range pkgs {
+		fmt.Fprintf(w, "covered package %s\n", p.Spec)
+	}
+	for _, f := range fns {
+		fmt.Fprintf(w, "covered function %s\n", f.Name)
+	}
+	return nil
 }
 
 func readLock(path string) (eval.Lock, error) {

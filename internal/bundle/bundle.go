@@ -41,9 +41,13 @@
 //     name as is, then .js, .mjs, .cjs, then as a directory or package).
 //   - Packages are the directories with a package.json below node_modules,
 //     nested node_modules and @scope directories included; dot entries
-//     (.bin, .package-lock.json, .cache) are not packages. A directory
-//     symlink in node_modules (a workspace or npm link) is followed and the
-//     package listed at the link's path; pnpm's .pnpm store is not read.
+//     (.bin, .package-lock.json, .cache) are not packages. Packages are
+//     listed where their files really are (Node resolves symlinks, and so
+//     the hook and the syscall stream name them there): pnpm's store
+//     (node_modules/.pnpm/<name>@<version>/node_modules/<name>) is read and
+//     its links are left to what they point to; a directory symlink to a
+//     directory outside any node_modules (an npm, yarn or pnpm workspace
+//     package) is the function's own code, whose node_modules are listed.
 //   - Python bundles (a Python runtime from the options or a template, or
 //     .py files or distributions and no Node.js files): the site
 //     directories are the root (pip install -t .), python/ and
@@ -60,10 +64,12 @@
 //     lambda_handler/handler. The target runtime comes from the options, the
 //     template, a python/lib/python3.X directory or an extension's ABI tag.
 //   - The installed node_modules tree is the truth about what is deployed.
-//     The lockfile (npm-shrinkwrap.json, package-lock.json or the hidden
-//     node_modules/.package-lock.json, in that order) only contributes
+//     The lockfile (npm-shrinkwrap.json, package-lock.json, the hidden
+//     node_modules/.package-lock.json, yarn.lock v1, pnpm-lock.yaml or
+//     pnpm's node_modules/.pnpm/lock.yaml, in that order) only contributes
 //     integrity hashes, and only for packages whose installed version
-//     matches it; packages the lockfile lists but that are not installed,
+//     matches it (by install path for npm's, by name and version for yarn's
+//     and pnpm's); packages the lockfile lists but that are not installed,
 //     and installed packages it lacks, are not errors.
 package bundle
 
@@ -191,7 +197,11 @@ type Package struct {
 	BundledIn string `json:"bundledIn,omitempty"`
 	// Layer names the layer a package comes from (its Path is then
 	// absolute: "/opt/nodejs/node_modules/x").
-	Layer      string `json:"layer,omitempty"`
+	Layer string `json:"layer,omitempty"`
+	// BundledBy is the install path of the package whose tarball ships
+	// this one (npm's bundleDependencies): its code came with that
+	// package, not from the registry under its own name and integrity.
+	BundledBy  string `json:"bundledBy,omitempty"`
 	Module     bool   `json:"module,omitempty"`     // package.json "type": "module"
 	Main       string `json:"main,omitempty"`       // package.json "main"
 	HasExports bool   `json:"hasExports,omitempty"` // package.json has "exports"

@@ -20,6 +20,9 @@ type pkgJSON struct {
 	module, hasExports  bool
 	scripts, deps       map[string]string
 	noGyp               bool // "gypfile": false
+	// bundles are the dependencies its tarball ships in its own
+	// node_modules (bundleDependencies; true: all of them).
+	bundles map[string]bool
 }
 
 // readPackageJSON reads and parses the package.json at bundle path p. A
@@ -50,6 +53,8 @@ func readPackageJSON(t *tree, root *os.Root, p string) (*pkgJSON, error) {
 		Dependencies         any             `json:"dependencies"`
 		OptionalDependencies any             `json:"optionalDependencies"`
 		Gypfile              any             `json:"gypfile"`
+		BundleDependencies   any             `json:"bundleDependencies"`
+		BundledDependencies  any             `json:"bundledDependencies"`
 	}
 	if err := json.Unmarshal(data, &raw); err != nil {
 		return nil, jsonError(p, data, err, fix)
@@ -61,6 +66,23 @@ func readPackageJSON(t *tree, root *os.Root, p string) (*pkgJSON, error) {
 		module:     str(raw.Type) == "module",
 		hasExports: len(raw.Exports) > 0 && string(raw.Exports) != "null",
 		noGyp:      raw.Gypfile == false,
+	}
+	for _, bd := range []any{raw.BundleDependencies, raw.BundledDependencies} {
+		switch v := bd.(type) {
+		case bool:
+			if v {
+				pj.bundles = map[string]bool{"*": true}
+			}
+		case []any:
+			for _, n := range v {
+				if s := str(n); s != "" {
+					if pj.bundles == nil {
+						pj.bundles = map[string]bool{}
+					}
+					pj.bundles[s] = true
+				}
+			}
+		}
 	}
 	if m, ok := raw.Scripts.(map[string]any); ok {
 		for _, s := range lifecycleScripts {
@@ -95,8 +117,8 @@ func str(v any) string {
 // dependencies. A directory symlink in node_modules (a workspace or npm link)
 // is followed and the package is listed at the link's path.
 func inventory(b *Bundle, t *tree, root *os.Root, opts Options) (err error) {
-	s := &scanner{t: t, root: root, active: map[string]bool{"": true}}
-	if err := s.scanNodeModules("", ""); err != nil {
+	s := &scanner{t: t, root: root, active: map[string]bool{"": true}, bundlers: map[string]map[string]bool{}}
+	if err := s.scanNodeModules(""); err != nil {
 		return err
 	}
 	lock, err := readLockfile(t, root)
@@ -128,7 +150,10 @@ func inventory(b *Bundle, t *tree, root *os.Root, opts Options) (err error) {
 		if le, ok := lock.find(p.Path, p.Name, p.Version); ok && (le.version == "" || le.version == p.Version) {
 			p.Integrity = le.integrity
 		}
-		p.Requires = resolveDeps(b.byPath, p)
+		p.Requires = resolveDeps(b.byPath, p, func(p string) string {
+			real, _ := t.dir(p)
+			return real
+		})
 	}
 	return nil
 }
@@ -137,8 +162,10 @@ func inventory(b *Bundle, t *tree, root *os.Root, opts Options) (err error) {
 // name, the first <dir>/node_modules/<name> that is a package, for dir from
 // p's own directory up to the bundle root (or /, for a layer's package),
 // skipping node_modules directories themselves, then the layers'
-// directories on Lambda's NODE_PATH (Node's module resolution).
-func resolveDeps(byPath map[string]*Package, p *Package) []string {
+// directories on Lambda's NODE_PATH (Node's module resolution). real maps a
+// bundle path to its symlink-free location, where packages are listed
+// (pnpm's dependency links point into its store).
+func resolveDeps(byPath map[string]*Package, p *Package, real func(string) string) []string {
 	var out []string
 	for name := range p.Dependencies {
 		found := false
@@ -148,6 +175,9 @@ func resolveDeps(byPath map[string]*Package, p *Package) []string {
 			}
 			if path.Base(dir) != "node_modules" {
 				cand := path.Join(dir, "node_modules", name)
+				if q := byPath[cand]; q == nil && !path.IsAbs(cand) {
+					cand = real(cand)
+				}
 				if q := byPath[cand]; q != nil && q != p {
 					out, found = append(out, cand), true
 					break
@@ -168,39 +198,45 @@ func resolveDeps(byPath map[string]*Package, p *Package) []string {
 }
 
 type scanner struct {
-	t      *tree
-	root   *os.Root
-	pkgs   []*Package
-	active map[string]bool // real directories being scanned (symlink loop guard)
+	t        *tree
+	root     *os.Root
+	pkgs     []*Package
+	active   map[string]bool            // real directories being scanned (symlink loop guard)
+	bundlers map[string]map[string]bool // install path → bundleDependencies, of packages that have them
 }
 
-// scanNodeModules lists the packages in <dir>/node_modules, where dir is the
-// path as listed and real its symlink-free location.
-func (s *scanner) scanNodeModules(dir, real string) error {
-	nm := path.Join(dir, "node_modules")
-	nmReal, ok := s.t.dir(path.Join(real, "node_modules"))
+// scanNodeModules lists the packages in <dir>/node_modules, where dir is
+// symlink-free: packages are listed where their files really are, which is
+// where Node (resolving symlinks), the hook and the syscall stream see their
+// code.
+func (s *scanner) scanNodeModules(dir string) error {
+	nmReal, ok := s.t.dir(path.Join(dir, "node_modules"))
 	if !ok {
 		return nil
 	}
 	for _, c := range s.t.children[nmReal] {
-		if strings.HasPrefix(c, ".") {
-			continue // .bin, .package-lock.json, .cache, ...
-		}
-		if !strings.HasPrefix(c, "@") {
-			if err := s.candidate(path.Join(nm, c), path.Join(nmReal, c)); err != nil {
+		switch {
+		case c == ".pnpm":
+			if err := s.pnpmStore(path.Join(nmReal, c)); err != nil {
 				return err
 			}
-			continue
-		}
-		scopeReal, ok := s.t.dir(path.Join(nmReal, c))
-		if !ok {
-			continue
-		}
-		for _, c2 := range s.t.children[scopeReal] {
-			if strings.HasPrefix(c2, ".") {
+		case strings.HasPrefix(c, "."):
+			// .bin, .package-lock.json, .cache, ...
+		case strings.HasPrefix(c, "@"):
+			scopeReal, ok := s.t.dir(path.Join(nmReal, c))
+			if !ok {
 				continue
 			}
-			if err := s.candidate(path.Join(nm, c, c2), path.Join(scopeReal, c2)); err != nil {
+			for _, c2 := range s.t.children[scopeReal] {
+				if strings.HasPrefix(c2, ".") {
+					continue
+				}
+				if err := s.entry(path.Join(scopeReal, c2)); err != nil {
+					return err
+				}
+			}
+		default:
+			if err := s.entry(path.Join(nmReal, c)); err != nil {
 				return err
 			}
 		}
@@ -208,19 +244,56 @@ func (s *scanner) scanNodeModules(dir, real string) error {
 	return nil
 }
 
-// candidate inventories the directory at p (listed path) if it holds a
+// pnpmStore lists pnpm's store (node_modules/.pnpm): each
+// <name>@<version>/node_modules holds the package itself and links to its
+// dependencies (listed where they point); the store's own node_modules
+// holds only links (pnpm's hidden hoisting).
+func (s *scanner) pnpmStore(store string) error {
+	for _, key := range s.t.children[store] {
+		if key == "node_modules" || strings.HasPrefix(key, ".") {
+			continue
+		}
+		if real, ok := s.t.dir(path.Join(store, key)); ok && real == path.Join(store, key) {
+			if err := s.scanNodeModules(real); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// entry inventories one entry of a node_modules directory (a symlink-free
+// path). A symlink into a node_modules directory (pnpm's links, an alias)
+// is left to the place it points to, which is listed itself; a symlink to a
+// directory outside any node_modules is a workspace package (npm, yarn or
+// pnpm workspaces), the function's own code: only its node_modules are
+// listed.
+func (s *scanner) entry(p string) error {
+	e := s.t.entries[p]
+	if e == nil || e.kind != kindLink {
+		return s.candidate(p)
+	}
+	real, ok := s.t.dir(p)
+	if !ok || s.active[real] || inNodeModules(real) {
+		return nil
+	}
+	s.active[real] = true
+	defer delete(s.active, real)
+	return s.scanNodeModules(real)
+}
+
+// candidate inventories the directory p (symlink-free) if it holds a
 // package.json, then descends into its node_modules.
-func (s *scanner) candidate(p, realish string) error {
-	real, ok := s.t.dir(realish)
-	if !ok || s.active[real] {
-		return nil // a file, a dangling link, or a link back up the tree
+func (s *scanner) candidate(p string) error {
+	if _, ok := s.t.dir(p); !ok || s.active[p] {
+		return nil // a file, or a directory already being scanned
 	}
 	if len(s.pkgs) >= s.t.opts.MaxFiles {
 		return limitErr(p, "MaxFiles", "the bundle's node_modules holds more than %d packages (through symlinks); remove the links or raise the limit", s.t.opts.MaxFiles)
 	}
-	s.active[real] = true
-	defer delete(s.active, real)
-	if s.t.isFile(path.Join(real, "package.json")) {
+	s.active[p] = true
+	defer delete(s.active, p)
+	if s.t.isFile(path.Join(p, "package.json")) {
 		pj, err := readPackageJSON(s.t, s.root, path.Join(p, "package.json"))
 		if err != nil {
 			return err
@@ -245,15 +318,41 @@ func (s *scanner) candidate(p, realish string) error {
 			}
 			pkg.Name = byPath
 		}
-		if pkg.Scripts["install"] == "" && pkg.Scripts["preinstall"] == "" && !pj.noGyp && s.t.isFile(path.Join(real, "binding.gyp")) {
+		if parent := s.parentOf(p); parent != nil && (parent.bundles["*"] || parent.bundles[pkg.Name]) {
+			pkg.BundledBy = parent.path
+		}
+		if pkg.Scripts["install"] == "" && pkg.Scripts["preinstall"] == "" && !pj.noGyp && s.t.isFile(path.Join(p, "binding.gyp")) {
 			if pkg.Scripts == nil {
 				pkg.Scripts = map[string]string{}
 			}
 			pkg.Scripts["install"] = "node-gyp rebuild"
 		}
 		s.pkgs = append(s.pkgs, pkg)
+		if pj.bundles != nil {
+			s.bundlers[p] = pj.bundles
+		}
 	}
-	return s.scanNodeModules(p, real)
+	return s.scanNodeModules(p)
+}
+
+// bundler is a package whose tarball ships some of its dependencies.
+type bundler struct {
+	path    string
+	bundles map[string]bool
+}
+
+// parentOf returns the package whose node_modules holds the package at p
+// ("node_modules/a/node_modules/b" → node_modules/a) when it bundles
+// dependencies.
+func (s *scanner) parentOf(p string) *bundler {
+	i := strings.LastIndex(p, "/node_modules/")
+	if i < 0 {
+		return nil
+	}
+	if b, ok := s.bundlers[p[:i]]; ok {
+		return &bundler{path: p[:i], bundles: b}
+	}
+	return nil
 }
 
 // packageNameFromPath returns the package name an install path implies:

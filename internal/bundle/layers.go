@@ -117,13 +117,13 @@ func openLayers(b *Bundle, opts Options) error {
 		return nil
 	}
 	for _, dir := range layerNodeModules {
-		s := &scanner{t: merged, root: root, active: map[string]bool{}}
+		s := &scanner{t: merged, root: root, active: map[string]bool{}, bundlers: map[string]map[string]bool{}}
 		real, ok := merged.dir(dir)
 		if !ok {
 			continue
 		}
 		s.active[real] = true
-		if err := s.scanNodeModules(dir, real); err != nil {
+		if err := s.scanNodeModules(real); err != nil {
 			return err
 		}
 		for _, p := range s.pkgs {

@@ -28,8 +28,8 @@ type lockEntry struct{ version, integrity string }
 const maxLockfileBytes = 256 << 20
 
 // lockfileNames are tried in npm's order of precedence, then yarn's and
-// pnpm's lockfiles.
-var lockfileNames = []string{"npm-shrinkwrap.json", "package-lock.json", "node_modules/.package-lock.json", "yarn.lock", "pnpm-lock.yaml"}
+// pnpm's lockfiles (pnpm's hidden copy in its store last).
+var lockfileNames = []string{"npm-shrinkwrap.json", "package-lock.json", "node_modules/.package-lock.json", "yarn.lock", "pnpm-lock.yaml", "node_modules/.pnpm/lock.yaml"}
 
 func (l *lockfile) add(installPath, name string, e lockEntry) {
 	if installPath != "" {

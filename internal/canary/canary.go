@@ -53,6 +53,10 @@ type Set struct {
 	m       *matcher
 }
 
+// EnvNames are the environment variables every run plants a canary in (the
+// credentials malicious packages go for), in the order New draws them.
+var EnvNames = []string{"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "DATABASE_URL", "GITHUB_TOKEN", "NPM_TOKEN"}
+
 // Names of the canaries that are not environment variables.
 const (
 	SSHPrivateKey = "SSH_PRIVATE_KEY"

@@ -80,6 +80,9 @@ func (a *advisories) annotate(ctx context.Context, p *profile.Profile) error {
 		p.AddProblem(profile.Problem{Code: "advisories-unavailable",
 			Message: "no advisory database: dependencies were not checked against OSV (run depbox osv import FILE or depbox osv update, or pass --osv-db / --osv-online)"})
 	}
+	// Advisory text is untrusted input as well (and names packages that
+	// chose their own names): escaped and bounded like the rest.
+	p.Sanitize()
 	p.Canonicalize()
 	return nil
 }

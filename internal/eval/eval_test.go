@@ -279,3 +279,52 @@ func TestSummaries(t *testing.T) {
 		}
 	}
 }
+
+func TestRejudgeRecords(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "audits.jsonl")
+	// An earlier run's records, in another order than the list.
+	recs := `{"spec":"npm:b@2.0.0","status":"ok","package":{"name":"b","version":"2.0.0","integrity":"sha512-b","profile":{"b":1}}}
+{"spec":"npm:a@1.0.0","status":"failed","error":"tarball not found"}
+`
+	if err := os.WriteFile(path, []byte(recs), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a := Package{Spec: "npm:a@1.0.0", Name: "a", Version: "1.0.0"}
+	b := Package{Spec: "npm:b@2.0.0", Name: "b", Version: "2.0.0"}
+	c := Package{Spec: "npm:c@3.0.0", Name: "c", Version: "3.0.0"}
+	tests := []struct {
+		name  string
+		pkgs  []Package
+		specs []string
+		err   string
+	}{
+		{name: "in the list's order", pkgs: []Package{a, b}, specs: []string{"npm:a@1.0.0", "npm:b@2.0.0"}},
+		{name: "a subset", pkgs: []Package{b}, specs: []string{"npm:b@2.0.0"}},
+		{name: "a package never audited", pkgs: []Package{a, c}, err: "no audit record for 1 packages (npm:c@3.0.0)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := rejudgeRecords(path, tt.pkgs)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var specs []string
+			for _, r := range got {
+				specs = append(specs, r.Spec)
+			}
+			if !slices.Equal(specs, tt.specs) {
+				t.Errorf("specs = %v, want %v", specs, tt.specs)
+			}
+		})
+	}
+	if got, _ := rejudgeRecords(path, []Package{a}); got[0].Status != "failed" || got[0].Package != nil {
+		t.Errorf("a failed audit is kept as failed: %+v", got[0])
+	}
+}

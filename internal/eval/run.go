@@ -30,6 +30,12 @@ type Runner struct {
 	// NPM is the npm that installs the functions' dependencies (with
 	// --ignore-scripts: nothing of theirs runs on the host).
 	NPM string
+	// AuditsFile, when set, is where depbox audit writes its JSON-lines
+	// records (kept after the run, for -rejudge); "" is a temporary file.
+	AuditsFile string
+	// Rejudge, when set, is a file of records an earlier run kept: the
+	// packages' profiles are judged again from it, nothing is audited.
+	Rejudge string
 	// Stderr receives depbox's progress lines (nil: discarded).
 	Stderr io.Writer
 	Log    *slog.Logger
@@ -184,17 +190,26 @@ func (r *Runner) AuditPackages(ctx context.Context, pkgs []Package, lock Lock, i
 		return nil, err
 	}
 	outPath := filepath.Join(dir, "audits.jsonl")
-	args := append([]string{"audit", "--from", list, "--format", "jsonl", "-o", outPath, "--jobs", fmt.Sprint(max(r.Jobs, 1))}, r.osvArgs("--osv-db")...)
-	res, err := r.depbox(ctx, r.Stderr, args...)
-	if err != nil {
-		return nil, err
+	if r.AuditsFile != "" {
+		outPath = absPath(r.AuditsFile)
 	}
-	if res.Code != 0 && res.Code != 3 {
-		return nil, fmt.Errorf("depbox audit exited %d: %s", res.Code, res.Stderr)
-	}
-	recs, err := readAudits(outPath)
-	if err != nil {
-		return nil, err
+	var recs []auditRecord
+	if r.Rejudge != "" {
+		if recs, err = rejudgeRecords(r.Rejudge, pkgs); err != nil {
+			return nil, err
+		}
+	} else {
+		args := append([]string{"audit", "--from", list, "--format", "jsonl", "-o", outPath, "--jobs", fmt.Sprint(max(r.Jobs, 1))}, r.osvArgs("--osv-db")...)
+		res, err := r.depbox(ctx, r.Stderr, args...)
+		if err != nil {
+			return nil, err
+		}
+		if res.Code != 0 && res.Code != 3 {
+			return nil, fmt.Errorf("depbox audit exited %d: %s", res.Code, res.Stderr)
+		}
+		if recs, err = readAudits(outPath); err != nil {
+			return nil, err
+		}
 	}
 	if len(recs) != len(pkgs) {
 		return nil, fmt.Errorf("depbox audit wrote %d records for %d packages", len(recs), len(pkgs))
@@ -229,6 +244,32 @@ func (r *Runner) AuditPackages(ctx context.Context, pkgs []Package, lock Lock, i
 		s.gate(r.gate(ctx, "--profile", prof))
 	})
 	return subjects, nil
+}
+
+// rejudgeRecords reads the records of an earlier run (-audits) and returns
+// one per package, in the packages' order; a package it lacks is an error.
+func rejudgeRecords(path string, pkgs []Package) ([]auditRecord, error) {
+	all, err := readAudits(path)
+	if err != nil {
+		return nil, err
+	}
+	bySpec := make(map[string]auditRecord, len(all))
+	for _, rec := range all {
+		bySpec[rec.Spec] = rec
+	}
+	out := make([]auditRecord, len(pkgs))
+	var missing []string
+	for i, p := range pkgs {
+		rec, ok := bySpec[p.Spec]
+		if !ok {
+			missing = append(missing, p.Spec)
+		}
+		out[i] = rec
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("%s has no audit record for %d packages (%s): audit them (-audits) first", path, len(missing), strings.Join(missing, ", "))
+	}
+	return out, nil
 }
 
 func readAudits(path string) ([]auditRecord, error) {

@@ -81,6 +81,8 @@ exports.run = function () {
   new Function('return process.env.FUNCTION_PROBE')();
   (0, eval)('process.env.EVAL_PROBE\n//# sourceURL=/var/task/index.js');   // indirect, with a spoofed name
   require('vm').runInThisContext('process.env.VM_PROBE', { filename: '/var/task/looks-like-the-app.js' });
+  require('vm').runInThisContext('process.env.VM_ANON_PROBE');     // no file name: evalmachine.<anonymous>
+  new module.constructor()._compile('process.env.COMPILE_ANON_PROBE', '');   // flatmap-stream's loader
   try { process.binding('fs'); } catch (e) {}
   try { process.dlopen({ exports: {} }, path.join(__dirname, 'addon.node')); } catch (e) {}
   setTimeout(function later() { process.env.TIMER_PROBE; }, 600000);
@@ -268,6 +270,8 @@ func TestAttribution(t *testing.T) {
 		{"code run by that eval", "env", "get", map[string]string{"name": "EVAL_PROBE"}, evil, []string{"", evil}, ""},
 		{"vm", "eval", "vm", map[string]string{"filename": "/var/task/looks-like-the-app.js", "code": "process.env.VM_PROBE"}, evil, nil, ""},
 		{"code compiled under a spoofed file name stays the package's", "env", "get", map[string]string{"name": "VM_PROBE"}, evil, []string{"", evil}, ""},
+		{"vm code without a file name is not node's own", "env", "get", map[string]string{"name": "VM_ANON_PROBE"}, evil, []string{"", evil}, ""},
+		{"a module compiled under an empty name is the package's", "env", "get", map[string]string{"name": "COMPILE_ANON_PROBE"}, evil, []string{"", evil}, ""},
 		{"process.binding", "binding", "binding", map[string]string{"name": "fs"}, evil, nil, ""},
 		{"native addon", "native", "dlopen", map[string]string{"path": "/var/task/node_modules/evil/addon.node", "owner": evil}, evil, nil, ""},
 		{"timer callback: package frame and origin", "env", "get", map[string]string{"name": "TIMER_PROBE"}, evil, []string{evil}, evil},

@@ -589,6 +589,7 @@ const F_INTERNAL = 1; // node:...
 const F_HOOK = 2; // this file
 const F_HARNESS = 3; // depbox's other files (the invoke harness)
 const F_USER = 4; // the function or a package
+const F_ANON = 5; // guest code under a name that is no file and no package's: not node's own
 const EVAL_ORIGIN = /\(((?:file:\/\/)?\/[^():]*):(\d+):(\d+)\)/;
 
 // frame classifies one call site; for F_USER it also returns the install
@@ -609,7 +610,7 @@ function frame(c, out) {
     tamperStack = 'callsite';
     return F_SKIP;
   }
-  if (typeof file !== 'string' || file === '') return F_SKIP;
+  if (typeof file !== 'string') return F_SKIP; // a builtin (Array#map, …)
   if (StringStartsWith(file, 'node:')) { out.file = file; return F_INTERNAL; }
   let esm = false;
   if (StringStartsWith(file, 'file://')) {
@@ -624,9 +625,13 @@ function frame(c, out) {
     file = p;
   }
   if (file[0] !== '/') {
-    // A data: or blob: module is the code of whoever imported it.
+    // A data: or blob: module is the code of whoever imported it, code a
+    // package compiled under an invented name ("", vm's evalmachine) the
+    // package's. Unowned, it is still guest code: it names nobody, but it
+    // is never node's own (whose reads of its configuration are skipped);
+    // except node -e's "[eval]", the scripts depbox's loaders run as.
     const o = MapGet(codeOwners, file);
-    if (o === undefined) return F_SKIP;
+    if (o === undefined) return StringStartsWith(file, '[eval]') ? F_SKIP : F_ANON;
     out.ip = o; out.cs = c; out.file = file;
     return F_USER;
   }
@@ -726,7 +731,7 @@ function attribute(limit, skipFn) {
     const t = frame(cs[i], out);
     if (t === F_HOOK || t === F_SKIP) continue;
     if (first === null) { first = t; firstFile = out.file; }
-    if (t === F_INTERNAL) continue;
+    if (t === F_INTERNAL || t === F_ANON) continue;
     if (t === F_HARNESS) { if (inner.length === 0) harness = true; break; }
     if (inner.length === 0) site = siteOf(out);
     if (inner.length === 0 || inner[inner.length - 1] !== out.ip) ArrayPush(inner, out.ip);
@@ -755,7 +760,7 @@ function quick(limit, skipFn) {
       const t = frame(cs[i], out);
       if (t === F_HOOK || t === F_SKIP) continue;
       if (first === null) { first = t; firstFile = out.file; }
-      if (t === F_INTERNAL) continue;
+      if (t === F_INTERNAL || t === F_ANON) continue;
       if (t === F_HARNESS) return { harness: true, first, firstFile, site: '', ip: undefined };
       return { harness: false, first, firstFile, site: siteOf(out), ip: out.ip };
     }
@@ -1643,7 +1648,7 @@ function compiled(params, session, failed) {
   let sawLoader = false, sawVm = false, firstInternal = null, harness = false;
   for (let i = 0; i < cs.length; i++) {
     const t = frame(cs[i], out);
-    if (t === F_HOOK || t === F_SKIP) continue;
+    if (t === F_HOOK || t === F_SKIP || t === F_ANON) continue;
     if (t === F_HARNESS) { harness = true; break; }
     if (t === F_USER) break;
     if (out.file === 'node:events' || out.file === 'node:inspector') continue;

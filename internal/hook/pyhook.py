@@ -106,12 +106,13 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         _owner_cache[fn] = o
         return o
 
-    def _analyze(skip):
-        """Walk the stack from the caller of the hooked operation outwards.
-        Returns (pkg, chain, innermost_is_stdlib, importing, harness_direct):
-        importing when the innermost frame is the import system's own."""
+    def _analyze(skip, frame=None):
+        """Walk the stack from the caller of the hooked operation (or from
+        frame) outwards. Returns (pkg, chain, innermost_is_stdlib,
+        importing, harness_direct): importing when the innermost frame is
+        the import system's own."""
         try:
-            f = _getframe(skip)
+            f = frame if frame is not None else _getframe(skip)
         except ValueError:
             return None, [], False, False, False
         chain = []
@@ -189,12 +190,12 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         except OSError:
             pass
 
-    def _record(kind, op, detail, skip=3, data=None, dedupe=None, pkg_override=None):
+    def _record(kind, op, detail, skip=3, data=None, dedupe=None, pkg_override=None, frame=None):
         if getattr(_tls, 'busy', False):
             return
         _tls.busy = True
         try:
-            pkg, chain, stdlib_first, importing, harness = _analyze(skip)
+            pkg, chain, stdlib_first, importing, harness = _analyze(skip, frame)
             if harness:
                 return
             if kind == 'env' and stdlib_first:
@@ -513,6 +514,18 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     if hasattr(_os, 'environb'):
         _os.environb = _track(_os.environb)
 
+    # -- os._exit ends the process without unwinding: recorded before it
+    # happens (as the Node.js hook records process.exit), so that a phase
+    # it cut short names the distribution that ended it. SystemExit
+    # unwinds to the harness, which records it (record_raised).
+    _real_exit = _os._exit
+
+    def _exit(code):
+        _record('exit', '_exit', {'code': str(code)[:40]}, skip=3)
+        _real_exit(code)
+    _exit.__name__, _exit.__qualname__, _exit.__doc__ = _real_exit.__name__, _real_exit.__name__, _real_exit.__doc__
+    _os._exit = _exit
+
     sys.addaudithook(_hook)
 
     # -- the harness's interface (only /depbox/ code may use it)
@@ -523,6 +536,15 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     def set_context(pkg):
         """Attribute frameless events (a .pth file's exec) to pkg; None ends it."""
         _ctx['pkg'] = pkg
+
+    def record_raised(kind, op, detail, tb):
+        """A record of what raised exception traceback tb (a SystemExit
+        that would end the process), attributed from its innermost frame."""
+        f = None
+        while tb is not None:
+            f, tb = tb.tb_frame, tb.tb_next
+        if f is not None:
+            _record(kind, op, detail, frame=f)
 
     def record(kind, op, detail):
         """A record of the harness itself (kind invoke, Pkg '')."""

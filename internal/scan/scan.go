@@ -739,7 +739,7 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 	for _, pkg := range b.Packages {
 		d := profile.Dependency{
 			Name: pkg.Name, ClaimedName: pkg.ClaimedName, Version: pkg.Version, Path: pkg.Path, Integrity: pkg.Integrity,
-			BundledIn: pkg.BundledIn, Layer: pkg.Layer,
+			BundledIn: pkg.BundledIn, Layer: pkg.Layer, BundledBy: pkg.BundledBy,
 			Requires: pkg.Requires, Phases: map[string]*profile.Behavior{},
 		}
 		for s := range pkg.Scripts {
@@ -758,6 +758,9 @@ func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results 
 			beh := &profile.Behavior{}
 			if run, ok := runs[k]; ok && run.Own != nil && pkg.BundledIn == "" {
 				*beh = *run.Own
+				if phase == profile.PhaseImport {
+					dropScopeRead(beh, pkg.Path)
+				}
 			}
 			if r, ok := results[k]; ok {
 				beh.Outcome = outcome(phase, r)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/depbox/depbox/baseline"
+	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/profile"
 )
 
@@ -288,22 +289,41 @@ func IsBaitPath(p string) bool {
 	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procSecretRE.MatchString(p)
 }
 
+// lookOnly reports a file access that learns whether a file is there (or
+// what a directory holds), not its content: a stat or a directory listing.
+func lookOnly(f profile.File) bool {
+	return f.Access == profile.AccessStat || f.Access == profile.AccessList
+}
+
 func (c *checker) checkBaitFiles(d *profile.Dependency, phase string, b *profile.Behavior) {
 	whole := b
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals []string
+		read := false
 		for _, f := range b.Files {
 			if f.Access == profile.AccessWrite || f.Access == profile.AccessExec || !IsBaitPath(f.Path) ||
 				c.accepted(d, phase, baseline.FileItem(f, un)) {
 				continue
 			}
 			v := f.Path
-			if f.Failed {
+			switch {
+			case lookOnly(f):
+				v += " (" + f.Access + " only)"
+			case f.Failed:
 				v += " (open failed)"
 			}
+			read = read || !lookOnly(f)
 			vals = append(vals, v)
 		}
 		if len(vals) == 0 {
+			return
+		}
+		if !read {
+			// It only asked whether the file is there (pg's pgpass checks
+			// ~/.pgpass before it connects): nothing of its content was had.
+			c.add(RuleBaitFileRead, Low, d, phase, fmt.Sprintf("%s looked for credential %s %s without reading %s in the %s phase", label(d),
+				plural(len(vals), "file", "files"), strings.Join(vals, ", "), plural(len(vals), "it", "them"), phase),
+				Evidence{Event: baseline.KindFileRead, Values: vals, Unattributed: un})
 			return
 		}
 		// With no network, DNS or process in the same package and phase,
@@ -385,6 +405,26 @@ func hostPort(e profile.Endpoint) string {
 	return h + ":" + strconv.Itoa(e.Port)
 }
 
+// secretEnvSeverity is DBX006's severity in a phase given the secret
+// variables read: medium in the execute phase when none of them is one
+// depbox plants a canary in (canary.EnvNames). There depbox itself calls the
+// package's exports, and a client library asked to act reads its own
+// optional settings (PGPASSWORD, ETHEREAL_API_KEY) and calls its service;
+// the sandbox never set them, so nothing was there to send. A planted
+// credential read, or any secret read at install, import or invoke, where
+// nobody asked, is the rule's high; a canary leaving is DBX001 anyway.
+func secretEnvSeverity(phase string, secrets []string) Severity {
+	if phase != profile.PhaseExecute {
+		return 0
+	}
+	for _, s := range secrets {
+		if slices.Contains(canary.EnvNames, s) {
+			return 0
+		}
+	}
+	return Medium
+}
+
 func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 	var secrets []string
 	newSecret := false
@@ -439,7 +479,7 @@ func (c *checker) checkSecretEnvNetwork(d *profile.Dependency) {
 			}
 			vals = append(vals, p)
 		}
-		c.add(RuleSecretEnvNetwork, 0, d, phase,
+		c.add(RuleSecretEnvNetwork, secretEnvSeverity(phase, secrets), d, phase,
 			fmt.Sprintf("%s read secret %s %s and connected to %s in the %s phase", label(d), plural(len(secrets), "variable", "variables"),
 				strings.Join(secrets, ", "), strings.Join(short, ", "), phase),
 			Evidence{Event: baseline.KindEnv + "+" + baseline.KindNetwork, Values: vals, Unattributed: unattributed})

@@ -38,7 +38,18 @@ func TestSeverityByRisk(t *testing.T) {
 		{"unattributed network counts", profile.PhaseImport, profile.Behavior{Files: []profile.File{cred},
 			Unattributed: &profile.Behavior{Network: []profile.Endpoint{{Address: "198.51.100.7", Port: 443, Protocol: "tcp"}}}}, RuleBaitFileRead, High},
 
+		{"credential file stat only, with a connection (pg's pgpass)", profile.PhaseExecute, profile.Behavior{Files: []profile.File{{Path: "/home/sbx_user/.pgpass", Access: profile.AccessStat}},
+			Network: []profile.Endpoint{{Host: "collect.evil.invalid", Port: 5432, Protocol: "tcp"}}}, RuleBaitFileRead, Low},
+		{"credential directory listed only", profile.PhaseImport, profile.Behavior{Files: []profile.File{{Path: "/home/sbx_user/.ssh", Access: profile.AccessList}}}, RuleBaitFileRead, Low},
+		{"stat, then read", profile.PhaseExecute, profile.Behavior{Files: []profile.File{{Path: "/home/sbx_user/.pgpass", Access: profile.AccessStat}, {Path: "/home/sbx_user/.aws/credentials", Access: profile.AccessRead}},
+			Network: []profile.Endpoint{{Host: "collect.evil.invalid", Port: 443, Protocol: "tcp"}}}, RuleBaitFileRead, High},
 		{"secret and DNS only", profile.PhaseInvoke, profile.Behavior{Env: []string{"GITHUB_TOKEN"}, DNS: []profile.DNSQuery{{Name: "ghp-x.evil.invalid", Type: "TXT"}}}, RuleSecretEnvNetwork, High},
+		{"execute: a client's own setting and its service (nodemailer)", profile.PhaseExecute, profile.Behavior{Env: []string{"ETHEREAL_API_KEY"},
+			Network: []profile.Endpoint{{Host: "api.nodemailer.com", Port: 443, Protocol: "tcp"}}}, RuleSecretEnvNetwork, Medium},
+		{"execute: a planted credential and a connection", profile.PhaseExecute, profile.Behavior{Env: []string{"PGPASSWORD", "GITHUB_TOKEN"},
+			Network: []profile.Endpoint{{Host: "collect.evil.invalid", Port: 443, Protocol: "tcp"}}}, RuleSecretEnvNetwork, High},
+		{"import: an unplanted secret and a connection", profile.PhaseImport, profile.Behavior{Env: []string{"ETHEREAL_API_KEY"},
+			Network: []profile.Endpoint{{Host: "api.nodemailer.com", Port: 443, Protocol: "tcp"}}}, RuleSecretEnvNetwork, High},
 		{"secret and an AWS name", profile.PhaseInvoke, profile.Behavior{Env: []string{"AWS_SECRET_ACCESS_KEY"}, DNS: []profile.DNSQuery{{Name: "s3.us-east-1.amazonaws.com"}}}, RuleSecretEnvNetwork, 0},
 		{"secret and localhost", profile.PhaseInvoke, profile.Behavior{Env: []string{"API_KEY"}, DNS: []profile.DNSQuery{{Name: "localhost"}}}, RuleSecretEnvNetwork, 0},
 

@@ -117,7 +117,8 @@ var catalogue = []Rule{
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
 			"any process's /proc/<pid>/environ or /proc/<pid>/mem, or /etc/shadow. Paths are matched by suffix, wherever " +
-			"HOME is; failed opens count too. High when the same package, in the same phase, also reached out (a " +
+			"HOME is; failed opens count too. Only looking (a stat or a directory listing, with no read) is low: it learns " +
+			"whether the file is there, not what it holds. High when the same package, in the same phase, also reached out (a " +
 			"connection or DNS name that DBX006 counts as network, or a process other than its own lifecycle script); " +
 			"medium when it did none of these, since nothing seen could have sent what it read. A read no hook record " +
 			"explains is judged the same, on the process it happened in.",
@@ -135,7 +136,9 @@ var catalogue = []Rule{
 			"(…SECRET…, …TOKEN…, …PASSWORD…, …PRIVATE…, …CREDENTIAL…, API keys, AWS_ACCESS_KEY_ID, database URLs and DSNs) " +
 			"and, in a phase, connected to a network peer or resolved a DNS name (a name can carry a secret). Loopback, " +
 			"localhost, unix sockets, the instance metadata endpoints and AWS service endpoints (*.amazonaws.com, " +
-			"*.api.aws) do not count.",
+			"*.api.aws) do not count. Medium in the execute phase (an audit calling the package's exports) when none of " +
+			"the variables is one depbox plants a canary in (AWS keys, DATABASE_URL, GITHUB_TOKEN, NPM_TOKEN): a client " +
+			"asked to act reads its own settings and calls its service, and the sandbox never set them.",
 		Rationale: "Read-a-secret-then-phone-home is the shape of credential theft even when the value is encrypted " +
 			"before it leaves, which the canary detector (DBX001) cannot see.",
 		Remediation: "Check the destinations in the evidence. An SDK talking to its own service with its own key can be " +
