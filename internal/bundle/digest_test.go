@@ -73,3 +73,25 @@ func TestDirDigest(t *testing.T) {
 		t.Error("a directory the bundle does not have has a digest")
 	}
 }
+
+// TestDirDigestLayers: a layer's package (install path under /opt) is
+// hashed from the merged layers as staged: the later layer's file counts.
+func TestDirDigestLayers(t *testing.T) {
+	fn := t.TempDir()
+	writeFiles(t, fn, map[string]string{"index.js": `exports.handler = async () => 1;`})
+	digest := func(version string) string {
+		layer := t.TempDir()
+		writeFiles(t, layer, map[string]string{
+			"nodejs/node_modules/shared/package.json": `{"name":"shared","version":"` + version + `"}`,
+		})
+		b, err := Open(fn, t.TempDir(), Options{Layers: []string{layer}, LayerDir: t.TempDir()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b.DirDigest("/opt/nodejs/node_modules/shared", "node_modules")
+	}
+	one, again, two := digest("1.0.0"), digest("1.0.0"), digest("2.0.0")
+	if one == "" || one != again || one == two {
+		t.Errorf("layer package digests %q, %q (same files) and %q (changed): want non-empty, equal, different", one, again, two)
+	}
+}

@@ -29,6 +29,8 @@ const { setImmediate, setTimeout } = globalThis;
 const JSONStringify = JSON.stringify;
 const writeSync = fs.writeSync;
 const openSync = fs.openSync;
+const readFileSync = fs.readFileSync;
+const readdirSync = fs.readdirSync;
 const chdir = process.chdir.bind(process);
 const umask = process.umask.bind(process);
 const reallyExit = process.reallyExit.bind(process);
@@ -189,25 +191,83 @@ function evalModule(dir) {
   return m;
 }
 
-// load loads one package by name from dir, as loader.js does.
+// load loads one package by name from dir, as loader.js does: by
+// require, or import() when it is an ES module; one whose "exports" has no
+// "." entry through each subpath it exports instead.
 async function load(dir, name) {
-  const noEntry = (e) => e && (
-    (e.code === 'MODULE_NOT_FOUND' && String(e.message).startsWith(`Cannot find module '${name}'`)) ||
-    (e.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' && /No "exports" main defined/.test(String(e.message))));
-  const failed = (e) => ({ status: noEntry(e) ? 'no-entry' : 'error', error: codeOf(e) });
+  const notFound = (e) => e && e.code === 'MODULE_NOT_FOUND' && String(e.message).startsWith(`Cannot find module '${name}'`);
+  const noMain = (e) => e && e.code === 'ERR_PACKAGE_PATH_NOT_EXPORTED' && /No "exports" main defined/.test(String(e.message));
   const m = evalModule(dir);
-  try {
-    m.require(name);
-    return { status: 'ok', loaded: loaded(m) };
-  } catch (e) {
-    if (!(e && ESM.includes(e.code))) return failed(e);
+  // one loads a specifier and returns the error, if any.
+  const one = async (spec) => {
     try {
-      await m.exports(name);
-      return { status: 'ok', loaded: loaded(m) };
-    } catch (e2) {
-      return failed(e2);
+      m.require(spec);
+      return null;
+    } catch (e) {
+      if (!(e && ESM.includes(e.code))) return e;
+      try {
+        await m.exports(spec);
+        return null;
+      } catch (e2) {
+        return e2;
+      }
     }
+  };
+  let e = await one(name);
+  if (noMain(e)) {
+    const specs = subpaths(path.join(dir, 'node_modules', name), name);
+    if (specs.length === 0) return { status: 'no-entry', error: codeOf(e) };
+    e = null;
+    for (const spec of specs) {
+      const err = await one(spec);
+      if (err && !e) e = err;
+    }
+  } else if (notFound(e)) {
+    return { status: 'no-entry', error: codeOf(e) };
   }
+  if (e) return { status: 'error', error: codeOf(e) };
+  return { status: 'ok', loaded: loaded(m) };
+}
+
+// subpaths lists the specifiers the "exports" of the package in dir offers
+// besides its missing main entry, as loader.js's subpaths does: each "./x"
+// key as name/x, and each "./x/*" pattern expanded over the package's files
+// its target matches (up to 200).
+function subpaths(dir, name) {
+  let exp;
+  try { exp = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).exports; } catch { return []; }
+  if (!exp || typeof exp !== 'object' || Array.isArray(exp)) return [];
+  const target = (v) => {
+    if (typeof v === 'string') return v;
+    if (Array.isArray(v)) { for (const x of v) { const t = target(x); if (t) return t; } return null; }
+    if (v && typeof v === 'object') { for (const c of ['node', 'require', 'import', 'default']) { if (c in v) { const t = target(v[c]); if (t) return t; } } }
+    return null;
+  };
+  const out = [];
+  for (const key of ObjectKeys(exp)) {
+    if (!key.startsWith('./') || key === './package.json' || key.endsWith('/')) continue;
+    const t = target(exp[key]);
+    if (!t || !t.startsWith('./')) continue;
+    const star = key.indexOf('*');
+    if (star < 0) { out.push(name + key.slice(1)); continue; }
+    const ts = t.indexOf('*');
+    if (ts < 0 || key.indexOf('*', star + 1) >= 0) continue;
+    const prefix = t.slice(2, ts), suffix = t.slice(ts + 1);
+    const files = [];
+    const walk = (rel) => {
+      let ents;
+      try { ents = readdirSync(path.join(dir, rel), { withFileTypes: true }); } catch { return; }
+      for (const ent of ents) {
+        if (files.length >= 200 || ent.name === 'node_modules') continue;
+        const r = rel ? rel + '/' + ent.name : ent.name;
+        if (ent.isDirectory()) walk(r);
+        else if (r.startsWith(prefix) && r.endsWith(suffix) && r.length >= prefix.length + suffix.length) files.push(r);
+      }
+    };
+    walk(prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '');
+    for (const f of files) out.push(name + '/' + key.slice(2, star) + f.slice(prefix.length, f.length - suffix.length) + key.slice(star + 1));
+  }
+  return out.slice(0, 200);
 }
 
 async function main() {

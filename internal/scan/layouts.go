@@ -15,6 +15,9 @@ import (
 // itself by name), as the reference process reads the task root's: it is
 // not the package's behaviour.
 func dropScopeRead(b *profile.Behavior, ip string) {
+	if !strings.Contains(ip, "node_modules/") {
+		return // not resolved by name from a node_modules (a Python distribution)
+	}
 	dir, _ := resolveFrom(ip)
 	if dir == "" || strings.Contains(dir+"/", "/node_modules/") {
 		return
