@@ -80,7 +80,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Duration("init-timeout", 10*time.Second, "limit for loading the handler before the first invocation (Lambda's init limit is 10s); a handler that takes longer makes the analysis incomplete")
 	f.Duration("timer-budget", time.Second, "timers longer than this are brought forward to it and reported (time bombs)")
 	f.Int("memory-size", 128, "the function's memory size in MB, as Lambda reports it to the function")
-	f.Bool("hook", true, "load depbox's in-process hook into node (turning it off loses environment reads, DNS names, canary checks of encrypted traffic and per-package attribution inside the function; for measurements)")
+	f.Bool("hook", true, "load depbox's in-process hook into node (turning it off loses environment reads, DNS names, canary checks of encrypted traffic and per-package attribution inside the function, and imports run one package per process; for measurements)")
 	addAdvisoryFlags(cmd)
 	_ = f.SetAnnotation("events", configKey, []string{cfgEventSources})
 	_ = f.SetAnnotation("events-dir", configKey, []string{cfgEventDir})
@@ -207,7 +207,9 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
 		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, InitTimeout: o.InitTimeout, TimerBudget: o.TimerBudget,
-		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook, IsolateImports: !o.BatchImports, Version: Version, Progress: progress.step, Log: e.log,
+		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook,
+		// Without the hook no framing record carries proof: one process per package.
+		IsolateImports: !o.BatchImports || o.NoHook, Version: Version, Progress: progress.step, Log: e.log,
 	})
 	progress.finish()
 	if err != nil {

@@ -66,7 +66,8 @@ func benchBundle(b *testing.B) string {
 // BenchmarkScan measures, in one run, on the 234-package bundle (import
 // phase only), every configuration DEPBOX_BENCH_ROUNDS times (default 2),
 // interleaved so that a noisy machine weighs on all of them alike, and
-// reports medians, with the spread ((max − min) / median) beside them:
+// reports medians, with the spread (± half of (max − min), as a share of
+// the median) beside them:
 //   - native-s: one process per package (the per-package plan, depbox's
 //     one-package loader, levels and parallelism) run natively by the same
 //     runner in an empty network namespace, no hook: the baseline;

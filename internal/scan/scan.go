@@ -110,7 +110,10 @@ type Options struct {
 	Seed int64
 	// Canaries are the fake secrets of this run (default: new random ones).
 	Canaries *canary.Set
-	// NoHook runs node without the in-process hook (benchmarks).
+	// NoHook runs node without the in-process hook (benchmarks). With
+	// batched imports, the windows are then cut from framing records
+	// without proof, which package code could forge: for measurements
+	// only (the CLI's --hook=false imports one package per process).
 	NoHook bool
 	// IsolateImports imports every package in a node process of its own
 	// instead of many packages per process (docs/performance.md).
