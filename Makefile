@@ -6,7 +6,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
 GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
 
-.PHONY: all build runsc deps test unit example example-python bench eval vet clean
+.PHONY: all build runsc shim containerd depbox-containerd deps test test-containerd unit example example-python bench bench-load eval vet clean
 
 all: build
 
@@ -21,6 +21,25 @@ runsc: bin/runsc
 bin/runsc: go.mod go.sum
 	CGO_ENABLED=0 $(GO) build -trimpath -o $@ gvisor.dev/gvisor/runsc
 
+## depbox-containerd: bin/depbox-containerd, depbox with the containerd
+## backend (--backend containerd; the containerd build tag: containerd's
+## client adds about 10 MB, so bin/depbox leaves it out)
+depbox-containerd: bin/depbox-containerd
+bin/depbox-containerd: $(GOFILES) go.mod go.sum
+	CGO_ENABLED=0 $(GO) build -trimpath -tags containerd -ldflags '$(LDFLAGS)' -o $@ ./cmd/depbox
+
+## shim: gVisor's containerd shim from the gVisor version pinned in go.mod
+## (install it on containerd's PATH as containerd-shim-runsc-v1; docs/containerd.md)
+shim: bin/containerd-shim-runsc-v1
+bin/containerd-shim-runsc-v1: go.mod go.sum
+	CGO_ENABLED=0 $(GO) build -trimpath -o $@ gvisor.dev/gvisor/shim
+
+## containerd: a containerd daemon at the version of the client in go.mod,
+## for the containerd backend's tests (a module of its own: test/containerd)
+containerd: bin/containerd
+bin/containerd: test/containerd/go.mod test/containerd/go.sum
+	cd test/containerd && CGO_ENABLED=0 $(GO) build -trimpath -o $(CURDIR)/bin/containerd github.com/containerd/containerd/v2/cmd/containerd
+
 ## deps: install what a fresh machine lacks (Debian packages for the sandbox's
 ## root file system and the tests, npm 11.10+); idempotent, see scripts/install-deps
 deps:
@@ -32,6 +51,15 @@ test: deps build
 	$(GO) vet ./...
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 -timeout 40m ./...
 	cd test/osvdiff && $(GO) test -count=1 ./...
+
+## test-containerd: the containerd backend's tests (build tag containerd):
+## a private containerd daemon with gVisor's shim runs sandboxes and the
+## same fixture scan as runsc, whose profile must be identical (as root)
+CTRD_PKGS := ./sandbox/containerd ./internal/scan ./internal/cli ./internal/sandboxtest
+test-containerd: deps build shim containerd
+	$(GO) vet -tags containerd $(CTRD_PKGS)
+	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc DEPBOX_SHIM=$(CURDIR)/bin/containerd-shim-runsc-v1 \
+	  DEPBOX_CONTAINERD=$(CURDIR)/bin/containerd $(GO) test -tags containerd -count=1 -run 'Containerd|DaemonMatchesClient' $(CTRD_PKGS)
 
 ## unit: only the fast tests that need no sandbox
 unit:
@@ -61,6 +89,10 @@ examples/hello-lambda/node_modules/.package-lock.json: examples/hello-lambda/pac
 ## time, so that they do not compete
 bench: build
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -p 1 -run '^$$' -bench . -benchtime 1x -count 1 -timeout 60m ./internal/scan/ ./profiler/
+
+## bench-load: N scans at once (N = 1, 2, 4, 8): interference, time, memory
+bench-load: build
+	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -run '^$$' -bench ConcurrentScans -benchtime 1x -count 1 -timeout 60m ./test/load/
 
 ## eval: measure depbox's verdicts on the evaluation corpus (eval/README.md):
 ## real npm packages and functions that must pass, malicious fixtures that

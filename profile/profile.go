@@ -9,6 +9,7 @@ package profile
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -82,6 +83,12 @@ type Bundle struct {
 	RuntimeVersion string `json:"runtime_version,omitempty"`
 	// Handler is "file.export", e.g. "index.handler"; empty when none was found.
 	Handler string `json:"handler,omitempty"`
+	// Function is the SAM/CloudFormation or Serverless Framework function
+	// the handler is that of; Functions all the functions of that template
+	// with a usable handler (a bundle of several is scanned function by
+	// function, one profile each).
+	Function  string   `json:"function,omitempty"`
+	Functions []string `json:"functions,omitempty"`
 	// Lockfile is the bundle-relative lockfile path used for the inventory, if any.
 	Lockfile string `json:"lockfile,omitempty"`
 	// Layers are the function's Lambda layers, in the order applied.
@@ -239,6 +246,10 @@ type Process struct {
 	Binary string   `json:"binary,omitempty"`
 	// Result is "ok" or the errno name when the exec failed.
 	Result string `json:"result,omitempty"`
+	// Script is the #! line of a program inside the bundle that is a
+	// script the kernel ran through that interpreter ("#!/usr/bin/env
+	// node"), as the file was when the scan ended; empty for a binary.
+	Script string `json:"script,omitempty"`
 }
 
 // Exfil is a canary secret seen leaving: in outbound data, a DNS name, a
@@ -524,11 +535,33 @@ func (p *Profile) Write(w io.Writer) error {
 	return err
 }
 
+// ReadAll decodes the profiles of a stream of them, one after another
+// (depbox scan --format json writes one per function of a template with
+// several), each checked as Read checks one.
+func ReadAll(r io.Reader) ([]*Profile, error) {
+	dec := json.NewDecoder(r)
+	var out []*Profile
+	for {
+		p, err := decode(dec)
+		if errors.Is(err, io.EOF) && len(out) > 0 {
+			return out, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("profile %d: %w", len(out)+1, err)
+		}
+		out = append(out, p)
+	}
+}
+
 // Read decodes a profile and checks its schema version.
 func Read(r io.Reader) (*Profile, error) {
+	return decode(json.NewDecoder(r))
+}
+
+func decode(dec *json.Decoder) (*Profile, error) {
 	var p Profile
-	dec := json.NewDecoder(r)
 	if err := dec.Decode(&p); err != nil {
+		// io.EOF stays visible to ReadAll through the wrapping.
 		return nil, fmt.Errorf("decoding profile: %w (is it a depbox profile written with --format json?)", err)
 	}
 	if p.Schema != Schema {

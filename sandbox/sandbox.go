@@ -97,6 +97,11 @@ type Result struct {
 	Duration             time.Duration
 	// NetNS is the inode of the network namespace the sandbox ran in.
 	NetNS uint64
+	// OOMKills counts the sandbox's host processes (the sentry, the gofer,
+	// an application's address space) that the host's out-of-memory
+	// killer ended because the sandbox reached MemoryBytes. When it got
+	// the sentry, the whole sandbox ended at once.
+	OOMKills int
 }
 
 // ErrNotRoot is returned when depbox cannot create network namespaces.
@@ -119,7 +124,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		}
 	}
 	defer os.RemoveAll(bundleDir)
-	spec, err := cfg.spec(bundleDir)
+	spec, err := cfg.Spec()
 	if err != nil {
 		return nil, err
 	}
@@ -130,27 +135,11 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	if err := os.WriteFile(filepath.Join(bundleDir, "config.json"), b, 0o600); err != nil {
 		return nil, fmt.Errorf("writing OCI spec: %w", err)
 	}
-	global := []string{
-		"--root", stateDir,
-		"--network=none",
-		"--platform=systrap",
-		"--debug-log", logDir + "/",
-		// Writes to the root file system stay in the sandbox's memory (runsc's
-		// default, "self", would put a filestore beside the shared rootfs).
-		"--overlay2=root:memory",
-		// depbox's mounts are private copies nothing else changes during a
-		// run: gVisor may cache their dentries instead of revalidating every
-		// lookup against the host (module resolution is lookup-heavy).
-		"--file-access-mounts=exclusive",
+	global, err := cfg.RunscFlags(bundleDir)
+	if err != nil {
+		return nil, err
 	}
-	if cfg.PodInitConfig != nil {
-		p := filepath.Join(bundleDir, "pod-init.json")
-		if err := os.WriteFile(p, cfg.PodInitConfig, 0o600); err != nil {
-			return nil, fmt.Errorf("writing monitoring config: %w", err)
-		}
-		global = append(global, "--pod-init-config="+p)
-	}
-	global = append(global, cfg.ExtraFlags...)
+	global = append([]string{"--root", stateDir, "--debug-log", logDir + "/"}, global...)
 	args := append(global, "run", "--bundle", bundleDir, cfg.ID)
 
 	cmd := exec.Command(cfg.Runsc, args...)
@@ -165,8 +154,8 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 	}
 	// runsc must not write its output into a file it could seek in, and
 	// needs a stdin: pipes and /dev/null (see the feasibility notes).
-	stdout := &capBuffer{max: cfg.OutputBytes}
-	stderr := &capBuffer{max: cfg.OutputBytes}
+	stdout := NewOutputBuffer(cfg.OutputBytes)
+	stderr := NewOutputBuffer(cfg.OutputBytes)
 	cmd.Stdin = nil
 	var outW io.Writer = stdout
 	if cfg.Stdout != nil {
@@ -193,7 +182,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 			err = cerr
 		}
 		os.RemoveAll(stateDir)
-		if cerr := removeCgroups(cgroupsPath(cfg)); cerr != nil && err == nil {
+		if cerr := cfg.RemoveCgroups(); cerr != nil && err == nil {
 			err = cerr
 		}
 	}()
@@ -215,8 +204,9 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		waitErr = <-done
 	}
 	res.Duration = time.Since(start)
-	res.Stdout, res.StdoutCut = stdout.bytes()
-	res.Stderr, res.StderrCut = stderr.bytes()
+	res.OOMKills = oomKills(cgroupRoot, cgroupsPath(cfg)) // before teardown removes the cgroup
+	res.Stdout, res.StdoutCut = stdout.Bytes()
+	res.Stderr, res.StderrCut = stderr.Bytes()
 	var ee *exec.ExitError
 	switch {
 	case waitErr == nil:
@@ -264,8 +254,43 @@ func (cfg *Config) check() error {
 	return nil
 }
 
-// spec builds the OCI runtime spec.
-func (cfg *Config) spec(bundleDir string) (*specs.Spec, error) {
+// RunscFlags returns the global runsc flags of the run, whatever starts
+// runsc: no network (a loopback inside the sandbox only), the systrap
+// platform, writes to the root file system kept in memory, cached dentries
+// of depbox's private mounts, the monitoring session (written to
+// dir/pod-init.json when PodInitConfig is set) and ExtraFlags. State and log
+// directories are the caller's.
+func (cfg Config) RunscFlags(dir string) ([]string, error) {
+	flags := []string{
+		"--network=none",
+		"--platform=systrap",
+		// Writes to the root file system stay in the sandbox's memory (runsc's
+		// default, "self", would put a filestore beside the shared rootfs).
+		"--overlay2=root:memory",
+		// depbox's mounts are private copies nothing else changes during a
+		// run: gVisor may cache their dentries instead of revalidating every
+		// lookup against the host (module resolution is lookup-heavy).
+		"--file-access-mounts=exclusive",
+	}
+	if cfg.PodInitConfig != nil {
+		p := filepath.Join(dir, "pod-init.json")
+		if err := os.WriteFile(p, cfg.PodInitConfig, 0o600); err != nil {
+			return nil, fmt.Errorf("writing monitoring config: %w", err)
+		}
+		flags = append(flags, "--pod-init-config="+p)
+	}
+	return append(flags, cfg.ExtraFlags...), nil
+}
+
+// Spec returns the OCI runtime spec of the run (defaults applied): the root
+// file system read-only, /proc, /dev, /sys, a size-limited /tmp, the extra
+// tmpfs and bind mounts, the process with its user, capabilities and no new
+// privileges, fresh namespaces (network included) and the memory and pid
+// limits. Every backend gives runsc this spec.
+func (cfg Config) Spec() (*specs.Spec, error) {
+	if err := cfg.check(); err != nil {
+		return nil, err
+	}
 	mounts := []specs.Mount{
 		{Destination: "/proc", Type: "proc", Source: "proc"},
 		{Destination: "/dev", Type: "tmpfs", Source: "tmpfs", Options: []string{"nosuid", "strictatime", "mode=755", "size=65536k"}},
@@ -326,7 +351,7 @@ func (cfg *Config) spec(bundleDir string) (*specs.Spec, error) {
 			r.Pids = &specs.LinuxPids{Limit: cfg.Pids}
 		}
 		s.Linux.Resources = r
-		s.Linux.CgroupsPath = cgroupsPath(*cfg)
+		s.Linux.CgroupsPath = cgroupsPath(cfg)
 	}
 	return s, nil
 }
@@ -339,11 +364,12 @@ func cgroupsPath(cfg Config) string {
 	return "/depbox/" + cfg.ID
 }
 
-// removeCgroups removes the sandbox's cgroup directories in every
+// RemoveCgroups removes the sandbox's cgroup directories in every
 // hierarchy (v1 controllers and v2), which runsc leaves behind when the
 // sandbox is killed. A cgroup that still holds a process is an error: the
 // sandbox did not end.
-func removeCgroups(rel string) error {
+func (cfg Config) RemoveCgroups() error {
+	rel := cgroupsPath(cfg)
 	if rel == "" {
 		return nil
 	}
@@ -416,15 +442,21 @@ func netnsInode(pid int) uint64 {
 	return st.Ino
 }
 
-// capBuffer keeps the first max bytes written and counts the rest.
-type capBuffer struct {
+// OutputBuffer keeps the first bytes written to it, up to a limit, and
+// counts the rest: a sandbox's output without unbounded memory. It is safe
+// for concurrent use.
+type OutputBuffer struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
 	max int
 	cut int64
 }
 
-func (c *capBuffer) Write(p []byte) (int, error) {
+// NewOutputBuffer returns a buffer keeping up to max bytes.
+func NewOutputBuffer(max int) *OutputBuffer { return &OutputBuffer{max: max} }
+
+// Write keeps what fits and counts the rest; it never fails.
+func (c *OutputBuffer) Write(p []byte) (int, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	room := c.max - c.buf.Len()
@@ -439,7 +471,8 @@ func (c *capBuffer) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-func (c *capBuffer) bytes() ([]byte, int64) {
+// Bytes returns a copy of what was kept and the number of bytes cut.
+func (c *OutputBuffer) Bytes() ([]byte, int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return bytes.Clone(c.buf.Bytes()), c.cut

@@ -21,10 +21,11 @@ const module = "github.com/depbox/depbox"
 // other way round. sandbox and profiler do not know each other: the
 // monitoring configuration travels between them as bytes.
 var publicImports = map[string][]string{
-	"profile":  {},
-	"baseline": {"profile"},
-	"profiler": {"profile", "internal/hook"},
-	"sandbox":  {"internal/contenthash"}, // a leaf: file hashes memoised by identity for the rootfs key
+	"profile":            {},
+	"baseline":           {"profile"},
+	"profiler":           {"profile", "internal/hook"},
+	"sandbox":            {"internal/contenthash"}, // a leaf: file hashes memoised by identity for the rootfs key
+	"sandbox/containerd": {"sandbox", "internal/contenthash"},
 }
 
 // moduleImports parses the module's packages (not their tests) and returns,

@@ -1,7 +1,8 @@
-// Package audit runs depbox on one npm package version and its dependency
-// tree, on demand: before adopting or upgrading a package. On the host it
-// only downloads and unpacks (npm with --ignore-scripts into a private
-// temporary directory, tarball integrity checked); everything the package
+// Package audit runs depbox on one npm package version (or Python
+// distribution) and its dependency tree, on demand: before adopting or
+// upgrading a package. On the host it only downloads and unpacks (npm with
+// --ignore-scripts, or pip with wheels only, into a private temporary
+// directory, integrity and hashes checked); everything the package
 // does — install scripts, import, calls of its exports — happens in the
 // sandbox through scan.Scan, and the result is the same profile a scan
 // writes. Audits are cached by tarball integrity, two versions can be
@@ -36,8 +37,11 @@ type ScanFunc func(ctx context.Context, o scan.Options) (*profile.Profile, *scan
 
 // Auditor audits packages.
 type Auditor struct {
-	// Source fetches packages (default: &NPM{}).
+	// Source fetches npm packages (default: &NPM{}).
 	Source Source
+	// PyPI fetches Python distributions (default: &PyPI{} with
+	// Options.Python).
+	PyPI Source
 	// Scan runs the sandbox (default: scan.Scan).
 	Scan ScanFunc
 	// Options are the scan options every audit starts from: binaries, cache
@@ -57,6 +61,7 @@ type Auditor struct {
 
 	envOnce sync.Once
 	runtime string
+	python  string
 	tool    string
 }
 
@@ -67,7 +72,8 @@ type Result struct {
 	Version string
 	// Integrity of the audited tarball ("sha512-…"), verified.
 	Integrity string
-	// Path is the package's install path in the profile: "node_modules/<name>".
+	// Path is the package's install path in the profile: "node_modules/<name>",
+	// or a Python distribution's "<name>-<version>.dist-info".
 	Path string
 	// Cached is true when the profile comes from an earlier audit.
 	Cached   bool
@@ -106,15 +112,19 @@ func (a *Auditor) log() *slog.Logger {
 	return a.Log
 }
 
-// environment returns node's version and the digest of the depbox binary
+// environment returns the version of the runtime s runs on (node's, or
+// Python's for a Python distribution) and the digest of the depbox binary
 // that runs in the sandbox (both part of the cache key: a package may
 // behave differently on another runtime, and another depbox may see more).
-func (a *Auditor) environment() (runtime, tool string) {
+func (a *Auditor) environment(s Spec) (runtime, tool string) {
 	a.envOnce.Do(func() {
 		if a.Options.Node != "" {
 			if out, err := exec.Command(a.Options.Node, "--version").Output(); err == nil {
 				a.runtime = strings.TrimSpace(string(out))
 			}
+		}
+		if out, err := exec.Command(a.pythonBinary(), "--version").Output(); err == nil {
+			a.python = strings.TrimSpace(string(out))
 		}
 		if a.Options.Self != "" {
 			if f, err := os.Open(a.Options.Self); err == nil {
@@ -126,12 +136,36 @@ func (a *Auditor) environment() (runtime, tool string) {
 			}
 		}
 	})
+	if s.IsPyPI() {
+		return a.python, a.tool
+	}
 	return a.runtime, a.tool
 }
 
+func (a *Auditor) pythonBinary() string {
+	if a.Options.Python != "" {
+		return a.Options.Python
+	}
+	return scan.DefaultPython
+}
+
+// source is what fetches s.
+func (a *Auditor) source(s Spec) Source {
+	switch {
+	case s.IsPyPI() && a.PyPI != nil:
+		return a.PyPI
+	case s.IsPyPI():
+		return &PyPI{Python: a.pythonBinary(), Log: a.Log}
+	case a.Source != nil:
+		return a.Source
+	}
+	return &NPM{}
+}
+
 // options are the scan options of one audit of the bundle at dir whose
-// audited package is installed at installPath.
-func (a *Auditor) options(dir, installPath string) scan.Options {
+// audited package is installed at installPath; python for a Python
+// distribution (which has no execute phase).
+func (a *Auditor) options(dir, installPath string, python bool) scan.Options {
 	o := a.Options
 	o.Path = dir
 	o.Handler = ""
@@ -150,6 +184,9 @@ func (a *Auditor) options(dir, installPath string) scan.Options {
 	// methods called with generated arguments, each call bounded by
 	// CallTimeout (its dependencies are exercised through it).
 	o.Execute = []string{installPath}
+	if python {
+		o.Execute = nil
+	}
 	return o
 }
 
@@ -174,17 +211,14 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 	} else {
 		defer os.RemoveAll(work)
 	}
-	src := a.Source
-	if src == nil {
-		src = &NPM{}
-	}
+	src := a.source(s)
 	r, err := src.Resolve(ctx, s, filepath.Join(work, "tarball"))
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Spec: s, Name: r.Name, Version: r.Version, Integrity: r.Integrity, Path: "node_modules/" + r.Name, Resolved: r}
-	o := a.options("", res.Path)
-	runtime, tool := a.environment()
+	res := &Result{Spec: s, Name: r.Name, Version: r.Version, Integrity: r.Integrity, Path: r.InstallPath(), Resolved: r}
+	o := a.options("", res.Path, s.IsPyPI())
+	runtime, tool := a.environment(s)
 	key := Key(r.Integrity, runtime, tool, o)
 	if !a.NoCache {
 		p, err := a.Cache.Get(key)
@@ -280,7 +314,7 @@ func (a *Auditor) Compare(ctx context.Context, s Spec, against string) (*Result,
 		}
 		newRes, name = r, r.Name
 	}
-	old, err := Against(name, against)
+	old, err := Against(s, name, against)
 	if err != nil {
 		return nil, &InputError{err}
 	}

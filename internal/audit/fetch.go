@@ -40,17 +40,32 @@ type Resolved struct {
 	// Integrity is "sha512-<base64>" of the tarball, computed by depbox and
 	// checked against what the registry lists.
 	Integrity string
-	// File is the private copy of the tarball.
+	// File is the private copy of the tarball (or wheel).
 	File string
+	// Path is the package's install path in the profile
+	// ("node_modules/<name>" when empty; a wheel's "<name>-<version>.dist-info").
+	Path string
+
+	// wheels are a Python distribution's wheel and those of its dependency
+	// tree, downloaded and hashed (PyPI).
+	wheels []wheelFile
 }
 
-// Label names the resolved package: "npm:name@version", or the tarball's
-// path with the name and version inside it.
+// Label names the resolved package: "npm:name@version" ("pypi:…"), or the
+// file's path with the name and version inside it.
 func (r *Resolved) Label() string {
 	if r.Spec.IsTarball() {
 		return fmt.Sprintf("%s (%s@%s)", r.Spec.Tarball, r.Name, r.Version)
 	}
-	return "npm:" + r.Name + "@" + r.Version
+	return r.Spec.prefix() + r.Name + "@" + r.Version
+}
+
+// InstallPath is the package's install path in the profile.
+func (r *Resolved) InstallPath() string {
+	if r.Path != "" {
+		return r.Path
+	}
+	return "node_modules/" + r.Name
 }
 
 // Installed is a resolved package installed, inert, into a bundle directory
@@ -331,9 +346,13 @@ func tarballPackage(file string) (name, version string, err error) {
 	}
 	lim := &io.LimitedReader{R: gz, N: maxScanned}
 	tr := tar.NewReader(lim)
+	sdist := false
 	for {
 		h, err := tr.Next()
 		if err != nil {
+			if errors.Is(err, io.EOF) && sdist {
+				return "", "", errors.New("it is a Python sdist (PKG-INFO at its top), not an npm tarball: depbox does not audit sdists yet (their build would run in the sandbox; that build phase is not written): audit the distribution's wheel instead (pypi:NAME@VERSION or a local .whl)")
+			}
 			if errors.Is(err, io.EOF) {
 				return "", "", errors.New("no package.json at the top of the tarball")
 			}
@@ -344,6 +363,7 @@ func tarballPackage(file string) (name, version string, err error) {
 		}
 		p := strings.TrimPrefix(path.Clean("/"+h.Name), "/")
 		dir, base := path.Split(p)
+		sdist = sdist || base == "PKG-INFO" && strings.Count(dir, "/") == 1
 		if base != "package.json" || strings.Count(dir, "/") != 1 || h.Typeflag != tar.TypeReg {
 			continue
 		}

@@ -48,6 +48,8 @@ func TestTarballPackage(t *testing.T) {
 		{map[string]string{"package/package.json": `{`}, "", "", "package.json"},
 		// Paths leaving the tarball are cleaned, never followed.
 		{map[string]string{"../../package.json": `{"name":"evil","version":"1.0.0"}`}, "", "", "no package.json"},
+		// A Python sdist says what it is and what to audit instead.
+		{map[string]string{"pkg-1.0/PKG-INFO": "Metadata-Version: 2.1\nName: pkg\nVersion: 1.0\n", "pkg-1.0/setup.py": ""}, "", "", "Python sdist"},
 	}
 	for i, tt := range tests {
 		p := tgz(t, dir, "t.tgz", tt.files)

@@ -14,21 +14,41 @@ import (
 var ErrSpec = errors.New("bad package spec")
 
 // SpecHint says what a spec looks like; it ends spec errors.
-const SpecHint = "give npm:NAME, npm:NAME@VERSION, npm:NAME@RANGE or npm:NAME@TAG (e.g. npm:left-pad@1.3.0, npm:@scope/name@^2), or a local .tgz file"
+const SpecHint = "give npm:NAME, npm:NAME@VERSION, npm:NAME@RANGE or npm:NAME@TAG (e.g. npm:left-pad@1.3.0, npm:@scope/name@^2), pypi:NAME or pypi:NAME@VERSION (e.g. pypi:requests@2.31.0), or a local .tgz or .whl file"
+
+// Ecosystems a spec names. The npm registry is the zero value.
+const (
+	EcosystemNPM  = ""
+	EcosystemPyPI = "pypi"
+)
 
 // Spec is one package to audit: a name and version, range or tag from the
-// npm registry, or a local tarball.
+// npm registry, a name and version from a Python package index, or a
+// local file (an npm tarball or a wheel).
 type Spec struct {
-	// Name is the registry package name (empty for a tarball).
+	// Ecosystem is EcosystemNPM or EcosystemPyPI.
+	Ecosystem string `json:"ecosystem,omitempty"`
+	// Name is the registry package name (empty for a local file).
 	Name string `json:"name,omitempty"`
 	// Version is the version, range or tag asked for ("" means latest).
 	Version string `json:"version,omitempty"`
-	// Tarball is the path of a local .tgz or .tar.gz file.
+	// Tarball is the path of a local .tgz or .tar.gz file, or of a wheel.
 	Tarball string `json:"tarball,omitempty"`
 }
 
-// IsTarball reports whether the spec names a local tarball.
+// IsTarball reports whether the spec names a local file.
 func (s Spec) IsTarball() bool { return s.Tarball != "" }
+
+// IsPyPI reports whether the spec names a Python distribution.
+func (s Spec) IsPyPI() bool { return s.Ecosystem == EcosystemPyPI }
+
+// prefix is the spec's ecosystem prefix, "npm:" or "pypi:".
+func (s Spec) prefix() string {
+	if s.IsPyPI() {
+		return "pypi:"
+	}
+	return "npm:"
+}
 
 // String renders the spec the way it is written on the command line.
 func (s Spec) String() string {
@@ -36,9 +56,9 @@ func (s Spec) String() string {
 		return s.Tarball
 	}
 	if s.Version == "" {
-		return "npm:" + s.Name
+		return s.prefix() + s.Name
 	}
-	return "npm:" + s.Name + "@" + s.Version
+	return s.prefix() + s.Name + "@" + s.Version
 }
 
 // npmArg is the spec as npm takes it ("name@version"; "name@latest" when no
@@ -59,7 +79,26 @@ var (
 	// that would make npm fetch from git, a URL or a directory (':', '/',
 	// '#', '@').
 	versionRE = regexp.MustCompile(`^[A-Za-z0-9.+^~<>=*|_ -]+$`)
+	// PEP 508 distribution names, and PEP 440 versions (exact ones: what
+	// pip is asked for is NAME==VERSION).
+	pypiNameRE    = regexp.MustCompile(`^(?i:[A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$`)
+	pypiVersionRE = regexp.MustCompile(`^[A-Za-z0-9.!+_-]+$`)
 )
+
+// parsePyPI parses the part of a pypi: spec after the prefix.
+func parsePyPI(raw, rest string) (Spec, error) {
+	name, version, _ := strings.Cut(rest, "@")
+	if strings.Contains(rest, "@") && version == "" {
+		return Spec{}, fmt.Errorf("%w: %q has an empty version after '@': %s", ErrSpec, raw, SpecHint)
+	}
+	if len(name) > 200 || !pypiNameRE.MatchString(name) {
+		return Spec{}, fmt.Errorf("%w: %q is not a valid Python distribution name (PEP 508): %s", ErrSpec, name, SpecHint)
+	}
+	if version != "" && (len(version) > 128 || !pypiVersionRE.MatchString(version)) {
+		return Spec{}, fmt.Errorf("%w: %q is not a version (pypi: specs take one exact version; no ranges, URLs or files): %s", ErrSpec, version, SpecHint)
+	}
+	return Spec{Ecosystem: EcosystemPyPI, Name: name, Version: version}, nil
+}
 
 // ParseSpec parses one package spec: "npm:name", "npm:name@version|range|tag",
 // "npm:@scope/name@1.0.0", or a path ending in .tgz or .tar.gz. Errors wrap
@@ -69,6 +108,13 @@ func ParseSpec(raw string) (Spec, error) {
 	switch {
 	case s == "":
 		return Spec{}, fmt.Errorf("%w: empty spec: %s", ErrSpec, SpecHint)
+	case strings.HasPrefix(s, "pypi:"):
+		return parsePyPI(raw, strings.TrimPrefix(s, "pypi:"))
+	case strings.HasSuffix(s, ".whl"):
+		if strings.Contains(s, "://") {
+			return Spec{}, fmt.Errorf("%w: %q: only local wheels can be audited, not URLs: %s", ErrSpec, raw, SpecHint)
+		}
+		return Spec{Ecosystem: EcosystemPyPI, Tarball: strings.TrimPrefix(s, "file:")}, nil
 	case !strings.HasPrefix(s, "npm:") && (strings.HasSuffix(s, ".tgz") || strings.HasSuffix(s, ".tar.gz")):
 		if strings.Contains(s, "://") {
 			return Spec{}, fmt.Errorf("%w: %q: only local tarballs can be audited, not URLs: %s", ErrSpec, raw, SpecHint)
@@ -101,17 +147,18 @@ func ParseSpec(raw string) (Spec, error) {
 }
 
 // Against returns the spec to compare s with: against is a spec of its own
-// ("npm:foo@1.9.3", "./foo-1.9.3.tgz") or a version, range or tag of the
-// package named name (s's name, or the name inside s's tarball).
-func Against(name, against string) (Spec, error) {
+// ("npm:foo@1.9.3", "./foo-1.9.3.tgz", "pypi:foo@1.0") or a version, range
+// or tag of the package named name (s's name, or the name inside s's
+// file) in s's ecosystem.
+func Against(s Spec, name, against string) (Spec, error) {
 	a := strings.TrimSpace(against)
-	if strings.HasPrefix(a, "npm:") || strings.HasSuffix(a, ".tgz") || strings.HasSuffix(a, ".tar.gz") {
+	if strings.HasPrefix(a, "npm:") || strings.HasPrefix(a, "pypi:") || strings.HasSuffix(a, ".tgz") || strings.HasSuffix(a, ".tar.gz") || strings.HasSuffix(a, ".whl") {
 		return ParseSpec(a)
 	}
 	if name == "" {
 		return Spec{}, fmt.Errorf("%w: --against %q: no package name to take the version of", ErrSpec, against)
 	}
-	return ParseSpec("npm:" + name + "@" + a)
+	return ParseSpec(s.prefix() + name + "@" + a)
 }
 
 // Job is one line of a batch: a spec, and optionally a version to compare it with.
@@ -159,7 +206,7 @@ func ParseList(r io.Reader, name string) ([]Job, error) {
 			return nil, fmt.Errorf("%s:%d: %w: unexpected %q after the spec (a line is SPEC or SPEC --against VERSION)", name, n, ErrSpec, strings.Join(rest, " "))
 		}
 		if j.Against != "" && !j.Spec.IsTarball() {
-			if _, err := Against(j.Spec.Name, j.Against); err != nil {
+			if _, err := Against(j.Spec, j.Spec.Name, j.Against); err != nil {
 				return nil, fmt.Errorf("%s:%d: %w", name, n, err)
 			}
 		}

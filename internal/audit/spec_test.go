@@ -29,6 +29,11 @@ func TestParseSpec(t *testing.T) {
 		{"/abs/x-1.tgz", Spec{Tarball: "/abs/x-1.tgz"}, "/abs/x-1.tgz"},
 		{"  npm:axios  ", Spec{Name: "axios"}, "npm:axios"},
 		{"npm:x.tgz", Spec{Name: "x.tgz"}, "npm:x.tgz"}, // a registry name, however odd
+		{"pypi:requests@2.31.0", Spec{Ecosystem: EcosystemPyPI, Name: "requests", Version: "2.31.0"}, "pypi:requests@2.31.0"},
+		{"pypi:Flask", Spec{Ecosystem: EcosystemPyPI, Name: "Flask"}, "pypi:Flask"},
+		{"pypi:zope.interface@6.0.post1", Spec{Ecosystem: EcosystemPyPI, Name: "zope.interface", Version: "6.0.post1"}, "pypi:zope.interface@6.0.post1"},
+		{"pypi:pkg@1!2.0rc1+local.7", Spec{Ecosystem: EcosystemPyPI, Name: "pkg", Version: "1!2.0rc1+local.7"}, "pypi:pkg@1!2.0rc1+local.7"},
+		{"./dist/pkg-1.0-py3-none-any.whl", Spec{Ecosystem: EcosystemPyPI, Tarball: "./dist/pkg-1.0-py3-none-any.whl"}, "./dist/pkg-1.0-py3-none-any.whl"},
 	}
 	for _, tt := range tests {
 		got, err := ParseSpec(tt.in)
@@ -65,6 +70,13 @@ func TestParseSpecErrors(t *testing.T) {
 		{"github:user/repo", "npm:NAME"},
 		{"./some-dir", "npm:NAME"},
 		{"npm:" + strings.Repeat("a", 215), "not a valid npm package name"},
+		{"pypi:", "not a valid Python distribution name"},
+		{"pypi:-dash", "not a valid Python distribution name"},
+		{"pypi:foo@", "empty version"},
+		{"pypi:foo@>=1.0", "one exact version"},
+		{"pypi:foo@1.0@2", "one exact version"},
+		{"pypi:foo @ https://example.invalid/x.whl", "not a valid Python distribution name"},
+		{"https://example.invalid/x-1.0-py3-none-any.whl", "not URLs"},
 	}
 	for _, tt := range tests {
 		_, err := ParseSpec(tt.in)
@@ -82,20 +94,25 @@ func TestParseSpecErrors(t *testing.T) {
 }
 
 func TestAgainst(t *testing.T) {
+	npm, pypi := Spec{}, Spec{Ecosystem: EcosystemPyPI}
 	tests := []struct {
+		of            Spec
 		name, against string
 		want          Spec
 		err           bool
 	}{
-		{"foo", "1.9.3", Spec{Name: "foo", Version: "1.9.3"}, false},
-		{"@s/foo", "^1", Spec{Name: "@s/foo", Version: "^1"}, false},
-		{"foo", "npm:bar@2.0.0", Spec{Name: "bar", Version: "2.0.0"}, false},
-		{"foo", "./old.tgz", Spec{Tarball: "./old.tgz"}, false},
-		{"", "1.0.0", Spec{}, true},
-		{"foo", "github:x/y", Spec{}, true},
+		{npm, "foo", "1.9.3", Spec{Name: "foo", Version: "1.9.3"}, false},
+		{npm, "@s/foo", "^1", Spec{Name: "@s/foo", Version: "^1"}, false},
+		{npm, "foo", "npm:bar@2.0.0", Spec{Name: "bar", Version: "2.0.0"}, false},
+		{npm, "foo", "./old.tgz", Spec{Tarball: "./old.tgz"}, false},
+		{npm, "", "1.0.0", Spec{}, true},
+		{npm, "foo", "github:x/y", Spec{}, true},
+		{pypi, "requests", "2.30.0", Spec{Ecosystem: EcosystemPyPI, Name: "requests", Version: "2.30.0"}, false},
+		{pypi, "requests", "./requests-2.30.0-py3-none-any.whl", Spec{Ecosystem: EcosystemPyPI, Tarball: "./requests-2.30.0-py3-none-any.whl"}, false},
+		{pypi, "requests", ">=2", Spec{}, true},
 	}
 	for _, tt := range tests {
-		got, err := Against(tt.name, tt.against)
+		got, err := Against(tt.of, tt.name, tt.against)
 		if (err != nil) != tt.err || got != tt.want {
 			t.Errorf("Against(%q, %q) = %+v, %v; want %+v, error %v", tt.name, tt.against, got, err, tt.want, tt.err)
 		}
@@ -111,6 +128,8 @@ npm:left-pad@1.3.0
 npm:bar@2 --against=1
 ./local-1.0.0.tgz
 npm:axios
+pypi:requests@2.31.0 --against 2.30.0
+./dist/pkg-1.0-py3-none-any.whl
 `
 	jobs, err := ParseList(strings.NewReader(in), "packages.txt")
 	if err != nil {
@@ -122,6 +141,8 @@ npm:axios
 		{Spec: Spec{Name: "foo", Version: "2.0.0"}, Against: "1.9.3"},
 		{Spec: Spec{Name: "bar", Version: "2"}, Against: "1"},
 		{Spec: Spec{Tarball: "./local-1.0.0.tgz"}},
+		{Spec: Spec{Ecosystem: EcosystemPyPI, Name: "requests", Version: "2.31.0"}, Against: "2.30.0"},
+		{Spec: Spec{Ecosystem: EcosystemPyPI, Tarball: "./dist/pkg-1.0-py3-none-any.whl"}},
 	}
 	if !slices.Equal(jobs, want) {
 		t.Errorf("ParseList = %+v\nwant %+v", jobs, want)

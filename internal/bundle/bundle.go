@@ -95,6 +95,10 @@ type Options struct {
 	MaxTotalBytes int64  // uncompressed bytes of all files; default 2 GiB
 	MaxFileBytes  int64  // uncompressed bytes of one file; default 256 MiB
 	Handler       string // overrides the detected handler ("file.export"); optional
+	// Function picks a function of the bundle's SAM/CloudFormation template
+	// or serverless.yml by logical id or name (its handler, runtime and
+	// code directory); optional, exclusive with Handler.
+	Function string
 	// Runtime overrides runtime detection: "nodejs", or a Lambda Python
 	// runtime such as "python3.12"; optional.
 	Runtime string
@@ -136,8 +140,13 @@ type Bundle struct {
 	// SiteDirs are the bundle-relative directories Python distributions
 	// are installed in ("" is the root: pip install -t .; "python" and
 	// "python/lib/python3.X/site-packages" as in a layer). Python only.
-	SiteDirs    []string
-	Handler     string     // e.g. "index.handler"; "" if none found
+	SiteDirs []string
+	Handler  string // e.g. "index.handler"; "" if none found
+	// Function is the template function the handler is that of ("" when
+	// no template named it); Functions are all the functions of that
+	// template or serverless.yml with a usable handler, in order.
+	Function    string
+	Functions   []string
 	HandlerFile string     // bundle-relative path of the handler module, e.g. "index.mjs"; "" if none
 	Lockfile    string     // bundle-relative lockfile the integrity hashes came from ("package-lock.json"), else ""
 	Packages    []*Package // every installed and every bundled package, sorted by Path

@@ -24,6 +24,7 @@ var handlerExts = []string{"", ".js", ".mjs", ".cjs"}
 
 // function is a handler named by some configuration.
 type function struct {
+	name    string // the template's logical id or serverless function name
 	origin  string // "template.yaml: Resources.Fn", for messages
 	handler string
 	runtime string // "" when not stated
@@ -34,9 +35,15 @@ type function struct {
 // package documentation). Handlers that are CloudFormation intrinsics or
 // serverless variables are not usable and are passed over.
 func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
-	fn, err := configuredFunction(t, opts)
+	fn, all, err := configuredFunction(t, opts)
 	if err != nil {
 		return err
+	}
+	if fn != nil {
+		b.Function = fn.name
+	}
+	for _, f := range all {
+		b.Functions = append(b.Functions, f.name)
 	}
 	switch {
 	case IsPythonRuntime(opts.Runtime), fn != nil && IsPythonRuntime(fn.runtime),
@@ -204,13 +211,17 @@ func (t *tree) readSmall(real string) ([]byte, error) {
 }
 
 // configuredFunction returns the function configuration names: Options,
-// a template or serverless.yml; nil when none does.
-func configuredFunction(t *tree, opts Options) (*function, error) {
+// a template or serverless.yml; nil when none does. all are the functions
+// of the template (or serverless.yml) it came from, in order.
+func configuredFunction(t *tree, opts Options) (fn *function, all []*function, err error) {
 	if opts.Handler != "" {
-		if err := checkHandler("the handler option", opts.Handler); err != nil {
-			return nil, err
+		if opts.Function != "" {
+			return nil, nil, inputErr("", "give either a handler or a function of the template, not both")
 		}
-		return &function{origin: "the handler option", handler: opts.Handler}, nil
+		if err := checkHandler("the handler option", opts.Handler); err != nil {
+			return nil, nil, err
+		}
+		return &function{origin: "the handler option", handler: opts.Handler}, nil, nil
 	}
 	for _, name := range []string{"template.yaml", "template.yml", "template.json", "serverless.yml", "serverless.yaml"} {
 		real, e := t.lookup(name)
@@ -218,15 +229,15 @@ func configuredFunction(t *tree, opts Options) (*function, error) {
 			continue
 		}
 		if e.size > maxConfigBytes {
-			return nil, limitErr(name, "", "is larger than %d bytes; depbox does not parse it, set the handler explicitly or remove the file", maxConfigBytes)
+			return nil, nil, limitErr(name, "", "is larger than %d bytes; depbox does not parse it, set the handler explicitly or remove the file", maxConfigBytes)
 		}
 		data, err := t.root.ReadFile(real)
 		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w", name, err)
+			return nil, nil, fmt.Errorf("reading %s: %w", name, err)
 		}
 		doc, err := parseConfig(name, data)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		var fns []*function
 		if strings.HasPrefix(name, "serverless") {
@@ -237,14 +248,32 @@ func configuredFunction(t *tree, opts Options) (*function, error) {
 		if len(fns) == 0 {
 			continue
 		}
+		if opts.Function != "" {
+			i := slices.IndexFunc(fns, func(f *function) bool { return f.name == opts.Function })
+			if i < 0 {
+				return nil, nil, inputErr(name, "has no function %q with a usable handler; its functions are %s", opts.Function, functionNames(fns))
+			}
+			return fns[i], fns, nil
+		}
 		for _, fn := range fns {
 			if fn.runtime == "" || strings.HasPrefix(fn.runtime, "nodejs") {
-				return fn, nil
+				return fn, fns, nil
 			}
 		}
-		return fns[0], nil
+		return fns[0], fns, nil
 	}
-	return nil, nil
+	if opts.Function != "" {
+		return nil, nil, inputErr("", "has no template.yaml, template.yml, template.json, serverless.yml or serverless.yaml naming function %q; drop --function or use --handler", opts.Function)
+	}
+	return nil, nil, nil
+}
+
+func functionNames(fns []*function) string {
+	names := make([]string, len(fns))
+	for i, f := range fns {
+		names[i] = f.name
+	}
+	return strings.Join(names, ", ")
 }
 
 // parseConfig parses a YAML or JSON configuration file into a YAML node.
@@ -300,7 +329,7 @@ func templateFunctions(t *tree, name string, doc *yaml.Node) []*function {
 		if !ok || h == "" {
 			continue
 		}
-		fn := &function{origin: name + ": Resources." + id, handler: h}
+		fn := &function{name: id, origin: name + ": Resources." + id, handler: h}
 		fn.runtime, _ = prop("Runtime")
 		codeKey := "CodeUri"
 		if typ == "AWS::Lambda::Function" {
@@ -336,7 +365,7 @@ func serverlessFunctions(name string, doc *yaml.Node) []*function {
 			if !ok || h == "" || strings.Contains(h, "${") {
 				continue
 			}
-			fn := &function{origin: name + ": functions." + fname, handler: h, runtime: runtime}
+			fn := &function{name: fname, origin: name + ": functions." + fname, handler: h, runtime: runtime}
 			if r, ok := ystring(ylookup(def, "runtime")); ok {
 				fn.runtime = r
 			}

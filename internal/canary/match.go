@@ -322,6 +322,7 @@ type view struct {
 	// original bytes it stands for; nil for the original itself.
 	pos, n []int
 	url    bool // percent escapes were decoded
+	b64    bool // base64 was decoded (nested.go): every hit in it is base64
 }
 
 func (v view) orig(start, end int) (int, int) {
@@ -378,7 +379,7 @@ func views(data []byte, labels bool) []view {
 	if u, ok := unescaped(data); ok {
 		vs = append(vs, u)
 	}
-	return vs
+	return append(vs, decodedViews(data)...)
 }
 
 // found collects the matches of one search, one per canary and encoding,
@@ -398,6 +399,9 @@ func (f *found) add(h hit, v view, piece int) {
 	enc := encNames[h.enc]
 	if v.url && h.enc == encRaw {
 		enc = URL
+	}
+	if v.b64 {
+		enc = Base64
 	}
 	name := f.m.secrets[h.sec].name
 	var r *result

@@ -23,12 +23,17 @@ func init() {
 	register(func(e *env) *cobra.Command {
 		cmd := &cobra.Command{
 			Use:   "audit SPEC...",
-			Short: "Audit npm packages on demand: install scripts, import and exported calls run in the sandbox",
+			Short: "Audit npm packages and Python distributions on demand: install scripts, import and exported calls run in the sandbox",
 			Long: `audit runs one npm package version and its dependency tree in the gVisor
 sandbox before you adopt or upgrade it, and reports what each package does.
 
 SPEC is npm:NAME, npm:NAME@VERSION, npm:NAME@RANGE, npm:NAME@TAG (scoped:
-npm:@scope/name@1.0.0) or a local .tgz/.tar.gz file.
+npm:@scope/name@1.0.0) or a local .tgz/.tar.gz file; or, for Python,
+pypi:NAME, pypi:NAME@VERSION or a local .whl file. Python distributions are
+fetched as wheels only, with pip (--index-url chooses the index): nothing is
+built on this machine, every file's sha256 is checked against the index,
+and they run in the sandbox's startup (.pth files) and import phases
+(docs/audit.md, "Python").
 
 On this machine depbox only downloads and unpacks: npm install
 --ignore-scripts (no git, URL or directory dependencies) into a private
@@ -56,6 +61,8 @@ Exit codes: 0 done; 2 bad input (spec, flags, no such package or version);
 each failure, and exits 3 at the end if any failed.`,
 			Example: `  depbox audit npm:left-pad@1.3.0
   depbox audit npm:axios
+  depbox audit pypi:requests@2.31.0
+  depbox audit ./dist/mypkg-1.0-py3-none-any.whl
   depbox audit ./some-package-1.0.0.tgz
   depbox audit npm:foo@2.0.0 --against 1.9.3
   depbox audit --from packages.txt --jobs 2 --format jsonl -o audits.jsonl`,
@@ -66,7 +73,7 @@ each failure, and exits 3 at the end if any failed.`,
 		// --jobs means packages at once here: each audit is a sandbox of its own.
 		f.Lookup("jobs").Usage = "packages audited at once, each in its own sandbox"
 		// An audit has no function to invoke.
-		for _, name := range []string{"handler", "events", "events-dir", "event-variants", "seed", "invoke-timeout", "init-timeout", "memory-size"} {
+		for _, name := range []string{"handler", "function", "events", "events-dir", "event-variants", "seed", "invoke-timeout", "init-timeout", "memory-size"} {
 			_ = f.MarkHidden(name)
 		}
 		f.String("against", "", "also audit this version (or range, tag, npm:SPEC, .tgz) of the package and show what behaviour SPEC adds or drops")
@@ -77,6 +84,7 @@ each failure, and exits 3 at the end if any failed.`,
 		f.Bool("no-cache", false, "audit again even when an earlier audit of the same tarball is cached (the new result replaces it)")
 		f.Duration("call-timeout", time.Second, "limit for each call of an exported function in the execute phase")
 		f.String("npm", "", "npm binary used to download and unpack packages, never to run them (default: npm on $PATH; npm 11.10 or newer)")
+		f.String("index-url", "", "Python package index (PEP 503 simple API) pip downloads pypi: specs and the dependencies of wheels from (default: pip's own configuration, normally https://pypi.org/simple)")
 		cmd.AddCommand(newAuditMergeCmd(e))
 		return cmd
 	})
@@ -119,7 +127,7 @@ func (e *env) auditJobs(args []string) ([]audit.Job, audit.Listing, error) {
 		return nil, audit.Listing{}, usageErr(errors.New("--against applies to exactly one SPEC"))
 	}
 	if against != "" && !jobs[0].Spec.IsTarball() {
-		if _, err := audit.Against(jobs[0].Spec.Name, against); err != nil {
+		if _, err := audit.Against(jobs[0].Spec, jobs[0].Spec.Name, against); err != nil {
 			return nil, audit.Listing{}, usageErr(err)
 		}
 	}
@@ -177,15 +185,20 @@ func (e *env) auditor() (*audit.Auditor, error) {
 	if err != nil {
 		return nil, err
 	}
+	backend, err := e.backend()
+	if err != nil {
+		return nil, err
+	}
 	cache, runsc, self, node := tools.cache, tools.runsc, tools.self, tools.node
 	return &audit.Auditor{
 		Source: &audit.NPM{Bin: e.v.GetString("npm"), Log: e.log},
+		PyPI:   &audit.PyPI{Python: o.Python, IndexURL: e.v.GetString("index-url"), Log: e.log},
 		Options: scan.Options{
-			CacheDir: cache, Runsc: runsc, Self: self, Node: node,
+			CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python,
 			StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 			MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents, WorkDir: o.WorkDir,
 			InstallPhase: o.InstallPhase, TimerBudget: o.TimerBudget, CallTimeout: e.v.GetDuration("call-timeout"), IsolateImports: !o.BatchImports,
-			Version: Version, Log: e.log,
+			Version: Version, Log: e.log, Backend: backend,
 		},
 		Cache:       &audit.Cache{Dir: filepath.Join(cache, "audit")},
 		Annotate:    adv.annotate,
@@ -318,8 +331,11 @@ func progressLine(done, total int, o *audit.Outcome) string {
 	return fmt.Sprintf("[%d/%d] %s %s %s", done, total, label, status, o.Duration.Round(100*time.Millisecond))
 }
 
-// auditPhases are the phases an audit runs, in order.
+// auditPhases are the phases an npm audit runs, in order.
 var auditPhases = []string{profile.PhaseInstall, profile.PhaseImport, profile.PhaseExecute}
+
+// pypiAuditPhases are those of a Python distribution's audit.
+var pypiAuditPhases = []string{profile.PhaseStartup, profile.PhaseImport}
 
 // writeAuditText writes one audit for people: what was audited, the
 // dependency table, every package's behaviour per phase, and with
@@ -352,9 +368,14 @@ func writeAuditHeader(b *strings.Builder, r *audit.Result) {
 	} else {
 		fmt.Fprintf(b, "audit of %s\n", r.Label())
 	}
-	if r.Spec.IsTarball() {
+	switch {
+	case r.Spec.IsPyPI() && r.Spec.IsTarball():
+		fmt.Fprintf(b, "integrity %s (of the wheel file; its dependencies' sha256 checked against the index by pip and depbox)\n", r.Integrity)
+	case r.Spec.IsPyPI():
+		fmt.Fprintf(b, "integrity %s (of the wheel; every wheel's sha256 checked against the index by pip and depbox)\n", r.Integrity)
+	case r.Spec.IsTarball():
 		fmt.Fprintf(b, "integrity %s (of the tarball; npm's lockfile agrees)\n", r.Integrity)
-	} else {
+	default:
 		fmt.Fprintf(b, "integrity %s (checked against the registry and the lockfile)\n", r.Integrity)
 	}
 	if r.Cached {
@@ -368,7 +389,11 @@ func writeAuditHeader(b *strings.Builder, r *audit.Result) {
 func writePhases(b *strings.Builder, r *audit.Result) {
 	p := r.Profile
 	b.WriteString("Behaviour by phase:\n")
-	for _, phase := range auditPhases {
+	phases := auditPhases
+	if r.Spec.IsPyPI() {
+		phases = pypiAuditPhases
+	}
+	for _, phase := range phases {
 		fmt.Fprintf(b, "  %s:\n", phase)
 		shown := false
 		for i := range p.Dependencies {

@@ -40,7 +40,7 @@ func TestAuditUsageErrors(t *testing.T) {
 		{[]string{"audit"}, "nothing to audit"},
 		{[]string{"audit", "left-pad@1.3.0"}, "did you mean npm:left-pad@1.3.0?"},
 		{[]string{"audit", "npm:foo@github:user/repo"}, "git, URL, alias and file specs are not audited"},
-		{[]string{"audit", "./dir"}, "a local .tgz file"},
+		{[]string{"audit", "./dir"}, "a local .tgz or .whl file"},
 		{[]string{"audit", "npm:a", "npm:b", "--format", "json"}, "use --format jsonl"},
 		{[]string{"audit", "npm:a", "--format", "xml"}, "want text, json or jsonl"},
 		{[]string{"audit", "npm:a", "npm:b", "--against", "1.0.0"}, "exactly one SPEC"},

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -82,6 +83,9 @@ func (e *env) baselineUpdate(cmd *cobra.Command, bundle string) error {
 	p, err := e.profileFor(cmd.Context(), profilePath, bundle)
 	if err != nil {
 		return err
+	}
+	if len(p.Bundle.Functions) > 1 && profilePath == "" && e.v.GetString("function") == "" && e.v.GetString("handler") == "" {
+		return usageErr(fmt.Errorf("the template has %d functions (%s) and baselines are per function: record each with --function NAME --baseline FILE", len(p.Bundle.Functions), strings.Join(p.Bundle.Functions, ", ")))
 	}
 	if p.Incomplete {
 		return incompleteErr(p, "not recording the baseline")

@@ -199,7 +199,15 @@ func pythonCheck(python string) check {
 	if err != nil {
 		return check{name: "python", ok: true, detail: "not usable, so Python bundles cannot be scanned: " + err.Error()}
 	}
-	return check{name: "python", ok: true, detail: fmt.Sprintf("%s (Python %s, standard library %s) for Python bundles", python, py.Version, py.Stdlib)}
+	pip := "; no pip, so pypi: audits cannot fetch wheels (apt-get install python3-pip)"
+	if out, err := exec.Command(python, "-m", "pip", "--version").Output(); err == nil {
+		v := strings.Fields(firstLine(string(out))) // pip 23.0.1 from …
+		if len(v) > 2 {
+			v = v[:2]
+		}
+		pip = "; " + strings.Join(v, " ") + " for pypi: audits"
+	}
+	return check{name: "python", ok: true, detail: fmt.Sprintf("%s (Python %s, standard library %s) for Python bundles%s", python, py.Version, py.Stdlib, pip)}
 }
 
 // leftoversCheck reports what killed depbox processes left behind, and

@@ -64,25 +64,40 @@ func dateToString(from, to reflect.Type, data any) (any, error) {
 }
 
 // profileFor returns the profile to judge: the --profile file when given,
-// else a fresh scan of the bundle at path.
+// else a fresh scan of the bundle at path (of the function --function
+// names, else of its template's first).
 func (e *env) profileFor(ctx context.Context, profilePath, bundle string) (*profile.Profile, error) {
+	ps, err := e.profilesFor(ctx, profilePath, bundle, false)
+	if err != nil {
+		return nil, err
+	}
+	return ps[0], nil
+}
+
+// profilesFor returns the profiles to judge: those of the --profile file
+// (one per function when a template's functions were scanned), else of a
+// fresh scan of the bundle at path; with all, of every function of its
+// template unless --function or --handler picks one.
+func (e *env) profilesFor(ctx context.Context, profilePath, bundle string, all bool) ([]*profile.Profile, error) {
 	if profilePath != "" {
 		f, err := os.Open(profilePath)
 		if err != nil {
 			return nil, usageErr(fmt.Errorf("--profile: %w", err))
 		}
 		defer f.Close()
-		p, err := profile.Read(f)
+		ps, err := profile.ReadAll(f)
 		if err != nil {
 			return nil, usageErr(fmt.Errorf("--profile %s: %w", profilePath, err))
 		}
-		p.Canonicalize()
-		return p, nil
+		if !all && len(ps) > 1 {
+			return nil, usageErr(fmt.Errorf("--profile %s holds %d functions' profiles; give one function's (depbox scan --function NAME --format json)", profilePath, len(ps)))
+		}
+		return ps, nil
 	}
 	if bundle == "" {
 		return nil, usageErr(errors.New("give the bundle to scan (a function directory or .zip), or --profile FILE"))
 	}
-	p, err := e.runScan(ctx, e.scanOptionsFrom(bundle))
+	ps, err := e.runScans(ctx, e.scanOptionsFrom(bundle), all)
 	if err != nil {
 		var ee *ExitError
 		if errors.As(err, &ee) {
@@ -90,7 +105,7 @@ func (e *env) profileFor(ctx context.Context, profilePath, bundle string) (*prof
 		}
 		return nil, analysisErr(err)
 	}
-	return p, nil
+	return ps, nil
 }
 
 // baselinePath returns the baseline file to use and whether the user named

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -35,7 +36,14 @@ gate.ignore, each with a reason and an optional expiry (docs/rules.md).
 
 The report goes to stdout in --format (text, json, sarif, markdown, html), or
 to -o FILE, in which case the text report still goes to stdout for the job
-log. --sarif, --json, --markdown and --html write further reports.`,
+log. --sarif, --json, --markdown and --html write further reports.
+
+A SAM/CloudFormation template or serverless.yml with several functions is
+scanned function by function (dependencies they share analysed once) and each
+function judged on its own; the report lists every function's outcome, and
+findings not shared by all functions name theirs. The gate fails when any
+function fails. Baselines are per function: with a baseline, pick the
+function with --function NAME.`,
 			Example: `  depbox gate ./function
   depbox gate ./build/function.zip --format sarif -o depbox.sarif --markdown summary.md --html report.html
   depbox gate --profile profile.json --baseline depbox.baseline.json ./function`,
@@ -88,14 +96,28 @@ func (e *env) gate(cmd *cobra.Command, bundle string) error {
 	if closer != nil {
 		defer closer.Close()
 	}
-	p, err := e.profileFor(cmd.Context(), profilePath, bundle)
+	ps, err := e.profilesFor(cmd.Context(), profilePath, bundle, true)
 	if err != nil {
 		return err
 	}
-	res := verdict.Evaluate(verdict.Input{Profile: p, Baseline: base}, verdict.Options{Ignore: opts.Ignore})
+	p := ps[0]
+	if len(ps) > 1 && base != nil {
+		return usageErr(fmt.Errorf("%s: baselines are per function, and the template has %d (%s); gate each with --function NAME --baseline FILE", basePath, len(ps), strings.Join(p.Bundle.Functions, ", ")))
+	}
+	var fns []verdict.FunctionResult
+	var summaries []report.Function
+	for _, fp := range ps {
+		res := verdict.Evaluate(verdict.Input{Profile: fp, Baseline: base}, verdict.Options{Ignore: opts.Ignore})
+		fns = append(fns, verdict.FunctionResult{Function: fp.Bundle.Function, Result: res})
+		summaries = append(summaries, report.NewFunction(fp, res, opts.Threshold))
+	}
+	res := verdict.Merge(fns)
 	r := &report.Report{
 		Profile: p, Result: res, Threshold: opts.Threshold, ToolVersion: Version,
 		Root: root, SourcePrefix: prefix,
+	}
+	if len(ps) > 1 {
+		r.Functions = summaries
 	}
 	if base != nil {
 		r.BaselinePath = basePath
@@ -128,6 +150,11 @@ func (e *env) gate(cmd *cobra.Command, bundle string) error {
 
 	switch r.Status() {
 	case report.StatusIncomplete:
+		for _, fp := range ps {
+			if fp.Incomplete {
+				return incompleteErr(fp, "gate failed closed")
+			}
+		}
 		return incompleteErr(p, "gate failed closed")
 	case report.StatusFail:
 		n := len(r.Failing())

@@ -143,7 +143,7 @@ func TestHostileDependencies(t *testing.T) {
 			wantCode: ExitAnalysis, rule: "DBX004", path: "node_modules/bad", phase: "invoke", msg: []string{"SIGABRT", "node_modules/bad ended it"}},
 		// Out of memory ends differently by how fast memory fills: gVisor
 		// kills the process (killed), the harness's watchdog fires first
-		// (timeout), or the host kills the whole sandbox (sandbox-failed).
+		// (timeout), or the host kills the whole sandbox (sandbox-killed).
 		// Each is incomplete, never a pass.
 		{name: "out of memory", fixture: "oom", args: append([]string{"--memory", "536870912"}, events...),
 			wantCode: ExitAnalysis, rule: "DBX004", path: "*", phase: "*"},

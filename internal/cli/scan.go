@@ -25,6 +25,7 @@ import (
 type scanOptions struct {
 	Path          string // bundle directory or .zip
 	Handler       string
+	Function      string
 	Jobs          int
 	StepTimeout   time.Duration
 	Timeout       time.Duration
@@ -53,7 +54,9 @@ type scanOptions struct {
 // addScanFlags declares the flags every scanning command shares.
 func addScanFlags(cmd *cobra.Command) {
 	f := cmd.Flags()
+	addBackendFlags(f)
 	f.String("handler", "", "the function's handler as file.export (default: detected from a SAM/serverless template or index.js)")
+	f.String("function", "", "scan only this function (logical id or name) of the bundle's SAM/CloudFormation template or serverless.yml (default: every function, one after another, shared dependencies analysed once)")
 	f.Int("jobs", 2, "dependency processes run at once inside the sandbox")
 	f.Duration("step-timeout", 30*time.Second, "limit for one dependency's process; a dependency that runs longer is killed and reported as a timeout")
 	f.Duration("timeout", 30*time.Minute, "limit for the whole sandbox run")
@@ -92,6 +95,7 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 	return scanOptions{
 		Path:          path,
 		Handler:       v.GetString("handler"),
+		Function:      v.GetString("function"),
 		Jobs:          v.GetInt("jobs"),
 		StepTimeout:   v.GetDuration("step-timeout"),
 		Timeout:       v.GetDuration("timeout"),
@@ -132,7 +136,10 @@ the packages it loaded and the bare runtime do.
 
 The text output is a table, one row per dependency; --format json writes the
 profile (schema depbox.profile/v1, docs/profile.md) that baseline, gate and
-reports consume. Exit codes: 0 done, 2 bad input, 3 the analysis failed or is
+reports consume. A SAM/CloudFormation template or serverless.yml with several
+functions is scanned function by function (dependencies they share are
+analysed once): one table, or one JSON profile after another, per function;
+--function NAME scans one. Exit codes: 0 done, 2 bad input, 3 the analysis failed or is
 incomplete (events lost, sandbox failure, timeout).`,
 			Example: `  depbox scan ./my-function
   depbox scan ./my-function.zip --format json > profile.json`,
@@ -142,7 +149,7 @@ incomplete (events lost, sandbox failure, timeout).`,
 				if format != "text" && format != "json" {
 					return usageErr(fmt.Errorf("--format %q: want text or json", format))
 				}
-				p, err := e.runScan(cmd.Context(), e.scanOptionsFrom(args[0]))
+				ps, err := e.runScans(cmd.Context(), e.scanOptionsFrom(args[0]), true)
 				if err != nil {
 					return err
 				}
@@ -150,13 +157,27 @@ incomplete (events lost, sandbox failure, timeout).`,
 				if err != nil {
 					return err
 				}
-				if format == "json" {
-					err = p.Write(w)
-				} else {
-					writeTable(w, p)
+				for i, p := range ps {
+					if err != nil {
+						break
+					}
+					switch {
+					case format == "json":
+						err = p.Write(w)
+					case len(ps) > 1:
+						if i > 0 {
+							fmt.Fprintln(w)
+						}
+						fmt.Fprintf(w, "== function %s (handler %s), %d of %d ==\n", p.Bundle.Function, p.Bundle.Handler, i+1, len(ps))
+						writeTable(w, p)
+					default:
+						writeTable(w, p)
+					}
 				}
-				if err == nil && p.Incomplete {
-					err = analysisErr(fmt.Errorf("the scan is incomplete: %s", problemSummary(p)))
+				for _, p := range ps {
+					if err == nil && p.Incomplete {
+						err = analysisErr(fmt.Errorf("the scan of %s is incomplete: %s", functionOf(p), problemSummary(p)))
+					}
 				}
 				return closeOutput(w, err)
 			},
@@ -168,9 +189,21 @@ incomplete (events lost, sandbox failure, timeout).`,
 	})
 }
 
-// runScan scans a bundle and returns its canonical profile. A profile with
-// Incomplete set is returned with a nil error: callers decide (gate fails closed).
+// runScan scans a bundle and returns its canonical profile: that of the
+// function --function names, else of the template's first. A profile with
+// Incomplete set is returned with a nil error: callers decide (gate fails
+// closed).
 func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, error) {
+	ps, err := e.runScans(ctx, o, false)
+	if err != nil {
+		return nil, err
+	}
+	return ps[0], nil
+}
+
+// runScans scans a bundle; with all, every function of its template in
+// turn (unless --handler or --function picks one), one profile each.
+func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile.Profile, error) {
 	if _, err := os.Stat(o.Path); err != nil {
 		return nil, usageErr(fmt.Errorf("bundle %s: %w (give a function directory or a .zip deployment package)", o.Path, err))
 	}
@@ -200,10 +233,21 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 	if o.ImportCache {
 		importCache = filepath.Join(cache, "import")
 	}
+	backend, err := e.backend()
+	if err != nil {
+		return nil, err
+	}
 	progress := e.progress()
-	p, stats, err := scan.Scan(ctx, scan.Options{
-		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags,
-		Path: o.Path, Handler: o.Handler, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers,
+	scanFn := scan.ScanFunctions
+	if !all {
+		scanFn = func(ctx context.Context, o scan.Options) ([]*profile.Profile, []*scan.Stats, error) {
+			p, st, err := scan.Scan(ctx, o)
+			return []*profile.Profile{p}, []*scan.Stats{st}, err
+		}
+	}
+	ps, stats, err := scanFn(ctx, scan.Options{
+		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags, Backend: backend,
+		Path: o.Path, Handler: o.Handler, Function: o.Function, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
 		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, InitTimeout: o.InitTimeout, TimerBudget: o.TimerBudget,
@@ -219,12 +263,15 @@ func (e *env) runScan(ctx context.Context, o scanOptions) (*profile.Profile, err
 		}
 		return nil, analysisErr(err)
 	}
-	if err := adv.annotate(ctx, p); err != nil {
-		return nil, analysisErr(err)
+	for i, p := range ps {
+		if err := adv.annotate(ctx, p); err != nil {
+			return nil, analysisErr(err)
+		}
+		st := stats[i]
+		e.log.Info("scan finished", "function", p.Bundle.Function, "dependencies", st.Dependencies, "reused", st.Cached, "loaded_alone", st.Isolated, "loaded_again", st.Rerun, "events", st.Events,
+			"dropped", st.Dropped, "events_per_s", int(st.EventsPerSec), "sandbox", st.SandboxTime, "total", st.Total)
 	}
-	e.log.Info("scan finished", "dependencies", stats.Dependencies, "reused", stats.Cached, "loaded_alone", stats.Isolated, "loaded_again", stats.Rerun, "events", stats.Events,
-		"dropped", stats.Dropped, "events_per_s", int(stats.EventsPerSec), "sandbox", stats.SandboxTime, "total", stats.Total)
-	return p, nil
+	return ps, nil
 }
 
 // tools are what running the sandbox needs on the host.
@@ -312,7 +359,7 @@ func (pp *progressPrinter) finish() {
 // problemSummary names the fatal problems, the most fundamental first.
 func problemSummary(p *profile.Profile) string {
 	rank := func(code string) int {
-		for i, c := range []string{"sandbox-failed", "timeout", "event-stream", "event-drops", "event-decode"} {
+		for i, c := range []string{"sandbox-killed", "sandbox-failed", "timeout", "event-stream", "event-drops", "event-decode"} {
 			if c == code {
 				return i
 			}
@@ -346,4 +393,13 @@ func absPath(p string) string {
 		return abs
 	}
 	return p
+}
+
+// functionOf names a profile's function for messages: "function X" of a
+// template, else "the bundle".
+func functionOf(p *profile.Profile) string {
+	if p.Bundle.Function != "" && len(p.Bundle.Functions) > 1 {
+		return "function " + p.Bundle.Function
+	}
+	return "the bundle"
 }

@@ -130,6 +130,7 @@ func TestReadExpect(t *testing.T) {
 		{name: "crash fixture without package", json: `{"incident":"x","expect_exit":3}`},
 		{name: "no package", json: `{"incident":"x","rules":["DBX001"]}`, err: "required"},
 		{name: "not an install path", json: `{"package":"a","rules":["DBX001"]}`, err: "not an install path"},
+		{name: "the function's own code", json: `{"incident":"x","package":".","rules":["DBX019"]}`, rules: []string{"DBX019"}},
 		{name: "bad rule", json: `{"package":"node_modules/a","rules":["canary"]}`, err: "not a rule ID"},
 		{name: "unknown field", json: `{"package":"node_modules/a","rule":["DBX001"]}`, err: "unknown field"},
 		{name: "bad exit", json: `{"package":"node_modules/a","expect_exit":2}`, err: "want 1 or 3"},

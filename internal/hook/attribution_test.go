@@ -76,6 +76,7 @@ exports.run = function () {
   const r = require('child_process').spawnSync(process.execPath, [path.join(__dirname, 'child.js')], { env: { ONLY: '1' } });
   console.log('CHILD ' + r.stdout.toString().trim());
   new (require('worker_threads').Worker)(path.join(__dirname, 'worker.js'), { env: { W: '1' } });
+  new (require('worker_threads').Worker)('process.env.WORKER_EVAL_PROBE', { eval: true });   // no file to point at
   eval('1 + 1');
   new Function('return 2')();
   new Function('return process.env.FUNCTION_PROBE')();
@@ -270,6 +271,7 @@ func TestAttribution(t *testing.T) {
 		{"code run by that eval", "env", "get", map[string]string{"name": "EVAL_PROBE"}, evil, []string{"", evil}, ""},
 		{"vm", "eval", "vm", map[string]string{"filename": "/var/task/looks-like-the-app.js", "code": "process.env.VM_PROBE"}, evil, nil, ""},
 		{"code compiled under a spoofed file name stays the package's", "env", "get", map[string]string{"name": "VM_PROBE"}, evil, []string{"", evil}, ""},
+		{"a worker from a code string is its creator's", "env", "get", map[string]string{"name": "WORKER_EVAL_PROBE"}, evil, nil, evil},
 		{"vm code without a file name is not node's own", "env", "get", map[string]string{"name": "VM_ANON_PROBE"}, evil, []string{"", evil}, ""},
 		{"a module compiled under an empty name is the package's", "env", "get", map[string]string{"name": "COMPILE_ANON_PROBE"}, evil, []string{"", evil}, ""},
 		{"process.binding", "binding", "binding", map[string]string{"name": "fs"}, evil, nil, ""},

@@ -706,13 +706,18 @@ function siteOf(out) {
 
 // Async origin: every async resource remembers the package responsible
 // for creating it; a callback's records name it as their origin.
+// In a worker thread, the package that created the worker is the origin
+// of everything no frame and no async resource names (a worker built from
+// a code string has no file to point at).
 const originOf = new SafeWeakMap();
+const workerCreator = inherited !== undefined && typeof inherited.origin === 'string' && inherited.origin !== '' ? inherited.origin : undefined;
 function currentOrigin() {
-  if (!config.asyncOrigin) return undefined;
+  if (!config.asyncOrigin) return workerCreator;
   try {
     const r = executionAsyncResource();
-    return r !== null && (typeof r === 'object' || typeof r === 'function') ? WeakMapGet(originOf, r) : undefined;
-  } catch { return undefined; }
+    const o = r !== null && (typeof r === 'object' || typeof r === 'function') ? WeakMapGet(originOf, r) : undefined;
+    return o !== undefined ? o : workerCreator;
+  } catch { return workerCreator; }
 }
 
 // attribute walks the stack once and decides who is responsible.
@@ -1552,6 +1557,7 @@ for (const api of CHILD_API) {
 // worker_threads: workers load the hook from NODE_OPTIONS in their env.
 hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function Worker(...args) {
   if (!new.target) return ReflectApply(orig, this, args); // throws like the original
+  let creator;
   if (!busy) {
     try {
       const opts = isObject(args[1]) ? args[1] : {};
@@ -1568,14 +1574,15 @@ hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function 
         args[1] = ObjectAssign({}, args[1], { execArgv: ['--require', HOOK_FILE, ...ea] });
         d.hook_restored = true;
       }
-      rec('worker', 'start', d);
+      const a = rec('worker', 'start', d);
+      if (a && a.pkg && a.pkg !== UNKNOWN) creator = a.pkg;
     } catch (e) { hookError('worker_threads.Worker', e); }
   }
   // The worker's hook takes the sequence counter and the key from
   // environment data that exists only while the worker is constructed. The
   // key is withheld when the port that carries it to the worker is no longer
   // node's (other code replaced MessagePort#postMessage: recorded).
-  const give = { seq: seqBuffer, key: keyed && portIntact() ? keyCopy() : undefined };
+  const give = { seq: seqBuffer, key: keyed && portIntact() ? keyCopy() : undefined, origin: creator };
   try { setEnvironmentData(HIDDEN_DATA, give); } catch (e) { hookError('worker key', e); }
   try {
     return ReflectConstruct(orig, args, new.target);

@@ -23,6 +23,7 @@ type jsonReport struct {
 	Threshold  verdict.Severity    `json:"threshold"`
 	Incomplete bool                `json:"incomplete"`
 	Summary    jsonSummary         `json:"summary"`
+	Functions  []Function          `json:"functions,omitempty"`
 	Findings   []jsonFinding       `json:"findings"`
 	Suppressed []jsonSuppressed    `json:"suppressed"`
 	Warnings   []string            `json:"warnings"`
@@ -97,6 +98,7 @@ func JSON(w io.Writer, r *Report) error {
 		Expired:    append([]verdict.Ignore{}, r.Result.ExpiredIgnores...),
 		Changes:    r.Result.Changes,
 		Rules:      map[string]jsonRule{},
+		Functions:  r.Functions,
 	}
 	rule := func(f verdict.Finding) {
 		if rl, ok := verdict.Lookup(f.Rule); ok {

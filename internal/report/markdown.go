@@ -27,6 +27,13 @@ func Markdown(w io.Writer, r *Report) error {
 	bw.WriteString("\n\n")
 
 	threshold := r.threshold()
+	if len(r.Functions) > 0 {
+		bw.WriteString("| function | handler | outcome | findings |\n|---|---|---|---|\n")
+		for _, fn := range r.Functions {
+			fmt.Fprintf(bw, "| `%s` | `%s` | %s | %d (%d at or above %s) |\n", mdCode(fn.Name), mdCode(fn.Handler), fn.Status, fn.Findings, fn.Failing, threshold)
+		}
+		bw.WriteString("\nFindings without a function are shared by all the functions.\n\n")
+	}
 	var failing, other []verdict.Finding
 	for _, f := range r.Result.Findings {
 		if f.Severity >= threshold {
@@ -102,6 +109,9 @@ func mdTable(bw *bufio.Writer, fs []verdict.Finding) {
 		phase := f.Phase
 		if phase == "" {
 			phase = "—"
+		}
+		if f.Function != "" {
+			phase += " (`" + mdCode(f.Function) + "`)"
 		}
 		fmt.Fprintf(bw, "| **%s** | %s %s | %s | %s | %s: %s |\n", f.Severity, f.Rule, f.Name, subject, phase, f.Evidence.Event, ev)
 	}

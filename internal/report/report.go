@@ -39,6 +39,37 @@ type Report struct {
 	// SourcePrefix is the bundle's directory relative to the repository
 	// root (e.g. "functions/orders"), prefixed to SARIF artifact URIs.
 	SourcePrefix string
+	// Functions are the functions of a template judged one by one, each
+	// with its own outcome (empty for a single function); Result is then
+	// their merged result (verdict.Merge) and Profile the first one's.
+	Functions []Function
+}
+
+// Function is the outcome of one function of a template with several.
+type Function struct {
+	Name    string `json:"name"`
+	Handler string `json:"handler"`
+	Status  string `json:"status"`
+	// Findings counts its findings, those its functions share included;
+	// Failing those at or above the threshold.
+	Findings int `json:"findings"`
+	Failing  int `json:"failing"`
+}
+
+// NewFunction summarises one function's own evaluation against the
+// gate's threshold (0: high).
+func NewFunction(p *profile.Profile, res *verdict.Result, threshold verdict.Severity) Function {
+	r := &Report{Profile: p, Result: res, Threshold: threshold}
+	return Function{Name: p.Bundle.Function, Handler: p.Bundle.Handler, Status: r.Status(), Findings: len(res.Findings), Failing: len(r.Failing())}
+}
+
+// functionLabel is how a finding names its function ("" when all of the
+// template's functions have it, or there is one).
+func functionLabel(f verdict.Finding) string {
+	if f.Function == "" {
+		return ""
+	}
+	return "function " + f.Function
 }
 
 // Status values.

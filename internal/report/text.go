@@ -65,8 +65,14 @@ func Text(w io.Writer, r *Report, color bool) error {
 		style = ansiBold + ansiRed
 	}
 	fmt.Fprintf(bw, "%s\n", p.paint(style, r.Headline()))
-
 	threshold := r.threshold()
+	if len(r.Functions) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", p.paint(ansiBold, fmt.Sprintf("Functions (%d, scanned one by one; findings without a function are shared by all):", len(r.Functions))))
+		for _, fn := range r.Functions {
+			fmt.Fprintf(bw, "  %-24s %-28s %s (%d %s, %d at or above %s)\n", fn.Name, fn.Handler, strings.ToUpper(fn.Status), fn.Findings, plural(fn.Findings, "finding", "findings"), fn.Failing, threshold)
+		}
+	}
+
 	for _, f := range r.Result.Findings {
 		bw.WriteString("\n")
 		sev := strings.ToUpper(f.Severity.String())
@@ -80,6 +86,9 @@ func Text(w io.Writer, r *Report, color bool) error {
 		}
 		if f.Phase != "" {
 			fmt.Fprintf(bw, "  [%s]", f.Phase)
+		}
+		if fn := functionLabel(f); fn != "" {
+			fmt.Fprintf(bw, "  (%s)", fn)
 		}
 		bw.WriteString("\n")
 		fmt.Fprintf(bw, "    %s\n", f.Message)
@@ -105,7 +114,11 @@ func Text(w io.Writer, r *Report, color bool) error {
 	if len(r.Result.Suppressed) > 0 {
 		fmt.Fprintf(bw, "\n%s\n", p.paint(ansiBold, fmt.Sprintf("Suppressed by gate.ignore (%d):", len(r.Result.Suppressed))))
 		for _, s := range r.Result.Suppressed {
-			fmt.Fprintf(bw, "  %s %s %s: %s\n", s.Finding.Rule, s.Finding.Name, s.Finding.Subject(), s.Ignore.Reason)
+			subject := s.Finding.Subject()
+			if fn := functionLabel(s.Finding); fn != "" {
+				subject += " (" + fn + ")"
+			}
+			fmt.Fprintf(bw, "  %s %s %s: %s\n", s.Finding.Rule, s.Finding.Name, subject, s.Ignore.Reason)
 		}
 	}
 	if ws := r.Warnings(); len(ws) > 0 {
@@ -146,7 +159,9 @@ func bundleDetails(r *Report) string {
 		}
 		parts = append(parts, rt)
 	}
-	if b.Handler != "" {
+	if len(r.Functions) > 0 {
+		parts = append(parts, fmt.Sprintf("%d functions", len(r.Functions)))
+	} else if b.Handler != "" {
 		parts = append(parts, "handler "+b.Handler)
 	}
 	parts = append(parts, fmt.Sprintf("%d %s", len(r.Profile.Dependencies), plural(len(r.Profile.Dependencies), "dependency", "dependencies")))

@@ -54,6 +54,16 @@ func lambdaHostname(b *bundle.Bundle, o Options) string {
 	return fmt.Sprintf("169.254.%d.%d", 1+int(h[0])%253, 1+int(h[1])%253)
 }
 
+// searchDomain is the domain the sandbox's resolver appends to a name
+// before (a name with no dot) or after (a name that failed) asking for it
+// as given: with no search line in resolv.conf, glibc takes what follows
+// the host name's first dot ("169.254.7.9" → "254.7.9"). A lookup of
+// "db" is then also a query for "db.254.7.9", which no hook record names.
+func searchDomain(hostname string) string {
+	_, d, _ := strings.Cut(hostname, ".")
+	return d
+}
+
 // kernelRelease is what /proc shows as the kernel of the sandbox: a
 // release of the Amazon Linux kernels Lambda's execution environments run,
 // in place of gVisor's own.

@@ -16,7 +16,7 @@ import (
 // not the package's behaviour.
 func dropScopeRead(b *profile.Behavior, ip string) {
 	if !strings.Contains(ip, "node_modules/") {
-		return // not resolved by name from a node_modules (a Python distribution)
+		return // not an npm package (a Python distribution's dist-info)
 	}
 	dir, _ := resolveFrom(ip)
 	if dir == "" || strings.Contains(dir+"/", "/node_modules/") {

@@ -193,7 +193,7 @@ func without(b, ref *profile.Behavior) {
 // processes belong to one package), the runs loading bundle files (import)
 // and the invoke run split by package, canary exfiltration on every
 // channel, and what no record explains as unattributed.
-func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string) {
+func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string, search string) {
 	defer nameSinkholes(p, fake)
 	var refEnv *profile.Behavior
 	if ref, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}]; ok {
@@ -259,7 +259,7 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 	if run, ok := runs[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
 		applyProcess(p, run, profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholeNames(fake))
 	}
-	applyFakeNet(p, fake, c, explainedDNS)
+	applyFakeNet(p, fake, c, explainedBySearch(explainedDNS, search))
 	applyForgeries(p, runs)
 	p.EachBehavior(func(b *profile.Behavior) {
 		markRemoteArgv(b, c.Marker())
@@ -442,6 +442,21 @@ func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary
 	}
 }
 
+// explainedBySearch adds to the names hook records explain their forms
+// with the resolver's search domain appended: the same lookup, asked by
+// the same process (see searchDomain).
+func explainedBySearch(explained map[string]bool, search string) map[string]bool {
+	if search == "" {
+		return explained
+	}
+	out := make(map[string]bool, 2*len(explained))
+	for name := range explained {
+		out[name] = true
+		out[strings.TrimSuffix(name, ".")+"."+search] = true
+	}
+	return out
+}
+
 // applyFakeNet adds what the sinkholes saw and no record explains: DNS
 // names as unattributed, and canaries in connection data.
 func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, explainedDNS map[string]bool) {
@@ -449,6 +464,8 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 	// canaries are searched together (a secret split over several queries).
 	var phases []string
 	names := map[string][]profiler.Outgoing{}
+	owned := map[*profile.Behavior][]profiler.Outgoing{}
+	var owners []*profile.Behavior
 	for _, r := range fake {
 		if r.Kind != "dns" || explainedDNS[r.Name] {
 			continue // a hook record names the package; its data was searched there
@@ -456,6 +473,15 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 		phase := r.Phase
 		if phase == "" {
 			phase = profile.PhaseImport
+		}
+		if pkg, b := dnsOwner(p, r, phase); b != nil {
+			// A program the package started asked (dig, nslookup, curl…).
+			b.DNS = append(b.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
+			if _, ok := owned[b]; !ok {
+				owners = append(owners, b)
+			}
+			owned[b] = append(owned[b], profiler.Outgoing{Pkg: pkg, Phase: phase, Channel: "dns", Destination: r.Name, Data: []byte(r.Name)})
+			continue
 		}
 		if _, ok := names[phase]; !ok {
 			phases = append(phases, phase)
@@ -471,6 +497,10 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 		app := appPhase(p, phase)
 		app.Unattributed.Exfiltration = append(app.Unattributed.Exfiltration, exfil(c, names[phase])[""]...)
 	}
+	for _, b := range owners {
+		out := owned[b]
+		b.Exfiltration = append(b.Exfiltration, exfil(c, out)[out[0].Pkg]...)
+	}
 	for _, r := range fake {
 		switch r.Kind {
 		case "tcp":
@@ -484,11 +514,11 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 			// Whoever connected there in the sandbox run of the record — by
 			// name in a hook record, or by sinkhole address in the syscall
-			// stream — carries it; else the function's process does,
-			// unattributed.
+			// stream; a package or the function's own code — carries it;
+			// else the function's process does, unattributed.
 			attributed := false
-			for i := range p.Dependencies {
-				for phase, b := range p.Dependencies[i].Phases {
+			for _, d := range connectors(p) {
+				for phase, b := range d.Phases {
 					if (phase == profile.PhaseInstall) != (r.Phase == profile.PhaseInstall) {
 						continue
 					}
@@ -513,6 +543,19 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 			}
 		}
 	}
+}
+
+// connectors are the dependencies and the function's own code: whoever
+// may have made a connection.
+func connectors(p *profile.Profile) []*profile.Dependency {
+	out := make([]*profile.Dependency, 0, len(p.Dependencies)+1)
+	for i := range p.Dependencies {
+		out = append(out, &p.Dependencies[i])
+	}
+	if p.App != nil {
+		out = append(out, p.App)
+	}
+	return out
 }
 
 // connectedTo reports whether b connected to the sinkhole of a TCP record.

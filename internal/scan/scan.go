@@ -53,6 +53,10 @@ type Options struct {
 	// Path is the bundle: a directory or a .zip deployment package.
 	Path    string
 	Handler string
+	// Function picks a function of the bundle's SAM/CloudFormation template
+	// or serverless.yml by name (exclusive with Handler); ScanFunctions
+	// scans each in turn.
+	Function string
 	// CacheDir holds built root file systems.
 	CacheDir string
 	// Runsc is the runsc binary; Self the static depbox binary that runs as
@@ -84,6 +88,8 @@ type Options struct {
 	WorkDir string
 	// RunscFlags are extra global runsc flags (diagnosis).
 	RunscFlags []string
+	// Backend runs the sandboxes (nil: sandbox.Run, runsc directly).
+	Backend Backend
 	// RecordEvents, when set, receives the raw gVisor event stream (see
 	// profiler.Replay).
 	RecordEvents string
@@ -212,7 +218,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			return nil, nil, err
 		}
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
+	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Function: o.Function, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
 	if err != nil {
 		if errors.Is(err, bundle.ErrInput) {
 			return nil, nil, &InputError{err}
@@ -236,7 +242,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	p := &profile.Profile{
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
 		Bundle: profile.Bundle{
-			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Lockfile: b.Lockfile, Layers: profileLayers(b),
+			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Function: b.Function, Functions: b.Functions, Lockfile: b.Lockfile, Layers: profileLayers(b),
 			RuntimeVersion: nodeVersion(o.Node),
 		},
 	}
@@ -319,8 +325,9 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	// Without the hook there are no records: the fake internet's log and the
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b))
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
 	markCallerDirected(p, o.Execute, callArgs)
+	markScripts(p, task)
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
@@ -460,7 +467,7 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	if err != nil {
 		return err
 	}
-	res, runErr := sandbox.Run(ctx, sandbox.Config{
+	res, runErr := o.runSandbox(ctx, sandbox.Config{
 		ID:       "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
 		Runsc:    o.Runsc,
 		WorkDir:  s.work,
@@ -515,15 +522,17 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		p.AddProblem(profile.Problem{Code: "event-decode", Fatal: true,
 			Message: fmt.Sprintf("%d monitoring events could not be decoded", st.Undecodable)})
 	}
+	procs := rec.Procs()
+	killed := sandboxKilled(res, procs)
 	if res.TimedOut {
 		p.AddProblem(profile.Problem{Code: "timeout", Fatal: true,
 			Message: fmt.Sprintf("the sandbox ran longer than %s and was stopped (raise --timeout)", o.RunTimeout)})
-	} else if res.ExitCode != 0 {
+	} else if res.ExitCode != 0 && !killed {
 		p.AddProblem(profile.Problem{Code: "sandbox-failed", Fatal: true,
 			Message: fmt.Sprintf("the sandbox's runner exited with code %d: %s", res.ExitCode, strings.TrimSpace(tailString(string(res.Stderr), 600)))})
 	}
 	var results plan.Results
-	if err := plan.ReadFile(filepath.Join(out, "results.json"), &results); err != nil {
+	if err := plan.ReadFile(filepath.Join(out, "results.json"), &results); err != nil && !killed {
 		p.AddProblem(profile.Problem{Code: "sandbox-failed", Fatal: true, Message: "the runner wrote no results: " + err.Error()})
 	}
 	for _, r := range results.Steps {
@@ -552,12 +561,15 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		}
 		s.fake = append(s.fake, fake...)
 	}
-	runs, err := s.attribute(ctx, name, rec.Procs())
+	runs, err := s.attribute(ctx, name, procs)
 	if err != nil {
 		return err
 	}
 	for k, r := range runs {
 		s.runs[k] = r
+	}
+	if killed {
+		p.AddProblem(killedProblem(res, runs, o.MemoryBytes))
 	}
 	for _, st := range steps(pl) {
 		k := profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}

