@@ -110,7 +110,11 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 		if p.Parent != init || init == (ProcKey{}) {
 			continue
 		}
-		if k, ok := runKey(p.Argv); ok {
+		argv := p.Argv
+		if p.batch != nil {
+			argv = p.batch.argv
+		}
+		if k, ok := runKey(argv); ok {
 			r := &Run{Key: k, Root: p}
 			runs[k] = r
 			rootOf[p.Key] = r

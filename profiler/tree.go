@@ -232,9 +232,11 @@ func (r *Recorder) Add(msg proto.Message) {
 			}
 			// A new program: markers from here on are its.
 			p.images = append(p.images, image{binary: m.BinaryPath, trusted: trusted(m.BinaryPath, m.Argv, ran, r.pythonHook)})
-			p.batch = nil
+			// A batch program's events are logged until the process ends:
+			// whatever another program it execs does is the window's it
+			// happened in.
 			if isBatch(m.Argv) {
-				p.batch = &batchLog{image: len(p.images) - 1}
+				p.batch = &batchLog{image: len(p.images) - 1, argv: slices.Clone(m.Argv)}
 			}
 		}
 	case *pb.Execve:

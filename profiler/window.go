@@ -62,7 +62,8 @@ func isBatch(argv []string) bool {
 // from it once the markers are verified (Recorder.Procs), so that only
 // genuine framing records cut them.
 type batchLog struct {
-	image  int // the batch program's image; only its records frame
+	image  int      // the batch program's image; only its records frame
+	argv   []string // its argv: the run's key, whatever the process execs later
 	events []batchEvent
 }
 

@@ -136,3 +136,33 @@ func TestBatchWindowsUnhooked(t *testing.T) {
 		}
 	}
 }
+
+// TestBatchWindowExec: a package that replaces the batch process with
+// another program (execve) leaves its window without an end: no run is made
+// of it (the runner loads it alone), and the windows closed before stay.
+func TestBatchWindowExec(t *testing.T) {
+	frame := func(op string, seq int64, i int, dep string) hook.Record {
+		return hook.Record{Kind: "batch", Op: op, Seq: seq, Detail: map[string]any{"i": float64(i), "dep": dep, "t": "tok"}}
+	}
+	s := newStream()
+	argv := []string{"/usr/bin/node", "-e", "require('/depbox/batch.js')", Marker, "import", BatchTag + "1"}
+	s.rec.Add(&pb.CloneInfo{ContextData: s.cd(1, 1, 0), CreatedThreadGroupId: 10, CreatedThreadId: 10, CreatedThreadStartTimeNs: 10000})
+	s.rec.Add(&pb.Execve{ContextData: s.cd(10, 10, 1), Sysno: unix.SYS_EXECVE, Pathname: argv[0], Argv: argv, Envv: []string{nodeEnv}, Exit: &pb.Exit{}})
+	s.rec.Add(&pb.ExecveInfo{ContextData: s.cd(10, 10, 1), BinaryPath: argv[0], Argv: argv})
+	s.open(10, 10, announce(keyA), announceFlags)
+	s.open(10, 10, keyA.Seal(frame("start", 2, 0, "node_modules/b")), 0)
+	s.open(10, 10, "/tmp/b-probe", unix.O_RDONLY)
+	s.open(10, 10, keyA.Seal(frame("end", 3, 0, "node_modules/b")), 0)
+	s.open(10, 10, keyA.Seal(frame("start", 4, 1, "node_modules/a")), 0)
+	sh := []string{"/bin/sh", "-c", "cat /tmp/x"}
+	s.rec.Add(&pb.Execve{ContextData: s.cd(10, 10, 1), Sysno: unix.SYS_EXECVE, Pathname: sh[0], Argv: sh, Exit: &pb.Exit{}})
+	s.rec.Add(&pb.ExecveInfo{ContextData: s.cd(10, 10, 1), BinaryPath: sh[0], Argv: sh})
+	s.open(10, 10, "/tmp/sh-probe", unix.O_RDONLY)
+	runs := Attribute(s.rec.Procs(), Attribution{TaskRoot: "/var/task", Owner: func(string) string { return "" }})
+	if r := runs[RunKey{"import", "node_modules/b"}]; r == nil || len(r.Ambiguous) > 0 {
+		t.Fatalf("b's window: %+v, want a run of its own, not ambiguous", r)
+	}
+	if r := runs[RunKey{"import", "node_modules/a"}]; r != nil {
+		t.Errorf("a's window, cut short by an exec, is a run: %+v", r.Own)
+	}
+}
