@@ -41,3 +41,25 @@ func TestOOMKills(t *testing.T) {
 		t.Errorf("no cgroup: %d", got)
 	}
 }
+
+// TestIsOOMKillOf reads the kernel's OOM report (as /dev/kmsg gives it).
+func TestIsOOMKillOf(t *testing.T) {
+	const rel = "/depbox/depbox-6144-1813435-1353174799-run0"
+	tests := []struct {
+		rec  string
+		want bool
+	}{
+		{"6,2081,18145899691,-;oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=depbox-6144-1813435-1353174799-run0,mems_allowed=0,oom_memcg=" + rel + ",task_memcg=" + rel + ",task=exe,pid=6437,uid=0\n", true},
+		{"6,2081,18145899691,-;oom-kill:constraint=CONSTRAINT_MEMCG,oom_memcg=" + rel + "1,task_memcg=x,task=exe", false},
+		{"3,2082,18145899705,-;Memory cgroup out of memory: Killed process 6437 (exe) total-vm:242624kB", false},
+		{"6,2083,1,-;oom-kill:constraint=CONSTRAINT_MEMCG,oom_memcg=/depbox/other,task_memcg=" + rel + ",task=exe", false},
+		{"6,2084,1,-;oom-kill:constraint=CONSTRAINT_NONE,oom_memcg=" + rel, true},
+	}
+	for _, tt := range tests {
+		if got := isOOMKillOf([]byte(tt.rec), rel); got != tt.want {
+			t.Errorf("%q: %v, want %v", tt.rec, got, tt.want)
+		}
+	}
+	// The real log, when readable: counting must end (EAGAIN at its end).
+	_ = kmsgOOMKills(kmsgPath, rel)
+}

@@ -187,6 +187,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		}
 	}()
 
+	oom := watchOOM(cgroupRoot, cgroupsPath(cfg))
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
 	timer := time.NewTimer(cfg.Timeout)
@@ -204,7 +205,7 @@ func Run(ctx context.Context, cfg Config) (res *Result, err error) {
 		waitErr = <-done
 	}
 	res.Duration = time.Since(start)
-	res.OOMKills = oomKills(cgroupRoot, cgroupsPath(cfg)) // before teardown removes the cgroup
+	res.OOMKills = oom.result(waitErr != nil) // before teardown removes the cgroup
 	res.Stdout, res.StdoutCut = stdout.Bytes()
 	res.Stderr, res.StderrCut = stderr.Bytes()
 	var ee *exec.ExitError

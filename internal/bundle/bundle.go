@@ -33,8 +33,10 @@
 //     template.json): the first AWS::Serverless::Function or
 //     AWS::Lambda::Function by logical id that has a plain-string Handler
 //     and a Node.js (or unstated) Runtime, SAM Globals applied, its local
-//     CodeUri (Code) directory prefixed; serverless.yml (serverless.yaml):
-//     the first functions.<name>.handler by name; the first existing of
+//     CodeUri (Code) directory prefixed (and that directory's
+//     node_modules listed beside the root's: sam build's layout);
+//     serverless.yml (serverless.yaml): the first functions.<name>.handler
+//     by name; Options.Function picks another function of either by name; the first existing of
 //     index.js, index.mjs, index.cjs, app.js, handler.js, lambda.js,
 //     src/index.js ("<file>.handler"); the root package.json "main". The
 //     handler module is resolved like the Node.js Lambda runtime does (the
@@ -145,8 +147,16 @@ type Bundle struct {
 	// Function is the template function the handler is that of ("" when
 	// no template named it); Functions are all the functions of that
 	// template or serverless.yml with a usable handler, in order.
-	Function    string
-	Functions   []string
+	Function  string
+	Functions []string
+	// Unsupported are the template's functions of a runtime depbox does
+	// not run, "Name (java21)": not among Functions, never scanned.
+	Unsupported []string
+	// CodeDir is the function's code directory when its template gives
+	// one inside the bundle (SAM CodeUri, as in sam build's output: one
+	// directory per function); its node_modules are listed beside the
+	// root's. "" when the code is the bundle's root.
+	CodeDir     string
 	HandlerFile string     // bundle-relative path of the handler module, e.g. "index.mjs"; "" if none
 	Lockfile    string     // bundle-relative lockfile the integrity hashes came from ("package-lock.json"), else ""
 	Packages    []*Package // every installed and every bundled package, sorted by Path

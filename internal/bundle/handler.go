@@ -43,7 +43,11 @@ func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
 		b.Function = fn.name
 	}
 	for _, f := range all {
-		b.Functions = append(b.Functions, f.name)
+		if f.runtime == "" || strings.HasPrefix(f.runtime, "nodejs") || IsPythonRuntime(f.runtime) {
+			b.Functions = append(b.Functions, f.name)
+		} else {
+			b.Unsupported = append(b.Unsupported, f.name+" ("+f.runtime+")")
+		}
 	}
 	switch {
 	case IsPythonRuntime(opts.Runtime), fn != nil && IsPythonRuntime(fn.runtime),
@@ -63,6 +67,7 @@ func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
 		if fn.codeURI != "" {
 			if _, ok := t.handlerFile(path.Join(fn.codeURI, fn.handler)); ok {
 				h = path.Join(fn.codeURI, fn.handler)
+				b.CodeDir = fn.codeURI
 			}
 		}
 		file, ok := t.handlerFile(h)

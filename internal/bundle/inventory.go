@@ -121,6 +121,12 @@ func inventory(b *Bundle, t *tree, root *os.Root, opts Options) (err error) {
 	if err := s.scanNodeModules(""); err != nil {
 		return err
 	}
+	listed := slices.ContainsFunc(s.pkgs, func(p *Package) bool { return strings.HasPrefix(p.Path, b.CodeDir+"/node_modules/") })
+	if real, ok := t.dir(b.CodeDir); ok && b.CodeDir != "" && !listed {
+		if err := s.scanNodeModules(real); err != nil {
+			return err
+		}
+	}
 	lock, err := readLockfile(t, root)
 	if err != nil {
 		return err

@@ -122,4 +122,14 @@ func TestGateTemplateFunctions(t *testing.T) {
 	if code, _, stderr := depbox("baseline", "update", fn, "--yes"); code != ExitUsage || !strings.Contains(stderr, "--function NAME") {
 		t.Errorf("baseline update of a template with two functions: exit %d, want 2 asking for --function\n%s", code, stderr)
 	}
+
+	// scan writes one profile per function; gate --profile judges them all.
+	if code, stdout, stderr := depbox("scan", fn, "--format", "json", "-o", out("profiles.json")); code != ExitOK {
+		t.Fatalf("scan: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	code, stdout, stderr = depbox("gate", "--profile", out("profiles.json"), "--format", "json")
+	rep.Functions = nil
+	if err := json.Unmarshal([]byte(stdout), &rep); code != ExitOK || err != nil || len(rep.Functions) != 2 {
+		t.Errorf("gate --profile of the scan's profiles: exit %d, %v, functions %+v\n%s", code, err, rep.Functions, stderr)
+	}
 }

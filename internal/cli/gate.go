@@ -113,7 +113,7 @@ func (e *env) gate(cmd *cobra.Command, bundle string) error {
 	}
 	res := verdict.Merge(fns)
 	r := &report.Report{
-		Profile: p, Result: res, Threshold: opts.Threshold, ToolVersion: Version,
+		Profile: unionProfile(ps), Result: res, Threshold: opts.Threshold, ToolVersion: Version,
 		Root: root, SourcePrefix: prefix,
 	}
 	if len(ps) > 1 {

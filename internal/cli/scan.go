@@ -221,9 +221,13 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 	if err != nil {
 		return nil, usageErr(err)
 	}
-	var eventsFor func(string) ([]event.Event, error)
+	var eventsFor func(root, function string) ([]event.Event, error)
 	if !noInvoke {
-		eventsFor = func(root string) ([]event.Event, error) { return event.ForBundle(root, evOpts, evDir) }
+		eventsFor = func(root, function string) ([]event.Event, error) {
+			o := evOpts
+			o.Function = function
+			return event.ForBundle(root, o, evDir)
+		}
 	}
 	adv, err := e.openAdvisories()
 	if err != nil {

@@ -193,6 +193,9 @@ func notes(d *profile.Dependency, b *profile.Behavior) string {
 	for _, a := range d.Advisories {
 		s = append(s, fmt.Sprintf("%s %s", strings.ToUpper(a.Kind), a.ID))
 	}
+	if d.BundledBy != "" {
+		s = append(s, "bundled by "+d.BundledBy)
+	}
 	if b != nil {
 		s = append(s, b.Capabilities...)
 		for _, t := range b.Timers {

@@ -51,6 +51,9 @@ type Options struct {
 	Seed     int64    // same seed, same bytes
 	Sources  []string // source names or aliases; empty means every source
 	Variants []string // variant names; empty means "default" and every injection variant
+	// Function is the template function whose triggers ForBundle uses
+	// when Sources is empty ("": every function's).
+	Function string
 }
 
 // Variant names.
@@ -144,13 +147,13 @@ func Show(source, variant string, seed int64) (Event, error) {
 }
 
 // ForBundle returns the events to invoke a bundle's handler with:
-// Generate(opts), where empty opts.Sources means DefaultSources(bundleRoot)
-// rather than every source, followed by the user events of userDir (none
+// Generate(opts), where empty opts.Sources means FunctionSources(bundleRoot,
+// opts.Function) rather than every source, followed by the user events of userDir (none
 // when userDir is ""). Encoded as JSON, the list is what the invoke runner
 // receives.
 func ForBundle(bundleRoot string, opts Options, userDir string) ([]Event, error) {
 	if len(opts.Sources) == 0 {
-		srcs, err := DefaultSources(bundleRoot)
+		srcs, err := FunctionSources(bundleRoot, opts.Function)
 		if err != nil {
 			return nil, err
 		}

@@ -66,7 +66,13 @@ type Detection struct {
 // Framework template (see DetectSources), else DefaultSet. An unreadable or
 // malformed template is an error.
 func DefaultSources(bundleRoot string) ([]string, error) {
-	d, err := DetectSources(bundleRoot)
+	return FunctionSources(bundleRoot, "")
+}
+
+// FunctionSources is DefaultSources for one function of the template, by
+// logical id or name: its own triggers only ("" means every function's).
+func FunctionSources(bundleRoot, function string) ([]string, error) {
+	d, err := detectSources(bundleRoot, function)
 	if err != nil {
 		return nil, err
 	}
@@ -86,6 +92,12 @@ func DefaultSources(bundleRoot string) ([]string, error) {
 // short tags (!Ref, !GetAtt, !Sub, ...) are fine; symbolic links leaving
 // the bundle are not followed.
 func DetectSources(bundleRoot string) (Detection, error) {
+	return detectSources(bundleRoot, "")
+}
+
+// detectSources is DetectSources for the function named function ("" for
+// all of them).
+func detectSources(bundleRoot, function string) (Detection, error) {
 	root, err := os.OpenRoot(bundleRoot)
 	if err != nil {
 		return Detection{}, fmt.Errorf("opening bundle %s: %w", bundleRoot, err)
@@ -99,7 +111,7 @@ func DetectSources(bundleRoot string) (Detection, error) {
 		if err != nil {
 			return Detection{}, fmt.Errorf("reading %s in the bundle: %w", name, err)
 		}
-		d, err := parseTemplate(name, data)
+		d, err := parseTemplate(name, data, function)
 		if err != nil {
 			return Detection{}, fmt.Errorf("reading %s in the bundle: %w (fix it, or configure the event sources explicitly)", name, err)
 		}
@@ -119,7 +131,7 @@ func readTemplate(root *os.Root, name string) ([]byte, error) {
 // parseTemplate maps one template's events. It walks the YAML node tree
 // rather than decoding into Go values, so custom tags need no handlers and
 // aliases are never expanded beyond the few lookups made.
-func parseTemplate(name string, data []byte) (Detection, error) {
+func parseTemplate(name string, data []byte, function string) (Detection, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return Detection{}, err
@@ -133,7 +145,7 @@ func parseTemplate(name string, data []byte) (Detection, error) {
 	}
 	found := map[string]bool{}
 	unmapped := map[string]bool{}
-	w := &walker{}
+	w := &walker{only: function}
 	if strings.HasPrefix(name, "serverless.") {
 		w.slsFunctions(w.mapGet(root, "functions"), found, unmapped)
 	} else {
@@ -155,7 +167,10 @@ func parseTemplate(name string, data []byte) (Detection, error) {
 }
 
 func (w *walker) samResources(resources *yaml.Node, found, unmapped map[string]bool) {
-	w.mapEach(resources, func(_ string, res *yaml.Node) {
+	w.mapEach(resources, func(id string, res *yaml.Node) {
+		if w.only != "" && id != w.only {
+			return
+		}
 		switch scalar(w.mapGet(res, "Type")) {
 		case "AWS::Serverless::Function":
 			props := w.mapGet(res, "Properties")
@@ -179,7 +194,10 @@ func (w *walker) samResources(resources *yaml.Node, found, unmapped map[string]b
 }
 
 func (w *walker) slsFunctions(functions *yaml.Node, found, unmapped map[string]bool) {
-	fn := func(_ string, f *yaml.Node) {
+	fn := func(name string, f *yaml.Node) {
+		if w.only != "" && name != w.only {
+			return
+		}
 		if u := w.mapGet(f, "url"); u != nil && scalar(u) != "false" {
 			found["function-url"] = true
 		}
@@ -242,7 +260,10 @@ const (
 )
 
 // walker walks a template's node tree within the bounds.
-type walker struct{ visits int }
+type walker struct {
+	visits int
+	only   string // the one function whose events are mapped ("": all)
+}
 
 // deref follows document and alias nodes.
 func deref(n *yaml.Node) *yaml.Node {

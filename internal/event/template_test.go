@@ -140,3 +140,29 @@ func TestForBundle(t *testing.T) {
 		t.Error("bad template: no error")
 	}
 }
+
+// TestFunctionSources maps one function's triggers of a template with
+// several (SAM and serverless), or every function's.
+func TestFunctionSources(t *testing.T) {
+	sls := t.TempDir()
+	if err := os.WriteFile(filepath.Join(sls, "serverless.yml"), []byte("functions:\n  - ingest:\n      handler: a.h\n      events:\n        - sqs: arn\n  - export:\n      handler: b.h\n      events:\n        - httpApi: '*'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sam := filepath.Join("..", "scan", "testdata", "bundles", "multi")
+	tests := []struct {
+		root, function string
+		want           []string
+	}{
+		{sam, "OrdersFn", []string{"sqs"}},
+		{sam, "ReportsFn", []string{"schedule"}},
+		{sam, "", []string{"schedule", "sqs"}},
+		{sls, "export", []string{"apigw-v2"}},
+		{sls, "ingest", []string{"sqs"}},
+	}
+	for _, tt := range tests {
+		got, err := FunctionSources(tt.root, tt.function)
+		if err != nil || !slices.Equal(got, tt.want) {
+			t.Errorf("FunctionSources(%s, %q) = %v, %v; want %v", tt.root, tt.function, got, err, tt.want)
+		}
+	}
+}

@@ -41,7 +41,8 @@ type Report struct {
 	SourcePrefix string
 	// Functions are the functions of a template judged one by one, each
 	// with its own outcome (empty for a single function); Result is then
-	// their merged result (verdict.Merge) and Profile the first one's.
+	// their merged result (verdict.Merge) and Profile the first one's with
+	// the others' dependencies added.
 	Functions []Function
 }
 

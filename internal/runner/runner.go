@@ -91,6 +91,7 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 			}()
 		}
 		wg.Wait()
+		res.Warnings = append(res.Warnings, settleOrphans(orphanLinger)...)
 	}
 	return plan.WriteFile(resultsPath, res)
 }

@@ -103,6 +103,11 @@ func bundleFileNames(b *bundle.Bundle) []string {
 // about the packages in them, and about bundled packages of unknown
 // version.
 func bundleProblems(p *profile.Profile, b *bundle.Bundle) {
+	if len(b.Unsupported) > 0 {
+		p.AddProblem(profile.Problem{Code: "functions-not-scanned", Message: fmt.Sprintf(
+			"the template's %s %s of a runtime depbox does not run (only Node.js and Python): not scanned; review %s by other means",
+			plural(len(b.Unsupported), "function", "functions"), strings.Join(b.Unsupported, ", "), plural(len(b.Unsupported), "it", "them"))})
+	}
 	for _, f := range b.Opaque {
 		p.AddProblem(profile.Problem{Code: "opaque-bundle", Message: fmt.Sprintf(
 			"%s looks bundled (a bundler's runtime or minified code) but has no source map and no region comments: what the packages inside it do counts as the function's own; build it with a source map (esbuild --sourcemap, CDK sourceMap: true) or without minification", f)})

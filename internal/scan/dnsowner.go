@@ -8,30 +8,40 @@ import (
 )
 
 // dnsOwner finds whose a DNS query is that the fake resolver saw and no
-// hook record explains: in the query's phase, the one dependency whose
-// processes named the host on their command line (dig, nslookup, host,
-// ping, a curl or wget URL) or connected to it. Programs other than node
-// resolve names without a hook record, and the resolver cannot tell which
-// process asked; the command line can. It returns the dependency's install
-// path and its behaviour in the phase, or nil when none or several did.
-func dnsOwner(p *profile.Profile, r fakenet.Record, phase string) (string, *profile.Behavior) {
+// hook record explains: the one dependency whose processes, in the query's
+// run, named the host on their command line (dig, nslookup, host, ping, a
+// curl or wget URL) or connected to it. Programs other than node resolve
+// names without a hook record, and the resolver cannot tell which process
+// asked; the command line can. The install run's queries are matched
+// against the install phase; the main run's (phase import: it also runs
+// the invocations) against every other phase. It returns the dependency's
+// install path, the phase that named the host and its behaviour there, or
+// a nil behaviour when none or several did.
+func dnsOwner(p *profile.Profile, r fakenet.Record, phase string) (string, string, *profile.Behavior) {
 	name := strings.ToLower(strings.TrimSuffix(r.Name, "."))
 	if name == "" {
-		return "", nil
+		return "", "", nil
 	}
-	var owner string
+	phases := []string{phase}
+	if phase != profile.PhaseInstall {
+		phases = []string{profile.PhaseImport, profile.PhaseStartup, profile.PhaseInvoke, profile.PhaseExecute}
+	}
+	var owner, in string
 	var found *profile.Behavior
 	for i := range p.Dependencies {
-		b := p.Dependencies[i].Phases[phase]
-		if b == nil || !namesHost(b, name) {
-			continue
+		for _, ph := range phases {
+			b := p.Dependencies[i].Phases[ph]
+			if b == nil || !namesHost(b, name) {
+				continue
+			}
+			if found != nil {
+				return "", "", nil // several could have asked: leave it unattributed
+			}
+			owner, in, found = p.Dependencies[i].Path, ph, b
+			break
 		}
-		if found != nil {
-			return "", nil // several could have asked: leave it unattributed
-		}
-		owner, found = p.Dependencies[i].Path, b
 	}
-	return owner, found
+	return owner, in, found
 }
 
 // namesHost reports whether b's processes name the host in an argument,

@@ -48,38 +48,46 @@ func TestDNSOwner(t *testing.T) {
 	dep := func(path string, b *profile.Behavior) profile.Dependency {
 		return profile.Dependency{Name: path, Path: "node_modules/" + path, Phases: map[string]*profile.Behavior{profile.PhaseInstall: b}}
 	}
+	invoked := func(path string, b *profile.Behavior) profile.Dependency {
+		return profile.Dependency{Name: path, Path: "node_modules/" + path, Phases: map[string]*profile.Behavior{profile.PhaseInvoke: b}}
+	}
 	for _, tc := range []struct {
 		name  string
 		deps  []profile.Dependency
+		phase string // the run's: install, or import for the main run
 		owner string // "" for the function's unattributed behaviour
+		in    string // the owner's phase
 	}{
 		{"dig argument", []profile.Dependency{
 			dep("a", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"dig", "+short", beacon}}}}),
 			dep("b", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"node-gyp", "rebuild"}}}}),
-		}, "node_modules/a"},
+		}, profile.PhaseInstall, "node_modules/a", profile.PhaseInstall},
+		{"curl in an invocation", []profile.Dependency{
+			invoked("a", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"curl", "-s", "https://" + beacon + "/ip"}}}}),
+		}, profile.PhaseImport, "node_modules/a", profile.PhaseInvoke},
 		{"nobody named it", []profile.Dependency{
 			dep("a", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"dig", "other.invalid"}}}}),
-		}, ""},
+		}, profile.PhaseInstall, "", profile.PhaseInstall},
 		{"two named it", []profile.Dependency{
 			dep("a", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"nslookup", beacon}}}}),
 			dep("b", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"host", beacon}}}}),
-		}, ""},
+		}, profile.PhaseInstall, "", profile.PhaseInstall},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := &profile.Profile{Dependencies: tc.deps}
 			// The resolver sees the name lower-cased, as DNS may deliver it.
-			rec := fakenet.Record{Kind: "dns", Phase: profile.PhaseInstall, Name: strings.ToLower(beacon), Type: "A"}
+			rec := fakenet.Record{Kind: "dns", Phase: tc.phase, Name: strings.ToLower(beacon), Type: "A"}
 			applyFakeNet(p, []fakenet.Record{rec}, c, map[string]bool{})
 			var b *profile.Behavior
 			if tc.owner == "" {
-				if p.App == nil || p.App.Phases[profile.PhaseInstall] == nil {
+				if p.App == nil || p.App.Phases[tc.phase] == nil {
 					t.Fatalf("the query is nowhere: %+v", p)
 				}
-				b = p.App.Phases[profile.PhaseInstall].Unattributed
+				b = p.App.Phases[tc.phase].Unattributed
 			} else {
-				b = p.Dependency(tc.owner).Phases[profile.PhaseInstall]
-				if p.App != nil && p.App.Phases[profile.PhaseInstall] != nil && p.App.Phases[profile.PhaseInstall].Unattributed != nil {
-					t.Errorf("the query is also the function's: %+v", p.App.Phases[profile.PhaseInstall].Unattributed)
+				b = p.Dependency(tc.owner).Phases[tc.in]
+				if p.App != nil && p.App.Phases[tc.phase] != nil && p.App.Phases[tc.phase].Unattributed != nil {
+					t.Errorf("the query is also the function's: %+v", p.App.Phases[tc.phase].Unattributed)
 				}
 			}
 			if b == nil || !slices.ContainsFunc(b.DNS, func(q profile.DNSQuery) bool { return q.Name == rec.Name }) {

@@ -36,12 +36,18 @@ const argSets = () => [
   [A.file, 'utf8', () => {}],
 ];
 
+// withTimeout waits for a returned promise at most callTimeout. Its timer
+// stays referenced: a promise that never settles, with nothing else keeping
+// the event loop alive (superagent's Request after a failed call), must not
+// let node exit before the harness reports — that reads as the package
+// ending the phase (an incomplete analysis).
 const withTimeout = (v) => {
   if (!v || typeof v.then !== 'function') return Promise.resolve(v);
+  let t;
   return Promise.race([
     Promise.resolve(v).catch(() => {}),
-    new Promise((resolve) => { const t = setTimeout(resolve, callTimeout); t.unref && t.unref(); }),
-  ]);
+    new Promise((resolve) => { t = setTimeout(resolve, callTimeout); }),
+  ]).finally(() => clearTimeout(t));
 };
 
 // targets lists the callables to exercise: the export itself, its own

@@ -72,3 +72,14 @@ func killedProblem(res *sandbox.Result, runs map[profiler.RunKey]*profiler.Run, 
 		how, when)
 	return pr
 }
+
+// oomProblem says that the host's out-of-memory killer ended processes of
+// a sandbox that survived: with gVisor's systrap platform each
+// application's address space is a host process, and when the host kills
+// one, gVisor ends that application with SIGKILL. The phase it ended is
+// already incomplete (outcome "killed"); this says who killed it.
+func oomProblem(res *sandbox.Result, memoryBytes int64) profile.Problem {
+	return profile.Problem{Code: "host-oom", Message: fmt.Sprintf(
+		"the host's out-of-memory killer ended %d of the sandbox's processes at its memory limit of %d MiB: a phase killed by SIGKILL ran out of memory (raise --memory if the function needs more)",
+		res.OOMKills, memoryBytes>>20)}
+}

@@ -78,3 +78,10 @@ func TestSandboxKilled(t *testing.T) {
 		}
 	}
 }
+
+func TestOOMProblem(t *testing.T) {
+	pr := oomProblem(&sandbox.Result{ExitCode: 0, OOMKills: 2}, 160<<20)
+	if pr.Code != "host-oom" || pr.Fatal || !strings.Contains(pr.Message, "ended 2 of the sandbox's processes") || !strings.Contains(pr.Message, "160 MiB") {
+		t.Errorf("%+v", pr)
+	}
+}

@@ -109,7 +109,8 @@ func exfil(c *canary.Set, out []profiler.Outgoing) map[string][]profile.Exfil {
 			pieces := make([][]byte, len(g))
 			bodies := make([][]byte, len(g))
 			for i, o := range g {
-				pieces[i], bodies[i] = o.Data, httpBody(o.Data)
+				d := maskSigning(c, o)
+				pieces[i], bodies[i] = d, httpBody(d)
 			}
 			add(g, c.FindSeries(pieces, false))
 			add(g, c.FindSeries(bodies, false))
@@ -474,13 +475,13 @@ func applyFakeNet(p *profile.Profile, fake []fakenet.Record, c *canary.Set, expl
 		if phase == "" {
 			phase = profile.PhaseImport
 		}
-		if pkg, b := dnsOwner(p, r, phase); b != nil {
+		if pkg, in, b := dnsOwner(p, r, phase); b != nil {
 			// A program the package started asked (dig, nslookup, curl…).
 			b.DNS = append(b.DNS, profile.DNSQuery{Name: r.Name, Type: r.Type})
 			if _, ok := owned[b]; !ok {
 				owners = append(owners, b)
 			}
-			owned[b] = append(owned[b], profiler.Outgoing{Pkg: pkg, Phase: phase, Channel: "dns", Destination: r.Name, Data: []byte(r.Name)})
+			owned[b] = append(owned[b], profiler.Outgoing{Pkg: pkg, Phase: in, Channel: "dns", Destination: r.Name, Data: []byte(r.Name)})
 			continue
 		}
 		if _, ok := names[phase]; !ok {

@@ -99,10 +99,11 @@ type Options struct {
 	// each in its own process tree, in a sandbox of their own.
 	InstallPhase bool
 	// Events drive the invoke phase (none: no invoke phase). EventsFor,
-	// when set, is called with the staged bundle's root to choose them
-	// (from its SAM/serverless template).
+	// when set, is called with the staged bundle's root and the template
+	// function scanned ("" when none) to choose them (from that function's
+	// triggers in its SAM/serverless template).
 	Events    []event.Event
-	EventsFor func(bundleRoot string) ([]event.Event, error)
+	EventsFor func(bundleRoot, function string) ([]event.Event, error)
 	// InvokeTimeout bounds each invocation (Lambda's default is 3 s).
 	InvokeTimeout time.Duration
 	// InitTimeout bounds loading the handler (Lambda's init phase: 10 s).
@@ -281,7 +282,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	}
 	events := o.Events
 	if o.EventsFor != nil {
-		if events, err = o.EventsFor(task); err != nil {
+		if events, err = o.EventsFor(task, b.Function); err != nil {
 			return nil, nil, &InputError{fmt.Errorf("choosing events: %w", err)}
 		}
 	}
@@ -570,6 +571,8 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	}
 	if killed {
 		p.AddProblem(killedProblem(res, runs, o.MemoryBytes))
+	} else if res.OOMKills > 0 {
+		p.AddProblem(oomProblem(res, o.MemoryBytes))
 	}
 	for _, st := range steps(pl) {
 		k := profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}

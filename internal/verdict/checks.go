@@ -366,12 +366,18 @@ func exemptPeer(e profile.Endpoint) bool {
 		return true
 	}
 	if h := strings.ToLower(strings.TrimSuffix(e.Host, ".")); h != "" {
-		if h == "localhost" || strings.HasSuffix(h, ".amazonaws.com") || strings.HasSuffix(h, ".amazonaws.com.cn") ||
-			strings.HasSuffix(h, ".api.aws") {
+		if h == "localhost" || IsAWSEndpoint(h) {
 			return true
 		}
 	}
 	return localAddr(e.Address)
+}
+
+// IsAWSEndpoint reports whether a host name is an AWS service endpoint
+// (*.amazonaws.com, *.amazonaws.com.cn, *.api.aws).
+func IsAWSEndpoint(host string) bool {
+	h := strings.ToLower(strings.TrimSuffix(host, "."))
+	return strings.HasSuffix(h, ".amazonaws.com") || strings.HasSuffix(h, ".amazonaws.com.cn") || strings.HasSuffix(h, ".api.aws")
 }
 
 // localAddr reports whether an address never leaves the machine (loopback,
@@ -577,11 +583,13 @@ func netRedirect(p profile.Process) bool {
 func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile.Behavior) {
 	parts(b, func(b *profile.Behavior, un bool) {
 		var vals, kinds []string
+		lookups := true
 		for _, p := range b.Processes {
 			why := suspiciousProcess(p)
 			if why == "" || (phase == profile.PhaseInstall && ((scriptRunner(p) && !netRedirect(p)) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
+			lookups = lookups && lookupShell(p)
 			vals = append(vals, processValue(p))
 			if !slices.Contains(kinds, why) {
 				kinds = append(kinds, why)
@@ -590,7 +598,13 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 		if len(vals) == 0 {
 			return
 		}
-		c.add(RuleShellDownloader, 0, d, phase, fmt.Sprintf("%s started a %s in the %s phase: %s", label(d), strings.Join(kinds, "/"), phase, strings.Join(vals, "; ")),
+		// A shell that only looks up local state (a machine id, the process
+		// list) is medium; any other shell, downloader or inline code high.
+		sev := Severity(0)
+		if lookups {
+			sev = Medium
+		}
+		c.add(RuleShellDownloader, sev, d, phase, fmt.Sprintf("%s started a %s in the %s phase: %s", label(d), strings.Join(kinds, "/"), phase, strings.Join(vals, "; ")),
 			Evidence{Event: baseline.KindProcess, Values: vals, Unattributed: un})
 	})
 }

@@ -3,6 +3,7 @@ package verdict
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/depbox/depbox/profile"
@@ -89,4 +90,44 @@ func hostConnected(b *profile.Behavior, host string) bool {
 		}
 	}
 	return false
+}
+
+// lookupPrograms only read and print local state: a machine id, the host
+// name, the process list. File reads they make are judged on their own
+// (DBX005); none reaches the network, runs code it is given or writes.
+var lookupPrograms = []string{"cat", "head", "tail", "hostname", "ps", "uname", "echo", "printf", "true", "false", ":",
+	"grep", "cut", "tr", "sort", "uniq", "wc"}
+
+var (
+	// nullRedirect is output thrown away: 2>/dev/null, > /dev/null, 2>&1.
+	nullRedirect = regexp.MustCompile(`[0-9]?>\s*/dev/null|[0-9]?>&[0-9]`)
+	// shellSeparators split a command line into simple commands.
+	shellSeparators = regexp.MustCompile(`[;&|()\n]+`)
+)
+
+// lookupShell reports whether a process is a shell running a command line
+// made only of lookupPrograms, with no expansion, substitution or
+// redirection but to /dev/null: node-machine-id's `( cat /etc/machine-id
+// 2> /dev/null || hostname ) | head -n 1`, pstree.remy's `ps`.
+func lookupShell(p profile.Process) bool {
+	prog := program(p)
+	if !slices.Contains(shells, prog) || len(p.Argv) != 3 || p.Argv[1] != "-c" {
+		return false
+	}
+	cmd := nullRedirect.ReplaceAllString(p.Argv[2], " ")
+	if strings.ContainsAny(cmd, "$`<>\\'\"*?~") {
+		return false
+	}
+	n := 0
+	for _, sc := range shellSeparators.Split(cmd, -1) {
+		f := strings.Fields(sc)
+		if len(f) == 0 {
+			continue
+		}
+		if !slices.Contains(lookupPrograms, f[0]) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }

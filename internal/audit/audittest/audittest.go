@@ -123,6 +123,10 @@ exports.format = function format(s) {
   net.connect(443, '198.51.100.23').on('error', () => {});
   return String(s);
 };
+// A promise that never settles, with nothing keeping node's event loop
+// alive: the harness must still finish and report (an unreferenced
+// timeout let node exit first, which read as an incomplete analysis).
+exports.wait = function wait() { return new Promise(() => {}); };
 `,
 		},
 	}

@@ -1,0 +1,90 @@
+package runner
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// orphanLinger is how long processes that left a step's process group (a
+// daemon started detached: setsid, nohup … &) may go on after the level's
+// steps ended. The runner is the sandbox's first process, so they are its
+// orphans; their events are the step's by ancestry in the event stream,
+// but only while they run: a detached payload needs a moment (a node
+// start-up under gVisor) before it does anything.
+const orphanLinger = 5 * time.Second
+
+// settleOrphans waits up to limit for the runner's orphans to end, then
+// kills what is left, reaps them, and returns a warning per killed one.
+// Call it only while no step runs: it reaps any child.
+func settleOrphans(limit time.Duration) []string {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		if len(orphans()) == 0 {
+			reap()
+			return nil
+		}
+		reap()
+		time.Sleep(50 * time.Millisecond)
+	}
+	var warnings []string
+	for _, o := range orphans() {
+		_ = syscall.Kill(o.pid, syscall.SIGKILL)
+		warnings = append(warnings, fmt.Sprintf("process %d (%s), started by a step and detached from it, was still running %s after the steps ended and was killed: what it would have done next was not seen", o.pid, o.comm, limit))
+	}
+	time.Sleep(20 * time.Millisecond)
+	reap()
+	return warnings
+}
+
+type orphan struct {
+	pid  int
+	comm string
+}
+
+// orphans lists the live processes of the sandbox other than the runner.
+func orphans() []orphan {
+	self := os.Getpid()
+	ents, err := os.ReadDir("/proc")
+	if err != nil {
+		return nil
+	}
+	var out []orphan
+	for _, e := range ents {
+		pid, err := strconv.Atoi(e.Name())
+		if err != nil || pid == self {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join("/proc", e.Name(), "stat"))
+		if err != nil {
+			continue // ended meanwhile
+		}
+		// pid (comm) state …: comm may hold spaces and parentheses.
+		s := string(b)
+		open, end := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+		if open < 0 || end < open || end+2 >= len(s) {
+			continue
+		}
+		if state := s[end+2]; state == 'Z' || state == 'X' {
+			continue
+		}
+		out = append(out, orphan{pid: pid, comm: s[open+1 : end]})
+	}
+	return out
+}
+
+// reap collects the exit status of every ended child (orphans are
+// reparented to the runner).
+func reap() {
+	for {
+		var ws syscall.WaitStatus
+		pid, err := syscall.Wait4(-1, &ws, syscall.WNOHANG, nil)
+		if pid <= 0 || err != nil {
+			return
+		}
+	}
+}
