@@ -3,6 +3,7 @@ module github.com/depbox/depbox
 go 1.26.8
 
 require (
+	github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c
 	github.com/containerd/containerd/api v1.10.0
 	github.com/containerd/continuity v0.4.5
 	github.com/containerd/errdefs v1.0.0
@@ -12,7 +13,6 @@ require (
 )
 
 require (
-	github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c // indirect
 	github.com/containerd/console v1.0.4 // indirect
 	github.com/containerd/go-runc v1.1.0 // indirect
 	github.com/docker/go-units v0.5.0 // indirect

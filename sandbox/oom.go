@@ -21,6 +21,15 @@ type oomWatch struct {
 	done      chan struct{}
 }
 
+// WatchOOM starts following the sandbox's OOM kill count (its cgroup's
+// counter) and returns the function that stops it and returns the count
+// for Result.OOMKills; failed says whether the sandbox ended with an error
+// or a non-zero exit. Backends other than Run call it once the sandbox
+// started and the result function once it ended, before RemoveCgroups.
+func (cfg Config) WatchOOM() (result func(failed bool) int) {
+	return watchOOM(cgroupRoot, cgroupsPath(cfg)).result
+}
+
 func watchOOM(root, rel string) *oomWatch {
 	w := &oomWatch{root: root, rel: rel, stop: make(chan struct{}), done: make(chan struct{})}
 	go func() {

@@ -207,6 +207,10 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 	if _, err := os.Stat(o.Path); err != nil {
 		return nil, usageErr(fmt.Errorf("bundle %s: %w (give a function directory or a .zip deployment package)", o.Path, err))
 	}
+	backend, err := e.backend()
+	if err != nil {
+		return nil, err
+	}
 	tools, err := e.sandboxTools(o.Node)
 	if err != nil {
 		return nil, err
@@ -236,10 +240,6 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 	importCache := ""
 	if o.ImportCache {
 		importCache = filepath.Join(cache, "import")
-	}
-	backend, err := e.backend()
-	if err != nil {
-		return nil, err
 	}
 	progress := e.progress()
 	scanFn := scan.ScanFunctions

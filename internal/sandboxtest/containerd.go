@@ -8,13 +8,14 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
 	ctrd "github.com/containerd/containerd/v2/client"
+
+	"github.com/depbox/depbox/sandbox/containerd"
 )
 
 var (
@@ -138,13 +139,17 @@ disabled_plugins = ["io.containerd.grpc.v1.cri", "io.containerd.cri.v1.images", 
 	}
 }
 
-// SkipIfShimLacks skips the test, saying which capability is missing, when
-// err says gVisor's shim could not run because this machine lacks one; any
-// other error is returned to the caller.
+// ShimLacks says whether err is gVisor's shim failing because this machine
+// lacks CAP_SYS_RESOURCE (containerd.ShimLacksCapability).
+func ShimLacks(err error) bool { return containerd.ShimLacksCapability(err) }
+
+// SkipIfShimLacks skips the test, naming the missing capability, when err
+// says gVisor's shim could not run because this machine lacks it; any other
+// error is left to the caller.
 func SkipIfShimLacks(t testing.TB, err error) {
 	t.Helper()
-	if err != nil && (strings.Contains(err.Error(), "oom_score") || strings.Contains(err.Error(), "OOM Score")) {
-		t.Skipf("gVisor's shim cannot run here: it sets its oom_score_adj, which needs CAP_SYS_RESOURCE, and this machine lacks it (%v)", err)
+	if ShimLacks(err) {
+		t.Skipf("gVisor's shim cannot run here: it lowers its oom_score_adj to -999, which needs CAP_SYS_RESOURCE, and this machine lacks it (%v)", err)
 	}
 }
 

@@ -42,8 +42,8 @@ func (c *checker) checkRemoteCode(d *profile.Dependency, phase string, b *profil
 // of them is running the package's script, not dropping a binary.
 var runners = []string{"node", "nodejs", "deno", "bun", "python", "python2", "python3", "perl", "ruby", "php", "env", "nohup", "setsid", "timeout", "xargs"}
 
-// interpretedScript reports whether a process ran a script through a shell
-// or an interpreter named on its #! line ("#!/usr/bin/env node"): that is
+// interpretedScript reports whether a process ran a script through a
+// language interpreter named on its #! line ("#!/usr/bin/env node"): that is
 // an interpreter running one of the package's scripts, as `node
 // install.js` is, not a program it dropped. A file the package wrote
 // itself is judged as dropped whatever its first line.
@@ -62,7 +62,11 @@ func interpretedScript(p profile.Process) bool {
 			}
 		}
 	}
-	return prog != "" && (slices.Contains(shells, prog) || slices.Contains(runners, strings.TrimRight(prog, "0123456789.")))
+	// A shell script the package ships and starts by its #! line stays a
+	// program it executes: droppers ship exactly that (a #!/bin/sh stage
+	// started detached); a package that runs its shell script as `sh x.sh`
+	// names the shell, which is exempt above.
+	return prog != "" && slices.Contains(runners, strings.TrimRight(prog, "0123456789."))
 }
 
 func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.Behavior) {

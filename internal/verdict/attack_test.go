@@ -45,8 +45,8 @@ func TestDropper(t *testing.T) {
 			{Argv: []string{"/var/task/node_modules/@esbuild/linux-x64/bin/esbuild", "--version"}, Binary: "/var/task/node_modules/@esbuild/linux-x64/bin/esbuild"}}}, false},
 		{"its Node script run through its #! line (esbuild's bin/esbuild --version)", &profile.Behavior{Processes: []profile.Process{
 			{Argv: []string{"/var/task/node_modules/evil/bin/tool", "--version"}, Binary: "/var/task/node_modules/evil/bin/tool", Script: "#!/usr/bin/env node", Result: "ok"}}}, false},
-		{"its shell script through #!", &profile.Behavior{Processes: []profile.Process{
-			{Argv: []string{"/var/task/node_modules/evil/run.sh"}, Binary: "/var/task/node_modules/evil/run.sh", Script: "#!/bin/sh -e", Result: "ok"}}}, false},
+		{"its shell script started by its #! line (a shipped stage)", &profile.Behavior{Processes: []profile.Process{
+			{Argv: []string{"/var/task/node_modules/evil/run.sh"}, Binary: "/var/task/node_modules/evil/run.sh", Script: "#!/bin/sh -e", Result: "ok"}}}, true},
 		{"a script it wrote, then ran", &profile.Behavior{
 			Files:     []profile.File{{Path: "/tmp/.x/run", Access: profile.AccessWrite}},
 			Processes: []profile.Process{{Argv: []string{"/tmp/.x/run"}, Binary: "/tmp/.x/run", Script: "#!/usr/bin/env node"}}}, true},

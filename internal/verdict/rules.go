@@ -316,8 +316,10 @@ var attackRules = []Rule{
 		Summary: "The dependency executed a file it ships or wrote",
 		Description: "A program was executed (detached or not, from a lifecycle script, at import or in an invocation) whose " +
 			"file lies inside the dependency's own install directory or was written by the dependency — not an interpreter " +
-			"or shell running one of its scripts (also when the script is started by its #! line, as esbuild's install " +
-			"script runs its bin/esbuild, a Node script, unless the package wrote that file itself).",
+			"or shell running one of its scripts (`sh x.sh`, `node x.js`). A script started by its #! line counts as run by " +
+			"its interpreter when that is a language runtime (as esbuild's install script runs its bin/esbuild, a Node " +
+			"script), unless the package wrote the file itself; a shipped shell script started by its #! line is judged " +
+			"like a binary, since droppers ship exactly that.",
 		Rationale: "Droppers ship or download a binary and start it, often detached so that it outlives the install; a " +
 			"library inside a Lambda function has little reason to execute files of its own.",
 		Remediation: "Inspect the executed file (the evidence has its path). A package that legitimately runs its own tool " +

@@ -204,6 +204,7 @@ func (b *Backend) Run(ctx context.Context, cfg sandbox.Config) (res *sandbox.Res
 	if err := task.Start(ctx); err != nil {
 		return nil, fmt.Errorf("starting sandbox %s: %w", cfg.ID, err)
 	}
+	oomKills := cfg.WatchOOM()
 
 	timer := time.NewTimer(cfg.Timeout)
 	defer timer.Stop()
@@ -226,6 +227,7 @@ func (b *Backend) Run(ctx context.Context, cfg sandbox.Config) (res *sandbox.Res
 	res.Stdout, res.StdoutCut = stdout.Bytes()
 	res.Stderr, res.StderrCut = stderr.Bytes()
 	code, _, werr := st.Result()
+	res.OOMKills = oomKills(werr != nil || code != 0) // before teardown removes the cgroup
 	switch {
 	case werr != nil:
 		return res, fmt.Errorf("waiting for sandbox %s: %w", cfg.ID, werr)
@@ -352,14 +354,20 @@ func runscOptions(cfg sandbox.Config, dir string) (string, error) {
 
 // shimHint says what to do when containerd could not start gVisor's shim.
 func shimHint(err error) string {
-	s := err.Error()
 	switch {
-	case strings.Contains(s, "oom_score") || strings.Contains(s, "OOM Score"):
-		return " (the shim could not set its oom_score_adj: it needs CAP_SYS_RESOURCE, which this machine or container lacks)"
-	case strings.Contains(s, "not found") || strings.Contains(s, "no such file"):
+	case ShimLacksCapability(err):
+		return " (gVisor's shim lowers its oom_score_adj to -999, which needs CAP_SYS_RESOURCE: give it to containerd, or use --backend runsc)"
+	case strings.Contains(err.Error(), "not found") || strings.Contains(err.Error(), "no such file"):
 		return " (is containerd-shim-runsc-v1 on containerd's PATH? build it with `make shim`)"
 	}
 	return ""
+}
+
+// ShimLacksCapability says whether err is gVisor's shim failing to start
+// because it could not lower its own oom_score_adj: the daemon lacks
+// CAP_SYS_RESOURCE (some VMs and containers do), and the shim fails hard.
+func ShimLacksCapability(err error) bool {
+	return err != nil && (strings.Contains(err.Error(), "oom_score_adj") || strings.Contains(err.Error(), "OOM Score"))
 }
 
 func netnsInode(pid uint32) uint64 {

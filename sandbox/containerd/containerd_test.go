@@ -55,16 +55,54 @@ func TestContainerdBackend(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// The first run says whether the shim can run here at all.
-	res, err := b.Run(context.Background(), cfg(time.Minute, `
+	c, err := ctrd.New(addr, ctrd.WithDefaultNamespace(namespace))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	nsCtx := namespaces.WithNamespace(context.Background(), namespace)
+	// leftovers checks that nothing of the runs is left in containerd but
+	// the root file system's snapshot, nor in the work directory.
+	leftovers := func(when, work string) {
+		t.Helper()
+		if cs, err := c.Containers(nsCtx); err != nil || len(cs) != 0 {
+			t.Errorf("%s: containers left in containerd: %d (%v)", when, len(cs), err)
+		}
+		var snaps []string
+		if err := c.SnapshotService("native").Walk(nsCtx, func(_ context.Context, i snapshots.Info) error {
+			snaps = append(snaps, i.Name)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if len(snaps) != 1 || !strings.HasPrefix(snaps[0], "depbox-rootfs-") {
+			t.Errorf("%s: snapshots left: %v, want only the root file system's", when, snaps)
+		}
+		if ents, err := os.ReadDir(work); err != nil || len(ents) != 0 {
+			t.Errorf("%s: left in the work directory: %v (%v)", when, ents, err)
+		}
+	}
+
+	// The first run says whether the shim can run here at all. If it cannot,
+	// the run must still fail closed (an error, no result) and leave nothing
+	// behind; only the rest of the test is skipped.
+	first := cfg(time.Minute, `
 const fs = require('fs'); const r = {ifs: Object.keys(require('os').networkInterfaces())};
 try { fs.writeFileSync('/var/task/x', '1'); r.task = 'written'; } catch (e) { r.task = e.code; }
 r.read = fs.readFileSync('/var/task/f.txt', 'utf8');
-require('net').connect({host: '192.0.2.10', port: 443}).on('error', e => { r.code = e.code; console.log(JSON.stringify(r)); process.exit(7); });`))
+require('net').connect({host: '192.0.2.10', port: 443}).on('error', e => { r.code = e.code; console.log(JSON.stringify(r)); process.exit(7); });`)
+	res, err := b.Run(context.Background(), first)
+	if sandboxtest.ShimLacks(err) {
+		if res != nil {
+			t.Errorf("a run the shim could not start returned a result: %+v", res)
+		}
+		leftovers("after the shim failed to start", first.WorkDir)
+	}
 	sandboxtest.SkipIfShimLacks(t, err)
 	if err != nil {
 		t.Fatal(err)
 	}
+	leftovers("after a run", first.WorkDir)
 	if out := strings.TrimSpace(string(res.Stdout)); res.ExitCode != 7 || out != `{"ifs":["lo"],"task":"EROFS","read":"hi","code":"ENETUNREACH"}` {
 		t.Errorf("exit %d, output %q (stderr %q): want exit 7, only lo, a read-only bundle and ENETUNREACH", res.ExitCode, out, res.Stderr)
 	}
@@ -74,7 +112,8 @@ require('net').connect({host: '192.0.2.10', port: 443}).on('error', e => { r.cod
 
 	// A run past its timeout is killed and reported as such.
 	t0 := time.Now()
-	res, err = b.Run(context.Background(), cfg(3*time.Second, `setInterval(() => {}, 1000); console.log('started')`))
+	slow := cfg(3*time.Second, `setInterval(() => {}, 1000); console.log('started')`)
+	res, err = b.Run(context.Background(), slow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,31 +124,14 @@ require('net').connect({host: '192.0.2.10', port: 443}).on('error', e => { r.cod
 	// A canceled context stops the sandbox and is an error.
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 	defer cancel()
-	res, err = b.Run(ctx, cfg(time.Minute, `setInterval(() => {}, 1000)`))
+	canceled := cfg(time.Minute, `setInterval(() => {}, 1000)`)
+	res, err = b.Run(ctx, canceled)
 	if err == nil || res == nil || !res.Canceled {
 		t.Errorf("canceled run: %+v, %v: want Canceled and an error", res, err)
 	}
 
-	// Nothing is left but the root file system's snapshot.
-	c, err := ctrd.New(addr, ctrd.WithDefaultNamespace(namespace))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer c.Close()
-	nsCtx := namespaces.WithNamespace(context.Background(), namespace)
-	if cs, err := c.Containers(nsCtx); err != nil || len(cs) != 0 {
-		t.Errorf("containers left in containerd: %d (%v)", len(cs), err)
-	}
-	var snaps []string
-	if err := c.SnapshotService("native").Walk(nsCtx, func(_ context.Context, i snapshots.Info) error {
-		snaps = append(snaps, i.Name)
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if len(snaps) != 1 || !strings.HasPrefix(snaps[0], "depbox-rootfs-") {
-		t.Errorf("snapshots left: %v, want only the root file system's", snaps)
-	}
+	leftovers("after a timeout", slow.WorkDir)
+	leftovers("after a cancel", canceled.WorkDir)
 }
 
 // TestContainerdUnreachable: no containerd at the address is an error saying what to
