@@ -84,9 +84,11 @@ example-python: build
 examples/hello-lambda/node_modules/.package-lock.json: examples/hello-lambda/package-lock.json
 	cd examples/hello-lambda && npm ci --ignore-scripts --no-audit --no-fund
 
-## bench: scan and invoke benchmarks against native node on the 234-package bundle
+## bench: scan and invoke benchmarks against native node on the 234-package
+## bundle, and the profiler's capacity (docs/performance.md); one package at a
+## time, so that they do not compete
 bench: build
-	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -run '^$$' -bench . -benchtime 1x -count 1 -timeout 30m ./internal/scan/
+	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -p 1 -run '^$$' -bench . -benchtime 1x -count 1 -timeout 60m ./internal/scan/ ./profiler/
 
 ## bench-load: N scans at once (N = 1, 2, 4, 8): interference, time, memory
 bench-load: build

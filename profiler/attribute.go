@@ -1,6 +1,7 @@
 package profiler
 
 import (
+	"cmp"
 	"path"
 	"regexp"
 	"slices"
@@ -19,6 +20,12 @@ const Marker = "depbox:run"
 
 // Reference is the dependency field of the bare-runtime reference process.
 const Reference = "-"
+
+// BatchTag begins the dependency field of a batch process, which loads
+// many packages one after the other ("(batch)3"): its event stream is cut
+// into one window per package by the loader's framing records (see
+// Window).
+const BatchTag = "(batch)"
 
 // RunKey names one root process: a phase and a dependency install path.
 type RunKey struct {
@@ -49,6 +56,15 @@ type Run struct {
 	Faults []string
 	// Procs are the processes of the tree, the root first.
 	Procs []*Proc
+	// Window is the batch window this run is, nil for a process of its
+	// own; Batch is then the batch process's run key.
+	Window *Window
+	Batch  RunKey
+	// Ambiguous says why a window may hold what is not its package's own
+	// (empty: it holds only its own); the scan then loads the package in
+	// a process of its own and takes that result.
+	Ambiguous []string
+	before    *Window // the window before in the batch process
 }
 
 // Attribution says how to read paths inside the sandbox.
@@ -62,6 +78,13 @@ type Attribution struct {
 	// Known are the All behaviours of runs that are not in this stream
 	// (results reused from an earlier scan), for subtraction.
 	Known map[RunKey]*profile.Behavior
+	// Loaded are packages runs loaded besides those whose files they
+	// opened: a batch window's module tree, whose packages were in the
+	// module cache already (the runner reports them).
+	Loaded map[RunKey][]string
+	// Skip are batch windows not to be made runs of: packages the scan
+	// loaded again alone, whose behaviour comes in Known instead.
+	Skip map[RunKey]bool
 }
 
 // Attribute finds the runner's root processes among procs, gathers each
@@ -87,11 +110,29 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 		if p.Parent != init || init == (ProcKey{}) {
 			continue
 		}
-		if k, ok := runKey(p.Argv); ok {
+		argv := p.Argv
+		if p.batch != nil {
+			argv = p.batch.argv
+		}
+		if k, ok := runKey(argv); ok {
 			r := &Run{Key: k, Root: p}
 			runs[k] = r
 			rootOf[p.Key] = r
 		}
+	}
+	// A batch process's windows are runs of their packages.
+	var windows []*Run
+	for _, k := range sortedKeys(runs) {
+		if r := runs[k]; strings.HasPrefix(k.Dependency, BatchTag) {
+			windows = append(windows, windowRuns(r, runs, rootOf, a.Skip)...)
+		}
+	}
+	sets := map[RunKey]*itemSet{}
+	for _, r := range windows {
+		r.Processes, r.Procs, r.Hooks = 1, []*Proc{r.Root}, slices.Clone(r.Root.Hooks)
+		s := newItemSet()
+		s.addProc(r.Root, true, a)
+		sets[r.Key] = s
 	}
 	// Assign every process to the run whose root is its ancestor.
 	var find func(k ProcKey, depth int) *Run
@@ -111,7 +152,6 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 		memo[k] = r
 		return r
 	}
-	sets := map[RunKey]*itemSet{}
 	for _, p := range procs {
 		r := find(p.Key, 0)
 		if r == nil {
@@ -130,13 +170,20 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 		s.addProc(p, p == r.Root, a)
 	}
 	for k, r := range runs {
-		r.Exited, r.ExitStatus = r.Root.Exited, r.Root.ExitStatus
+		if r.Window == nil {
+			r.Exited, r.ExitStatus = r.Root.Exited, r.Root.ExitStatus
+		}
 		s := sets[k]
 		if s == nil {
 			s = newItemSet()
 			sets[k] = s
 		}
 		r.Loaded = s.loaded(k.Dependency)
+		if extra := a.Loaded[k]; len(extra) > 0 {
+			r.Loaded = append(r.Loaded, extra...)
+			slices.Sort(r.Loaded)
+			r.Loaded = slices.DeleteFunc(slices.Compact(r.Loaded), func(p string) bool { return p == k.Dependency })
+		}
 		r.All = s.behavior()
 	}
 	for k, b := range a.Known {
@@ -146,26 +193,51 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 	}
 	for k, r := range runs {
 		own := sets[k].clone()
-		if ref, ok := sets[RunKey{k.Phase, Reference}]; ok && k.Dependency != Reference {
-			own.subtract(ref)
-		}
-		for _, dep := range r.Loaded {
-			if s, ok := sets[RunKey{k.Phase, dep}]; ok {
-				own.subtract(s)
-			}
-		}
-		// A process that loads a package again to exercise it (the execute
-		// phase) did at first what its import did: only the rest is new.
-		if base, ok := importBase[k.Phase]; ok {
-			for _, dep := range append([]string{k.Dependency, Reference}, r.Loaded...) {
-				if s, ok := sets[RunKey{base, dep}]; ok {
-					own.subtract(s)
-				}
-			}
+		for _, s := range subtrahends(r, sets) {
+			own.subtract(s)
 		}
 		r.Own = own.behavior()
+		if r.Window != nil {
+			r.Ambiguous = ambiguity(r, sets, a)
+		}
 	}
 	return runs
+}
+
+// subtrahends are the item sets subtracted from a run's: the reference
+// run's and those of the packages it loaded.
+func subtrahends(r *Run, sets map[RunKey]*itemSet) []*itemSet {
+	k := r.Key
+	var out []*itemSet
+	if ref, ok := sets[RunKey{k.Phase, Reference}]; ok && k.Dependency != Reference {
+		out = append(out, ref)
+	}
+	for _, dep := range r.Loaded {
+		if s, ok := sets[RunKey{k.Phase, dep}]; ok {
+			out = append(out, s)
+		}
+	}
+	// A process that loads a package again to exercise it (the execute
+	// phase) did at first what its import did: only the rest is new.
+	if base, ok := importBase[k.Phase]; ok {
+		for _, dep := range append([]string{k.Dependency, Reference}, r.Loaded...) {
+			if s, ok := sets[RunKey{base, dep}]; ok {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func sortedKeys(runs map[RunKey]*Run) []RunKey {
+	keys := make([]RunKey, 0, len(runs))
+	for k := range runs {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b RunKey) int {
+		return cmp.Or(strings.Compare(a.Phase, b.Phase), strings.Compare(a.Dependency, b.Dependency))
+	})
+	return keys
 }
 
 // importBase names, for phases whose processes first import their package,

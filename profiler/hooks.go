@@ -193,8 +193,11 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 		case "signal":
 			b.Signals = append(b.Signals, profile.Signal{Target: str(d, "target"), Signal: str(d, "signal"), Result: str(d, "result")})
 		case "invoke":
-			if r.Op == "start" {
+			switch r.Op {
+			case "start":
 				invocation = num(d, "n") + 1 // the harness counts from 0; profiles from 1
+			case "quiet":
+				invocation = num(d, "to") + 1
 			}
 		}
 	}

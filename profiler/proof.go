@@ -58,6 +58,9 @@ type Forgery struct {
 	// Hash is hook.MarkerHash of the path: the hook's tamper/forge record
 	// of the open, when it saw it, carries the same.
 	Hash string
+	// Window is the install path of the package whose batch window
+	// (Proc.Windows) the marker was opened in, "" outside any.
+	Window string
 }
 
 // marker is one open of a path under hook.MarkerDir.
@@ -165,6 +168,7 @@ func trusted(binary string, argv []string, e *Exec, pythonHook bool) bool {
 // children (a forked child inherits its parent's key).
 func (r *Recorder) verify(p *Proc) {
 	p.Hooks, p.Forged, p.Faults = nil, nil, nil
+	p.hookAt, p.forgedAt = nil, nil
 	p.keys = make([]hook.Key, len(p.images))
 	if p.from != nil && len(p.images) > 0 {
 		if par := r.procs[p.from.parent]; par != nil && p.from.image >= 0 && p.from.image < len(par.keys) {
@@ -224,6 +228,7 @@ func (r *Recorder) verify(p *Proc) {
 			}
 		}
 		p.Forged = append(p.Forged, f)
+		p.forgedAt = append(p.forgedAt, i)
 	}
 	// Records are numbered without gaps: a missing number is a record
 	// that never arrived.
@@ -275,12 +280,21 @@ func (r *Recorder) verify(p *Proc) {
 		}
 		if why != "" {
 			p.Forged = append(p.Forged, Forgery{Proc: p.Key, Tid: g.tid, Record: g.rec, Reason: ForgedContradicted, Hash: hook.MarkerHash(p.markers[g.idx].path)})
+			p.forgedAt = append(p.forgedAt, g.idx)
 			p.Faults = append(p.Faults, fmt.Sprintf("hook record %d of %s (%s %s) is contradicted by the syscall stream: %s",
 				g.rec.Seq, p.describe(), g.rec.Kind, g.rec.Op, why))
 			continue
 		}
 		p.Hooks = append(p.Hooks, g.rec)
+		p.hookAt = append(p.hookAt, markerAt{idx: g.idx, image: g.img, tid: g.tid})
 	}
+}
+
+// markerAt is where a genuine record is: its index among the process's
+// markers, the image that sent it and the thread.
+type markerAt struct {
+	idx, image int
+	tid        int32
 }
 
 // childOps are the hook's child-process records that start a process.

@@ -99,6 +99,19 @@ type Proc struct {
 	keys    []hook.Key
 	clones  []cloneMark
 	from    *origin
+	// Windows cut a batch process's stream (argv with a BatchTag
+	// dependency) into its packages' loads, from its verified records;
+	// see Window and batch.
+	Windows []*Window
+	batch   *batchLog
+	// hookAt is, for each of Hooks, where it is among the markers and
+	// which image and thread sent it; forgedAt where the forgeries are.
+	hookAt   []markerAt
+	forgedAt []int
+}
+
+func newProc(k ProcKey) *Proc {
+	return &Proc{Key: k, Opens: map[string]*Open{}, sockets: map[int64][2]int32{}}
 }
 
 // Recorder builds the process tree from decoded events. It is safe for
@@ -112,6 +125,8 @@ type Recorder struct {
 	// pythonHook: the run placed the Python hook, which sitecustomize
 	// loads into every Python process.
 	pythonHook bool
+	// unhookedFraming: the run has no hook (FrameUnhookedBatches).
+	unhookedFraming bool
 }
 
 // TrustPythonHook tells the recorder that the run's Python processes load
@@ -119,6 +134,17 @@ type Recorder struct {
 func (r *Recorder) TrustPythonHook() {
 	r.mu.Lock()
 	r.pythonHook = true
+	r.mu.Unlock()
+}
+
+// FrameUnhookedBatches tells the recorder that the run loads no hook (a
+// benchmark's run without it), so that batch processes' framing records
+// come without proof: they are taken as they come, from the batch loader's
+// thread. Never for a run whose records explain anything: without the
+// proof, a framing record is no better than what package code can open.
+func (r *Recorder) FrameUnhookedBatches() {
+	r.mu.Lock()
+	r.unhookedFraming = true
 	r.mu.Unlock()
 }
 
@@ -134,7 +160,8 @@ func (r *Recorder) proc(cd *pb.ContextData) *Proc {
 	k := ProcKey{cd.ThreadGroupId, cd.ThreadGroupStartTimeNs}
 	p := r.procs[k]
 	if p == nil {
-		p = &Proc{Key: k, ParentTgid: cd.ParentThreadGroupId, Opens: map[string]*Open{}, sockets: map[int64][2]int32{}}
+		p = newProc(k)
+		p.ParentTgid = cd.ParentThreadGroupId
 		r.procs[k] = p
 		r.byTgid[k.Tgid] = append(r.byTgid[k.Tgid], k)
 	}
@@ -173,7 +200,8 @@ func (r *Recorder) Add(msg proto.Message) {
 		k := ProcKey{m.CreatedThreadGroupId, m.CreatedThreadStartTimeNs}
 		c := r.procs[k]
 		if c == nil {
-			c = &Proc{Key: k, Opens: map[string]*Open{}, sockets: map[int64][2]int32{}, Name: parent.Name, Argv: parent.Argv}
+			c = newProc(k)
+			c.Name, c.Argv = parent.Name, parent.Argv
 			r.procs[k] = c
 			r.byTgid[k.Tgid] = append(r.byTgid[k.Tgid], k)
 		}
@@ -182,6 +210,7 @@ func (r *Recorder) Add(msg proto.Message) {
 			c.startImage("", nil, nil, &origin{parent: parent.Key, image: len(parent.images) - 1}, parent)
 		}
 		parent.clones = append(parent.clones, cloneMark{tid: m.ContextData.GetThreadId(), at: len(parent.markers)})
+		parent.logEvent(m.ContextData, batchEvent{child: k})
 	case *pb.ExecveInfo:
 		if p := r.proc(m.ContextData); p != nil {
 			p.Argv, p.Binary = m.Argv, m.BinaryPath
@@ -203,6 +232,12 @@ func (r *Recorder) Add(msg proto.Message) {
 			}
 			// A new program: markers from here on are its.
 			p.images = append(p.images, image{binary: m.BinaryPath, trusted: trusted(m.BinaryPath, m.Argv, ran, r.pythonHook)})
+			// A batch program's events are logged until the process ends:
+			// whatever another program it execs does is the window's it
+			// happened in.
+			if isBatch(m.Argv) {
+				p.batch = &batchLog{image: len(p.images) - 1, argv: slices.Clone(m.Argv)}
+			}
 		}
 	case *pb.Execve:
 		p := r.proc(m.ContextData)
@@ -222,6 +257,7 @@ func (r *Recorder) Add(msg proto.Message) {
 		e := execOf(name, m.Argv, m.Envv)
 		e.Result = res
 		p.Execs = append(p.Execs, e)
+		p.logEvent(m.ContextData, batchEvent{exec: len(p.Execs)})
 	case *pb.Open:
 		r.open(m)
 	case *pb.Socket:
@@ -231,10 +267,12 @@ func (r *Recorder) Add(msg proto.Message) {
 	case *pb.Connect:
 		if p := r.proc(m.ContextData); p != nil {
 			p.Socks = append(p.Socks, sockRecord(p, "connect", m.Fd, m.Address, m.Exit))
+			p.logEvent(m.ContextData, batchEvent{sock: len(p.Socks)})
 		}
 	case *pb.Bind:
 		if p := r.proc(m.ContextData); p != nil {
 			p.Socks = append(p.Socks, sockRecord(p, "bind", int64(m.Fd), m.Address, m.Exit))
+			p.logEvent(m.ContextData, batchEvent{sock: len(p.Socks)})
 		}
 	case *pb.TaskExit:
 		cd := m.ContextData
@@ -282,14 +320,24 @@ func (r *Recorder) open(m *pb.Open) {
 	default:
 		key += "\x00r"
 	}
+	errno := ""
+	if m.Exit != nil && m.Exit.Errorno != 0 {
+		errno = unix.ErrnoName(unix.Errno(m.Exit.Errorno))
+	}
+	p.addOpen(key, name, read, write, m.Exit != nil && m.Exit.Errorno != 0, errno)
+	p.logEvent(m.ContextData, batchEvent{open: &openEvent{key, name, read, write, m.Exit != nil && m.Exit.Errorno != 0, errno}})
+}
+
+// addOpen counts one open of name in p.Opens.
+func (p *Proc) addOpen(key, name string, read, write, failed bool, errno string) {
 	o := p.Opens[key]
 	if o == nil {
 		o = &Open{Path: name, Read: read, Write: write}
 		p.Opens[key] = o
 	}
-	if m.Exit != nil && m.Exit.Errorno != 0 {
+	if failed {
 		o.Fail++
-		o.Errno = unix.ErrnoName(unix.Errno(m.Exit.Errorno))
+		o.Errno = errno
 	} else {
 		o.OK++
 	}
@@ -392,6 +440,7 @@ func (r *Recorder) Procs() []*Proc {
 	})
 	for _, p := range out { // parents first: a forked child inherits its parent's key
 		r.verify(p)
+		p.cutWindows(r.unhookedFraming)
 	}
 	return out
 }

@@ -36,6 +36,7 @@ type keyOptions struct {
 	Tool          string
 	Runtime       string
 	InstallPhase  bool
+	Isolate       bool
 	Execute       []string
 	CallTimeout   time.Duration
 	StepTimeout   time.Duration
@@ -55,7 +56,7 @@ type keyOptions struct {
 // wall-clock limit, logging) are not part of it.
 func Key(integrity, runtime, tool string, o scan.Options) string {
 	ko := keyOptions{
-		Format: cacheFormat, DepboxVersion: o.Version, Tool: tool, Runtime: runtime, InstallPhase: o.InstallPhase, Execute: o.Execute, CallTimeout: o.CallTimeout,
+		Format: cacheFormat, DepboxVersion: o.Version, Tool: tool, Runtime: runtime, InstallPhase: o.InstallPhase, Isolate: o.IsolateImports, Execute: o.Execute, CallTimeout: o.CallTimeout,
 		StepTimeout: o.StepTimeout, Linger: o.Linger, TimerBudget: o.TimerBudget, InvokeTimeout: o.InvokeTimeout,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, NoHook: o.NoHook,
 	}

@@ -59,6 +59,11 @@ func TestKey(t *testing.T) {
 		"memory": func() string { o := base; o.MemoryBytes = 1 << 30; return Key(integ, "v20.20.2", "sha256:aa", o) },
 		"pids":   func() string { o := base; o.Pids = 64; return Key(integ, "v20.20.2", "sha256:aa", o) },
 		"hook":   func() string { o := base; o.NoHook = true; return Key(integ, "v20.20.2", "sha256:aa", o) },
+		"one process per package": func() string {
+			o := base
+			o.IsolateImports = true
+			return Key(integ, "v20.20.2", "sha256:aa", o)
+		},
 	}
 	seen := map[string]string{k: "base"}
 	for name, f := range changes {

@@ -178,6 +178,10 @@ type Bundle struct {
 	owners map[string]string
 	// strayPth are .pth files of site directories no distribution installed.
 	strayPth []string
+	// staged is the tree as staging listed and hashed it (DirDigest).
+	staged *tree
+	// layers is the merged layers' tree as staging hashed it.
+	layers *tree
 }
 
 // Package is one installed npm package.
@@ -284,7 +288,7 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 		return nil, err
 	}
 
-	b = &Bundle{Root: dstAbs, Digest: digest}
+	b = &Bundle{Root: dstAbs, Digest: digest, staged: t}
 	rootPkg, err := readPackageJSON(t, root, "package.json")
 	if err != nil {
 		return nil, err

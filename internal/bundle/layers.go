@@ -104,6 +104,7 @@ func openLayers(b *Bundle, opts Options) error {
 		b.Layers[i].Digest = lt.digest()
 	}
 	b.LayerRoot = dstAbs
+	b.layers = merged
 
 	switch b.Runtime {
 	case RuntimePython:

@@ -197,7 +197,7 @@ func (e *env) auditor() (*audit.Auditor, error) {
 			CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python,
 			StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 			MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents, WorkDir: o.WorkDir,
-			InstallPhase: o.InstallPhase, TimerBudget: o.TimerBudget, CallTimeout: e.v.GetDuration("call-timeout"),
+			InstallPhase: o.InstallPhase, TimerBudget: o.TimerBudget, CallTimeout: e.v.GetDuration("call-timeout"), IsolateImports: !o.BatchImports,
 			Version: Version, Log: e.log, Backend: backend,
 		},
 		Cache:       &audit.Cache{Dir: filepath.Join(cache, "audit")},

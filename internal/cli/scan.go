@@ -42,6 +42,7 @@ type scanOptions struct {
 	MemorySize    int
 	NoHook        bool
 	ImportCache   bool
+	BatchImports  bool
 	WorkDir       string
 	RunscFlags    []string
 	Python        string
@@ -71,6 +72,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.String("work-dir", "", "where the private staging directory is made (default: /dev/shm when writable, else $TMPDIR)")
 	f.Bool("keep-workdir", false, "keep the staging directory (bundle copy, OCI bundle, runsc logs) for debugging")
 	f.String("record-events", "", "write the raw gVisor event stream to this file (for bug reports and tests)")
+	f.Bool("batch-imports", true, "load many packages per node process in the import phase, each in a window of its own in the event stream; a package whose window is in doubt is loaded again alone (false: one process per package, slower; see docs/performance.md)")
 	f.Bool("import-cache", true, "reuse import results of packages whose code, and that of what they resolve to, did not change since an earlier scan (kept in the cache directory)")
 	f.Bool("install-phase", true, "run the lifecycle scripts (preinstall, install, postinstall) of packages that declare them, in the sandbox")
 	f.StringSlice("events", nil, "event sources for the invoke phase, e.g. s3,sqs,apigw-v2 (default: from the bundle's SAM/serverless template, else a default set; see depbox events list); \"none\" skips the invoke phase")
@@ -81,7 +83,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Duration("init-timeout", 10*time.Second, "limit for loading the handler before the first invocation (Lambda's init limit is 10s); a handler that takes longer makes the analysis incomplete")
 	f.Duration("timer-budget", time.Second, "timers longer than this are brought forward to it and reported (time bombs)")
 	f.Int("memory-size", 128, "the function's memory size in MB, as Lambda reports it to the function")
-	f.Bool("hook", true, "load depbox's in-process hook into node (turning it off loses environment reads, DNS names, canary checks of encrypted traffic and per-package attribution inside the function; for measurements)")
+	f.Bool("hook", true, "load depbox's in-process hook into node (turning it off loses environment reads, DNS names, canary checks of encrypted traffic and per-package attribution inside the function, and imports run one package per process; for measurements)")
 	addAdvisoryFlags(cmd)
 	_ = f.SetAnnotation("events", configKey, []string{cfgEventSources})
 	_ = f.SetAnnotation("events-dir", configKey, []string{cfgEventDir})
@@ -110,6 +112,7 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		MemorySize:    v.GetInt("memory-size"),
 		NoHook:        !v.GetBool("hook"),
 		ImportCache:   v.GetBool("import-cache"),
+		BatchImports:  v.GetBool("batch-imports"),
 		WorkDir:       absPath(v.GetString("work-dir")),
 		RunscFlags:    v.GetStringSlice("runsc-flag"),
 		Python:        v.GetString("python"),
@@ -252,7 +255,9 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
 		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, InitTimeout: o.InitTimeout, TimerBudget: o.TimerBudget,
-		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook, Version: Version, Progress: progress.step, Log: e.log,
+		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook,
+		// Without the hook no framing record carries proof: one process per package.
+		IsolateImports: !o.BatchImports || o.NoHook, Version: Version, Progress: progress.step, Log: e.log,
 	})
 	progress.finish()
 	if err != nil {
@@ -267,7 +272,7 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 			return nil, analysisErr(err)
 		}
 		st := stats[i]
-		e.log.Info("scan finished", "function", p.Bundle.Function, "dependencies", st.Dependencies, "reused", st.Cached, "events", st.Events,
+		e.log.Info("scan finished", "function", p.Bundle.Function, "dependencies", st.Dependencies, "reused", st.Cached, "loaded_alone", st.Isolated, "loaded_again", st.Rerun, "events", st.Events,
 			"dropped", st.Dropped, "events_per_s", int(st.EventsPerSec), "sandbox", st.SandboxTime, "total", st.Total)
 	}
 	return ps, nil

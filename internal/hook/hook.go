@@ -90,7 +90,8 @@ type Record struct {
 	// Op is what was done, e.g. "get", "enumerate" (env); "read", "write",
 	// "stat", "list", "delete" (fs); "lookup" (dns); "connect", "write"
 	// (net); "request", "body", "fetch" (http); "spawn" (child);
-	// "start", "end", "timeout", "throw" (invoke). docs/hook.md lists all.
+	// "start", "end", "quiet", "timeout", "throw" (invoke). docs/hook.md
+	// lists all.
 	Op string `json:"o"`
 	// Pkg is the install path of the package held responsible, relative to
 	// the task root ("node_modules/a/node_modules/@s/b"); "" is the

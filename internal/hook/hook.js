@@ -89,10 +89,14 @@ const FunctionToString = Function.prototype.toString;
 const OriginalError = Error;
 const ErrorCaptureStackTrace = Error.captureStackTrace;
 const SharedArrayBufferCtor = SharedArrayBuffer;
-const AtomicsAdd = Atomics.add;
+const AtomicsAdd = Atomics.add, AtomicsLoad = Atomics.load;
 const Int32ArrayCtor = Int32Array, Uint8ArrayCtor = Uint8Array, BigInt64ArrayCtor = BigInt64Array;
 const ProxyCtor = Proxy;
+const OriginalSetTimeout = setTimeout, OriginalClearTimeout = clearTimeout;
 const PromisePrototypeThen = uncurry(Promise.prototype.then);
+const PromiseCtor = Promise, PromisePrototype = Promise.prototype, PromiseThen = Promise.prototype.then;
+const SymbolSpecies = Symbol.species;
+const PromiseSpecies = ObjectGetOwnPropertyDescriptor(Promise, SymbolSpecies).get;
 const SymbolFor = Symbol.for;
 const SymbolToPrimitive = Symbol.toPrimitive;
 
@@ -459,6 +463,7 @@ function makeRecord(kind, op, detail, a) {
 // follow in records of Op "data" (Detail: of = this record's seq, off =
 // byte offset); hook.JoinData puts them back together.
 function emit(kind, op, detail, a, data) {
+  if (heldStart !== null || quietRun !== null) flushHeld();
   const head = makeRecord(kind, op, detail, a);
   if (!data || data.length === 0) {
     send(head);
@@ -883,9 +888,14 @@ function tamperNoted(op, target, a) {
 // record that path claims to be, which explains nothing.
 function isMarker(p) { return typeof p === 'string' && (StringStartsWith(p, MARKER_DIR) || p === '/__depbox__'); }
 let forgeries = 0;
+// bypasses counts calls that go around every wrapper (process.binding,
+// native addons, node's internal bindings called directly) and forged
+// markers, for the batch loader (see claim).
+let bypasses = 0;
 function forged(p) {
   if (busy || forgeries >= 200) return;
   forgeries++;
+  bypasses++;
   let h = '';
   try { h = markerHash(p); } catch { /* unhashable: still recorded */ }
   rec('tamper', 'forge', { target: 'marker', marker: h });
@@ -1619,12 +1629,14 @@ hookMethod(workerThreads, 'setEnvironmentData', 'worker_threads.setEnvironmentDa
 // Raw capabilities that bypass every wrapper above: process.binding and
 // native addons. What they then do shows only in the syscall stream.
 before(process, 'binding', 'process.binding', (args) => {
+  bypasses++;
   const name = str(args[0], 64);
   rec('binding', 'binding', { name }, { dedupe: name });
   if (name === 'inspector') tamper('inspector', 'process.binding(inspector)'); // a session the wrappers below do not see
 });
-before(process, '_linkedBinding', 'process._linkedBinding', (args) => rec('binding', 'linkedBinding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }));
+before(process, '_linkedBinding', 'process._linkedBinding', (args) => { bypasses++; rec('binding', 'linkedBinding', { name: str(args[0], 64) }, { dedupe: str(args[0], 64) }); });
 before(process, 'dlopen', 'process.dlopen', (args) => {
+  bypasses++;
   const p = fsPath(args[1]);
   if (p !== undefined && isMarker(p)) forged(p);
   rec('native', 'dlopen', { path: p, owner: p ? installPathOf(p) : undefined });
@@ -1974,6 +1986,60 @@ hookMethod(process, 'kill', 'process.kill', (orig) => function kill(pid, sig) {
 }
 
 // ---------------------------------------------------------------------------
+// Quiet invocations. The harness's "invoke"/"start" record is held back
+// until anything else is recorded; an invocation that ends ok with nothing
+// recorded in it, by any thread, sends neither its start nor its end
+// record but joins a run of such invocations, sent as one "invoke"/"quiet"
+// record (Detail: from, to — the first and last invocation's n — and
+// count) before the next record. In gVisor every record is a marker open
+// and a monitoring event: the two records were most of what an invocation
+// cost. A worker thread's record during an invocation arrives before the
+// invocation's start record, which is sent late.
+const HARNESS = { pkg: '', chain: [] };
+let heldStart = null; // the held start record's detail and the record count then
+let quietRun = null; // { from, to }
+const recordCount = () => Number(AtomicsLoad(seqCells, 0));
+function flushHeld() {
+  const q = quietRun, h = heldStart;
+  quietRun = null;
+  heldStart = null;
+  if (q !== null) emit('invoke', 'quiet', { from: q.from, to: q.to, count: q.to - q.from + 1 }, HARNESS);
+  if (h !== null) emit('invoke', 'start', h.detail, HARNESS);
+}
+// pristinePromise reports whether p is a native promise that then() can be
+// called on without running any code but V8's: no own then or
+// constructor, and Promise's then, constructor and species as they were.
+function pristinePromise(p) {
+  try {
+    if (!isObject(p) || ReflectGetPrototypeOf(p) !== PromisePrototype) return false;
+    if (ReflectGetOwnPropertyDescriptor(p, 'then') !== undefined || ReflectGetOwnPropertyDescriptor(p, 'constructor') !== undefined) return false;
+    const then = ReflectGetOwnPropertyDescriptor(PromisePrototype, 'then');
+    const ctor = ReflectGetOwnPropertyDescriptor(PromisePrototype, 'constructor');
+    const species = ReflectGetOwnPropertyDescriptor(PromiseCtor, SymbolSpecies);
+    return then !== undefined && then.value === PromiseThen && ctor !== undefined && ctor.value === PromiseCtor &&
+      species !== undefined && species.get === PromiseSpecies;
+  } catch { return false; }
+}
+
+// harnessRecord sends (or holds back) one of the harness's records.
+function harnessRecord(kind, op, detail) {
+  if ((kind === 'invoke' || kind === 'batch') && op === 'start') resetDedupe();
+  if (kind === 'invoke' && op === 'start' && isObject(detail)) {
+    if (heldStart !== null) flushHeld();
+    heldStart = { detail, count: recordCount() };
+    return;
+  }
+  if (kind === 'invoke' && op === 'end' && heldStart !== null && isObject(detail) && detail.status === 'ok' &&
+      detail.n === heldStart.detail.n && typeof detail.n === 'number' && recordCount() === heldStart.count) {
+    heldStart = null;
+    if (quietRun !== null && quietRun.to + 1 !== detail.n) flushHeld();
+    if (quietRun === null) quietRun = { from: detail.n, to: detail.n };
+    else quietRun.to = detail.n;
+    return;
+  }
+  emit(String(kind), String(op), detail, HARNESS);
+}
+
 // node's internals, called directly. process.binding('fs' | 'spawn_sync' |
 // 'process_wrap' | 'tcp_wrap' | 'pipe_wrap' | 'cares_wrap') hands out the
 // very objects node's own modules call, below every wrapper above. Their
@@ -1998,6 +2064,7 @@ function direct(family) {
 // that it went around the hook.
 const bypassed = new SafeSet();
 function bypass(kind, op, d, target) {
+  bypasses++;
   const a = rec(kind, op, d);
   if (a === null) return;
   const key = target + '\0' + a.pkg;
@@ -2113,17 +2180,34 @@ function claim() {
   claimed = true;
   return ObjectFreeze({
     // record sends a harness record (Kind "invoke", "module" …). An
-    // "invoke"/"start" record begins a new deduplication window.
+    // "invoke"/"start" or "batch"/"start" record begins a new
+    // deduplication window; quiet invocations are sent together (see
+    // harnessRecord).
     record(kind, op, detail) {
       const was = busy;
       busy = true;
-      try {
-        if (kind === 'invoke' && op === 'start') resetDedupe();
-        emit(String(kind), String(op), detail, { pkg: '', chain: [] });
-      } catch (e) { hookError('harness', e); } finally { busy = was; }
+      try { harnessRecord(kind, op, detail); } catch (e) { hookError('harness', e); } finally { busy = was; }
     },
+    // then attaches the harness's callbacks to a promise the handler
+    // returned. For a native promise whose then, constructor and species
+    // are untouched — so that attaching runs no code under test — the
+    // promise that attaching creates is not attributed (a stack capture
+    // less per invocation); anything else is attached the ordinary way.
+    then(p, onOk, onErr) {
+      if (!pristinePromise(p)) return p.then(onOk, onErr);
+      const was = busy;
+      busy = true;
+      try { return ReflectApply(PromiseThen, p, [onOk, onErr]); } finally { busy = was; }
+    },
+    // timers are the original timer functions, for the harness's own
+    // timeouts (they are never brought forward, and cost no attribution).
+    timers: ObjectFreeze({ setTimeout: OriginalSetTimeout, clearTimeout: OriginalClearTimeout }),
     // verify reports hooked functions redefined since the last check.
     verify() { const was = busy; busy = true; try { verify(); } finally { busy = was; } },
+    // state counts the calls that bypass every wrapper (process.binding,
+    // native addons) and the tamperings noted so far: the batch loader
+    // trusts no later package in a process where either grew.
+    state() { return { bypasses, tampers: SetSize(tampered) }; },
     timerBudgetMs: config.timerBudgetMs,
     // pendingTimers is how many brought-forward timers have neither fired
     // nor been cleared.

@@ -22,8 +22,10 @@ const hook = (() => {
 })();
 const record = (op, detail, kind = 'invoke') => { if (hook) hook.record(kind, op, detail); };
 
-// The harness's own timers: the hook exempts them from bringing forward.
-const { setTimeout, clearTimeout, Promise, JSON, Date } = globalThis;
+// The harness's own timers: the originals, which the hook neither brings
+// forward nor attributes.
+const { setTimeout, clearTimeout } = (hook && hook.timers) || globalThis;
+const { JSON, Date } = globalThis;
 const exit = process.exit.bind(process);
 
 // The runner's watchdog (plan.Step.Watchdog) reads deadlines from fd 3: it
@@ -194,45 +196,54 @@ function describeError(e) {
   return { error_type: name.slice(0, 80), error: message.slice(0, 300) };
 }
 
-// invoke runs one event and resolves with how it ended: ok, error
+// invoke runs one event and calls done with how it ended: ok, error
 // (callback/context.fail with an error), throw (a throw or a rejected
 // promise) or timeout. When the event loop empties before the handler
-// answers, the invocation ends like Lambda's: with a null result.
-function invoke(handler, event, n) {
-  return new Promise((resolve) => {
-    let timer;
-    const finish = (outcome) => {
-      if (current === null || current.n !== n) return; // already ended
-      current = null;
-      clearTimeout(timer);
-      resolve(outcome);
-    };
-    current = { n, name: event.name, finish };
-    const deadline = Date.now() + timeoutMs;
-    timer = setTimeout(() => finish({ status: 'timeout' }), timeoutMs);
+// answers, the invocation ends like Lambda's: with a null result. One
+// timer, re-armed for each invocation, bounds them all.
+let timer = null;
+let armedFor = -1; // the invocation the timer was last armed for
+function onTimeout() {
+  if (current !== null && current.n === armedFor) current.finish({ status: 'timeout' });
+}
+function invoke(handler, event, n, done) {
+  const deadline = Date.now() + timeoutMs;
+  const finish = (outcome) => {
+    if (current === null || current.n !== n) return; // already ended
+    current = null;
+    done(outcome);
+  };
+  current = { n, name: event.name, finish };
+  armedFor = n;
+  if (timer === null) {
+    timer = setTimeout(onTimeout, timeoutMs);
     timer.unref(); // an empty event loop must still end the invocation
-    const callback = (err, result) => finish(err != null ? { status: 'error', err } : { status: 'ok', result });
-    let payload;
+  } else {
+    timer.refresh();
+  }
+  const callback = (err, result) => finish(err != null ? { status: 'error', err } : { status: 'ok', result });
+  let payload;
+  try {
+    payload = JSON.parse(JSON.stringify(event.payload === undefined ? {} : event.payload));
+  } catch {
+    payload = {};
+  }
+  let ret;
+  try {
+    ret = handler(payload, makeContext(n, deadline, callback), callback);
+  } catch (e) {
+    finish({ status: 'throw', err: e });
+    return;
+  }
+  if (ret !== null && (typeof ret === 'object' || typeof ret === 'function') && typeof ret.then === 'function') {
     try {
-      payload = JSON.parse(JSON.stringify(event.payload === undefined ? {} : event.payload));
-    } catch {
-      payload = {};
-    }
-    let ret;
-    try {
-      ret = handler(payload, makeContext(n, deadline, callback), callback);
+      const ok = (result) => finish({ status: 'ok', result }), fail = (e) => finish({ status: 'throw', err: e });
+      if (hook) hook.then(ret, ok, fail);
+      else ret.then(ok, fail);
     } catch (e) {
       finish({ status: 'throw', err: e });
-      return;
     }
-    if (ret !== null && (typeof ret === 'object' || typeof ret === 'function') && typeof ret.then === 'function') {
-      try {
-        ret.then((result) => finish({ status: 'ok', result }), (e) => finish({ status: 'throw', err: e }));
-      } catch (e) {
-        finish({ status: 'throw', err: e });
-      }
-    }
-  });
+  }
 }
 
 function resultSize(result) {
@@ -268,6 +279,52 @@ process.on('exit', (code) => {
   record('exit', { code, during: current !== null ? current.n : undefined });
 });
 
+// VERIFY_EVERY: the hooked functions are checked for redefinition before
+// every so many invocations (and after the last), not before each one.
+const VERIFY_EVERY = 64;
+
+// invokeAll invokes the handler with every event in turn, then calls
+// done. Handlers that answer synchronously are looped over, not recursed
+// into.
+function invokeAll(fn, done) {
+  let n = 0, inside = false, more = false;
+  const next = () => {
+    if (inside) { more = true; return; }
+    inside = true;
+    do {
+      more = false;
+      if (n >= events.length) { inside = false; done(); return; }
+      const i = n++;
+      const ev = events[i] || {};
+      const name = String(ev.name || `event-${i}`);
+      lastN = i;
+      lastName = name;
+      if (hook && i % VERIFY_EVERY === 0) hook.verify();
+      record('start', { n: i, event: name, request_id: requestId(i) });
+      watch(timeoutMs, `invocation ${i + 1} of ${events.length} (${name}) did not give control back within its ${timeoutMs} ms timeout`);
+      invoke(fn, { name, payload: ev.payload }, i, (o) => { ended(i, name, o); next(); });
+    } while (more);
+    inside = false;
+  };
+  next();
+}
+
+// ended records how invocation n ended.
+function ended(n, name, o) {
+  const end = { n, event: name, status: o.status };
+  if (o.status === 'timeout') {
+    record('timeout', { n, event: name, timeout_ms: timeoutMs });
+  } else if (o.status === 'throw') {
+    record('throw', Object.assign({ n, event: name }, o.uncaught ? { uncaught: o.uncaught } : {}, describeError(o.err)));
+  } else if (o.status === 'error') {
+    Object.assign(end, describeError(o.err));
+  } else {
+    end.result_bytes = resultSize(o.result);
+    if (o.empty_loop) end.empty_loop = true;
+  }
+  record('end', end);
+}
+
 async function main() {
   record('init', { handler: cfg.handler, events: events.length });
   let handler;
@@ -278,30 +335,7 @@ async function main() {
   } catch (e) {
     record('init-error', Object.assign({ handler: cfg.handler }, describeError(e)));
   }
-  if (handler) {
-    for (let n = 0; n < events.length; n++) {
-      const ev = events[n] || {};
-      const name = String(ev.name || `event-${n}`);
-      lastN = n;
-      lastName = name;
-      if (hook) hook.verify();
-      record('start', { n, event: name, request_id: requestId(n) });
-      watch(timeoutMs, `invocation ${n + 1} of ${events.length} (${name}) did not give control back within its ${timeoutMs} ms timeout`);
-      const o = await invoke(handler.fn, { name, payload: ev.payload }, n);
-      const end = { n, event: name, status: o.status };
-      if (o.status === 'timeout') {
-        record('timeout', { n, event: name, timeout_ms: timeoutMs });
-      } else if (o.status === 'throw') {
-        record('throw', Object.assign({ n, event: name }, o.uncaught ? { uncaught: o.uncaught } : {}, describeError(o.err)));
-      } else if (o.status === 'error') {
-        Object.assign(end, describeError(o.err));
-      } else {
-        end.result_bytes = resultSize(o.result);
-        if (o.empty_loop) end.empty_loop = true;
-      }
-      record('end', end);
-    }
-  }
+  if (handler) await new Promise((resolve) => invokeAll(handler.fn, resolve));
   // Linger: pending (brought-forward) timers fire; the process ends when
   // nothing is left to run, or after lingerMs.
   if (hook) hook.verify();

@@ -91,6 +91,23 @@ type Step struct {
 	// invocation even when code under test never yields (a synchronous
 	// infinite loop cannot be interrupted from inside the process).
 	Watchdog bool `json:"watchdog,omitempty"`
+	// Batch makes the step a batch: processes that load these packages one
+	// after the other (see the runner), each package's load bounded by
+	// TimeoutMS or StepTimeoutMS. The argument equal to Dependency is
+	// numbered in every process the runner starts for the batch
+	// ("(batch)" → "(batch)3"), so that each names itself in its argv.
+	Batch []BatchItem `json:"batch,omitempty"`
+}
+
+// BatchItem is one package of a batch step.
+type BatchItem struct {
+	Dependency string `json:"dependency"`
+	// Dir is where the package resolves from by Name.
+	Dir  string `json:"dir"`
+	Name string `json:"name"`
+	// Alone loads the package in a process of its own, for when its window
+	// in a batch process cannot be vouched for.
+	Alone Step `json:"alone"`
 }
 
 // Results is what the runner reports back.
@@ -123,6 +140,21 @@ type StepResult struct {
 	DurationMS int64  `json:"duration_ms"`
 	// Stderr is the tail of the process's standard error.
 	Stderr string `json:"stderr,omitempty"`
+	// Batch names the batch process whose window this result is (its
+	// numbered dependency argument, e.g. "(batch)3"); "" when the package
+	// was loaded in a process of its own.
+	Batch string `json:"batch,omitempty"`
+	// Token is the window's token, which its framing records carry.
+	Token string `json:"token,omitempty"`
+	// Loaded are the install paths of the packages in the module tree the
+	// package's load required, those the batch process had already loaded
+	// included.
+	Loaded []string `json:"loaded,omitempty"`
+	// Isolated says why a package of a batch step was loaded alone after
+	// all: what made its window untrustworthy ("exited", "timeout",
+	// "pending", "timer", "foreign-work", "late-work", "module-system",
+	// "bypass", "tamper", "no-progress").
+	Isolated []string `json:"isolated,omitempty"`
 }
 
 // ReadFile decodes a JSON file into v.

@@ -76,12 +76,18 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 			go func() {
 				defer wg.Done()
 				defer func() { <-sem }()
-				r := runStep(ctx, &p, st)
-				mu.Lock()
-				res.Steps = append(res.Steps, r)
-				b, _ := json.Marshal(r)
-				fmt.Fprintf(stdout, "%s%s\n", ProgressPrefix, b)
-				mu.Unlock()
+				emit := func(r plan.StepResult) {
+					mu.Lock()
+					res.Steps = append(res.Steps, r)
+					b, _ := json.Marshal(r)
+					fmt.Fprintf(stdout, "%s%s\n", ProgressPrefix, b)
+					mu.Unlock()
+				}
+				if len(st.Batch) > 0 {
+					runBatch(ctx, &p, st, emit)
+					return
+				}
+				emit(runStep(ctx, &p, st))
 			}()
 		}
 		wg.Wait()

@@ -58,7 +58,14 @@ func invokeOutcome(recs []hook.Record, events int, r plan.StepResult) *profile.O
 		return o
 	}
 	var initErr string
-	ended, exitSeen, during := 0, false, -1
+	// ended are the invocations (by the harness's n) an end record, or a
+	// quiet record's range, accounts for: each counts once.
+	ended, exitSeen, during := map[int]bool{}, false, -1
+	end := func(n int) {
+		if n >= 0 && n < events {
+			ended[n] = true
+		}
+	}
 	for _, rec := range recs {
 		if rec.Kind != "invoke" || rec.Pkg != "" {
 			continue
@@ -69,7 +76,15 @@ func invokeOutcome(recs []hook.Record, events int, r plan.StepResult) *profile.O
 				initErr = strings.TrimPrefix(fmt.Sprintf("%v: %v", rec.Detail["error_type"], rec.Detail["error"]), ": ")
 			}
 		case "end":
-			ended++
+			if n, ok := rec.Detail["n"].(float64); ok {
+				end(int(n))
+			}
+		case "quiet":
+			from, ok1 := rec.Detail["from"].(float64)
+			to, ok2 := rec.Detail["to"].(float64)
+			for n := int(from); ok1 && ok2 && n <= int(to) && n < events; n++ {
+				end(n)
+			}
 		case "exit":
 			exitSeen = true
 			if n, ok := rec.Detail["during"].(float64); ok {
@@ -83,9 +98,9 @@ func invokeOutcome(recs []hook.Record, events int, r plan.StepResult) *profile.O
 	case during >= 0:
 		o.Status = profile.StatusExited
 		o.Error = fmt.Sprintf("the process exited with code %d during invocation %d of %d", r.ExitCode, during+1, events)
-	case ended < events:
+	case len(ended) < events:
 		o.Status = profile.StatusExited
-		o.Error = fmt.Sprintf("only %d of %d invocations finished before the process ended (exit code %d)", ended, events, r.ExitCode)
+		o.Error = fmt.Sprintf("only %d of %d invocations finished before the process ended (exit code %d)", len(ended), events, r.ExitCode)
 	case !exitSeen:
 		o.Status = profile.StatusExited
 		o.Error = fmt.Sprintf("the harness did not reach its end after the last invocation (exit code %d)", r.ExitCode)

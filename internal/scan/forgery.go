@@ -26,10 +26,10 @@ const ProblemHookRecords = "hook-contradicted"
 func applyForgeries(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run) {
 	for k, run := range runs {
 		dep := k.Dependency
-		switch dep {
-		case profiler.Reference:
-			dep = ""
-		case Function:
+		switch {
+		case dep == profiler.Reference, strings.HasPrefix(dep, profiler.BatchTag):
+			dep = "" // a batch process: its windows are loaded again alone
+		case dep == Function:
 			dep = "."
 		}
 		for _, fault := range run.Faults {
@@ -52,6 +52,10 @@ func applyForgeries(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run) 
 			fr := profile.ForgedRecord{Claim: claimOf(f.Record), Reason: f.Reason}
 			if pkg, ok := openers[f.Hash]; ok && pkg != hook.Unknown {
 				forgedBy(p, pkg, k.Phase, fr)
+				continue
+			}
+			if f.Window != "" { // opened in a package's batch window
+				forgedBy(p, f.Window, k.Phase, fr)
 				continue
 			}
 			if k.Dependency != Function {

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -21,7 +20,7 @@ import (
 )
 
 // importCacheVersion is bumped whenever what an entry means changes.
-const importCacheVersion = "depbox-import-cache-v1"
+const importCacheVersion = "depbox-import-cache-v2"
 
 // importEntry is what an import run of one package left: its behaviour in
 // the profile, what its whole process tree did (for the subtraction of the
@@ -58,9 +57,10 @@ func newImportCache(dir string, b *bundle.Bundle, world string) (*importCache, e
 		if pkg.BundledIn != "" {
 			continue // part of a bundle file: never imported on its own
 		}
-		d, err := packageDigest(b.HostPath(pkg.Path))
-		if err != nil {
-			return nil, fmt.Errorf("hashing %s: %w", pkg.Path, err)
+		// From the hashes staging took: no file is read again.
+		d := b.DirDigest(pkg.Path, "node_modules")
+		if d == "" {
+			return nil, fmt.Errorf("hashing %s: not a directory of the staged bundle or its layers", pkg.Path)
 		}
 		c.digests[pkg.Path] = d
 	}
@@ -159,49 +159,6 @@ func (c *importCache) known() map[profiler.RunKey]*profile.Behavior {
 	return out
 }
 
-// packageDigest hashes a package's files (paths, types, contents), leaving
-// out its nested node_modules: those are packages of their own.
-func packageDigest(dir string) (string, error) {
-	h := sha256.New()
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		if d.IsDir() && d.Name() == "node_modules" && p != dir {
-			return filepath.SkipDir
-		}
-		info, err := d.Info()
-		if err != nil {
-			return err
-		}
-		fmt.Fprintf(h, "%s %o\n", filepath.ToSlash(rel), info.Mode())
-		switch {
-		case info.Mode()&fs.ModeSymlink != 0:
-			t, err := os.Readlink(p)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(h, "-> %s\n", t)
-		case info.Mode().IsRegular():
-			f, err := os.Open(p)
-			if err != nil {
-				return err
-			}
-			_, err = io.Copy(h, f)
-			f.Close()
-			if err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
 // worldKey covers what besides the packages decides an import result. The
 // depbox binary counts by content (remembered by file identity in the
 // cache directory, not read again on every scan).
@@ -211,6 +168,6 @@ func worldKey(o Options, rootfs, function string) (string, error) {
 		return "", err
 	}
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\n%s\n%v %v %v %v %s\n", self, filepath.Base(rootfs), o.NoHook, o.Linger, o.StepTimeout, o.TimerBudget, strings.Join([]string{function, fmt.Sprint(o.FunctionMemoryMB)}, " "))
+	fmt.Fprintf(h, "%s\n%s\n%v %v %v %v %v %s\n", self, filepath.Base(rootfs), o.NoHook, o.IsolateImports, o.Linger, o.StepTimeout, o.TimerBudget, strings.Join([]string{function, fmt.Sprint(o.FunctionMemoryMB)}, " "))
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

@@ -117,8 +117,14 @@ type Options struct {
 	Seed int64
 	// Canaries are the fake secrets of this run (default: new random ones).
 	Canaries *canary.Set
-	// NoHook runs node without the in-process hook (benchmarks).
+	// NoHook runs node without the in-process hook (benchmarks). With
+	// batched imports, the windows are then cut from framing records
+	// without proof, which package code could forge: for measurements
+	// only (the CLI's --hook=false imports one package per process).
 	NoHook bool
+	// IsolateImports imports every package in a node process of its own
+	// instead of many packages per process (docs/performance.md).
+	IsolateImports bool
 	// Execute lists install paths of packages whose exported functions and
 	// class methods are called with generated arguments (the execute phase,
 	// for audits).
@@ -156,6 +162,11 @@ type Stats struct {
 	Total        time.Duration
 	// Cached counts packages whose import result came from the cache.
 	Cached int
+	// Isolated counts packages of batches the runner loaded again alone
+	// (the batch loader could not vouch for their windows); Rerun those
+	// the profiler sent to a sandbox run of their own (their windows were
+	// ambiguous).
+	Isolated, Rerun int
 	// InvokeTime is how long the invoke phase's process ran (module load,
 	// every invocation, linger).
 	InvokeTime time.Duration
@@ -267,6 +278,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		for path := range cache.hits {
 			o.skipImport[path] = true
 		}
+		o.Log.Info("import cache looked up", "reused", len(cache.hits), "of", len(b.Packages), "elapsed", time.Since(t0))
 	}
 	events := o.Events
 	if o.EventsFor != nil {
@@ -301,6 +313,10 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	}
 	plans = append(plans, main)
 	for i, pl := range plans {
+		if cache != nil && onlyReference(pl) {
+			o.Log.Info("every import result came from the cache and nothing else is planned: no sandbox run")
+			continue
+		}
 		if err := s.run(ctx, fmt.Sprintf("run%d", i), pl); err != nil {
 			return nil, s.stats, err
 		}
@@ -364,8 +380,11 @@ type scanner struct {
 	runs               map[profiler.RunKey]*profiler.Run
 	results            map[profiler.RunKey]plan.StepResult
 	cache              *importCache
-	fake               []fakenet.Record
-	recordW            io.Writer
+	// known are All behaviours of earlier sandbox runs, for subtraction
+	// in a later one (a batch window loaded again alone).
+	known   map[profiler.RunKey]*profile.Behavior
+	fake    []fakenet.Record
+	recordW io.Writer
 }
 
 // run executes one plan in its own sandbox with its own event sink, and
@@ -394,6 +413,9 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	rec := profiler.NewRecorder()
 	if _, ok := pl.Files[hook.PyHookPath]; ok && !o.NoHook {
 		rec.TrustPythonHook() // sitecustomize loads it into every Python process
+	}
+	if o.NoHook {
+		rec.FrameUnhookedBatches() // a benchmark's run: no record explains anything
 	}
 	if s.recordW == nil && o.RecordEvents != "" {
 		f, err := os.Create(o.RecordEvents)
@@ -425,11 +447,7 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		sink.Close(0)
 		return err
 	}
-	total := 0
-	for _, l := range pl.Levels {
-		total += len(l)
-	}
-	progress := &progressWriter{total: total, fn: o.Progress}
+	progress := &progressWriter{total: len(steps(pl)), fn: o.Progress}
 	task := s.task
 	if pl.WritableTask {
 		// The phase may write to the bundle: it gets a copy of its own, so
@@ -520,6 +538,9 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	}
 	for _, r := range results.Steps {
 		s.results[profiler.RunKey{Phase: r.Phase, Dependency: r.Dependency}] = r
+		if len(r.Isolated) > 0 {
+			s.stats.Isolated++
+		}
 		if r.Phase == profile.PhaseInvoke {
 			s.stats.InvokeTime = time.Duration(r.DurationMS) * time.Millisecond
 		}
@@ -541,11 +562,10 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		}
 		s.fake = append(s.fake, fake...)
 	}
-	attr := profiler.Attribution{TaskRoot: plan.TaskRoot, Owner: s.bundle.Owner}
-	if s.cache != nil {
-		attr.Known = s.cache.known()
+	runs, err := s.attribute(ctx, name, procs)
+	if err != nil {
+		return err
 	}
-	runs := profiler.Attribute(procs, attr)
 	for k, r := range runs {
 		s.runs[k] = r
 	}
@@ -554,17 +574,15 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	} else if res.OOMKills > 0 {
 		p.AddProblem(oomProblem(res, o.MemoryBytes))
 	}
-	for _, level := range pl.Levels {
-		for _, st := range level {
-			k := profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}
-			if run, ok := runs[k]; !ok || !run.Exited {
-				p.AddProblem(profile.Problem{Code: "missing-events", Fatal: true, Dependency: displayDep(st.Dependency),
-					Message: fmt.Sprintf("no complete %s record for %s in the gVisor event stream", st.Phase, displayDep(st.Dependency))})
-			}
-			if _, ok := s.results[k]; !ok && results.Version != 0 {
-				p.AddProblem(profile.Problem{Code: "missing-result", Fatal: true, Dependency: displayDep(st.Dependency),
-					Message: fmt.Sprintf("the runner reported nothing for %s (%s)", displayDep(st.Dependency), st.Phase)})
-			}
+	for _, st := range steps(pl) {
+		k := profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}
+		if run, ok := runs[k]; !ok || !run.Exited {
+			p.AddProblem(profile.Problem{Code: "missing-events", Fatal: true, Dependency: displayDep(st.Dependency),
+				Message: fmt.Sprintf("no complete %s record for %s in the gVisor event stream", st.Phase, displayDep(st.Dependency))})
+		}
+		if _, ok := s.results[k]; !ok && results.Version != 0 {
+			p.AddProblem(profile.Problem{Code: "missing-result", Fatal: true, Dependency: displayDep(st.Dependency),
+				Message: fmt.Sprintf("the runner reported nothing for %s (%s)", displayDep(st.Dependency), st.Phase)})
 		}
 	}
 	return nil
@@ -636,8 +654,9 @@ func RootfsSpec(node string) sandbox.RootfsSpec {
 }
 
 // Plan makes the main run: the import phase (the reference process, then
-// one process per dependency, leaves first) and, with events, the invoke
-// phase. o.Canaries must be set.
+// the dependencies, leaves first, many per process — or one process per
+// dependency with o.IsolateImports) and, with events, the invoke phase.
+// o.Canaries must be set.
 func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error) {
 	o.defaults()
 	p := basePlan(o)
@@ -650,20 +669,19 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot,
 		Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, profiler.Reference, linger, ""},
 	}})
-	for _, level := range b.Levels() {
-		var steps []plan.Step
-		for _, pkg := range level {
-			if o.skipImport[pkg.Path] {
-				continue
+	if o.batchedImports() {
+		addImportBatches(p, b, o, linger)
+	} else {
+		for _, level := range b.Levels() {
+			var imports []plan.Step
+			for _, pkg := range level {
+				if !o.skipImport[pkg.Path] {
+					imports = append(imports, importStep(pkg.Path, linger))
+				}
 			}
-			dir, name := resolveFrom(pkg.Path)
-			steps = append(steps, plan.Step{
-				Phase: profile.PhaseImport, Dependency: pkg.Path, Dir: dir,
-				Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, pkg.Path, linger, name},
-			})
-		}
-		if len(steps) > 0 {
-			p.Levels = append(p.Levels, steps)
+			if len(imports) > 0 {
+				p.Levels = append(p.Levels, imports)
+			}
 		}
 	}
 	if steps := bundleSteps(b, linger); len(steps) > 0 {
@@ -732,10 +750,8 @@ func sandboxDir(ip string) string {
 func assemble(p *profile.Profile, b *bundle.Bundle, plans []*plan.Plan, results map[profiler.RunKey]plan.StepResult, runs map[profiler.RunKey]*profiler.Run) {
 	planned := map[profiler.RunKey]bool{}
 	for _, pl := range plans {
-		for _, level := range pl.Levels {
-			for _, st := range level {
-				planned[profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}] = true
-			}
+		for _, st := range steps(pl) {
+			planned[profiler.RunKey{Phase: st.Phase, Dependency: st.Dependency}] = true
 		}
 	}
 	for _, pkg := range b.Packages {
