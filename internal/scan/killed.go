@@ -38,7 +38,7 @@ func killedProblem(res *sandbox.Result, runs map[profiler.RunKey]*profiler.Run, 
 	var running []profiler.RunKey
 	for k, r := range runs {
 		if r.Root != nil && !r.Exited {
-			running = append(running, k)
+			running = append(running, openWindow(k, r))
 		}
 	}
 	slices.SortFunc(running, func(a, b profiler.RunKey) int {
@@ -73,6 +73,21 @@ func killedProblem(res *sandbox.Result, runs map[profiler.RunKey]*profiler.Run, 
 	pr.Message = fmt.Sprintf("the whole sandbox was killed from outside (%s) %s: what would have happened next was not seen. Something on the host ended it: an operator, a supervisor, or gVisor failing (re-run with --keep-workdir to keep its logs)",
 		how, when)
 	return pr
+}
+
+// openWindow names what a run was doing when the sandbox died: for a batch
+// process (several packages loaded one after another), the package whose
+// window had started and not ended; otherwise the run itself.
+func openWindow(k profiler.RunKey, r *profiler.Run) profiler.RunKey {
+	if !strings.HasPrefix(k.Dependency, profiler.BatchTag) {
+		return k
+	}
+	for i := len(r.Root.Windows) - 1; i >= 0; i-- {
+		if w := r.Root.Windows[i]; w.End == nil && w.Dependency != "" {
+			return profiler.RunKey{Phase: k.Phase, Dependency: w.Dependency}
+		}
+	}
+	return k
 }
 
 // oomProblem says that the host's out-of-memory killer ended processes of

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/profiler"
 	"github.com/depbox/depbox/sandbox"
 )
@@ -32,6 +33,14 @@ func TestKilledProblem(t *testing.T) {
 			[]string{"killed from outside", "code 143, SIGTERM", "invoke phase of node_modules/bad"}, "node_modules/bad", "invoke"},
 		{"two phases running", sandbox.Result{ExitCode: 137}, running(bad, profiler.RunKey{Phase: "import", Dependency: "node_modules/a"}),
 			[]string{"while 2 phases were running (import node_modules/a, invoke node_modules/bad)"}, "", ""},
+		{"in a batch, inside a package's window", sandbox.Result{ExitCode: 137}, map[profiler.RunKey]*profiler.Run{
+			{Phase: "import", Dependency: profiler.BatchTag + "1"}: {Root: &profiler.Proc{Windows: []*profiler.Window{
+				{Dependency: "node_modules/a", End: &hook.Record{}}, {Dependency: "node_modules/bad"}}}}},
+			[]string{"import phase of node_modules/bad"}, "node_modules/bad", "import"},
+		{"in a batch, between windows", sandbox.Result{ExitCode: 137}, map[profiler.RunKey]*profiler.Run{
+			{Phase: "import", Dependency: profiler.BatchTag + "1"}: {Root: &profiler.Proc{Windows: []*profiler.Window{
+				{Dependency: "node_modules/a", End: &hook.Record{}}}}}},
+			[]string{"import phase of " + profiler.BatchTag + "1"}, profiler.BatchTag + "1", "import"},
 		{"between phases", sandbox.Result{ExitCode: 1}, running(),
 			[]string{"killed from outside (runsc exited with code 1) between phases"}, "", ""},
 		{"before any phase", sandbox.Result{ExitCode: 137}, nil,
