@@ -1,9 +1,6 @@
 package bundle
 
 import (
-	"crypto/sha256"
-	"encoding/binary"
-	"encoding/hex"
 	"sort"
 	"strings"
 )
@@ -31,12 +28,7 @@ func (b *Bundle) DirDigest(dir, skip string) string {
 		}
 		prefix = dir + "/"
 	}
-	h := sha256.New()
-	field := func(s []byte) {
-		var n [binary.MaxVarintLen64]byte
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-		h.Write(s)
-	}
+	h := newTreeHash()
 	// Names are sorted: those below dir are one run.
 	for _, name := range t.names[sort.SearchStrings(t.names, prefix):] {
 		rel, ok := strings.CutPrefix(name, prefix)
@@ -46,23 +38,7 @@ func (b *Bundle) DirDigest(dir, skip string) string {
 		if rel == "" || skip != "" && (strings.HasPrefix(rel, skip+"/") || rel == skip || strings.Contains(rel, "/"+skip+"/") || strings.HasSuffix(rel, "/"+skip)) {
 			continue
 		}
-		e := t.entries[name]
-		field([]byte(rel))
-		switch e.kind {
-		case kindDir:
-			field([]byte("d"))
-			field(nil)
-		case kindFile:
-			if e.exec {
-				field([]byte("x"))
-			} else {
-				field([]byte("f"))
-			}
-			field(e.sum[:])
-		case kindLink:
-			field([]byte("l"))
-			field([]byte(e.target))
-		}
+		h.entry(rel, t.entries[name])
 	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+	return h.sum()
 }

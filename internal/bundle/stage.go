@@ -364,30 +364,43 @@ func (g *guard) Read(p []byte) (int, error) {
 // content hash or link target, each length-prefixed so that no two trees
 // encode alike.
 func (t *tree) digest() string {
-	h := sha256.New()
-	field := func(s []byte) {
-		var n [binary.MaxVarintLen64]byte
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-		h.Write(s)
-	}
+	h := newTreeHash()
 	for _, name := range t.names {
-		e := t.entries[name]
-		field([]byte(name))
-		switch e.kind {
-		case kindDir:
-			field([]byte("d"))
-			field(nil)
-		case kindFile:
-			if e.exec {
-				field([]byte("x"))
-			} else {
-				field([]byte("f"))
-			}
-			field(e.sum[:])
-		case kindLink:
-			field([]byte("l"))
-			field([]byte(e.target))
-		}
+		h.entry(name, t.entries[name])
 	}
-	return "sha256:" + hex.EncodeToString(h.Sum(nil))
+	return h.sum()
 }
+
+// treeHash encodes tree entries as Digest and DirDigest hash them: each
+// entry's path, its type and its content hash or link target, as
+// length-prefixed fields.
+type treeHash struct{ h hash.Hash }
+
+func newTreeHash() treeHash { return treeHash{sha256.New()} }
+
+func (t treeHash) field(s []byte) {
+	var n [binary.MaxVarintLen64]byte
+	t.h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+	t.h.Write(s)
+}
+
+func (t treeHash) entry(name string, e *entry) {
+	t.field([]byte(name))
+	switch e.kind {
+	case kindDir:
+		t.field([]byte("d"))
+		t.field(nil)
+	case kindFile:
+		if e.exec {
+			t.field([]byte("x"))
+		} else {
+			t.field([]byte("f"))
+		}
+		t.field(e.sum[:])
+	case kindLink:
+		t.field([]byte("l"))
+		t.field([]byte(e.target))
+	}
+}
+
+func (t treeHash) sum() string { return "sha256:" + hex.EncodeToString(t.h.Sum(nil)) }
