@@ -128,17 +128,9 @@ func (l Lock) Write(w io.Writer) error {
 	return bw.Flush()
 }
 
-// Function is a Lambda-style function of the benign side:
-// benign/functions/<name>/ with package.json, package-lock.json and its
-// handler.
-type Function struct {
-	Name string
-	Dir  string
-}
-
-// LoadFunctions lists the functions under dir (missing dir: none), with
-// absolute paths.
-func LoadFunctions(dir string) ([]Function, error) {
+// subdirs returns the absolute paths of dir's subdirectories, in name
+// order (missing dir: none).
+func subdirs(dir string) ([]string, error) {
 	dir, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -150,18 +142,39 @@ func LoadFunctions(dir string) ([]Function, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Function
+	var out []string
 	for _, e := range ents {
-		if !e.IsDir() {
-			continue
+		if e.IsDir() {
+			out = append(out, filepath.Join(dir, e.Name()))
 		}
-		d := filepath.Join(dir, e.Name())
+	}
+	return out, nil
+}
+
+// Function is a Lambda-style function of the benign side:
+// benign/functions/<name>/ with package.json, package-lock.json and its
+// handler.
+type Function struct {
+	Name string
+	Dir  string
+}
+
+// LoadFunctions lists the functions under dir (missing dir: none), with
+// absolute paths.
+func LoadFunctions(dir string) ([]Function, error) {
+	dirs, err := subdirs(dir)
+	if err != nil {
+		return nil, err
+	}
+	var out []Function
+	for _, d := range dirs {
+		name := filepath.Base(d)
 		for _, f := range []string{"package.json", "package-lock.json"} {
 			if _, err := os.Stat(filepath.Join(d, f)); err != nil {
-				return nil, fmt.Errorf("function %s: %w", e.Name(), err)
+				return nil, fmt.Errorf("function %s: %w", name, err)
 			}
 		}
-		out = append(out, Function{Name: e.Name(), Dir: d})
+		out = append(out, Function{Name: name, Dir: d})
 	}
 	return out, nil
 }
@@ -195,28 +208,17 @@ type Fixture struct {
 // LoadFixtures reads every <dir>/<id>/expect.json (missing dir: none),
 // with absolute paths.
 func LoadFixtures(dir string) ([]Fixture, error) {
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		return nil, err
-	}
-	ents, err := os.ReadDir(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
+	dirs, err := subdirs(dir)
 	if err != nil {
 		return nil, err
 	}
 	var out []Fixture
-	for _, e := range ents {
-		if !e.IsDir() {
-			continue
-		}
-		d := filepath.Join(dir, e.Name())
+	for _, d := range dirs {
 		ex, err := readExpect(filepath.Join(d, "expect.json"))
 		if err != nil {
-			return nil, fmt.Errorf("fixture %s: %w", e.Name(), err)
+			return nil, fmt.Errorf("fixture %s: %w", filepath.Base(d), err)
 		}
-		out = append(out, Fixture{ID: e.Name(), Dir: d, Expect: ex})
+		out = append(out, Fixture{ID: filepath.Base(d), Dir: d, Expect: ex})
 	}
 	return out, nil
 }
