@@ -131,6 +131,10 @@ type Options struct {
 	Execute []string
 	// CallTimeout bounds each call of the execute phase.
 	CallTimeout time.Duration
+	// CallBudget bounds the synchronous code of each call of the execute
+	// phase: a call that runs past it is stopped and skipped (default 10 s;
+	// see executeStep).
+	CallBudget time.Duration
 	// ImportCache is a directory of import-phase results to reuse for
 	// packages whose code (and that of what they resolve to) is unchanged;
 	// "" runs every package.
@@ -625,6 +629,9 @@ func (o *Options) defaults() {
 	if o.CallTimeout <= 0 {
 		o.CallTimeout = time.Second
 	}
+	if o.CallBudget <= 0 {
+		o.CallBudget = 10 * time.Second
+	}
 }
 
 // WorkBase returns where scans stage bundles: dir when set, else /dev/shm
@@ -665,8 +672,9 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 		return nil, err
 	}
 	linger := strconv.Itoa(p.LingerMS)
+	p.ReferenceMS = referenceStartMS
 	p.Levels = append(p.Levels, []plan.Step{{
-		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot,
+		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot, Reference: true,
 		Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, profiler.Reference, linger, ""},
 	}})
 	if o.batchedImports() {
@@ -694,10 +702,7 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 				return nil, fmt.Errorf("execute phase: no package installed at %s", ip)
 			}
 			dir, name := resolveFrom(ip)
-			steps = append(steps, plan.Step{
-				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
-				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds())), callArgs.json()},
-			})
+			steps = append(steps, executeStep(ip, dir, name, linger, o))
 		}
 		p.Levels = append(p.Levels, steps)
 	}
