@@ -552,6 +552,10 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	for _, w := range results.Warnings {
 		p.AddProblem(profile.Problem{Code: "runner-warning", Message: w})
 	}
+	if results.Stretch > 1 {
+		o.Log.Info("time limits stretched for machine load: the reference process was slower than on an unloaded machine",
+			"factor", fmt.Sprintf("%.1f", results.Stretch), "reference_ms", results.ReferenceMS, "unloaded_ms", referenceStartMS)
+	}
 	if pl.FakeNet {
 		fake, err := readFakeNet(filepath.Join(out, filepath.Base(plan.FakeNetPath)))
 		if err != nil {
