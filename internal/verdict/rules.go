@@ -319,7 +319,9 @@ var attackRules = []Rule{
 			"or shell running one of its scripts (`sh x.sh`, `node x.js`). A script started by its #! line counts as run by " +
 			"its interpreter when that is a language runtime (as esbuild's install script runs its bin/esbuild, a Node " +
 			"script), unless the package wrote the file itself; a shipped shell script started by its #! line is judged " +
-			"like a binary, since droppers ship exactly that.",
+			"like a binary, since droppers ship exactly that. An exec of a path where no file existed when the run ended " +
+			"(a PATH search trying each node_modules/.bin directory npm puts on a lifecycle script's PATH) ran nothing and " +
+			"is not counted, unless the package wrote or deleted that path.",
 		Rationale: "Droppers ship or download a binary and start it, often detached so that it outlives the install; a " +
 			"library inside a Lambda function has little reason to execute files of its own.",
 		Remediation: "Inspect the executed file (the evidence has its path). A package that legitimately runs its own tool " +
