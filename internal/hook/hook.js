@@ -918,6 +918,19 @@ function tamper(op, target) {
 // the accessor, like graceful-fs's clone of fs, stay ordinary). A
 // redefinition with Object.defineProperty is caught by verify().
 const originalOf = new SafeWeakMap(); // wrapper → original
+// Hooks whose replacement can hide no record, so replacing one is not
+// tampering. Function.prototype.toString, structuredClone and
+// util.types.isProxy keep the hook hidden or process.env usable and record
+// nothing themselves: a replacement reaches the environment only through
+// the proxy, and what it prints only gives the hook away (core-js installs
+// its own toString, calling through to the one it found, and a
+// structuredClone polyfill when it loads). process.reallyExit: a
+// replacement can end the process only through this wrapper or through
+// what is recorded on its own (process.abort, a signal to itself, a
+// binding call), and the end is in the syscall stream whatever the hook
+// sees; signal-exit (write-file-atomic, execa, …) replaces it to run its
+// exit handlers, then calls through.
+const replaceable = new SafeSet(['Function.prototype.toString', 'structuredClone', 'util.types.isProxy', 'process.reallyExit']);
 const wrapperOf = new SafeMap(); // original → wrapper (shared aliases: timers)
 const installed = []; // { obj, name, label, getter }
 
@@ -957,7 +970,7 @@ function hookMethod(obj, name, label, makeWrapper) {
       try { ObjectDefineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true }); } catch { /* frozen */ }
       return;
     }
-    if (v !== current && !(typeof v === 'function' && WeakMapGet(originalOf, v) === orig)) tamper('overwrite', label);
+    if (v !== current && !SetHas(replaceable, label) && !(typeof v === 'function' && WeakMapGet(originalOf, v) === orig)) tamper('overwrite', label);
     current = v;
   };
   if (!ReflectDefineProperty(obj, name, { get: getter, set: setter, enumerable: d.enumerable, configurable: true })) return; // frozen
@@ -989,7 +1002,7 @@ function verify() {
   for (let i = 0; i < installed.length; i++) {
     const h = installed[i];
     const d = ReflectGetOwnPropertyDescriptor(h.obj, h.name);
-    if (!d || d.get !== h.getter) tamperNoted('redefine', h.label, { pkg: UNKNOWN });
+    if ((!d || d.get !== h.getter) && !SetHas(replaceable, h.label)) tamperNoted('redefine', h.label, { pkg: UNKNOWN });
   }
   const e = ReflectGetOwnPropertyDescriptor(process, 'env');
   if (!e || e.get !== envGetter) tamperNoted('redefine', 'process.env', { pkg: UNKNOWN });

@@ -333,6 +333,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
 	markCallerDirected(p, o.Execute, callArgs)
 	markScripts(p, task)
+	napiProblems(p, task, func() int { return nodeAPIVersion(o.Node) })
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
 	p.Sanitize()

@@ -74,11 +74,11 @@ func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.B
 		return
 	}
 	own := taskRoot + d.Path + "/"
-	written := map[string]bool{}
+	written := map[string]bool{} // written or deleted by the package
 	for _, ph := range d.Phases {
 		parts(ph, func(b *profile.Behavior, _ bool) {
 			for _, f := range b.Files {
-				if f.Access == profile.AccessWrite || f.Access == profile.AccessReadWrite {
+				if f.Access == profile.AccessWrite || f.Access == profile.AccessReadWrite || f.Access == profile.AccessDelete {
 					written[f.Path] = true
 				}
 			}
@@ -92,8 +92,11 @@ func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.B
 				bin = p.Argv[0]
 			}
 			base := path.Base(bin)
+			// An exec of a path where no file was, that the package neither
+			// wrote nor deleted, ran nothing: a PATH search trying each
+			// node_modules/.bin (the scan marks it ENOENT).
 			if bin == "" || slices.Contains(shells, base) || slices.Contains(runners, strings.TrimRight(base, "0123456789.")) ||
-				(interpretedScript(p) && !written[bin]) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+				((interpretedScript(p) || p.Result == "ENOENT") && !written[bin]) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
 			switch {

@@ -66,6 +66,7 @@ func (c *checker) run() []Finding {
 	for i := range c.p.Dependencies {
 		d := &c.p.Dependencies[i]
 		c.checkAdvisories(d)
+		from := len(c.out)
 		for _, phase := range phasesOf(d) {
 			b := d.Phases[phase]
 			c.checkExfiltration(d, phase, b)
@@ -82,6 +83,7 @@ func (c *checker) run() []Finding {
 			c.checkDropper(d, phase, b)
 		}
 		c.checkSecretEnvNetwork(d)
+		c.softenDownload(d, from)
 		if c.base != nil {
 			c.checkBaseline(d)
 		}

@@ -171,7 +171,12 @@ var catalogue = []Rule{
 		ID: RuleInstallNetwork, Name: "install-network", Severity: High, BaselineAccepts: true,
 		Summary: "A lifecycle script used the network",
 		Description: "During the install phase (preinstall, install, postinstall scripts) the dependency resolved a name " +
-			"or connected to a non-loopback peer.",
+			"or connected to a non-loopback peer. Medium when the phase only fetched something: every connection went to " +
+			"port 443 of a name the package resolved, every name it resolved it connected to, all of it explained by a " +
+			"hook record, and no other rule but install-process (and a low ioc-contact) fired on its install phase — " +
+			"an installer downloading its own binaries (puppeteer's browser, prisma's engines). A secret or credential-" +
+			"file read, a canary, a shell or downloader, a shipped or written binary run, fetched code run, a name only " +
+			"resolved (a DNS beacon), an address or another port keeps it high.",
 		Rationale: "Install scripts run on developer machines and CI with their credentials, before any code review of " +
 			"the installed files; downloading or uploading there is the most common malware delivery. Legitimate " +
 			"binary downloads (prebuilt native modules) should come from the lockfile, not from a script.",
@@ -319,7 +324,9 @@ var attackRules = []Rule{
 			"or shell running one of its scripts (`sh x.sh`, `node x.js`). A script started by its #! line counts as run by " +
 			"its interpreter when that is a language runtime (as esbuild's install script runs its bin/esbuild, a Node " +
 			"script), unless the package wrote the file itself; a shipped shell script started by its #! line is judged " +
-			"like a binary, since droppers ship exactly that.",
+			"like a binary, since droppers ship exactly that. An exec of a path where no file existed when the run ended " +
+			"(a PATH search trying each node_modules/.bin directory npm puts on a lifecycle script's PATH) ran nothing and " +
+			"is not counted, unless the package wrote or deleted that path.",
 		Rationale: "Droppers ship or download a binary and start it, often detached so that it outlives the install; a " +
 			"library inside a Lambda function has little reason to execute files of its own.",
 		Remediation: "Inspect the executed file (the evidence has its path). A package that legitimately runs its own tool " +
