@@ -331,6 +331,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	markScripts(p, task)
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
+	boundProblems(p, o.Canaries)
 	p.Sanitize()
 	p.Settle()
 	if cache != nil {

@@ -69,7 +69,7 @@ var catalogue = []Rule{
 			"bait-file contents, the credentials of the fake cloud metadata endpoints) was seen in outbound network data, a DNS " +
 			"name, a process argument or a written file: whole or at least 12 of its random characters in a row, raw, base64, " +
 			"base32, hex or URL-encoded, also lower-cased in DNS names, split over DNS labels and queries, or over several " +
-			"writes of one package.",
+			"writes of one package, and inside gzip, zlib, raw deflate or brotli compressed data.",
 		Rationale: "The canaries are random per run and exist nowhere else: a dependency that sends one anywhere is " +
 			"stealing the function's credentials. There is no legitimate reason for it.",
 		Remediation: "Treat the dependency as malicious: remove it or pin a known-good version, rotate any real " +
