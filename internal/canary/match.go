@@ -325,9 +325,16 @@ type view struct {
 	// enc, when set, is the encoding every hit in the view is reported
 	// in: base64 was decoded or data decompressed (nested.go).
 	enc string
+	// span, when set, is the stretch [span[0], span[0]+span[1]) of the
+	// original every byte stands for (a decoded run or stream: nested.go),
+	// in place of pos and n.
+	span *[2]int
 }
 
 func (v view) orig(start, end int) (int, int) {
+	if v.span != nil {
+		return v.span[0], v.span[0] + v.span[1]
+	}
 	if v.pos == nil {
 		return start, end
 	}

@@ -34,11 +34,7 @@ func derivedViews(data []byte, starts []int) ([]view, []Bound) {
 	var bounds []Bound
 	var walk func(d []byte, starts []int, start, n, b64Layer, packLayer int, label string)
 	add := func(d []byte, s, l, b64Layer, packLayer int, label string) {
-		v := view{b: d, pos: make([]int, len(d)), n: make([]int, len(d)), enc: label}
-		for i := range d {
-			v.pos[i], v.n[i] = s, l
-		}
-		out = append(out, v)
+		out = append(out, view{b: d, span: &[2]int{s, l}, enc: label})
 		walk(d, []int{0}, s, l, b64Layer, packLayer, label)
 	}
 	walk = func(d []byte, starts []int, start, n, b64Layer, packLayer int, label string) {
