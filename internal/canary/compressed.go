@@ -47,9 +47,11 @@ const (
 	maxValidate = 64 << 20
 	// maxPackLayers is how many compression layers are taken off.
 	maxPackLayers = 2
-	// maxStreams bounds the gzip and zlib headers tried in one piece of
-	// data (random binary data holds a zlib-like header every ~8 KiB).
-	maxStreams = 256
+	// maxStreams, plus one per streamSpacing bytes, bounds the streams tried
+	// in one piece of data (random binary data holds a zlib-like header
+	// about every 16 KiB, so only data crafted to hold many reaches it).
+	maxStreams    = 256
+	streamSpacing = 4 << 10
 )
 
 // Bound is a limit the canary search reached in compressed data: the rest
@@ -57,8 +59,9 @@ const (
 type Bound struct {
 	Format string // Gzip, Zlib, Deflate or Brotli
 	// Limit is "size" (maxInflated bytes decompressed in one search),
-	// "ratio" (over maxRatio bytes out per byte in) or "streams" (over
-	// maxStreams compressed headers in one piece of data).
+	// "ratio" (over maxRatio bytes out per byte in) or "streams" (more
+	// compressed headers in one piece of data than maxStreams plus one per
+	// streamSpacing bytes).
 	Limit string
 	// Compressed and Decompressed are the bytes read and produced when the
 	// search stopped.
@@ -68,7 +71,7 @@ type Bound struct {
 func (b Bound) String() string {
 	switch b.Limit {
 	case "streams":
-		return fmt.Sprintf("more than %d compressed streams in one piece of data; the rest were not decompressed", maxStreams)
+		return "more compressed streams in one piece of data than depbox tries; the rest were not decompressed, so not searched"
 	case "ratio":
 		return fmt.Sprintf("%s stream decompressed past %d:1 (%d bytes from %d); the rest was not searched", b.Format, maxRatio, b.Decompressed, b.Compressed)
 	}
@@ -108,17 +111,21 @@ type stream struct {
 // and zlib header, and at each of starts (where a piece of data begins)
 // raw deflate and brotli, which have no header.
 func streams(data []byte, starts []int) (out []stream, bounded bool) {
+	limit := maxStreams + len(data)/streamSpacing
 	for i := 0; i+2 < len(data); i++ {
 		var f string
 		switch {
 		case data[i] == 0x1f && data[i+1] == 0x8b && data[i+2] == 8:
 			f = Gzip
-		case data[i]&0x0f == 8 && data[i]>>4 <= 7 && (int(data[i])<<8|int(data[i+1]))%31 == 0 && data[i+1]&0x20 == 0:
-			f = Zlib // CM 8, window ≤ 32 KiB, FCHECK right, no preset dictionary
+		case data[i]&0x0f == 8 && data[i]>>4 <= 7 && (int(data[i])<<8|int(data[i+1]))%31 == 0 && data[i+1]&0x20 == 0 &&
+			looksBinary(data[i+2:min(i+10, len(data))]):
+			// CM 8, window ≤ 32 KiB, FCHECK right, no preset dictionary, and
+			// compressed data after it ("(S" in text has the header's shape)
+			f = Zlib
 		default:
 			continue
 		}
-		if len(out) == maxStreams {
+		if len(out) == limit {
 			return out, true
 		}
 		out = append(out, stream{i, f})
@@ -127,7 +134,7 @@ func streams(data []byte, starts []int) (out []stream, bounded bool) {
 		if s+2 > len(data) || !looksBinary(data[s:min(s+8, len(data))]) {
 			continue
 		}
-		if len(out)+2 > maxStreams {
+		if len(out)+2 > limit {
 			return out, true
 		}
 		out = append(out, stream{s, Deflate}, stream{s, Brotli})
