@@ -274,7 +274,8 @@ type Exfil struct {
 	Channel string `json:"channel"`
 	// Destination is the host:port, DNS name, program or file path.
 	Destination string `json:"destination"`
-	// Encoding is "raw", "base64", "base32", "hex" or "url".
+	// Encoding is "raw", "base64", "base32", "hex" or "url", or the
+	// compression it was found under: "gzip", "zlib", "deflate", "brotli".
 	Encoding string `json:"encoding"`
 	// Partial is set when only part of the value was seen (at least 12 of
 	// its random characters in a row): cut short, or chunked with the rest

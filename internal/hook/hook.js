@@ -1573,6 +1573,30 @@ for (const api of CHILD_API) {
 }
 
 // ---------------------------------------------------------------------------
+// In-flight I/O: what the harnesses wait for (bounded) after their linger,
+// so that a detection does not depend on whether async work finished within
+// it: DNS lookups and other requests, sockets connecting or carrying an
+// HTTP request, child processes and worker threads still running. Idle
+// pooled sockets (unreferenced by node's agent) and listening servers are
+// not in flight.
+let workersLive = 0;
+const EmitterOnce = uncurry(require('events').EventEmitter.prototype.once);
+const getActiveHandles = process._getActiveHandles, getActiveRequests = process._getActiveRequests;
+const ChildProcessClass = childProcess.ChildProcess;
+function inflight() {
+  let n = workersLive;
+  try {
+    n += ReflectApply(getActiveRequests, process, []).length;
+    const hs = ReflectApply(getActiveHandles, process, []);
+    for (let i = 0; i < hs.length; i++) {
+      const h = hs[i];
+      if (isObject(h) && (h.connecting === true || isObject(h._httpMessage) || h instanceof ChildProcessClass)) n++;
+    }
+  } catch (e) { hookError('inflight', e); }
+  return n;
+}
+
+// ---------------------------------------------------------------------------
 // worker_threads: workers load the hook from NODE_OPTIONS in their env.
 hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function Worker(...args) {
   if (!new.target) return ReflectApply(orig, this, args); // throws like the original
@@ -1603,11 +1627,15 @@ hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function 
   // node's (other code replaced MessagePort#postMessage: recorded).
   const give = { seq: seqBuffer, key: keyed && portIntact() ? keyCopy() : undefined, origin: creator };
   try { setEnvironmentData(HIDDEN_DATA, give); } catch (e) { hookError('worker key', e); }
+  let w;
   try {
-    return ReflectConstruct(orig, args, new.target);
+    w = ReflectConstruct(orig, args, new.target);
   } finally {
     try { setEnvironmentData(HIDDEN_DATA, undefined); } catch { /* reported above */ }
   }
+  workersLive++;
+  try { EmitterOnce(w, 'exit', () => { workersLive--; }); } catch (e) { workersLive--; hookError('worker exit', e); }
+  return w;
 });
 // The class reached through an instance is the wrapper too, so that
 // Worker.prototype.constructor does not lead around it.
@@ -1937,11 +1965,12 @@ function clearWrapper(orig) {
 }
 // The import loaders (not the harness: they run as node -e) wait for
 // pending brought-forward timers before they exit; this read-only property
-// tells them how many there are and the budget.
+// tells them how many there are and the budget, and how much I/O is in
+// flight (inflight), which the harnesses let finish after their linger.
 try {
   ObjectDefineProperty(process, SymbolFor('depbox.timers'), {
     enumerable: false, configurable: false,
-    get() { return ObjectFreeze({ pending: timersPending, budget: config.timerBudgetMs }); },
+    get() { return ObjectFreeze({ pending: timersPending, budget: config.timerBudgetMs, inflight: inflight(), workers: workersLive }); },
   });
 } catch (e) { hookError('timers', e); }
 for (const obj of [globalThis, timers]) {

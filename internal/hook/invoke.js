@@ -56,6 +56,7 @@ const cfg = readJSON(configPath, 'invoke configuration');
 const taskRoot = cfg.task_root || '/var/task';
 const timeoutMs = cfg.timeout_ms > 0 ? cfg.timeout_ms : 3000;
 const lingerMs = cfg.linger_ms >= 0 ? cfg.linger_ms : 500;
+const SETTLE_MS = 2000; // I/O in flight after the linger: see main's linger
 const initTimeoutMs = cfg.init_timeout_ms > 0 ? cfg.init_timeout_ms : 10000;
 const functionName = cfg.function_name || 'depbox-function';
 const functionVersion = cfg.function_version || '$LATEST';
@@ -343,13 +344,17 @@ async function main() {
   // Brought-forward timers still pending after lingerMs get up to twice
   // their budget more; one still pending at exit makes the profile
   // incomplete.
+  // I/O still in flight (a request awaiting its answer, a child or worker
+  // still running) gets up to SETTLE_MS past lingerMs, so that what it does
+  // is seen whatever the machine's load.
   const budget = hook ? hook.timerBudgetMs : 0;
   const most = lingerMs + 2 * budget + 250;
-  watch(most, `the linger after the last invocation did not end within ${most} ms`);
+  watch(Math.max(most, lingerMs + SETTLE_MS), `the linger after the last invocation did not end within ${Math.max(most, lingerMs + SETTLE_MS)} ms`);
   const t0 = Date.now();
+  const inflight = () => { try { return (process[Symbol.for('depbox.timers')] || {}).inflight || 0; } catch { return 0; } };
   const tick = () => {
     const waited = Date.now() - t0;
-    if (waited >= lingerMs && (!hook || hook.pendingTimers() === 0 || waited >= most)) exit(0);
+    if (waited >= lingerMs && (!hook || hook.pendingTimers() === 0 || waited >= most) && !(inflight() > 0 && waited < lingerMs + SETTLE_MS)) exit(0);
     setTimeout(tick, 25).unref();
   };
   setTimeout(tick, Math.min(lingerMs, 25)).unref();

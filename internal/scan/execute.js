@@ -193,8 +193,12 @@ const exercise = async (mod) => {
   return { calls, threw };
 };
 
+// SETTLE_MS: how much longer than the linger I/O still in flight may take
+// (see loader.js).
+const SETTLE_MS = 2000;
 // done reports, then lets asynchronous work run for the linger time, and
-// longer while timers the hook brought forward are pending (see loader.js).
+// longer while timers the hook brought forward are pending or I/O is in
+// flight (see loader.js).
 const done = (status, detail) => {
   const t = (() => { try { return process[Symbol.for('depbox.timers')] || { budget: 0 }; } catch (_) { return { budget: 0 }; } })();
   watch(linger + 2 * t.budget + 250 + loadBudget, `the linger after the calls`);
@@ -204,7 +208,7 @@ const done = (status, detail) => {
   const tick = () => {
     const waited = Date.now() - t0;
     const t = pending();
-    if (waited >= linger && (t.pending === 0 || waited >= linger + 2 * t.budget + 250)) process.exit(0);
+    if (waited >= linger && (t.pending === 0 || waited >= linger + 2 * t.budget + 250) && !(t.inflight > 0 && waited < linger + SETTLE_MS)) process.exit(0);
     setTimeout(tick, 25).unref();
   };
   setTimeout(tick, Math.min(linger, 25)).unref();

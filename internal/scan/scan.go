@@ -336,6 +336,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	napiProblems(p, task, func() int { return nodeAPIVersion(o.Node) })
 	markAbsent(p, stubs(spec))
 	redactProfile(p, o.Canaries)
+	boundProblems(p, o.Canaries)
 	p.Sanitize()
 	p.Settle()
 	if cache != nil {
