@@ -63,6 +63,7 @@ type World struct {
 
 	cloud  *Cloud
 	marker string
+	geo    *Geo
 
 	mu      sync.Mutex
 	names   map[string]netip.Addr // name → sinkhole address
@@ -88,6 +89,10 @@ type Config struct {
 	// that fetches a payload and runs it carries the marker into what it
 	// evaluates (remote code evaluation).
 	Marker string
+	// Geo, when set, is where the sandbox is in this world: every other
+	// HTTP answer also carries the fields geolocation and IP-lookup
+	// services answer with, naming its country (a world variant).
+	Geo *Geo
 }
 
 // Start starts the DNS sinkhole and the TCP sinkholes, writing a JSON line
@@ -103,7 +108,7 @@ func Start(ctx context.Context, cfg Config, out io.Writer) (*World, error) {
 	if cfg.Ports == nil {
 		cfg.Ports = Ports
 	}
-	w := &World{names: map[string]netip.Addr{}, addrs: map[netip.Addr]string{}, out: out, cloud: cfg.Cloud, marker: cfg.Marker}
+	w := &World{names: map[string]netip.Addr{}, addrs: map[netip.Addr]string{}, out: out, cloud: cfg.Cloud, marker: cfg.Marker, geo: cfg.Geo}
 	pc, err := net.ListenPacket("udp", cfg.DNSAddr)
 	if err != nil {
 		return nil, fmt.Errorf("starting the DNS sinkhole: %w", err)
@@ -271,6 +276,9 @@ func (w *World) handle(c net.Conn, port int) {
 	answer := response{200, "application/json", "{}"}
 	if w.marker != "" {
 		answer.body = `{"id":"` + w.marker + `","status":"ok"}`
+	}
+	if w.geo != nil {
+		answer.body = w.geo.answer(w.marker)
 	}
 	if w.cloud != nil {
 		method, target, _ := strings.Cut(r.Request, " ")

@@ -36,6 +36,10 @@ type HookConfig struct {
 	// RegionFiles are the bundle files (absolute paths in the sandbox)
 	// that RegionsPath maps: positions in them name bundled packages.
 	RegionFiles []string `json:"region_files,omitempty"`
+	// DateOffsetMS moves the clock JavaScript reads (Date.now(), new
+	// Date(), Date()) this far ahead: the world variant where the date is
+	// later (time bombs). 0 leaves the clock alone.
+	DateOffsetMS int64 `json:"date_offset_ms,omitempty"`
 }
 
 // RegionsPath is the region table of the bundled functions' files

@@ -131,6 +131,10 @@ type Options struct {
 	Execute []string
 	// CallTimeout bounds each call of the execute phase.
 	CallTimeout time.Duration
+	// Worlds are the alternative worlds (Variants, by name) in which the
+	// packages that looked at their environment signals are run again;
+	// none: no re-runs.
+	Worlds []string
 	// ImportCache is a directory of import-phase results to reuse for
 	// packages whose code (and that of what they resolve to) is unchanged;
 	// "" runs every package.
@@ -138,6 +142,8 @@ type Options struct {
 
 	// skipImport are packages whose import result comes from the cache.
 	skipImport map[string]bool
+	// world is the variant a world re-run runs in (nil: Lambda's own).
+	world *Variant
 	// Progress receives one line per finished step (nil: none).
 	Progress func(Progress)
 	Log      *slog.Logger
@@ -322,23 +328,33 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		}
 		o.Log.Info("sandbox run finished", "run", i, "elapsed", time.Since(t0))
 	}
-	assemble(p, b, plans, s.results, s.runs)
-	// Without the hook there are no records: the fake internet's log and the
-	// syscall stream still say what happened (all of it unattributed within
-	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
-	markCallerDirected(p, o.Execute, callArgs)
-	markScripts(p, task)
-	markAbsent(p, stubs(spec))
-	redactProfile(p, o.Canaries)
-	p.Sanitize()
-	p.Settle()
+	s.finish(plans, spec)
 	if cache != nil {
 		s.reuse(p, cache)
+	}
+	if err := s.runWorlds(ctx, spec, events); err != nil {
+		return nil, s.stats, err
 	}
 	p.Canonicalize()
 	s.stats.Total = time.Since(t0)
 	return p, s.stats, nil
+}
+
+// finish makes the scanner's profile from its sandbox runs of plans.
+func (s *scanner) finish(plans []*plan.Plan, spec sandbox.RootfsSpec) {
+	p, o := s.profile, s.o
+	assemble(p, s.bundle, plans, s.results, s.runs)
+	// Without the hook there are no records: the fake internet's log and the
+	// syscall stream still say what happened (all of it unattributed within
+	// the function's process).
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(s.bundle), searchDomain(lambdaHostname(s.bundle, o)))
+	markCallerDirected(p, o.Execute, callArgs)
+	markScripts(p, s.task)
+	markAbsent(p, stubs(spec))
+	markWorldSignals(p)
+	redactProfile(p, o.Canaries)
+	p.Sanitize()
+	p.Settle()
 }
 
 // reuse puts the cached packages' import results into the profile, and

@@ -21,6 +21,9 @@ type checker struct {
 	changes *baseline.Changes
 	out     []Finding
 	knowns  map[string]known
+	// world names the world variant whose behaviour this checker judges
+	// ("" for the scan's own world; worlds.go).
+	world string
 }
 
 // knownFor returns what the baseline accepts for the dependency (cached).
@@ -62,7 +65,9 @@ func (c *checker) acceptedAnyPhase(d *profile.Dependency, it baseline.Item) bool
 }
 
 func (c *checker) run() []Finding {
-	c.checkRun()
+	if c.world == "" {
+		c.checkRun()
+	}
 	for i := range c.p.Dependencies {
 		d := &c.p.Dependencies[i]
 		c.checkAdvisories(d)
@@ -130,7 +135,7 @@ func (c *checker) add(ruleID string, sev Severity, d *profile.Dependency, phase,
 	if sev == 0 {
 		sev = r.Severity
 	}
-	f := Finding{Rule: r.ID, Name: r.Name, Severity: sev, Message: msg, Phase: phase, Evidence: ev}
+	f := Finding{Rule: r.ID, Name: r.Name, Severity: sev, Message: msg, Phase: phase, World: c.world, Evidence: ev}
 	if d != nil {
 		f.Dependency, f.Version, f.Path = d.Name, d.Version, d.Path
 	}
