@@ -1822,6 +1822,23 @@ if (typeof Module.register === 'function') {
   } catch (e) { hookError('Date', e); }
 }
 
+// The fake internet's TLS authority, in a world where it answers TLS
+// (docs/world.md): every secure context node makes trusts it, so that a
+// lookup over HTTPS gets the fake internet's answer. It is read from the
+// control directory; NODE_EXTRA_CA_CERTS would show in the environment.
+{
+  let ca = null;
+  try { ca = fsReadFileSync(HOOK_DIR + 'extra-ca.pem', 'utf8'); } catch { /* not in this world */ }
+  if (ca !== null) {
+    const tls = require('tls');
+    hookMethod(tls, 'createSecureContext', 'tls.createSecureContext', (orig) => function createSecureContext(...args) {
+      const ctx = ReflectApply(orig, this, args);
+      try { ctx.context.addCACert(ca); } catch (e) { hookError('tls.createSecureContext', e); }
+      return ctx;
+    });
+  }
+}
+
 // ---------------------------------------------------------------------------
 // Timers: long delays are brought forward to the budget, so that payloads
 // waiting for minutes run while depbox watches. The callback's records

@@ -64,6 +64,8 @@ type Plan struct {
 	// Geo, when set, is where the fake internet's HTTP answers say the
 	// sandbox is (a world variant; see fakenet.Config.Geo).
 	Geo *fakenet.Geo `json:"geo,omitempty"`
+	// TLS, when set, lets the fake internet answer TLS (fakenet.TLS).
+	TLS *fakenet.TLS `json:"tls,omitempty"`
 	// Env is the environment of every step's process.
 	Env []string `json:"env"`
 	// Levels run in order; the steps of one level may run in parallel.

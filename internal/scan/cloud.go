@@ -26,6 +26,7 @@ func addFakeNet(p *plan.Plan, o Options) {
 	if o.world != nil {
 		p.Geo = o.world.Geo
 	}
+	p.TLS = o.fakeTLS
 	p.Env = append(p.Env, "AWS_CONTAINER_CREDENTIALS_FULL_URI=http://"+fakenet.ContainerAddr.String()+p.Cloud.ContainerPath)
 }
 

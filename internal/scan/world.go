@@ -118,6 +118,9 @@ func hookFiles(o Options, b *bundle.Bundle) (map[string][]byte, error) {
 		return nil, err
 	}
 	files[hook.HookConfigPath] = cfg
+	if o.fakeTLS != nil {
+		files[hook.ExtraCAPath] = o.fakeTLS.CertPEM
+	}
 	return files, nil
 }
 

@@ -35,6 +35,9 @@ type Variant struct {
 	// Geo, when set, is where the fake internet's HTTP answers say the
 	// sandbox is.
 	Geo *fakenet.Geo
+	// TLS makes the fake internet answer TLS (with an authority of the
+	// run's own that node trusts), so that lookups over HTTPS get the answer.
+	TLS bool
 }
 
 // laterDate is how far ahead the clock is in the later-date world: time
@@ -62,8 +65,9 @@ var Variants = []Variant{
 	},
 	{
 		Name: "geo-russia", Signals: []string{profile.SignalGeo},
-		Changes: []string{"HTTP answers (geolocation and IP-lookup services) name Russia"},
+		Changes: []string{"HTTP and HTTPS answers (geolocation and IP-lookup services) name Russia"},
 		Geo:     &fakenet.Geo{Country: "Russia", CountryCode: "RU", City: "Moscow", TimeZone: "Europe/Moscow", IP: "203.0.113.77"},
+		TLS:     true,
 	},
 }
 
@@ -223,6 +227,13 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 	}
 	if !t.invoke {
 		events = nil
+	}
+	if v.TLS {
+		ca, err := fakenet.NewTLS()
+		if err != nil {
+			return nil, err
+		}
+		o.fakeTLS = ca
 	}
 	wp := &profile.Profile{Tool: s.profile.Tool, Bundle: s.profile.Bundle}
 	ws := &scanner{o: o, work: s.work, task: s.task, rootfs: s.rootfs, bundle: s.bundle, profile: wp, recordW: s.recordW,

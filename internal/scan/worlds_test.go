@@ -12,7 +12,7 @@ import (
 // TestWorldVariants runs, in the real sandbox, packages whose payloads are
 // gated on the environment — the time zone (at import), CI variables (at
 // import), the date (in a function the handler calls) and the country a
-// geolocation service names (at import) — and one that reads the same
+// geolocation service names over HTTP and over HTTPS (at import) — and one that reads the same
 // signals and does nothing with them. Each gated payload must be reported
 // on its package, only in the world that triggers it; the benign reader is
 // run again but has no finding; every package that looked says so. The
@@ -22,8 +22,8 @@ func TestWorldVariants(t *testing.T) {
 	dir := t.TempDir()
 	dep := func(name string) string { return `{"name":"` + name + `","version":"1.0.0"}` }
 	writeBundle(t, dir, map[string]string{
-		"package.json": `{"name":"fn","version":"1.0.0","dependencies":{"tzgate":"1.0.0","cigate":"1.0.0","timebomb":"1.0.0","geogate":"1.0.0","clock":"1.0.0"}}`,
-		"index.js": "require('tzgate'); require('cigate'); require('geogate'); require('clock');\nconst tb = require('timebomb');\n" +
+		"package.json": `{"name":"fn","version":"1.0.0","dependencies":{"tzgate":"1.0.0","cigate":"1.0.0","timebomb":"1.0.0","geogate":"1.0.0","geotls":"1.0.0","clock":"1.0.0"}}`,
+		"index.js": "require('tzgate'); require('cigate'); require('geogate'); require('geotls'); require('clock');\nconst tb = require('timebomb');\n" +
 			"exports.handler = async () => ({ statusCode: 200, body: String(tb.check()) });\n",
 		"node_modules/tzgate/package.json": dep("tzgate"),
 		"node_modules/tzgate/index.js": `const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -39,6 +39,13 @@ exports.check = () => { if (Date.now() - start > 400 * 86400000) { try { require
 		"node_modules/geogate/index.js": `require('http').get('http://ipapi.geo.invalid/json', (r) => { let b = ''; r.on('data', (d) => (b += d)); r.on('end', () => {
   let c = ''; try { c = JSON.parse(b).country_code; } catch {}
   if (c === 'RU') { try { require('fs').writeFileSync('/var/task/geo', 'geo'); } catch {} }
+}); }).on('error', () => {});
+module.exports = 1;`,
+		// node-ipc's way: the lookup over HTTPS.
+		"node_modules/geotls/package.json": dep("geotls"),
+		"node_modules/geotls/index.js": `require('https').get({ host: 'ipinfo.geo.invalid', path: '/json' }, (r) => { let b = ''; r.on('data', (d) => (b += d)); r.on('end', () => {
+  let c = ''; try { c = JSON.parse(b).country_name; } catch {}
+  if (c === 'Russia') { try { require('fs').writeFileSync('/var/task/geotls', 'geo'); } catch {} }
 }); }).on('error', () => {});
 module.exports = 1;`,
 		"node_modules/clock/package.json": dep("clock"),
@@ -59,6 +66,7 @@ module.exports = 1;`,
 		"node_modules/cigate":   {profile.SignalCI},
 		"node_modules/timebomb": {profile.SignalDate},
 		"node_modules/geogate":  {profile.SignalGeo},
+		"node_modules/geotls":   {profile.SignalGeo},
 		"node_modules/clock":    {profile.SignalDate, profile.SignalTZ, profile.SignalCI},
 	} {
 		for _, s := range want {
@@ -93,6 +101,7 @@ module.exports = 1;`,
 	}
 	for path, world := range map[string]string{
 		"node_modules/tzgate": "tz-moscow", "node_modules/cigate": "ci", "node_modules/timebomb": "later-date", "node_modules/geogate": "geo-russia",
+		"node_modules/geotls": "geo-russia",
 	} {
 		if got, ok := found[path]; !ok || got != world {
 			t.Errorf("%s: DBX012 in world %q (found %v), want only in the %s world", path, got, ok, world)
