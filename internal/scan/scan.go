@@ -346,6 +346,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 func (s *scanner) finish(plans []*plan.Plan, spec sandbox.RootfsSpec) {
 	p, o := s.profile, s.o
 	assemble(p, s.bundle, plans, s.results, s.runs)
+	borrowed := s.borrowImports()
 	// Without the hook there are no records: the fake internet's log and the
 	// syscall stream still say what happened (all of it unattributed within
 	// the function's process).
@@ -354,6 +355,7 @@ func (s *scanner) finish(plans []*plan.Plan, spec sandbox.RootfsSpec) {
 	markScripts(p, s.task)
 	markAbsent(p, stubs(spec))
 	markWorldSignals(p)
+	returnImports(p, borrowed)
 	redactProfile(p, o.Canaries)
 	p.Sanitize()
 	p.Settle()
@@ -403,6 +405,8 @@ type scanner struct {
 	known   map[profiler.RunKey]*profile.Behavior
 	fake    []fakenet.Record
 	recordW io.Writer
+	// base is, for a world re-run, the scan's own profile (worlds.go).
+	base *profile.Profile
 }
 
 // run executes one plan in its own sandbox with its own event sink, and

@@ -236,7 +236,7 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 		o.fakeTLS = ca
 	}
 	wp := &profile.Profile{Tool: s.profile.Tool, Bundle: s.profile.Bundle}
-	ws := &scanner{o: o, work: s.work, task: s.task, rootfs: s.rootfs, bundle: s.bundle, profile: wp, recordW: s.recordW,
+	ws := &scanner{o: o, work: s.work, task: s.task, rootfs: s.rootfs, bundle: s.bundle, profile: wp, recordW: s.recordW, base: s.profile,
 		stats: &Stats{}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}}
 	var plans []*plan.Plan
 	if len(t.install) > 0 && o.InstallPhase {
@@ -302,4 +302,36 @@ func keepSteps(pl *plan.Plan, keep func(plan.Step) bool) bool {
 	}
 	pl.Levels = levels
 	return any
+}
+
+// borrowImports gives a world re-run's profile, for the packages whose
+// import phase it did not run again, the import phase of the scan's own
+// profile: an execute phase subtracts what its packages did at import
+// (withoutImport), which did not change. It returns those packages, for
+// returnImports.
+func (s *scanner) borrowImports() []string {
+	if s.base == nil {
+		return nil
+	}
+	var out []string
+	for i := range s.profile.Dependencies {
+		d := &s.profile.Dependencies[i]
+		if d.Phases[profile.PhaseImport] != nil {
+			continue
+		}
+		if bd := s.base.Dependency(d.Path); bd != nil && bd.Phases[profile.PhaseImport] != nil {
+			b := *bd.Phases[profile.PhaseImport]
+			d.Phases[profile.PhaseImport] = &b
+			out = append(out, d.Path)
+		}
+	}
+	return out
+}
+
+// returnImports removes the borrowed import phases again: they were not
+// run in the world.
+func returnImports(p *profile.Profile, borrowed []string) {
+	for _, path := range borrowed {
+		delete(p.Dependency(path).Phases, profile.PhaseImport)
+	}
 }
