@@ -425,15 +425,20 @@ func (p *Profile) Canonicalize() {
 	for i := range p.Worlds {
 		p.Worlds[i].canonicalize()
 	}
-	slices.SortFunc(p.IOCMatches, func(a, b IOCMatch) int {
-		return cmp.Or(cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Advisory, b.Advisory),
-			cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Observed, b.Observed))
-	})
-	p.IOCMatches = slices.Compact(p.IOCMatches)
+	p.IOCMatches = canonicalIOCs(p.IOCMatches)
 	slices.SortFunc(p.Problems, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Message, b.Message))
 	})
 	p.Problems = slices.Compact(p.Problems)
+}
+
+// canonicalIOCs sorts and deduplicates indicator matches.
+func canonicalIOCs(ms []IOCMatch) []IOCMatch {
+	slices.SortFunc(ms, func(a, b IOCMatch) int {
+		return cmp.Or(cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Advisory, b.Advisory),
+			cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Observed, b.Observed))
+	})
+	return slices.Compact(ms)
 }
 
 func (d *Dependency) canonicalize() {

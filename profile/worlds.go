@@ -110,6 +110,9 @@ type World struct {
 	// App is the function's own behaviour in this world, when its invoke
 	// phase was re-run.
 	App *Dependency `json:"app,omitempty"`
+	// IOCMatches are advisory indicators seen in this world's network
+	// behaviour.
+	IOCMatches []IOCMatch `json:"ioc_matches,omitempty"`
 }
 
 // Dependency returns the dependency installed at path in the world, or nil.
@@ -123,9 +126,10 @@ func (w *World) Dependency(path string) *Dependency {
 }
 
 // Profile returns the world's behaviour as a profile of its own (the
-// scan's bundle, the world's dependencies and function), for the rules.
+// scan's bundle, the world's dependencies, function and indicator
+// matches; no problems: those are the scan's), for the rules.
 func (w *World) Profile(base *Profile) *Profile {
-	return &Profile{Schema: base.Schema, Tool: base.Tool, Bundle: base.Bundle, Dependencies: w.Dependencies, App: w.App}
+	return &Profile{Schema: base.Schema, Tool: base.Tool, Bundle: base.Bundle, Dependencies: w.Dependencies, App: w.App, IOCMatches: w.IOCMatches}
 }
 
 func (w *World) canonicalize() {
@@ -136,4 +140,5 @@ func (w *World) canonicalize() {
 	if w.App != nil {
 		w.App.canonicalize()
 	}
+	w.IOCMatches = canonicalIOCs(w.IOCMatches)
 }

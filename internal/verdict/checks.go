@@ -65,9 +65,7 @@ func (c *checker) acceptedAnyPhase(d *profile.Dependency, it baseline.Item) bool
 }
 
 func (c *checker) run() []Finding {
-	if c.world == "" {
-		c.checkRun()
-	}
+	c.checkRun()
 	for i := range c.p.Dependencies {
 		d := &c.p.Dependencies[i]
 		c.checkAdvisories(d)

@@ -11,7 +11,8 @@ import (
 // same rules at the same severities. A finding the scan's own world has
 // too (same rule, install path, phase and event kind: base) is not
 // repeated; the others carry the world's name. Problems of the world runs
-// are already the profile's own (checkRun judged them).
+// are already the profile's own (the world's profile has none of its own;
+// checkRun judges its indicator matches).
 func (c *checker) worldFindings(base []Finding) []Finding {
 	seen := map[string]bool{}
 	for _, f := range base {

@@ -25,7 +25,8 @@ func TestWorldFindings(t *testing.T) {
 	p.Worlds = []profile.World{{Name: "tz-moscow", Dependencies: []profile.Dependency{
 		dep("always", phases{profile.PhaseImport: write("/var/task/a", "/var/task/b")}),
 		dep("gated", phases{profile.PhaseImport: write("/var/task/index.js")}),
-	}}, {Name: "later-date", Dependencies: []profile.Dependency{
+	}, IOCMatches: []profile.IOCMatch{{Advisory: "MAL-2022-1", Package: "gated", Indicator: "c2.example.org", Dependency: "node_modules/gated", Phase: profile.PhaseImport, Observed: "c2.example.org"}},
+	}, {Name: "later-date", Dependencies: []profile.Dependency{
 		dep("looker", phases{profile.PhaseImport: {WorldSignals: []string{profile.SignalDate}}}),
 	}}}
 	res := Evaluate(Input{Profile: p}, Options{})
@@ -37,6 +38,7 @@ func TestWorldFindings(t *testing.T) {
 	want := map[key]Severity{
 		{RuleWriteOutsideTmp, "node_modules/always", ""}:         High,
 		{RuleWriteOutsideTmp, "node_modules/gated", "tz-moscow"}: High,
+		{RuleIOCContact, "node_modules/gated", "tz-moscow"}:      Critical,
 	}
 	for k, sev := range want {
 		if got[k] != sev {
