@@ -47,6 +47,7 @@ type keyOptions struct {
 	MemoryBytes   int64
 	Pids          int64
 	NoHook        bool
+	Worlds        []string `json:",omitempty"`
 }
 
 // Key is the cache key of an audit of the tarball with this integrity,
@@ -59,7 +60,7 @@ func Key(integrity, runtime, tool string, o scan.Options) string {
 	ko := keyOptions{
 		Format: cacheFormat, DepboxVersion: o.Version, Tool: tool, Runtime: runtime, InstallPhase: o.InstallPhase, Isolate: o.IsolateImports, Execute: o.Execute, CallTimeout: o.CallTimeout, CallBudget: o.CallBudget,
 		StepTimeout: o.StepTimeout, Linger: o.Linger, TimerBudget: o.TimerBudget, InvokeTimeout: o.InvokeTimeout,
-		MemoryBytes: o.MemoryBytes, Pids: o.Pids, NoHook: o.NoHook,
+		MemoryBytes: o.MemoryBytes, Pids: o.Pids, NoHook: o.NoHook, Worlds: o.Worlds,
 	}
 	opts, _ := json.Marshal(ko)
 	h := sha256.New()

@@ -177,6 +177,9 @@ func (e *env) audit(ctx context.Context, args []string) error {
 // auditor builds the Auditor from the configuration, like runScan does for a scan.
 func (e *env) auditor() (*audit.Auditor, error) {
 	o := e.scanOptionsFrom("")
+	if err := scan.CheckWorlds(o.Worlds); err != nil {
+		return nil, usageErr(err)
+	}
 	tools, err := e.sandboxTools(o.Node)
 	if err != nil {
 		return nil, err
@@ -198,7 +201,7 @@ func (e *env) auditor() (*audit.Auditor, error) {
 			StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 			MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents, WorkDir: o.WorkDir,
 			InstallPhase: o.InstallPhase, TimerBudget: o.TimerBudget, CallTimeout: e.v.GetDuration("call-timeout"), IsolateImports: !o.BatchImports,
-			Version: Version, Log: e.log, Backend: backend,
+			Worlds: o.Worlds, Version: Version, Log: e.log, Backend: backend,
 		},
 		Cache:       &audit.Cache{Dir: filepath.Join(cache, "audit")},
 		Annotate:    adv.annotate,

@@ -85,7 +85,8 @@ func Files() map[string][]byte {
 type Record struct {
 	// Kind is the API family: "env", "fs", "dns", "net", "http", "child",
 	// "worker", "eval", "native", "binding", "tamper", "timer", "invoke",
-	// "module" or "error" (the hook itself failed; Detail.error says how).
+	// "world" (an environment signal looked at: hostname, homedir,
+	// userInfo, networkInterfaces, intl, timezone, clock), "module" or "error" (the hook itself failed; Detail.error says how).
 	Kind string `json:"k"`
 	// Op is what was done, e.g. "get", "enumerate" (env); "read", "write",
 	// "stat", "list", "delete" (fs); "lookup" (dns); "connect", "write"

@@ -132,6 +132,7 @@ function readConfig() {
   c.stackLimit = int(j.stack_limit, 10, 1000) ?? c.stackLimit;
   c.dataBytes = int(j.data_bytes, 0, 65536) ?? c.dataBytes;
   if (j.no_eval_inspector === true) c.evalInspector = false;
+  c.dateOffsetMs = int(j.date_offset_ms, 0, 2 ** 50) ?? 0;
   if (j.no_async_origin === true) c.asyncOrigin = false;
   if (ArrayIsArray(j.region_files)) for (const f of j.region_files) if (typeof f === 'string') ArrayPush(c.regionFiles, f);
   // The inspector costs every process tens of milliseconds and more with
@@ -1164,9 +1165,11 @@ try {
     },
   });
 } catch (e) { hookError('process.env', e); }
-// util.types.isProxy(process.env) must not give the hook away.
+// util.types.isProxy(process.env) must not give the hook away, nor can
+// that of Date (the environment-signal section below).
+let dateProxy = null;
 hookMethod(util.types, 'isProxy', 'util.types.isProxy', (orig) => function isProxy(v) {
-  return v === envProxy ? false : ReflectApply(orig, this, [v]);
+  return v === envProxy || (v === dateProxy && v !== null) ? false : ReflectApply(orig, this, [v]);
 });
 
 // A Proxy cannot be structured-cloned, node's environment object can:
@@ -1811,6 +1814,76 @@ if (typeof Module.register === 'function') {
   const os = require('os');
   if (release) hookMethod(os, 'release', 'os.release', () => function release_() { return release; });
   if (version) hookMethod(os, 'version', 'os.version', () => function version_() { return version; });
+}
+
+// ---------------------------------------------------------------------------
+// Environment signals: where and when the code runs. Payloads gated on the
+// host, the user, the locale, the time zone or the date look at these
+// (environment variables are recorded by the process.env proxy); records of
+// Kind "world" name who looked, and depbox re-runs those packages in other
+// worlds (docs/world.md). Node's own reads are not recorded. In the world
+// where the date is later, the clock JavaScript reads is moved ahead by
+// config.dateOffsetMs.
+{
+  const os = require('os');
+  const looked = (op) => { rec('world', op, {}, { dedupe: op, skip: 'env' }); };
+  for (const name of ['hostname', 'homedir', 'userInfo', 'networkInterfaces']) {
+    before(os, name, 'os.' + name, () => looked(name));
+  }
+  const DTF = Intl.DateTimeFormat;
+  if (DTF) before(DTF.prototype, 'resolvedOptions', 'Intl.DateTimeFormat.prototype.resolvedOptions', () => looked('intl'));
+  // Clock reads are many (loggers read it per line): each costs a look
+  // at the stack, so after clockLimit of them in a process they are no
+  // longer recorded; who reads it has long been named by then.
+  const clockLimit = 100000;
+  let clockReads = 0;
+  const clock = () => { if (!busy && clockReads < clockLimit) { clockReads++; looked('clock'); } };
+  const OrigDate = Date;
+  before(OrigDate.prototype, 'getTimezoneOffset', 'Date.prototype.getTimezoneOffset', () => looked('timezone'));
+  const offset = config.dateOffsetMs;
+  const origNow = OrigDate.now;
+  const shifted = () => ReflectApply(origNow, OrigDate, []) + offset;
+  hookMethod(OrigDate, 'now', 'Date.now', () => function now() {
+    clock();
+    return shifted();
+  });
+  // new Date() and Date(): a Proxy, so that every static (Date.UTC,
+  // Date.parse) and instanceof stay the original's; Date.prototype's
+  // constructor is the Proxy, as it is the global Date.
+  const proxy = new ProxyCtor(OrigDate, {
+    construct(t, args, nt) {
+      if (args.length !== 0) return ReflectConstruct(t, args, nt === proxy ? t : nt);
+      clock();
+      return ReflectConstruct(t, offset !== 0 ? [shifted()] : [], nt === proxy ? t : nt);
+    },
+    apply(t, self, args) {
+      clock();
+      return offset !== 0 ? ReflectApply(OrigDate.prototype.toString, new OrigDate(shifted()), []) : ReflectApply(t, self, args);
+    },
+  });
+  WeakMapSet(originalOf, proxy, OrigDate); // prints as the original
+  try {
+    ObjectDefineProperty(OrigDate.prototype, 'constructor', { value: proxy, writable: true, enumerable: false, configurable: true });
+    globalThis.Date = proxy;
+    dateProxy = proxy;
+  } catch (e) { hookError('Date', e); }
+}
+
+// The fake internet's TLS authority, in a world where it answers TLS
+// (docs/world.md): every secure context node makes trusts it, so that a
+// lookup over HTTPS gets the fake internet's answer. It is read from the
+// control directory; NODE_EXTRA_CA_CERTS would show in the environment.
+{
+  let ca = null;
+  try { ca = fsReadFileSync(HOOK_DIR + 'extra-ca.pem', 'utf8'); } catch { /* not in this world */ }
+  if (ca !== null) {
+    const tls = require('tls');
+    hookMethod(tls, 'createSecureContext', 'tls.createSecureContext', (orig) => function createSecureContext(...args) {
+      const ctx = ReflectApply(orig, this, args);
+      try { ctx.context.addCACert(ca); } catch (e) { hookError('tls.createSecureContext', e); }
+      return ctx;
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------

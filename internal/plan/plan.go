@@ -73,6 +73,11 @@ type Plan struct {
 	// HTTPMarker goes into the fake internet's HTTP answers (see
 	// fakenet.Config.Marker).
 	HTTPMarker string `json:"http_marker,omitempty"`
+	// Geo, when set, is where the fake internet's HTTP answers say the
+	// sandbox is (a world variant; see fakenet.Config.Geo).
+	Geo *fakenet.Geo `json:"geo,omitempty"`
+	// TLS, when set, lets the fake internet answer TLS (fakenet.TLS).
+	TLS *fakenet.TLS `json:"tls,omitempty"`
 	// Env is the environment of every step's process.
 	Env []string `json:"env"`
 	// Levels run in order; the steps of one level may run in parallel.

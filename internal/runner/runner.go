@@ -54,7 +54,7 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 				res.Warnings = append(res.Warnings, "the cloud's metadata endpoints are unreachable: "+err.Error())
 			}
 		}
-		w, err := fakenet.Start(ctx, fakenet.Config{Cloud: p.Cloud, Marker: p.HTTPMarker}, f)
+		w, err := fakenet.Start(ctx, fakenet.Config{Cloud: p.Cloud, Marker: p.HTTPMarker, Geo: p.Geo, TLS: p.TLS}, f)
 		if err != nil {
 			// A sinkhole port that cannot be bound is a gap in what the
 			// fake internet sees: say so, keep going with the others.

@@ -135,6 +135,10 @@ type Options struct {
 	// phase: a call that runs past it is stopped and skipped (default 10 s;
 	// see executeStep).
 	CallBudget time.Duration
+	// Worlds are the alternative worlds (Variants, by name) in which the
+	// packages that looked at their environment signals are run again;
+	// none: no re-runs.
+	Worlds []string
 	// ImportCache is a directory of import-phase results to reuse for
 	// packages whose code (and that of what they resolve to) is unchanged;
 	// "" runs every package.
@@ -142,6 +146,10 @@ type Options struct {
 
 	// skipImport are packages whose import result comes from the cache.
 	skipImport map[string]bool
+	// world is the variant a world re-run runs in (nil: Lambda's own);
+	// fakeTLS, when set, the fake internet's TLS authority in it.
+	world   *Variant
+	fakeTLS *fakenet.TLS
 	// Progress receives one line per finished step (nil: none).
 	Progress func(Progress)
 	Log      *slog.Logger
@@ -326,25 +334,37 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		}
 		o.Log.Info("sandbox run finished", "run", i, "elapsed", time.Since(t0))
 	}
-	assemble(p, b, plans, s.results, s.runs)
-	// Without the hook there are no records: the fake internet's log and the
-	// syscall stream still say what happened (all of it unattributed within
-	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
-	markCallerDirected(p, o.Execute, callArgs)
-	markScripts(p, task)
-	napiProblems(p, task, func() int { return nodeAPIVersion(o.Node) })
-	markAbsent(p, stubs(spec))
-	redactProfile(p, o.Canaries)
-	boundProblems(p, o.Canaries)
-	p.Sanitize()
-	p.Settle()
+	s.finish(plans, spec)
 	if cache != nil {
 		s.reuse(p, cache)
+	}
+	if err := s.runWorlds(ctx, spec, events); err != nil {
+		return nil, s.stats, err
 	}
 	p.Canonicalize()
 	s.stats.Total = time.Since(t0)
 	return p, s.stats, nil
+}
+
+// finish makes the scanner's profile from its sandbox runs of plans.
+func (s *scanner) finish(plans []*plan.Plan, spec sandbox.RootfsSpec) {
+	p, o := s.profile, s.o
+	assemble(p, s.bundle, plans, s.results, s.runs)
+	borrowed := s.borrowImports()
+	// Without the hook there are no records: the fake internet's log and the
+	// syscall stream still say what happened (all of it unattributed within
+	// the function's process).
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(s.bundle), searchDomain(lambdaHostname(s.bundle, o)))
+	markCallerDirected(p, o.Execute, callArgs)
+	markScripts(p, s.task)
+	napiProblems(p, s.task, func() int { return nodeAPIVersion(o.Node) })
+	markAbsent(p, stubs(spec))
+	markWorldSignals(p)
+	returnImports(p, borrowed)
+	redactProfile(p, o.Canaries)
+	boundProblems(p, o.Canaries)
+	p.Sanitize()
+	p.Settle()
 }
 
 // reuse puts the cached packages' import results into the profile, and
@@ -391,6 +411,8 @@ type scanner struct {
 	known   map[profiler.RunKey]*profile.Behavior
 	fake    []fakenet.Record
 	recordW io.Writer
+	// base is, for a world re-run, the scan's own profile (worlds.go).
+	base *profile.Profile
 }
 
 // run executes one plan in its own sandbox with its own event sink, and

@@ -21,6 +21,9 @@ type checker struct {
 	changes *baseline.Changes
 	out     []Finding
 	knowns  map[string]known
+	// world names the world variant whose behaviour this checker judges
+	// ("" for the scan's own world; worlds.go).
+	world string
 }
 
 // knownFor returns what the baseline accepts for the dependency (cached).
@@ -133,7 +136,7 @@ func (c *checker) add(ruleID string, sev Severity, d *profile.Dependency, phase,
 	if sev == 0 {
 		sev = r.Severity
 	}
-	f := Finding{Rule: r.ID, Name: r.Name, Severity: sev, Message: msg, Phase: phase, Evidence: ev}
+	f := Finding{Rule: r.ID, Name: r.Name, Severity: sev, Message: msg, Phase: phase, World: c.world, Evidence: ev}
 	if d != nil {
 		f.Dependency, f.Version, f.Path = d.Name, d.Version, d.Path
 	}
