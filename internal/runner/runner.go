@@ -141,7 +141,7 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 			status <- b
 			return
 		}
-		status <- wd.read(io.LimitReader(statusR, 1<<20))
+		status <- wd.read(statusR)
 	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
