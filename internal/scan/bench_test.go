@@ -343,8 +343,10 @@ func BenchmarkInvoke(b *testing.B) {
 func nativeInvoke(b *testing.B, dir string, evs []event.Event) time.Duration {
 	b.Helper()
 	work := b.TempDir()
-	if err := os.WriteFile(filepath.Join(work, "invoke.js"), hook.Files()["invoke.js"], 0o644); err != nil {
-		b.Fatal(err)
+	for _, f := range []string{hook.InvokePath, hook.WatchdogPath} {
+		if err := os.WriteFile(filepath.Join(work, filepath.Base(f)), hook.Files()[filepath.Base(f)], 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 	var list []hook.Event
 	for _, e := range evs {
