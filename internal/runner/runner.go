@@ -159,7 +159,7 @@ func runProcess(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepRes
 			status <- b
 			return
 		}
-		status <- wd.read(io.LimitReader(statusR, 1<<20))
+		status <- wd.read(statusR)
 	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()

@@ -30,16 +30,24 @@ func newWatchdog(stretch float64) *watchdog {
 	return &watchdog{fired: make(chan string, 1), call: -1, stretch: stretch}
 }
 
+// maxStatus bounds the status lines kept for the runner's report. Lines
+// after it are still read and obeyed: a harness no longer read would block
+// on its next line once the pipe is full, and miss its deadline.
+const maxStatus = 1 << 20
+
 // read consumes status lines until EOF, re-arming on each deadline line, and
-// returns everything it read (for the status line the runner reports).
+// returns the first maxStatus bytes of them (for the status line the runner
+// reports).
 func (w *watchdog) read(r io.Reader) []byte {
 	var all bytes.Buffer
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), 64<<10)
 	for sc.Scan() {
 		line := sc.Bytes()
-		all.Write(line)
-		all.WriteByte('\n')
+		if all.Len() < maxStatus {
+			all.Write(line)
+			all.WriteByte('\n')
+		}
 		var d struct {
 			DeadlineMS *int64 `json:"deadline_ms"`
 			What       string `json:"what"`
