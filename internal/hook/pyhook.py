@@ -72,8 +72,12 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     _cfg = _load_config()
     TASK_ROOT = (_cfg.get('task_root') or '/var/task').rstrip('/') + '/'
     OWNERS = _cfg.get('owners') or {}          # bundle-relative path (file or directory) -> install path
+    OWNED_ONLY = bool(_cfg.get('owned_only'))  # record only what runs with a bundle file's frame on the stack
+    # Directories of tools that run like the harness (a build's setuptools):
+    # what they do themselves, with no bundle frame closer, is not recorded.
+    RUNTIME = tuple(p.rstrip('/') + '/' for p in (_cfg.get('runtime') or []))
     DATA_BYTES = min(int(_cfg.get('data_bytes') or 4096), 65536)
-    HARNESS = tuple(_cfg.get('harness') or ('/depbox/pyrun.py', '/depbox/pyinvoke.py'))
+    HARNESS = tuple(_cfg.get('harness') or ('/depbox/pyrun.py', '/depbox/pyinvoke.py', '/depbox/pybuild.py'))
     STDLIB = tuple(p.rstrip('/') + '/' for p in (_cfg.get('stdlib') or [sys.prefix + '/lib/python%d.%d' % sys.version_info[:2]]))
 
     _ACCESSORS = ('/os.py', '/_collections_abc.py')
@@ -119,6 +123,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         innermost = None
         importing = False
         first = True
+        outer = False      # a frame outside the standard library seen
         while f is not None:
             fn = f.f_code.co_filename
             if fn == HOOK_FILE:
@@ -141,9 +146,14 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
             if o is None:
                 if first and innermost is None:
                     innermost = 'stdlib' if fn.startswith(STDLIB) else 'other'
+                if not outer and not fn.startswith(STDLIB):
+                    outer = True
+                    if RUNTIME and fn.startswith(RUNTIME):
+                        return None, [], False, importing, True   # the build tools' own work
                 first = False
                 f = f.f_back
                 continue
+            outer = True
             if innermost is None:
                 innermost = 'user'
             first = False
@@ -200,6 +210,8 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
                 return
             if kind == 'env' and stdlib_first:
                 return        # the standard library's own reads (locale, proxies, ...)
+            if pkg is None and pkg_override is None and OWNED_ONLY:
+                return        # the build tools' own work (a build's process is the distribution's anyway)
             if pkg is None:
                 pkg = pkg_override if pkg_override is not None else _ctx['pkg']
                 if pkg is None:

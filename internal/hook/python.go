@@ -4,7 +4,8 @@ import "embed"
 
 // The Python side: pyhook.py is the attribution hook (PEP 578 audit hooks
 // and a recording os.environ), pyrun.py the loader of the startup and
-// import phases, pyinvoke.py the Lambda Python runtime emulation. Their
+// import phases, pyinvoke.py the Lambda Python runtime emulation, pybuild.py
+// the builder of source distributions. Their
 // records use the same marker transport and, where they apply, the same
 // kinds as hook.js (docs/hook.md, "Python").
 const (
@@ -15,11 +16,14 @@ const (
 	PyRunPath = Dir + "/pyrun.py"
 	// PyInvokePath is the invoke harness; it reads InvokeConfigPath.
 	PyInvokePath = Dir + "/pyinvoke.py"
+	// PyBuildPath builds a source distribution (the install phase of
+	// sdist audits).
+	PyBuildPath = Dir + "/pybuild.py"
 	// PyConfigPath is read by the hook and the loaders (PyConfig).
 	PyConfigPath = Dir + "/py-config.json"
 )
 
-//go:embed pyhook.py pyrun.py pyinvoke.py
+//go:embed pyhook.py pyrun.py pyinvoke.py pybuild.py
 var pyFiles embed.FS
 
 // PyFiles returns the Python hook's files for the control directory, by
@@ -52,6 +56,16 @@ type PyConfig struct {
 	// Stdlib are the standard library's directories: reads of the
 	// environment made there (locale, proxies) are the runtime's own.
 	Stdlib []string `json:"stdlib"`
+	// OwnedOnly records only what runs with a frame of a bundle file on
+	// the stack (a build: the build tools' own work is not behaviour,
+	// and the syscall stream gives the whole process to the distribution
+	// being built anyway).
+	OwnedOnly bool `json:"owned_only,omitempty"`
+	// Runtime are directories of tools that run like the harness (the
+	// build tools of a source distribution's build): an event whose
+	// innermost frame outside the standard library is theirs is their
+	// own work, not recorded.
+	Runtime []string `json:"runtime,omitempty"`
 	// DataBytes is how many leading bytes of each outgoing write are
 	// recorded (default 4096).
 	DataBytes int `json:"data_bytes,omitempty"`

@@ -104,18 +104,31 @@ func addPythonWorld(p *plan.Plan, b *bundle.Bundle, o Options, py *sandbox.Pytho
 		}
 		p.Files[plan.ControlDir+"/"+name] = content
 	}
-	cfg, err := json.Marshal(hook.PyConfig{
-		TaskRoot: plan.TaskRoot, Owners: minimalOwners(b.OwnedFiles()),
-		SysPath: pythonSysPath(b), Stdlib: []string{py.Stdlib},
-	})
-	if err != nil {
+	if err := setPyConfig(p, pyConfig(b, py)); err != nil {
 		return err
 	}
-	p.Files[hook.PyConfigPath] = cfg
 	p.Env = append(p.Env, pythonEnv(b, o, py)...)
 	p.Env = append(p.Env, o.Canaries.Env()...)
 	addBait(p, o)
 	addFakeNet(p, o)
+	return nil
+}
+
+// pyConfig is the Python hook's configuration for a run of b.
+func pyConfig(b *bundle.Bundle, py *sandbox.Python) hook.PyConfig {
+	return hook.PyConfig{
+		TaskRoot: plan.TaskRoot, Owners: minimalOwners(b.OwnedFiles()),
+		SysPath: pythonSysPath(b), Stdlib: []string{py.Stdlib},
+	}
+}
+
+// setPyConfig places cfg in the plan's control directory.
+func setPyConfig(p *plan.Plan, cfg hook.PyConfig) error {
+	data, err := json.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	p.Files[hook.PyConfigPath] = data
 	return nil
 }
 
