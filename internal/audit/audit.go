@@ -211,6 +211,9 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 	} else {
 		defer os.RemoveAll(work)
 	}
+	if s.IsTarball() && !s.IsPyPI() && strings.HasSuffix(s.Tarball, ".tar.gz") && isSdist(s.Tarball) {
+		s.Ecosystem = EcosystemPyPI // a Python source distribution
+	}
 	src := a.source(s)
 	r, err := src.Resolve(ctx, s, filepath.Join(work, "tarball"))
 	if err != nil {
@@ -225,6 +228,9 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 		if err != nil {
 			a.log().Warn("audit cache", "err", err)
 		}
+		if r.sdist != nil && p != nil {
+			res.Path = builtPath(p, r)
+		}
 		if p != nil && p.Dependency(res.Path) != nil {
 			if err := a.annotate(ctx, p); err != nil {
 				return nil, err
@@ -233,6 +239,23 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 			a.log().Info("audit cached", "package", r.Label(), "key", key)
 			return res, nil
 		}
+	}
+	var build *profile.Profile
+	if r.sdist != nil {
+		if build, err = a.build(ctx, src, r, o, work); err != nil {
+			return nil, err
+		}
+		if r.Path == "" {
+			// No wheel: the build's profile is the result (incomplete).
+			res.Path, res.Profile = r.sdist.Top, build
+			build.Bundle.Name = r.Name + "@" + r.Version
+			if err := a.annotate(ctx, build); err != nil {
+				return nil, err
+			}
+			res.Duration = time.Since(t0)
+			return res, nil
+		}
+		res.Path = r.Path
 	}
 	inst, err := src.Install(ctx, r, filepath.Join(work, "bundle"))
 	if err != nil {
@@ -249,6 +272,9 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 	p, stats, err := scanFn(ctx, o)
 	if err != nil {
 		return nil, fmt.Errorf("auditing %s: %w", r.Label(), err)
+	}
+	if build != nil {
+		addBuild(p, build, r)
 	}
 	if err := finish(p, r, inst); err != nil {
 		return nil, err
