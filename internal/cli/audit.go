@@ -29,11 +29,13 @@ sandbox before you adopt or upgrade it, and reports what each package does.
 
 SPEC is npm:NAME, npm:NAME@VERSION, npm:NAME@RANGE, npm:NAME@TAG (scoped:
 npm:@scope/name@1.0.0) or a local .tgz/.tar.gz file; or, for Python,
-pypi:NAME, pypi:NAME@VERSION or a local .whl file. Python distributions are
-fetched as wheels only, with pip (--index-url chooses the index): nothing is
-built on this machine, every file's sha256 is checked against the index,
-and they run in the sandbox's startup (.pth files) and import phases
-(docs/audit.md, "Python").
+pypi:NAME, pypi:NAME@VERSION, a local .whl file or a local sdist (.tar.gz
+with PKG-INFO). Python distributions are fetched as wheels with pip
+(--index-url chooses the index), or as an sdist when the index offers no
+wheel: nothing is built on this machine, every file's sha256 is checked
+against the index; an sdist is built in the sandbox (install phase: its
+PEP 517 backend or setup.py), and the distributions run in the sandbox's
+startup (.pth files) and import phases (docs/audit.md, "Python").
 
 On this machine depbox only downloads and unpacks: npm install
 --ignore-scripts (no git, URL or directory dependencies) into a private
@@ -63,6 +65,7 @@ each failure, and exits 3 at the end if any failed.`,
   depbox audit npm:axios
   depbox audit pypi:requests@2.31.0
   depbox audit ./dist/mypkg-1.0-py3-none-any.whl
+  depbox audit ./dist/mypkg-1.0.tar.gz
   depbox audit ./some-package-1.0.0.tgz
   depbox audit npm:foo@2.0.0 --against 1.9.3
   depbox audit --from packages.txt --jobs 2 --format jsonl -o audits.jsonl`,
