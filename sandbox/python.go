@@ -32,15 +32,17 @@ def _depbox_boot():
     if 'depbox_pyhook' in sys.modules:
         return
     import importlib.util
-    try:
-        spec = importlib.util.spec_from_file_location('depbox_pyhook', '/depbox/pyhook.py')
-        if spec is None:
+    for path in ('/depbox/pyhook.pyc', '/depbox/pyhook.py'):
+        try:
+            spec = importlib.util.spec_from_file_location('depbox_pyhook', path)
+            if spec is None:
+                continue
+            mod = importlib.util.module_from_spec(spec)
+            sys.modules['depbox_pyhook'] = mod
+            spec.loader.exec_module(mod)
             return
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules['depbox_pyhook'] = mod
-        spec.loader.exec_module(mod)
-    except FileNotFoundError:
-        sys.modules.pop('depbox_pyhook', None)
+        except FileNotFoundError:
+            sys.modules.pop('depbox_pyhook', None)
 _depbox_boot()
 del _depbox_boot
 `

@@ -163,9 +163,8 @@ func (a *Auditor) source(s Spec) Source {
 }
 
 // options are the scan options of one audit of the bundle at dir whose
-// audited package is installed at installPath; python for a Python
-// distribution (which has no execute phase).
-func (a *Auditor) options(dir, installPath string, python bool) scan.Options {
+// audited package is installed at installPath.
+func (a *Auditor) options(dir, installPath string) scan.Options {
 	o := a.Options
 	o.Path = dir
 	o.Handler = ""
@@ -184,9 +183,6 @@ func (a *Auditor) options(dir, installPath string, python bool) scan.Options {
 	// methods called with generated arguments, each call bounded by
 	// CallTimeout (its dependencies are exercised through it).
 	o.Execute = []string{installPath}
-	if python {
-		o.Execute = nil
-	}
 	return o
 }
 
@@ -220,7 +216,7 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 		return nil, err
 	}
 	res := &Result{Spec: s, Name: r.Name, Version: r.Version, Integrity: r.Integrity, Path: r.InstallPath(), Resolved: r}
-	o := a.options("", res.Path, s.IsPyPI())
+	o := a.options("", res.Path)
 	runtime, tool := a.environment(s)
 	key := Key(r.Integrity, runtime, tool, o)
 	if !a.NoCache {
@@ -256,6 +252,7 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 			return res, nil
 		}
 		res.Path = r.Path
+		o.Execute = []string{r.Path} // the key above has the sdist's integrity
 	}
 	inst, err := src.Install(ctx, r, filepath.Join(work, "bundle"))
 	if err != nil {

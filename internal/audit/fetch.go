@@ -65,6 +65,16 @@ func (r *Resolved) Label() string {
 	return r.Spec.prefix() + r.Name + "@" + r.Version
 }
 
+// BuildPath is, for a Python source distribution, the install path its
+// build is reported on in the profile (the sdist's top directory); ""
+// for anything else.
+func (r *Resolved) BuildPath() string {
+	if r.sdist == nil {
+		return ""
+	}
+	return r.sdist.Top
+}
+
 // InstallPath is the package's install path in the profile.
 func (r *Resolved) InstallPath() string {
 	if r.Path != "" {

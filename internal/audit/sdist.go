@@ -260,7 +260,7 @@ func (p *PyPI) indexSdist(ctx context.Context, s Spec, dir string) (*Resolved, e
 	}
 	body, err := httpGet(ctx, page.String(), maxIndexPage)
 	if errors.Is(err, errNotFound) {
-		return nil, &InputError{fmt.Errorf("the index has no distribution named %s (%s)", s.Name, page)}
+		return nil, &InputError{fmt.Errorf("%w, and the index has no distribution named %s (%s)", errNoWheel, s.Name, page)}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading the index's page for %s: %w", s.Name, err)
@@ -298,7 +298,7 @@ func (p *PyPI) indexSdist(ctx context.Context, s Spec, dir string) (*Resolved, e
 		}
 	}
 	if best == nil {
-		return nil, &InputError{fmt.Errorf("the index lists neither a wheel nor an sdist (.tar.gz) of %s", s)}
+		return nil, &InputError{fmt.Errorf("%w, and the index lists no sdist (.tar.gz) of %s", errNoWheel, s)}
 	}
 	if !validHex(best.sha256) {
 		return nil, fmt.Errorf("%w: %s %s: the index lists no sha256 for %s, so depbox cannot check the file (use an index that lists hashes, as PEP 503 recommends)", ErrIntegrity, s.Name, best.version, best.url)

@@ -1,5 +1,5 @@
 # depbox Python source-distribution builder: runs inside the sandbox as
-#   python3 -S -B /depbox/pybuild.py depbox:run install <dependency> <linger ms> <source dir> <out dir> <build tools dir>
+#   python3 -S -B /depbox/pybuild.pyc depbox:run install <dependency> <linger ms> <source dir> <out dir> <build tools dir>
 # It loads the hook, then does what a PEP 517 front end (pip wheel
 # --no-deps --no-build-isolation) does: reads pyproject.toml's
 # build-system (default: setuptools' legacy backend, which runs setup.py),
@@ -13,7 +13,7 @@
 import sys
 import importlib.util as _ilu
 
-_spec = _ilu.spec_from_file_location('depbox_pyhook', '/depbox/pyhook.py')
+_spec = _ilu.spec_from_file_location('depbox_pyhook', '/depbox/pyhook.pyc')
 _hook = _ilu.module_from_spec(_spec)
 sys.modules['depbox_pyhook'] = _hook
 _spec.loader.exec_module(_hook)

@@ -47,7 +47,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     MAX_JSON = 2560
     CHUNK = 1200
     UNKNOWN = '(unknown)'
-    HOOK_FILE = __file__
+    HOOK_FILE = (lambda: 0).__code__.co_filename   # the source's path, also when loaded from byte code
     CONFIG = '/depbox/py-config.json'
 
     def _load_config():
@@ -77,7 +77,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     # what they do themselves, with no bundle frame closer, is not recorded.
     RUNTIME = tuple(p.rstrip('/') + '/' for p in (_cfg.get('runtime') or []))
     DATA_BYTES = min(int(_cfg.get('data_bytes') or 4096), 65536)
-    HARNESS = tuple(_cfg.get('harness') or ('/depbox/pyrun.py', '/depbox/pyinvoke.py', '/depbox/pybuild.py'))
+    HARNESS = tuple(_cfg.get('harness') or ('/depbox/pyrun.py', '/depbox/pyinvoke.py', '/depbox/pybuild.py', '/depbox/pyexec.py'))
     STDLIB = tuple(p.rstrip('/') + '/' for p in (_cfg.get('stdlib') or [sys.prefix + '/lib/python%d.%d' % sys.version_info[:2]]))
 
     _ACCESSORS = ('/os.py', '/_collections_abc.py')
