@@ -22,15 +22,21 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     sys.__dict__['depbox_pyhook_loaded'] = True
 
     import base64 as _b64
-    from hmac import digest as _hmac_digest
     import json as _json
     import os as _os
     import threading as _threading
 
-    import ipaddress as _ipaddress
     import socket as _socket_mod
-    import ssl as _ssl_mod
-    from urllib.parse import urlsplit as _urlsplit
+    # Loaded when first needed: ssl (and hmac's hashlib) load OpenSSL, the
+    # largest part of a hooked process's start; ipaddress and urllib.parse
+    # are needed by few processes.
+    try:
+        from _sha256 import sha256 as _sha256      # CPython <= 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256 as _sha256    # CPython >= 3.12
+        except ImportError:
+            _sha256 = None
 
     _open = _os.open
     _close = _os.close
@@ -41,6 +47,18 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     _tls = _threading.local()
     _lock = _threading.RLock()
     _key = _os.urandom(32)
+
+    if _sha256 is not None:
+        _ipad = bytes(b ^ 0x36 for b in _key.ljust(64, b'\0'))
+        _opad = bytes(b ^ 0x5c for b in _key.ljust(64, b'\0'))
+
+        def _mac(body):
+            """HMAC-SHA256 of body under _key (RFC 2104; the block is 64 bytes)."""
+            return _sha256(_opad + _sha256(_ipad + body).digest()).digest()
+    else:
+        def _mac(body):
+            from hmac import digest
+            return digest(_key, body, 'sha256')
 
     MARKER_DIR = '/__depbox__/'
     COMPONENT = 200
@@ -190,7 +208,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         # The proof (docs/hook.md, "Proof"): in Python the key is within
         # reach of code in the same interpreter, so it only stops forgeries
         # from other processes and from unhooked interpreters.
-        _send_marker(body[:-1] + b',"m":"' + _hmac_digest(_key, body, 'sha256')[:16].hex().encode('ascii') + b'"}', _os.O_RDONLY)
+        _send_marker(body[:-1] + b',"m":"' + _mac(body)[:16].hex().encode('ascii') + b'"}', _os.O_RDONLY)
 
     def _send_marker(raw, flags):
         enc = _b64url(raw).rstrip(b'=').decode('ascii')
@@ -303,8 +321,9 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     }
 
     def _is_ip(h):
+        import ipaddress
         try:
-            _ipaddress.ip_address(h.split('%', 1)[0])
+            ipaddress.ip_address(h.split('%', 1)[0])
             return True
         except ValueError:
             return False
@@ -374,7 +393,8 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         elif event == 'urllib.Request':
             url, data, _headers, method = args
             try:
-                u = _urlsplit(url)
+                from urllib.parse import urlsplit
+                u = urlsplit(url)
                 d = {'api': event, 'method': method or ('POST' if data else 'GET'), 'host': u.hostname or '', 'port': u.port or {'http': 80, 'https': 443}.get(u.scheme, 0), 'path': u.path, 'proto': u.scheme}
             except Exception:
                 d = {'api': event, 'url': str(url)}
@@ -447,6 +467,8 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         if getattr(_tls, 'busy', False):
             return
         try:
+            if not _ssl_cls and event.startswith('socket.') and 'ssl' in sys.modules:
+                _wrap_ssl()
             _on_event(event, args)
         except Exception as e:
             try:
@@ -481,7 +503,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
                         chunk = bytes(data[:DATA_BYTES - st[2]])
                         st[2] += len(chunk)
                         d = {'api': cls.__name__ + '.' + name, 'host': st[0] or '', 'port': st[1] or 0, 'off': st[2] - len(chunk)}
-                        if isinstance(self, _ssl_mod.SSLSocket):
+                        if _ssl_cls and isinstance(self, _ssl_cls[0]):
                             d['tls'] = True
                         _record('net', 'write', d, skip=3, data=chunk)
                 except Exception:
@@ -490,11 +512,22 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         send.__name__, send.__qualname__, send.__doc__ = orig.__name__, getattr(orig, '__qualname__', name), orig.__doc__
         setattr(cls, name, send)
 
-    for _cls in (_socket_mod.socket, _ssl_mod.SSLSocket):
-        for _n in ('send', 'sendall', 'sendto'):
-            _wrap_send(_cls, _n)
-    _wrap_send(_ssl_mod.SSLSocket, 'write')
-    _WATCHED = (_socket_mod.socket, _ssl_mod.SSLSocket)
+    for _n in ('send', 'sendall', 'sendto'):
+        _wrap_send(_socket_mod.socket, _n)
+    _WATCHED = [_socket_mod.socket]
+    _ssl_cls = []
+
+    def _wrap_ssl():
+        """Wraps ssl.SSLSocket once the code has imported ssl: called at
+        every socket audit event until then (a TLS socket is created, so
+        raises socket.__new__, before it can send)."""
+        cls = getattr(sys.modules.get('ssl'), 'SSLSocket', None)
+        if cls is None or _ssl_cls:
+            return
+        _ssl_cls.append(cls)
+        for n in ('send', 'sendall', 'sendto', 'write'):
+            _wrap_send(cls, n)
+        _WATCHED.append(cls)
 
     # -- os.environ: a recording mapping (reads make no syscall)
     class _Environ(_os._Environ):
