@@ -57,6 +57,10 @@ type Profile struct {
 	// IOCMatches are advisory indicators (domains, URLs, IPs) seen in the
 	// network behaviour of any dependency.
 	IOCMatches []IOCMatch `json:"ioc_matches,omitempty"`
+	// Worlds are the re-runs in alternative worlds of the packages that
+	// looked at environment signals (time zone, locale, CI, date,
+	// geolocation), in the order run.
+	Worlds []World `json:"worlds,omitempty"`
 	// Incomplete is true when anything was lost or failed: event drops, a
 	// sandbox failure, a timed-out process, an advisory source that could not
 	// be read. A gate never passes an incomplete profile.
@@ -164,6 +168,10 @@ type Behavior struct {
 	Timers []Timer `json:"timers,omitempty"`
 	// Signals are signals the package sent (process.kill), with their result.
 	Signals []Signal `json:"signals,omitempty"`
+	// WorldSignals are the environment signals the package looked at, the
+	// ones payloads are gated on (SignalTZ, SignalDate, …): depbox re-ran it
+	// in the worlds where they differ (Profile.Worlds, docs/world.md).
+	WorldSignals []string `json:"world_signals,omitempty"`
 	// Forged are hook records the code under test forged (marker paths
 	// without the hook's proof, or records the syscall stream
 	// contradicts): they explain nothing and are themselves a finding.
@@ -210,6 +218,19 @@ type Outcome struct {
 	// process early (process.exit, abort, a signal to itself); "." is the
 	// function's own code.
 	EndedBy string `json:"ended_by,omitempty"`
+	// SkippedCalls are calls the execute phase made whose own code ended
+	// the process — it exited it, or ran past its budget; the phase went
+	// on after each in a new process (docs/rules.md, DBX004).
+	SkippedCalls []SkippedCall `json:"skipped_calls,omitempty"`
+}
+
+// SkippedCall is a call of the execute phase that ended its process.
+type SkippedCall struct {
+	// Call names it: its number, the export, how many arguments.
+	Call string `json:"call"`
+	// Ended is "exit" (with Code) or "budget".
+	Ended string `json:"ended"`
+	Code  int    `json:"code,omitempty"`
 }
 
 // File is a file the dependency opened.
@@ -261,7 +282,8 @@ type Exfil struct {
 	Channel string `json:"channel"`
 	// Destination is the host:port, DNS name, program or file path.
 	Destination string `json:"destination"`
-	// Encoding is "raw", "base64", "base32", "hex" or "url".
+	// Encoding is "raw", "base64", "base32", "hex" or "url", or the
+	// compression it was found under: "gzip", "zlib", "deflate", "brotli".
 	Encoding string `json:"encoding"`
 	// Partial is set when only part of the value was seen (at least 12 of
 	// its random characters in a row): cut short, or chunked with the rest
@@ -399,7 +421,7 @@ func (b *Behavior) Empty() bool {
 	}
 	return len(b.Files) == 0 && len(b.Env) == 0 && len(b.Network) == 0 &&
 		len(b.DNS) == 0 && len(b.Processes) == 0 && len(b.Capabilities) == 0 &&
-		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && len(b.Signals) == 0 && len(b.Forged) == 0 &&
+		len(b.Exfiltration) == 0 && len(b.Persistence) == 0 && len(b.Timers) == 0 && len(b.Signals) == 0 && len(b.Forged) == 0 && len(b.WorldSignals) == 0 &&
 		b.Unattributed.Empty() && b.CallerDirected.Empty()
 }
 
@@ -414,15 +436,23 @@ func (p *Profile) Canonicalize() {
 	if p.App != nil {
 		p.App.canonicalize()
 	}
-	slices.SortFunc(p.IOCMatches, func(a, b IOCMatch) int {
-		return cmp.Or(cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Advisory, b.Advisory),
-			cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Observed, b.Observed))
-	})
-	p.IOCMatches = slices.Compact(p.IOCMatches)
+	for i := range p.Worlds {
+		p.Worlds[i].canonicalize()
+	}
+	p.IOCMatches = canonicalIOCs(p.IOCMatches)
 	slices.SortFunc(p.Problems, func(a, b Problem) int {
 		return cmp.Or(cmp.Compare(a.Code, b.Code), cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Message, b.Message))
 	})
 	p.Problems = slices.Compact(p.Problems)
+}
+
+// canonicalIOCs sorts and deduplicates indicator matches.
+func canonicalIOCs(ms []IOCMatch) []IOCMatch {
+	slices.SortFunc(ms, func(a, b IOCMatch) int {
+		return cmp.Or(cmp.Compare(a.Dependency, b.Dependency), cmp.Compare(a.Advisory, b.Advisory),
+			cmp.Compare(a.Indicator, b.Indicator), cmp.Compare(a.Phase, b.Phase), cmp.Compare(a.Observed, b.Observed))
+	})
+	return slices.Compact(ms)
 }
 
 func (d *Dependency) canonicalize() {
@@ -501,6 +531,8 @@ func (b *Behavior) Canonicalize() {
 	b.Forged = slices.Compact(b.Forged)
 	slices.Sort(b.Loaded)
 	b.Loaded = slices.Compact(b.Loaded)
+	slices.Sort(b.WorldSignals)
+	b.WorldSignals = slices.Compact(b.WorldSignals)
 	if b.Unattributed.Empty() {
 		b.Unattributed = nil
 	} else {

@@ -190,6 +190,8 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 			b.Capabilities = append(b.Capabilities, CapTamper)
 		case "timer":
 			tf.timer(pkg, r)
+		case "world":
+			b.WorldSignals = append(b.WorldSignals, WorldSignals(r.Op)...)
 		case "signal":
 			b.Signals = append(b.Signals, profile.Signal{Target: str(d, "target"), Signal: str(d, "signal"), Result: str(d, "result")})
 		case "invoke":

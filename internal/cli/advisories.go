@@ -76,6 +76,10 @@ func (a *advisories) annotate(ctx context.Context, p *profile.Profile) error {
 		}
 		advisory.Annotate(p, found)
 		p.IOCMatches = append(p.IOCMatches, a.db.MatchIOCs(p)...)
+		for i := range p.Worlds {
+			w := &p.Worlds[i]
+			w.IOCMatches = append(w.IOCMatches, a.db.MatchIOCs(w.Profile(p))...)
+		}
 	default:
 		p.AddProblem(profile.Problem{Code: "advisories-unavailable",
 			Message: "no advisory database: dependencies were not checked against OSV (run depbox osv import FILE or depbox osv update, or pass --osv-db / --osv-online)"})

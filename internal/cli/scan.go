@@ -49,6 +49,7 @@ type scanOptions struct {
 	Runtime       string
 	Lockfile      string
 	Layers        []string
+	Worlds        []string
 }
 
 // addScanFlags declares the flags every scanning command shares.
@@ -83,6 +84,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Duration("init-timeout", 10*time.Second, "limit for loading the handler before the first invocation (Lambda's init limit is 10s); a handler that takes longer makes the analysis incomplete")
 	f.Duration("timer-budget", time.Second, "timers longer than this are brought forward to it and reported (time bombs)")
 	f.Int("memory-size", 128, "the function's memory size in MB, as Lambda reports it to the function")
+	f.StringSlice("worlds", scan.VariantNames(), "alternative worlds in which the packages that looked at environment signals (time zone, locale, CI variables, host name, the date, a geolocation service) run again: "+strings.Join(scan.VariantNames(), ", ")+" (docs/world.md); \"none\" turns the re-runs off")
 	f.Bool("hook", true, "load depbox's in-process hook into node (turning it off loses environment reads, DNS names, canary checks of encrypted traffic and per-package attribution inside the function, and imports run one package per process; for measurements)")
 	addAdvisoryFlags(cmd)
 	_ = f.SetAnnotation("events", configKey, []string{cfgEventSources})
@@ -119,7 +121,16 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		Runtime:       v.GetString("runtime"),
 		Lockfile:      v.GetString("lockfile"),
 		Layers:        v.GetStringSlice("layer"),
+		Worlds:        worlds(v.GetStringSlice("worlds")),
 	}
+}
+
+// worlds is the --worlds list: "none" is the empty list.
+func worlds(names []string) []string {
+	if len(names) == 1 && names[0] == "none" {
+		return nil
+	}
+	return names
 }
 
 func init() {
@@ -241,6 +252,9 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 	if o.ImportCache {
 		importCache = filepath.Join(cache, "import")
 	}
+	if err := scan.CheckWorlds(o.Worlds); err != nil {
+		return nil, usageErr(err)
+	}
 	progress := e.progress()
 	scanFn := scan.ScanFunctions
 	if !all {
@@ -255,7 +269,7 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
 		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, InitTimeout: o.InitTimeout, TimerBudget: o.TimerBudget,
-		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook,
+		FunctionMemoryMB: o.MemorySize, Seed: evOpts.Seed, NoHook: o.NoHook, Worlds: o.Worlds,
 		// Without the hook no framing record carries proof: one process per package.
 		IsolateImports: !o.BatchImports || o.NoHook, Version: Version, Progress: progress.step, Log: e.log,
 	})

@@ -63,6 +63,8 @@ type World struct {
 
 	cloud  *Cloud
 	marker string
+	geo    *Geo
+	issuer *issuer
 
 	mu      sync.Mutex
 	names   map[string]netip.Addr // name → sinkhole address
@@ -88,6 +90,13 @@ type Config struct {
 	// that fetches a payload and runs it carries the marker into what it
 	// evaluates (remote code evaluation).
 	Marker string
+	// Geo, when set, is where the sandbox is in this world: every other
+	// HTTP answer also carries the fields geolocation and IP-lookup
+	// services answer with, naming its country (a world variant).
+	Geo *Geo
+	// TLS, when set, terminates TLS with certificates its authority
+	// issues (see TLS).
+	TLS *TLS
 }
 
 // Start starts the DNS sinkhole and the TCP sinkholes, writing a JSON line
@@ -103,7 +112,14 @@ func Start(ctx context.Context, cfg Config, out io.Writer) (*World, error) {
 	if cfg.Ports == nil {
 		cfg.Ports = Ports
 	}
-	w := &World{names: map[string]netip.Addr{}, addrs: map[netip.Addr]string{}, out: out, cloud: cfg.Cloud, marker: cfg.Marker}
+	w := &World{names: map[string]netip.Addr{}, addrs: map[netip.Addr]string{}, out: out, cloud: cfg.Cloud, marker: cfg.Marker, geo: cfg.Geo}
+	if cfg.TLS != nil {
+		is, err := cfg.TLS.issuer()
+		if err != nil {
+			return nil, err
+		}
+		w.issuer = is
+	}
 	pc, err := net.ListenPacket("udp", cfg.DNSAddr)
 	if err != nil {
 		return nil, fmt.Errorf("starting the DNS sinkhole: %w", err)
@@ -228,8 +244,8 @@ func (w *World) serveTCP(ln net.Listener, port int) {
 
 // handle reads what the client sends first and answers like a server that
 // accepts everything: a 200 for HTTP (with the cloud's answers on its
-// endpoints), nothing for TLS (the client cannot verify a certificate, so
-// only the ClientHello arrives).
+// endpoints); for TLS, without an authority the client trusts (Config.TLS)
+// nothing (only the ClientHello arrives), with one the same as HTTP inside.
 func (w *World) handle(c net.Conn, port int) {
 	defer c.Close()
 	r := Record{Kind: "tcp", Port: port}
@@ -244,6 +260,29 @@ func (w *World) handle(c net.Conn, port int) {
 	}
 	_ = c.SetDeadline(time.Now().Add(3 * time.Second))
 	buf := make([]byte, MaxData)
+	n := readFirst(c, buf, &r)
+	if r.SNI != "" && w.issuer != nil {
+		tc, err := w.terminate(c, buf[:n])
+		if err == nil {
+			// What the client sends inside is recorded decrypted and
+			// answered like plain HTTP.
+			defer tc.Close()
+			c = tc
+			n = readFirst(c, buf, &r)
+		}
+	}
+	r.Data = append([]byte(nil), buf[:n]...)
+	w.emit(r)
+	if r.Request == "" {
+		return
+	}
+	w.answer(c, r, local)
+}
+
+// readFirst reads what the client sends first into buf, up to the end of
+// an HTTP request's head (and its body, when short), a TLS ClientHello or
+// bytes of another protocol, noting the request line, host and SNI in r.
+func readFirst(c net.Conn, buf []byte, r *Record) int {
 	n := 0
 	for n < len(buf) {
 		m, err := c.Read(buf[n:])
@@ -263,14 +302,19 @@ func (w *World) handle(c net.Conn, port int) {
 			break // some other protocol: keep what arrived
 		}
 	}
-	r.Data = append([]byte(nil), buf[:n]...)
-	w.emit(r)
-	if r.Request == "" {
-		return
-	}
+	return n
+}
+
+// answer answers an HTTP request: the cloud's endpoints as AWS does,
+// anything else with a 200 carrying the marker (and, in a world with a
+// location, where the sandbox is).
+func (w *World) answer(c net.Conn, r Record, local netip.Addr) {
 	answer := response{200, "application/json", "{}"}
 	if w.marker != "" {
 		answer.body = `{"id":"` + w.marker + `","status":"ok"}`
+	}
+	if w.geo != nil {
+		answer.body = w.geo.answer(w.marker)
 	}
 	if w.cloud != nil {
 		method, target, _ := strings.Cut(r.Request, " ")

@@ -36,7 +36,18 @@ type HookConfig struct {
 	// RegionFiles are the bundle files (absolute paths in the sandbox)
 	// that RegionsPath maps: positions in them name bundled packages.
 	RegionFiles []string `json:"region_files,omitempty"`
+	// DateOffsetMS moves the clock JavaScript reads (Date.now(), new
+	// Date(), Date()) this far ahead: the world variant where the date is
+	// later (time bombs). 0 leaves the clock alone.
+	DateOffsetMS int64 `json:"date_offset_ms,omitempty"`
 }
+
+// ExtraCAPath is, when present, a certificate authority (PEM) the hook
+// adds to every TLS secure context node makes: the fake internet's in a
+// world where it answers TLS (internal/fakenet, TLS). It travels in a file
+// of the control directory, never in NODE_EXTRA_CA_CERTS, which the code
+// under test would see in its environment.
+const ExtraCAPath = Dir + "/extra-ca.pem"
 
 // RegionsPath is the region table of the bundled functions' files
 // (Regions, as JSON), read by the hook on first use.

@@ -132,6 +132,7 @@ function readConfig() {
   c.stackLimit = int(j.stack_limit, 10, 1000) ?? c.stackLimit;
   c.dataBytes = int(j.data_bytes, 0, 65536) ?? c.dataBytes;
   if (j.no_eval_inspector === true) c.evalInspector = false;
+  c.dateOffsetMs = int(j.date_offset_ms, 0, 2 ** 50) ?? 0;
   if (j.no_async_origin === true) c.asyncOrigin = false;
   if (ArrayIsArray(j.region_files)) for (const f of j.region_files) if (typeof f === 'string') ArrayPush(c.regionFiles, f);
   // The inspector costs every process tens of milliseconds and more with
@@ -1164,9 +1165,11 @@ try {
     },
   });
 } catch (e) { hookError('process.env', e); }
-// util.types.isProxy(process.env) must not give the hook away.
+// util.types.isProxy(process.env) must not give the hook away, nor can
+// that of Date (the environment-signal section below).
+let dateProxy = null;
 hookMethod(util.types, 'isProxy', 'util.types.isProxy', (orig) => function isProxy(v) {
-  return v === envProxy ? false : ReflectApply(orig, this, [v]);
+  return v === envProxy || (v === dateProxy && v !== null) ? false : ReflectApply(orig, this, [v]);
 });
 
 // A Proxy cannot be structured-cloned, node's environment object can:
@@ -1573,6 +1576,30 @@ for (const api of CHILD_API) {
 }
 
 // ---------------------------------------------------------------------------
+// In-flight I/O: what the harnesses wait for (bounded) after their linger,
+// so that a detection does not depend on whether async work finished within
+// it: DNS lookups and other requests, sockets connecting or carrying an
+// HTTP request, child processes and worker threads still running. Idle
+// pooled sockets (unreferenced by node's agent) and listening servers are
+// not in flight.
+let workersLive = 0;
+const EmitterOnce = uncurry(require('events').EventEmitter.prototype.once);
+const getActiveHandles = process._getActiveHandles, getActiveRequests = process._getActiveRequests;
+const ChildProcessClass = childProcess.ChildProcess;
+function inflight() {
+  let n = workersLive;
+  try {
+    n += ReflectApply(getActiveRequests, process, []).length;
+    const hs = ReflectApply(getActiveHandles, process, []);
+    for (let i = 0; i < hs.length; i++) {
+      const h = hs[i];
+      if (isObject(h) && (h.connecting === true || isObject(h._httpMessage) || h instanceof ChildProcessClass)) n++;
+    }
+  } catch (e) { hookError('inflight', e); }
+  return n;
+}
+
+// ---------------------------------------------------------------------------
 // worker_threads: workers load the hook from NODE_OPTIONS in their env.
 hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function Worker(...args) {
   if (!new.target) return ReflectApply(orig, this, args); // throws like the original
@@ -1603,11 +1630,15 @@ hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function 
   // node's (other code replaced MessagePort#postMessage: recorded).
   const give = { seq: seqBuffer, key: keyed && portIntact() ? keyCopy() : undefined, origin: creator };
   try { setEnvironmentData(HIDDEN_DATA, give); } catch (e) { hookError('worker key', e); }
+  let w;
   try {
-    return ReflectConstruct(orig, args, new.target);
+    w = ReflectConstruct(orig, args, new.target);
   } finally {
     try { setEnvironmentData(HIDDEN_DATA, undefined); } catch { /* reported above */ }
   }
+  workersLive++;
+  try { EmitterOnce(w, 'exit', () => { workersLive--; }); } catch (e) { workersLive--; hookError('worker exit', e); }
+  return w;
 });
 // The class reached through an instance is the wrapper too, so that
 // Worker.prototype.constructor does not lead around it.
@@ -1786,6 +1817,76 @@ if (typeof Module.register === 'function') {
 }
 
 // ---------------------------------------------------------------------------
+// Environment signals: where and when the code runs. Payloads gated on the
+// host, the user, the locale, the time zone or the date look at these
+// (environment variables are recorded by the process.env proxy); records of
+// Kind "world" name who looked, and depbox re-runs those packages in other
+// worlds (docs/world.md). Node's own reads are not recorded. In the world
+// where the date is later, the clock JavaScript reads is moved ahead by
+// config.dateOffsetMs.
+{
+  const os = require('os');
+  const looked = (op) => { rec('world', op, {}, { dedupe: op, skip: 'env' }); };
+  for (const name of ['hostname', 'homedir', 'userInfo', 'networkInterfaces']) {
+    before(os, name, 'os.' + name, () => looked(name));
+  }
+  const DTF = Intl.DateTimeFormat;
+  if (DTF) before(DTF.prototype, 'resolvedOptions', 'Intl.DateTimeFormat.prototype.resolvedOptions', () => looked('intl'));
+  // Clock reads are many (loggers read it per line): each costs a look
+  // at the stack, so after clockLimit of them in a process they are no
+  // longer recorded; who reads it has long been named by then.
+  const clockLimit = 100000;
+  let clockReads = 0;
+  const clock = () => { if (!busy && clockReads < clockLimit) { clockReads++; looked('clock'); } };
+  const OrigDate = Date;
+  before(OrigDate.prototype, 'getTimezoneOffset', 'Date.prototype.getTimezoneOffset', () => looked('timezone'));
+  const offset = config.dateOffsetMs;
+  const origNow = OrigDate.now;
+  const shifted = () => ReflectApply(origNow, OrigDate, []) + offset;
+  hookMethod(OrigDate, 'now', 'Date.now', () => function now() {
+    clock();
+    return shifted();
+  });
+  // new Date() and Date(): a Proxy, so that every static (Date.UTC,
+  // Date.parse) and instanceof stay the original's; Date.prototype's
+  // constructor is the Proxy, as it is the global Date.
+  const proxy = new ProxyCtor(OrigDate, {
+    construct(t, args, nt) {
+      if (args.length !== 0) return ReflectConstruct(t, args, nt === proxy ? t : nt);
+      clock();
+      return ReflectConstruct(t, offset !== 0 ? [shifted()] : [], nt === proxy ? t : nt);
+    },
+    apply(t, self, args) {
+      clock();
+      return offset !== 0 ? ReflectApply(OrigDate.prototype.toString, new OrigDate(shifted()), []) : ReflectApply(t, self, args);
+    },
+  });
+  WeakMapSet(originalOf, proxy, OrigDate); // prints as the original
+  try {
+    ObjectDefineProperty(OrigDate.prototype, 'constructor', { value: proxy, writable: true, enumerable: false, configurable: true });
+    globalThis.Date = proxy;
+    dateProxy = proxy;
+  } catch (e) { hookError('Date', e); }
+}
+
+// The fake internet's TLS authority, in a world where it answers TLS
+// (docs/world.md): every secure context node makes trusts it, so that a
+// lookup over HTTPS gets the fake internet's answer. It is read from the
+// control directory; NODE_EXTRA_CA_CERTS would show in the environment.
+{
+  let ca = null;
+  try { ca = fsReadFileSync(HOOK_DIR + 'extra-ca.pem', 'utf8'); } catch { /* not in this world */ }
+  if (ca !== null) {
+    const tls = require('tls');
+    hookMethod(tls, 'createSecureContext', 'tls.createSecureContext', (orig) => function createSecureContext(...args) {
+      const ctx = ReflectApply(orig, this, args);
+      try { ctx.context.addCACert(ca); } catch (e) { hookError('tls.createSecureContext', e); }
+      return ctx;
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Timers: long delays are brought forward to the budget, so that payloads
 // waiting for minutes run while depbox watches. The callback's records
 // still name the package that scheduled it (async origin).
@@ -1937,11 +2038,12 @@ function clearWrapper(orig) {
 }
 // The import loaders (not the harness: they run as node -e) wait for
 // pending brought-forward timers before they exit; this read-only property
-// tells them how many there are and the budget.
+// tells them how many there are and the budget, and how much I/O is in
+// flight (inflight), which the harnesses let finish after their linger.
 try {
   ObjectDefineProperty(process, SymbolFor('depbox.timers'), {
     enumerable: false, configurable: false,
-    get() { return ObjectFreeze({ pending: timersPending, budget: config.timerBudgetMs }); },
+    get() { return ObjectFreeze({ pending: timersPending, budget: config.timerBudgetMs, inflight: inflight(), workers: workersLive }); },
   });
 } catch (e) { hookError('timers', e); }
 for (const obj of [globalThis, timers]) {

@@ -33,6 +33,17 @@ type jsonReport struct {
 	Expired    []verdict.Ignore    `json:"expired_ignores"`
 	Changes    *baseline.Changes   `json:"changes"`
 	Rules      map[string]jsonRule `json:"rules"`
+	// Looked are the packages that looked at environment signals (a note).
+	Looked []Looked `json:"looked_at_environment,omitempty"`
+	// Worlds are the world variants run, with what each changed.
+	Worlds []jsonWorld `json:"worlds,omitempty"`
+}
+
+type jsonWorld struct {
+	Name    string   `json:"name"`
+	Changes []string `json:"changes"`
+	// Packages are the install paths run again in it ("." the function).
+	Packages []string `json:"packages"`
 }
 
 type jsonSummary struct {
@@ -138,6 +149,17 @@ func JSON(w io.Writer, r *Report) error {
 			jd.MaxSeverity = row.Max.String()
 		}
 		out.Deps = append(out.Deps, jd)
+	}
+	out.Looked = lookedAt(r.Profile)
+	for _, w := range r.Profile.Worlds {
+		jw := jsonWorld{Name: w.Name, Changes: w.Changes, Packages: []string{}}
+		for _, d := range w.Dependencies {
+			jw.Packages = append(jw.Packages, d.Path)
+		}
+		if w.App != nil {
+			jw.Packages = append(jw.Packages, ".")
+		}
+		out.Worlds = append(out.Worlds, jw)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)

@@ -113,6 +113,9 @@ func mdTable(bw *bufio.Writer, fs []verdict.Finding) {
 		if f.Function != "" {
 			phase += " (`" + mdCode(f.Function) + "`)"
 		}
+		if f.World != "" {
+			phase += " (world `" + mdCode(f.World) + "`)"
+		}
 		fmt.Fprintf(bw, "| **%s** | %s %s | %s | %s | %s: %s |\n", f.Severity, f.Rule, f.Name, subject, phase, f.Evidence.Event, ev)
 	}
 	bw.WriteString("\n")

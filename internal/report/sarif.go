@@ -179,7 +179,7 @@ func SARIF(w io.Writer, r *Report) error {
 			"event":             f.Evidence.Event,
 			"values":            f.Evidence.Values,
 		}
-		for k, v := range map[string]string{"dependency": f.Dependency, "version": f.Version, "path": f.Path, "phase": f.Phase, "function": f.Function} {
+		for k, v := range map[string]string{"dependency": f.Dependency, "version": f.Version, "path": f.Path, "phase": f.Phase, "function": f.Function, "world": f.World} {
 			if v != "" {
 				props[k] = v
 			}
@@ -193,6 +193,9 @@ func SARIF(w io.Writer, r *Report) error {
 		msg := f.Message
 		if fn := functionLabel(f); fn != "" {
 			msg = "In " + fn + ": " + msg
+		}
+		if w := worldLabel(f); w != "" {
+			msg = "Seen " + w + ": " + msg
 		}
 		if len(f.Evidence.Values) > 0 {
 			msg += ". Evidence (" + f.Evidence.Event + "): " + strings.Join(first(f.Evidence.Values, maxValues), "; ")

@@ -90,6 +90,9 @@ func Text(w io.Writer, r *Report, color bool) error {
 		if fn := functionLabel(f); fn != "" {
 			fmt.Fprintf(bw, "  (%s)", fn)
 		}
+		if w := worldLabel(f); w != "" {
+			fmt.Fprintf(bw, "  (%s)", w)
+		}
 		bw.WriteString("\n")
 		fmt.Fprintf(bw, "    %s\n", f.Message)
 		label := "evidence (" + f.Evidence.Event
@@ -119,6 +122,16 @@ func Text(w io.Writer, r *Report, color bool) error {
 				subject += " (" + fn + ")"
 			}
 			fmt.Fprintf(bw, "  %s %s %s: %s\n", s.Finding.Rule, s.Finding.Name, subject, s.Ignore.Reason)
+		}
+	}
+	if ls := lookedAt(r.Profile); len(ls) > 0 {
+		fmt.Fprintf(bw, "\n%s\n", p.paint(ansiBold, "Environment signals looked at (re-run in other worlds, docs/world.md):"))
+		for i, l := range ls {
+			if i == maxLooked && len(ls) > maxLooked+1 {
+				fmt.Fprintf(bw, "  %s\n", p.paint(ansiDim, fmt.Sprintf("… and %d more (see the JSON report)", len(ls)-maxLooked)))
+				break
+			}
+			fmt.Fprintf(bw, "  %s\n", l)
 		}
 	}
 	if ws := r.Warnings(); len(ws) > 0 {

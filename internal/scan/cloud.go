@@ -23,6 +23,10 @@ func addFakeNet(p *plan.Plan, o Options) {
 	p.FakeNet = true
 	p.Cloud = cloud(o.Canaries)
 	p.HTTPMarker = o.Canaries.Marker()
+	if o.world != nil {
+		p.Geo = o.world.Geo
+	}
+	p.TLS = o.fakeTLS
 	p.Env = append(p.Env, "AWS_CONTAINER_CREDENTIALS_FULL_URI=http://"+fakenet.ContainerAddr.String()+p.Cloud.ContainerPath)
 }
 
@@ -46,6 +50,9 @@ func cloud(c *canary.Set) *fakenet.Cloud {
 // depends on the function's name only, so that names built from it (a
 // beacon's DNS query) are the same from scan to scan.
 func lambdaHostname(b *bundle.Bundle, o Options) string {
+	if o.world != nil && o.world.Hostname != "" {
+		return o.world.Hostname // a world variant's (worlds.go)
+	}
 	name := o.FunctionName
 	if name == "" {
 		name = sanitizeName(b.Name)

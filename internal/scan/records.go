@@ -55,6 +55,7 @@ func merge(dst, src *profile.Behavior) {
 	dst.Signals = append(dst.Signals, src.Signals...)
 	dst.Forged = append(dst.Forged, src.Forged...)
 	dst.Loaded = append(dst.Loaded, src.Loaded...)
+	dst.WorldSignals = append(dst.WorldSignals, src.WorldSignals...)
 	if !src.Unattributed.Empty() {
 		if dst.Unattributed == nil {
 			dst.Unattributed = &profile.Behavior{}
@@ -152,10 +153,11 @@ func argvOutgoing(pkg, phase string, procs []profile.Process) []profiler.Outgoin
 
 // hookOnly keeps what only the hook can see, or sees better than the
 // syscall stream of a process that belongs to one package: environment
-// reads, DNS names, capabilities, timers, signals, named network peers, and
+// reads, DNS names, capabilities, timers, signals, environment signals
+// looked at, named network peers, and
 // file accesses that open() does not show (stat, list, delete).
 func hookOnly(b *profile.Behavior) *profile.Behavior {
-	out := &profile.Behavior{Env: b.Env, DNS: b.DNS, Capabilities: b.Capabilities, Timers: b.Timers, Persistence: b.Persistence, Signals: b.Signals}
+	out := &profile.Behavior{Env: b.Env, DNS: b.DNS, Capabilities: b.Capabilities, Timers: b.Timers, Persistence: b.Persistence, Signals: b.Signals, WorldSignals: b.WorldSignals}
 	for _, f := range b.Files {
 		switch f.Access {
 		case profile.AccessStat, profile.AccessList, profile.AccessDelete:

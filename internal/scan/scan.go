@@ -131,6 +131,14 @@ type Options struct {
 	Execute []string
 	// CallTimeout bounds each call of the execute phase.
 	CallTimeout time.Duration
+	// CallBudget bounds the synchronous code of each call of the execute
+	// phase: a call that runs past it is stopped and skipped (default 10 s;
+	// see executeStep).
+	CallBudget time.Duration
+	// Worlds are the alternative worlds (Variants, by name) in which the
+	// packages that looked at their environment signals are run again;
+	// none: no re-runs.
+	Worlds []string
 	// ImportCache is a directory of import-phase results to reuse for
 	// packages whose code (and that of what they resolve to) is unchanged;
 	// "" runs every package.
@@ -138,6 +146,10 @@ type Options struct {
 
 	// skipImport are packages whose import result comes from the cache.
 	skipImport map[string]bool
+	// world is the variant a world re-run runs in (nil: Lambda's own);
+	// fakeTLS, when set, the fake internet's TLS authority in it.
+	world   *Variant
+	fakeTLS *fakenet.TLS
 	// Progress receives one line per finished step (nil: none).
 	Progress func(Progress)
 	Log      *slog.Logger
@@ -322,24 +334,37 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		}
 		o.Log.Info("sandbox run finished", "run", i, "elapsed", time.Since(t0))
 	}
-	assemble(p, b, plans, s.results, s.runs)
-	// Without the hook there are no records: the fake internet's log and the
-	// syscall stream still say what happened (all of it unattributed within
-	// the function's process).
-	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(b), searchDomain(lambdaHostname(s.bundle, o)))
-	markCallerDirected(p, o.Execute, callArgs)
-	markScripts(p, task)
-	napiProblems(p, task, func() int { return nodeAPIVersion(o.Node) })
-	markAbsent(p, stubs(spec))
-	redactProfile(p, o.Canaries)
-	p.Sanitize()
-	p.Settle()
+	s.finish(plans, spec)
 	if cache != nil {
 		s.reuse(p, cache)
+	}
+	if err := s.runWorlds(ctx, spec, events); err != nil {
+		return nil, s.stats, err
 	}
 	p.Canonicalize()
 	s.stats.Total = time.Since(t0)
 	return p, s.stats, nil
+}
+
+// finish makes the scanner's profile from its sandbox runs of plans.
+func (s *scanner) finish(plans []*plan.Plan, spec sandbox.RootfsSpec) {
+	p, o := s.profile, s.o
+	assemble(p, s.bundle, plans, s.results, s.runs)
+	borrowed := s.borrowImports()
+	// Without the hook there are no records: the fake internet's log and the
+	// syscall stream still say what happened (all of it unattributed within
+	// the function's process).
+	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(s.bundle), searchDomain(lambdaHostname(s.bundle, o)))
+	markCallerDirected(p, o.Execute, callArgs)
+	markScripts(p, s.task)
+	napiProblems(p, s.task, func() int { return nodeAPIVersion(o.Node) })
+	markAbsent(p, stubs(spec))
+	markWorldSignals(p)
+	returnImports(p, borrowed)
+	redactProfile(p, o.Canaries)
+	boundProblems(p, o.Canaries)
+	p.Sanitize()
+	p.Settle()
 }
 
 // reuse puts the cached packages' import results into the profile, and
@@ -386,6 +411,8 @@ type scanner struct {
 	known   map[profiler.RunKey]*profile.Behavior
 	fake    []fakenet.Record
 	recordW io.Writer
+	// base is, for a world re-run, the scan's own profile (worlds.go).
+	base *profile.Profile
 }
 
 // run executes one plan in its own sandbox with its own event sink, and
@@ -549,6 +576,10 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	for _, w := range results.Warnings {
 		p.AddProblem(profile.Problem{Code: "runner-warning", Message: w})
 	}
+	if results.Stretch > 1 {
+		o.Log.Info("time limits stretched for machine load: the reference process was slower than on an unloaded machine",
+			"factor", fmt.Sprintf("%.1f", results.Stretch), "reference_ms", results.ReferenceMS, "unloaded_ms", referenceStartMS)
+	}
 	if pl.FakeNet {
 		fake, err := readFakeNet(filepath.Join(out, filepath.Base(plan.FakeNetPath)))
 		if err != nil {
@@ -626,6 +657,9 @@ func (o *Options) defaults() {
 	if o.CallTimeout <= 0 {
 		o.CallTimeout = time.Second
 	}
+	if o.CallBudget <= 0 {
+		o.CallBudget = 10 * time.Second
+	}
 }
 
 // WorkBase returns where scans stage bundles: dir when set, else /dev/shm
@@ -666,8 +700,9 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 		return nil, err
 	}
 	linger := strconv.Itoa(p.LingerMS)
+	p.ReferenceMS = referenceStartMS
 	p.Levels = append(p.Levels, []plan.Step{{
-		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot,
+		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot, Reference: true,
 		Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, profiler.Reference, linger, ""},
 	}})
 	if o.batchedImports() {
@@ -695,10 +730,7 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 				return nil, fmt.Errorf("execute phase: no package installed at %s", ip)
 			}
 			dir, name := resolveFrom(ip)
-			steps = append(steps, plan.Step{
-				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
-				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds())), callArgs.json()},
-			})
+			steps = append(steps, executeStep(ip, dir, name, linger, o))
 		}
 		p.Levels = append(p.Levels, steps)
 	}

@@ -94,7 +94,7 @@ func worldEnv(b *bundle.Bundle, o Options, c *canary.Set) []string {
 func hookFiles(o Options, b *bundle.Bundle) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for name, content := range hook.Files() {
-		if o.NoHook && name != path.Base(hook.InvokePath) {
+		if o.NoHook && name != path.Base(hook.InvokePath) && name != path.Base(hook.WatchdogPath) {
 			continue // the harness runs without the hook; hook.js must not be there for it to load
 		}
 		files[plan.ControlDir+"/"+name] = content
@@ -112,12 +112,24 @@ func hookFiles(o Options, b *bundle.Bundle) (map[string][]byte, error) {
 		// the inspector.
 		NoEvalInspectorPhases: []string{profile.PhaseImport},
 		RegionFiles:           regionFiles,
+		DateOffsetMS:          dateOffset(o),
 	})
 	if err != nil {
 		return nil, err
 	}
 	files[hook.HookConfigPath] = cfg
+	if o.fakeTLS != nil {
+		files[hook.ExtraCAPath] = o.fakeTLS.CertPEM
+	}
 	return files, nil
+}
+
+// dateOffset is how far ahead the clock is in the scan's world, in ms.
+func dateOffset(o Options) int64 {
+	if o.world == nil {
+		return 0
+	}
+	return o.world.DateOffset.Milliseconds()
 }
 
 // invokeStep adds the invoke phase to p: the handler loaded once in one
@@ -175,7 +187,7 @@ func addWorld(p *plan.Plan, b *bundle.Bundle, o Options) error {
 	if err := addRegions(p, b); err != nil {
 		return err
 	}
-	p.Env = append(p.Env, worldEnv(b, o, o.Canaries)...)
+	p.Env = o.world.applyEnv(append(p.Env, worldEnv(b, o, o.Canaries)...))
 	addBait(p, o)
 	addFakeNet(p, o)
 	return nil

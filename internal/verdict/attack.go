@@ -21,18 +21,27 @@ const remoteCodeCap = "remote-code"
 
 func (c *checker) checkRemoteCode(d *profile.Dependency, phase string, b *profile.Behavior) {
 	parts(b, func(b *profile.Behavior, un bool) {
-		if !slices.Contains(b.Capabilities, remoteCodeCap) {
-			return
-		}
+		evaluated := slices.Contains(b.Capabilities, remoteCodeCap)
 		var vals []string
+		piped := false
 		for _, p := range b.Processes {
-			if suspiciousProcess(p) != "" {
+			if why := pipedDownload(p); why != "" {
+				vals = append(vals, "process "+processValue(p)+" ("+why+")")
+				piped = true
+			} else if evaluated && suspiciousProcess(p) != "" {
 				vals = append(vals, "process "+processValue(p))
 			}
 		}
-		vals = append(vals, "capability "+remoteCodeCap)
-		c.add(RuleRemoteCode, 0, d, phase, fmt.Sprintf("%s evaluated code fetched from the network in the %s phase", label(d), phase),
-			Evidence{Event: baseline.KindCapability, Values: vals, Unattributed: un})
+		if !evaluated && !piped {
+			return
+		}
+		msg, event := "%s evaluated code fetched from the network in the %s phase", baseline.KindCapability
+		if evaluated {
+			vals = append(vals, "capability "+remoteCodeCap)
+		} else {
+			msg, event = "%s ran a download as code (piped into a shell or runtime) in the %s phase", baseline.KindProcess
+		}
+		c.add(RuleRemoteCode, 0, d, phase, fmt.Sprintf(msg, label(d), phase), Evidence{Event: event, Values: vals, Unattributed: un})
 	})
 }
 

@@ -21,6 +21,9 @@ type checker struct {
 	changes *baseline.Changes
 	out     []Finding
 	knowns  map[string]known
+	// world names the world variant whose behaviour this checker judges
+	// ("" for the scan's own world; worlds.go).
+	world string
 }
 
 // knownFor returns what the baseline accepts for the dependency (cached).
@@ -81,6 +84,7 @@ func (c *checker) run() []Finding {
 			c.checkTimers(d, phase, b)
 			c.checkRemoteCode(d, phase, b)
 			c.checkDropper(d, phase, b)
+			c.checkFootholds(d, phase, b)
 		}
 		c.checkSecretEnvNetwork(d)
 		c.softenDownload(d, from)
@@ -132,7 +136,7 @@ func (c *checker) add(ruleID string, sev Severity, d *profile.Dependency, phase,
 	if sev == 0 {
 		sev = r.Severity
 	}
-	f := Finding{Rule: r.ID, Name: r.Name, Severity: sev, Message: msg, Phase: phase, Evidence: ev}
+	f := Finding{Rule: r.ID, Name: r.Name, Severity: sev, Message: msg, Phase: phase, World: c.world, Evidence: ev}
 	if d != nil {
 		f.Dependency, f.Version, f.Path = d.Name, d.Version, d.Path
 	}
@@ -606,9 +610,25 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 		if lookups {
 			sev = Medium
 		}
-		c.add(RuleShellDownloader, sev, d, phase, fmt.Sprintf("%s started a %s in the %s phase: %s", label(d), strings.Join(kinds, "/"), phase, strings.Join(vals, "; ")),
+		c.add(RuleShellDownloader, sev, d, phase, fmt.Sprintf("%s started %s in the %s phase: %s", label(d), kindList(kinds), phase, strings.Join(vals, "; ")),
 			Evidence{Event: baseline.KindProcess, Values: vals, Unattributed: un})
 	})
+}
+
+// kindList names the kinds of process suspiciousProcess found, with their
+// articles: "a shell and a program with inline code".
+func kindList(kinds []string) string {
+	nouns := make([]string, len(kinds))
+	for i, k := range kinds {
+		if k == "inline code" {
+			k = "program with inline code"
+		}
+		nouns[i] = "a " + k
+	}
+	if len(nouns) < 2 {
+		return strings.Join(nouns, "")
+	}
+	return strings.Join(nouns[:len(nouns)-1], ", ") + " and " + nouns[len(nouns)-1]
 }
 
 // processValue is a process as evidence: its command line, and the result

@@ -37,7 +37,11 @@ type Finding struct {
 	// Function is the template function the finding was seen in, when a
 	// template's several functions were judged and not all of them have
 	// it (see Merge).
-	Function string   `json:"function,omitempty"`
+	Function string `json:"function,omitempty"`
+	// World is the world variant the behaviour was seen in, when it was
+	// seen only there (a package run again with another time zone, CI
+	// variables, a later date or another country: docs/world.md).
+	World    string   `json:"world,omitempty"`
 	Evidence Evidence `json:"evidence"`
 }
 
@@ -61,12 +65,15 @@ type Evidence struct {
 func (e Evidence) Events() []string { return strings.Split(e.Event, "+") }
 
 // Fingerprint identifies the finding across runs: rule, dependency name,
-// install path, phase and, when set, function (not the values, which may
-// vary).
+// install path, phase and, when set, function and world (not the values,
+// which may vary).
 func (f Finding) Fingerprint() string {
 	key := []string{f.Rule, f.Dependency, f.Path, f.Phase, f.Evidence.Event}
 	if f.Function != "" {
 		key = append(key, f.Function)
+	}
+	if f.World != "" {
+		key = append(key, "world:"+f.World)
 	}
 	h := sha256.Sum256([]byte(strings.Join(key, "\x00")))
 	return hex.EncodeToString(h[:8])
@@ -167,6 +174,8 @@ func Evaluate(in Input, opts Options) *Result {
 			strings.Join(res.SkippedRules, ", ")))
 	}
 	findings := c.run()
+	findings = append(findings, c.worldFindings(findings)...)
+	slices.SortFunc(findings, compareFindings)
 	var active []Ignore
 	for _, ig := range opts.Ignore {
 		if ig.Expired(now) {
