@@ -4,6 +4,7 @@ go 1.26.8
 
 require (
 	github.com/BurntSushi/toml v1.4.1-0.20240526193622-a339e1f7089c
+	github.com/andybalholm/brotli v1.3.0
 	github.com/containerd/containerd/api v1.10.0
 	github.com/containerd/continuity v0.4.5
 	github.com/containerd/errdefs v1.0.0

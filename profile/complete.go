@@ -59,6 +59,11 @@ func (p *Profile) Settle() {
 				add(Problem{Code: code, Dependency: dep, Phase: phase, Fatal: true,
 					Message: fmt.Sprintf("the %s phase of %s %s: what it would have done next was not seen", phase, label, msg)})
 			}
+			if b.Outcome != nil {
+				for _, c := range b.Outcome.SkippedCalls {
+					add(Problem{Code: "call-skipped", Dependency: d.Path, Phase: phase, Message: skippedText(label, c)})
+				}
+			}
 			for _, t := range b.Timers {
 				if t.Unfired > 0 {
 					add(Problem{Code: "timer-unfired", Dependency: d.Path, Phase: phase, Fatal: true,
@@ -122,4 +127,14 @@ func sortedPhases(m map[string]*Behavior) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// skippedText says what a skipped call of the execute phase did and what
+// that means for the profile.
+func skippedText(label string, c SkippedCall) string {
+	how := fmt.Sprintf("exited the process (code %d)", c.Code)
+	if c.Ended != "exit" {
+		how = "ran past its time budget and was stopped"
+	}
+	return fmt.Sprintf("depbox's %s of %s %s; the execute phase went on after it in a new process, and what the call would have done next was not seen", c.Call, label, how)
 }

@@ -218,6 +218,19 @@ type Outcome struct {
 	// process early (process.exit, abort, a signal to itself); "." is the
 	// function's own code.
 	EndedBy string `json:"ended_by,omitempty"`
+	// SkippedCalls are calls the execute phase made whose own code ended
+	// the process — it exited it, or ran past its budget; the phase went
+	// on after each in a new process (docs/rules.md, DBX004).
+	SkippedCalls []SkippedCall `json:"skipped_calls,omitempty"`
+}
+
+// SkippedCall is a call of the execute phase that ended its process.
+type SkippedCall struct {
+	// Call names it: its number, the export, how many arguments.
+	Call string `json:"call"`
+	// Ended is "exit" (with Code) or "budget".
+	Ended string `json:"ended"`
+	Code  int    `json:"code,omitempty"`
 }
 
 // File is a file the dependency opened.
@@ -269,7 +282,8 @@ type Exfil struct {
 	Channel string `json:"channel"`
 	// Destination is the host:port, DNS name, program or file path.
 	Destination string `json:"destination"`
-	// Encoding is "raw", "base64", "base32", "hex" or "url".
+	// Encoding is "raw", "base64", "base32", "hex" or "url", or the
+	// compression it was found under: "gzip", "zlib", "deflate", "brotli".
 	Encoding string `json:"encoding"`
 	// Partial is set when only part of the value was seen (at least 12 of
 	// its random characters in a row): cut short, or chunked with the rest

@@ -32,15 +32,17 @@ def _depbox_boot():
     if 'depbox_pyhook' in sys.modules:
         return
     import importlib.util
-    try:
-        spec = importlib.util.spec_from_file_location('depbox_pyhook', '/depbox/pyhook.py')
-        if spec is None:
+    for path in ('/depbox/pyhook.pyc', '/depbox/pyhook.py'):
+        try:
+            spec = importlib.util.spec_from_file_location('depbox_pyhook', path)
+            if spec is None:
+                continue
+            mod = importlib.util.module_from_spec(spec)
+            sys.modules['depbox_pyhook'] = mod
+            spec.loader.exec_module(mod)
             return
-        mod = importlib.util.module_from_spec(spec)
-        sys.modules['depbox_pyhook'] = mod
-        spec.loader.exec_module(mod)
-    except FileNotFoundError:
-        sys.modules.pop('depbox_pyhook', None)
+        except FileNotFoundError:
+            sys.modules.pop('depbox_pyhook', None)
 _depbox_boot()
 del _depbox_boot
 `
@@ -161,4 +163,48 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// buildTools are the distributions AddPythonBuild copies: setuptools (the
+// default PEP 517 backend and the legacy setup.py one) with what it
+// imports, and wheel (its bdist_wheel command).
+var buildTools = regexp.MustCompile(`^(setuptools|pkg_resources|_distutils_hack|wheel)([-.].*)?$`)
+
+// AddPythonBuild adds, for builds of source distributions, the host's
+// setuptools and wheel (Debian's python3-setuptools and python3-wheel)
+// beside py's standard library, at the same path as on the host, and
+// returns that directory (the sandbox's processes run with -S: the builder
+// puts it on sys.path itself). py is what AddPython returned for host.
+func (s *RootfsSpec) AddPythonBuild(host string, py *Python) (string, error) {
+	real, err := filepath.EvalSymlinks(host)
+	if err != nil {
+		return "", fmt.Errorf("finding the Python interpreter %s: %w", host, err)
+	}
+	prefix := filepath.Dir(filepath.Dir(real))
+	var dir string
+	for _, d := range []string{filepath.Join(prefix, "lib", "python3", "dist-packages"), filepath.Join(py.Stdlib, "site-packages")} {
+		_, e1 := os.Stat(filepath.Join(d, "setuptools", "__init__.py"))
+		_, e2 := os.Stat(filepath.Join(d, "wheel", "__init__.py"))
+		if e1 == nil && e2 == nil {
+			dir = d
+			break
+		}
+	}
+	if dir == "" {
+		return "", fmt.Errorf("%s has no setuptools and wheel to build source distributions with in the sandbox: apt-get install python3-setuptools python3-wheel (or pass --python)", host)
+	}
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return "", err
+	}
+	if s.Trees == nil {
+		s.Trees = map[string]Tree{}
+	}
+	for _, e := range ents {
+		if e.IsDir() && buildTools.MatchString(e.Name()) {
+			p := filepath.Join(dir, e.Name())
+			s.Trees[p] = Tree{Source: p}
+		}
+	}
+	return dir, nil
 }

@@ -56,7 +56,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (int, err
 	fs.IntVar(&o.jobs, "jobs", 2, "audits and gates run at once, each in its own sandbox")
 	fs.StringVar(&o.only, "only", "packages,functions,malicious", "which parts to run (comma-separated)")
 	fs.StringVar(&o.match, "match", "", "run only subjects whose spec, function or fixture name matches this regular expression (no golden comparison)")
-	fs.BoolVar(&o.update, "update", false, "rewrite eval/golden/*.txt with this run's results")
+	fs.BoolVar(&o.update, "update", false, "rewrite the golden files of the parts this run covered in full (eval/golden/benign.txt: packages and functions; eval/golden/malicious.txt: malicious) with its results")
 	fs.BoolVar(&o.updatePartial, "update-partial", false, "rewrite eval/golden/benign.txt with the benign results of a partial run (-match, -only), marked as partial with the subjects it covered; eval/golden/malicious.txt is left alone")
 	fs.BoolVar(&o.updateLock, "update-lock", false, "rewrite eval/benign/packages.lock with the integrity of the tarballs audited (after reviewing packages.txt)")
 	if err := fs.Parse(args); err != nil {
@@ -129,13 +129,13 @@ func measure(ctx context.Context, o options, stdout, stderr io.Writer) (int, err
 			}
 		}
 	}
-	full := match == nil && want("packages") && want("functions") && want("malicious")
-	if o.update && !full {
-		return 2, errors.New("-update needs a full run (no -match, -only with every part)")
+	covered := goldensCovered(want, match != nil)
+	if o.update && len(covered) == 0 {
+		return 2, errors.New("-update needs every subject of a part (no -match): -only packages,functions writes benign.txt, -only malicious writes malicious.txt")
 	}
 
-	if o.updatePartial && (full || o.update) {
-		return 2, errors.New("-update-partial is for a partial run (-match or -only): a full run uses -update")
+	if o.updatePartial && (slices.Contains(covered, "benign.txt") || o.update) {
+		return 2, errors.New("-update-partial is for a partial run (-match or -only): a run of every package and function uses -update")
 	}
 	if o.updatePartial && !want("packages") && !want("functions") {
 		return 2, errors.New("-update-partial needs -only with packages or functions")
@@ -203,7 +203,7 @@ func measure(ctx context.Context, o options, stdout, stderr io.Writer) (int, err
 		}
 		fmt.Fprintf(stdout, "%s: written (partial run)\n", path)
 	}
-	if full {
+	if len(covered) > 0 {
 		goldens := []struct {
 			name  string
 			write func(io.Writer) error
@@ -218,6 +218,9 @@ func measure(ctx context.Context, o options, stdout, stderr io.Writer) (int, err
 			{"malicious.txt", func(w io.Writer) error { return eval.WriteMaliciousGolden(w, fx, mal) }},
 		}
 		for _, g := range goldens {
+			if !slices.Contains(covered, g.name) {
+				continue // a part this run did not cover: its golden file is left alone
+			}
 			var buf bytes.Buffer
 			if err := g.write(&buf); err != nil {
 				return 3, err
@@ -241,6 +244,23 @@ func measure(ctx context.Context, o options, stdout, stderr io.Writer) (int, err
 		}
 	}
 	return code, nil
+}
+
+// goldensCovered lists the golden files a run covers completely: benign.txt
+// when it ran every package and function, malicious.txt when it ran every
+// fixture. A run with -match covers none.
+func goldensCovered(want func(string) bool, matched bool) []string {
+	if matched {
+		return nil
+	}
+	var out []string
+	if want("packages") && want("functions") {
+		out = append(out, "benign.txt")
+	}
+	if want("malicious") {
+		out = append(out, "malicious.txt")
+	}
+	return out
 }
 
 // rejudgedLine heads a benign golden whose package profiles were judged

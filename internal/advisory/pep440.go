@@ -183,3 +183,16 @@ func (af *affected) affectsPEP440(raw string) bool {
 	}
 	return false
 }
+
+// ComparePEP440 orders two PEP 440 versions (-1, 0, 1), as pip does.
+func ComparePEP440(a, b string) (int, error) {
+	va, err := parsePEP440(a)
+	if err != nil {
+		return 0, err
+	}
+	vb, err := parsePEP440(b)
+	if err != nil {
+		return 0, err
+	}
+	return comparePEP440(va, vb), nil
+}

@@ -163,9 +163,8 @@ func (a *Auditor) source(s Spec) Source {
 }
 
 // options are the scan options of one audit of the bundle at dir whose
-// audited package is installed at installPath; python for a Python
-// distribution (which has no execute phase).
-func (a *Auditor) options(dir, installPath string, python bool) scan.Options {
+// audited package is installed at installPath.
+func (a *Auditor) options(dir, installPath string) scan.Options {
 	o := a.Options
 	o.Path = dir
 	o.Handler = ""
@@ -184,9 +183,6 @@ func (a *Auditor) options(dir, installPath string, python bool) scan.Options {
 	// methods called with generated arguments, each call bounded by
 	// CallTimeout (its dependencies are exercised through it).
 	o.Execute = []string{installPath}
-	if python {
-		o.Execute = nil
-	}
 	return o
 }
 
@@ -211,19 +207,25 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 	} else {
 		defer os.RemoveAll(work)
 	}
+	if s.IsTarball() && !s.IsPyPI() && strings.HasSuffix(s.Tarball, ".tar.gz") && isSdist(s.Tarball) {
+		s.Ecosystem = EcosystemPyPI // a Python source distribution
+	}
 	src := a.source(s)
 	r, err := src.Resolve(ctx, s, filepath.Join(work, "tarball"))
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Spec: s, Name: r.Name, Version: r.Version, Integrity: r.Integrity, Path: r.InstallPath(), Resolved: r}
-	o := a.options("", res.Path, s.IsPyPI())
+	o := a.options("", res.Path)
 	runtime, tool := a.environment(s)
 	key := Key(r.Integrity, runtime, tool, o)
 	if !a.NoCache {
 		p, err := a.Cache.Get(key)
 		if err != nil {
 			a.log().Warn("audit cache", "err", err)
+		}
+		if r.sdist != nil && p != nil {
+			res.Path = builtPath(p, r)
 		}
 		if p != nil && p.Dependency(res.Path) != nil {
 			if err := a.annotate(ctx, p); err != nil {
@@ -233,6 +235,24 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 			a.log().Info("audit cached", "package", r.Label(), "key", key)
 			return res, nil
 		}
+	}
+	var build *profile.Profile
+	if r.sdist != nil {
+		if build, err = a.build(ctx, src, r, o, work); err != nil {
+			return nil, err
+		}
+		if r.Path == "" {
+			// No wheel: the build's profile is the result (incomplete).
+			res.Path, res.Profile = r.sdist.Top, build
+			build.Bundle.Name = r.Name + "@" + r.Version
+			if err := a.annotate(ctx, build); err != nil {
+				return nil, err
+			}
+			res.Duration = time.Since(t0)
+			return res, nil
+		}
+		res.Path = r.Path
+		o.Execute = []string{r.Path} // the key above has the sdist's integrity
 	}
 	inst, err := src.Install(ctx, r, filepath.Join(work, "bundle"))
 	if err != nil {
@@ -249,6 +269,9 @@ func (a *Auditor) audit(ctx context.Context, s Spec, record bool) (*Result, erro
 	p, stats, err := scanFn(ctx, o)
 	if err != nil {
 		return nil, fmt.Errorf("auditing %s: %w", r.Label(), err)
+	}
+	if build != nil {
+		addBuild(p, build, r)
 	}
 	if err := finish(p, r, inst); err != nil {
 		return nil, err

@@ -39,6 +39,7 @@ type keyOptions struct {
 	Isolate       bool
 	Execute       []string
 	CallTimeout   time.Duration
+	CallBudget    time.Duration
 	StepTimeout   time.Duration
 	Linger        time.Duration
 	TimerBudget   time.Duration
@@ -57,7 +58,7 @@ type keyOptions struct {
 // wall-clock limit, logging) are not part of it.
 func Key(integrity, runtime, tool string, o scan.Options) string {
 	ko := keyOptions{
-		Format: cacheFormat, DepboxVersion: o.Version, Tool: tool, Runtime: runtime, InstallPhase: o.InstallPhase, Isolate: o.IsolateImports, Execute: o.Execute, CallTimeout: o.CallTimeout,
+		Format: cacheFormat, DepboxVersion: o.Version, Tool: tool, Runtime: runtime, InstallPhase: o.InstallPhase, Isolate: o.IsolateImports, Execute: o.Execute, CallTimeout: o.CallTimeout, CallBudget: o.CallBudget,
 		StepTimeout: o.StepTimeout, Linger: o.Linger, TimerBudget: o.TimerBudget, InvokeTimeout: o.InvokeTimeout,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, NoHook: o.NoHook, Worlds: o.Worlds,
 	}

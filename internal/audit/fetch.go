@@ -18,6 +18,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/depbox/depbox/internal/scan"
 )
 
 // ErrIntegrity is wrapped when a tarball does not match the integrity the
@@ -49,6 +51,9 @@ type Resolved struct {
 	// wheels are a Python distribution's wheel and those of its dependency
 	// tree, downloaded and hashed (PyPI).
 	wheels []wheelFile
+	// sdist is a Python source distribution, unpacked: its wheel is built
+	// in the sandbox before it is installed (Auditor.build).
+	sdist *scan.Sdist
 }
 
 // Label names the resolved package: "npm:name@version" ("pypi:…"), or the
@@ -58,6 +63,16 @@ func (r *Resolved) Label() string {
 		return fmt.Sprintf("%s (%s@%s)", r.Spec.Tarball, r.Name, r.Version)
 	}
 	return r.Spec.prefix() + r.Name + "@" + r.Version
+}
+
+// BuildPath is, for a Python source distribution, the install path its
+// build is reported on in the profile (the sdist's top directory); ""
+// for anything else.
+func (r *Resolved) BuildPath() string {
+	if r.sdist == nil {
+		return ""
+	}
+	return r.sdist.Top
 }
 
 // InstallPath is the package's install path in the profile.
@@ -351,7 +366,7 @@ func tarballPackage(file string) (name, version string, err error) {
 		h, err := tr.Next()
 		if err != nil {
 			if errors.Is(err, io.EOF) && sdist {
-				return "", "", errors.New("it is a Python sdist (PKG-INFO at its top), not an npm tarball: depbox does not audit sdists yet (their build would run in the sandbox; that build phase is not written): audit the distribution's wheel instead (pypi:NAME@VERSION or a local .whl)")
+				return "", "", errors.New("it is a Python sdist (PKG-INFO at its top), not an npm tarball")
 			}
 			if errors.Is(err, io.EOF) {
 				return "", "", errors.New("no package.json at the top of the tarball")

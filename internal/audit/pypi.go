@@ -58,6 +58,10 @@ func (p *PyPI) python() string {
 	return scan.DefaultPython
 }
 
+// errNoWheel is pip finding no wheel (pip builds nothing on the host; an
+// sdist is looked for on the index and built in the sandbox).
+var errNoWheel = errors.New("pip found no wheel for it")
+
 // pipFlags are given to every pip command: nothing is asked, nothing is
 // built, pip's own version is not looked up.
 var pipFlags = []string{"--no-input", "--disable-pip-version-check", "--only-binary=:all:"}
@@ -92,7 +96,7 @@ func (p *PyPI) pip(ctx context.Context, dir string, args ...string) error {
 			return fmt.Errorf("%w: pip: %s", ErrIntegrity, msg)
 		}
 		if strings.Contains(all, "No matching distribution found") || strings.Contains(all, "Could not find a version") {
-			return &InputError{fmt.Errorf("pip found no wheel for it (depbox audits wheels only: no sdist is built on this machine): %s", msg)}
+			return &InputError{fmt.Errorf("%w: %s", errNoWheel, msg)}
 		}
 		if strings.Contains(all, "ResolutionImpossible") || strings.Contains(all, "is not a supported wheel") {
 			return &InputError{fmt.Errorf("pip: %s", msg)}
@@ -136,6 +140,9 @@ func (p *PyPI) Resolve(ctx context.Context, s Spec, dir string) (*Resolved, erro
 		req += "==" + s.Version
 	}
 	var local string
+	if s.IsTarball() && strings.HasSuffix(s.Tarball, ".tar.gz") {
+		return resolveSdist(s, s.Tarball, "", dir)
+	}
 	if s.IsTarball() {
 		var err error
 		if local, err = copyWheel(s.Tarball, dir); err != nil {
@@ -145,6 +152,10 @@ func (p *PyPI) Resolve(ctx context.Context, s Spec, dir string) (*Resolved, erro
 	}
 	report := filepath.Join(dir, "pip-report.json")
 	if err := p.pip(ctx, dir, "install", "--dry-run", "--ignore-installed", "--quiet", "--report", report, req); err != nil {
+		if errors.Is(err, errNoWheel) && local == "" {
+			// The index may offer an sdist only: built in the sandbox.
+			return p.indexSdist(ctx, s, dir)
+		}
 		return nil, fmt.Errorf("resolving %s: %w", s, err)
 	}
 	var rep pipReport

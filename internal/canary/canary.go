@@ -26,6 +26,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Canary is one fake secret.
@@ -51,6 +52,10 @@ type Set struct {
 	// positions that were drawn at random.
 	secrets []secret
 	m       *matcher
+	// bounds are the limits searches reached in compressed data since
+	// Bounds was last called.
+	mu     sync.Mutex
+	bounds []Bound
 }
 
 // EnvNames are the environment variables every run plants a canary in (the
@@ -79,7 +84,7 @@ const (
 // Match is a canary found in data, and how it was encoded there.
 type Match struct {
 	Canary   string // Canary.Name
-	Encoding string // Raw, Base64, Base32, Hex or URL
+	Encoding string // Raw, Base64, Base32, Hex, URL, or Gzip, Zlib, Deflate or Brotli
 	// Partial is set when only part of the value was found (at least
 	// MinRandomChars of its random characters): cut short, or chunked with
 	// the rest elsewhere.

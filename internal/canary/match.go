@@ -322,10 +322,19 @@ type view struct {
 	// original bytes it stands for; nil for the original itself.
 	pos, n []int
 	url    bool // percent escapes were decoded
-	b64    bool // base64 was decoded (nested.go): every hit in it is base64
+	// enc, when set, is the encoding every hit in the view is reported
+	// in: base64 was decoded or data decompressed (nested.go).
+	enc string
+	// span, when set, is the stretch [span[0], span[0]+span[1]) of the
+	// original every byte stands for (a decoded run or stream: nested.go),
+	// in place of pos and n.
+	span *[2]int
 }
 
 func (v view) orig(start, end int) (int, int) {
+	if v.span != nil {
+		return v.span[0], v.span[0] + v.span[1]
+	}
 	if v.pos == nil {
 		return start, end
 	}
@@ -370,8 +379,10 @@ func unescaped(b []byte) (v view, ok bool) {
 	return v, ok
 }
 
-// views are the forms of data a channel may have carried a canary in.
-func views(data []byte, labels bool) []view {
+// views are the forms of data a channel may have carried a canary in;
+// starts are where pieces of data begin. The bounds decompression reached
+// are recorded in s.
+func (s *Set) views(data []byte, labels bool, starts []int) []view {
 	vs := []view{{b: data}}
 	if labels && bytes.IndexByte(data, '.') >= 0 {
 		vs = append(vs, stripped(data, '.'))
@@ -379,7 +390,9 @@ func views(data []byte, labels bool) []view {
 	if u, ok := unescaped(data); ok {
 		vs = append(vs, u)
 	}
-	return append(vs, decodedViews(data)...)
+	derived, bounds := derivedViews(data, starts)
+	s.addBounds(bounds)
+	return append(vs, derived...)
 }
 
 // found collects the matches of one search, one per canary and encoding,
@@ -400,8 +413,8 @@ func (f *found) add(h hit, v view, piece int) {
 	if v.url && h.enc == encRaw {
 		enc = URL
 	}
-	if v.b64 {
-		enc = Base64
+	if v.enc != "" {
+		enc = v.enc
 	}
 	name := f.m.secrets[h.sec].name
 	var r *result
@@ -542,7 +555,7 @@ func (s *Set) search(pieces [][]byte, fold, labels bool) []SeriesMatch {
 		}
 	}
 	f := &found{m: s.m}
-	for _, v := range views(joined, labels) {
+	for _, v := range s.views(joined, labels, append([]int{0}, ends[:len(ends)-1]...)) {
 		s.m.scan(v.b, fold, false, func(h hit) {
 			start, _ := v.orig(h.start, h.end)
 			i, _ := slices.BinarySearch(ends, start+1)

@@ -5,7 +5,8 @@ import "encoding/base64"
 // Nested base64: malware encodes what it steals more than once (Shai-Hulud
 // 2.0 and the nx "s1ngularity" payload published secrets triple
 // base64-encoded). One layer is matched by the base64 windows themselves;
-// deeper layers are decoded here into views, down to maxLayers.
+// deeper layers are decoded here into views, down to maxLayers; compressed
+// streams (compressed.go) are decompressed in the same walk.
 
 const (
 	// maxLayers is how many base64 layers are taken off (the windows match
@@ -19,38 +20,76 @@ const (
 	maxDecoded = 1 << 20
 )
 
-// decodedViews are the base64 runs of b, decoded, layer under layer; each
-// byte of a decoded view stands for the whole run it came from in b.
-func decodedViews(b []byte) []view {
-	budget := maxDecoded
+// derivedViews are the forms data takes once decoded: its base64 runs
+// decoded, layer under layer, and its compressed streams decompressed
+// (compressed.go), in any mix — a base64 run that holds gzip holding
+// base64. Each byte of a derived view stands for the whole run or stream
+// it came from in data (for views of views, the outermost one). starts are
+// where pieces of data begin (raw deflate and brotli are tried there). A
+// view found in compressed data is labelled with the outermost compression
+// format, else base64. The bounds are the limits compressed data reached.
+func derivedViews(data []byte, starts []int) ([]view, []Bound) {
+	b64Budget, packBudget := maxDecoded, maxInflated
 	var out []view
-	var walk func(data []byte, start, n, layer int)
-	walk = func(data []byte, start, n, layer int) {
-		for _, r := range b64Runs(data) {
-			d := decodeB64(data[r[0]:r[1]])
-			if len(d) < MinRandomChars || len(d) > budget {
-				continue
+	var bounds []Bound
+	var walk func(d []byte, starts []int, start, n, b64Layer, packLayer int, label string)
+	add := func(d []byte, s, l, b64Layer, packLayer int, label string) {
+		out = append(out, view{b: d, span: &[2]int{s, l}, enc: label})
+		walk(d, []int{0}, s, l, b64Layer, packLayer, label)
+	}
+	walk = func(d []byte, starts []int, start, n, b64Layer, packLayer int, label string) {
+		// the place in data a run or stream [a, b) of d stands for
+		place := func(a, b int) (int, int) {
+			if b64Layer+packLayer > 0 {
+				return start, n
 			}
-			budget -= len(d)
-			s, l := start+r[0], r[1]-r[0]
-			for k := r[1]; k < len(data) && k < r[1]+2 && data[k] == '='; k++ {
-				l++ // the padding goes with the run
+			return a, b - a
+		}
+		child := func(own string) string {
+			if isPack(label) {
+				return label
 			}
-			if layer > 0 { // a run inside a decoded view stands for the outer run
-				s, l = start, n
+			return own
+		}
+		if b64Layer < maxLayers {
+			for _, r := range b64Runs(d) {
+				dec := decodeB64(d[r[0]:r[1]])
+				if len(dec) < MinRandomChars || len(dec) > b64Budget {
+					continue
+				}
+				b64Budget -= len(dec)
+				end := r[1]
+				for end < len(d) && end < r[1]+2 && d[end] == '=' {
+					end++ // the padding goes with the run
+				}
+				s, l := place(r[0], end)
+				add(dec, s, l, b64Layer+1, packLayer, child(Base64))
 			}
-			v := view{b: d, pos: make([]int, len(d)), n: make([]int, len(d)), b64: true}
-			for i := range d {
-				v.pos[i], v.n[i] = s, l
+		}
+		if packLayer < maxPackLayers {
+			ss, many := streams(d, starts)
+			if many {
+				bounds = append(bounds, Bound{Limit: "streams"})
 			}
-			out = append(out, v)
-			if layer+1 < maxLayers {
-				walk(d, s, l, layer+1)
+			for _, st := range ss {
+				if packBudget <= 0 {
+					break
+				}
+				dec, read, bound := inflate(d[st.off:], st.format, packBudget)
+				packBudget -= len(dec)
+				if bound != nil {
+					bounds = append(bounds, *bound)
+				}
+				if len(dec) < MinRandomChars {
+					continue
+				}
+				s, l := place(st.off, st.off+max(read, 1))
+				add(dec, s, l, b64Layer, packLayer+1, child(st.format))
 			}
 		}
 	}
-	walk(b, 0, len(b), 0)
-	return out
+	walk(data, starts, 0, len(data), 0, 0, "")
+	return out, bounds
 }
 
 func b64Char(c byte) bool {

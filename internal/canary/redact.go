@@ -19,7 +19,7 @@ func (s *Set) Redact(str string) string {
 	}
 	data := []byte(str)
 	owner := make([]int32, len(data)) // canary index + 1 of each byte, 0 for none
-	for _, v := range views(data, true) {
+	for _, v := range s.views(data, true, []int{0}) {
 		s.m.scan(v.b, true, true, func(h hit) {
 			start, end := v.orig(h.start, h.end)
 			for i := start; i < end; i++ {

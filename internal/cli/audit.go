@@ -29,11 +29,14 @@ sandbox before you adopt or upgrade it, and reports what each package does.
 
 SPEC is npm:NAME, npm:NAME@VERSION, npm:NAME@RANGE, npm:NAME@TAG (scoped:
 npm:@scope/name@1.0.0) or a local .tgz/.tar.gz file; or, for Python,
-pypi:NAME, pypi:NAME@VERSION or a local .whl file. Python distributions are
-fetched as wheels only, with pip (--index-url chooses the index): nothing is
-built on this machine, every file's sha256 is checked against the index,
-and they run in the sandbox's startup (.pth files) and import phases
-(docs/audit.md, "Python").
+pypi:NAME, pypi:NAME@VERSION, a local .whl file or a local sdist (.tar.gz
+with PKG-INFO). Python distributions are fetched as wheels with pip
+(--index-url chooses the index), or as an sdist when the index offers no
+wheel: nothing is built on this machine, every file's sha256 is checked
+against the index; an sdist is built in the sandbox (install phase: its
+PEP 517 backend or setup.py), the distributions run in the sandbox's
+startup (.pth files) and import phases, and the audited one's public
+functions are called in the execute phase (docs/audit.md, "Python").
 
 On this machine depbox only downloads and unpacks: npm install
 --ignore-scripts (no git, URL or directory dependencies) into a private
@@ -63,6 +66,7 @@ each failure, and exits 3 at the end if any failed.`,
   depbox audit npm:axios
   depbox audit pypi:requests@2.31.0
   depbox audit ./dist/mypkg-1.0-py3-none-any.whl
+  depbox audit ./dist/mypkg-1.0.tar.gz
   depbox audit ./some-package-1.0.0.tgz
   depbox audit npm:foo@2.0.0 --against 1.9.3
   depbox audit --from packages.txt --jobs 2 --format jsonl -o audits.jsonl`,
@@ -337,8 +341,9 @@ func progressLine(done, total int, o *audit.Outcome) string {
 // auditPhases are the phases an npm audit runs, in order.
 var auditPhases = []string{profile.PhaseInstall, profile.PhaseImport, profile.PhaseExecute}
 
-// pypiAuditPhases are those of a Python distribution's audit.
-var pypiAuditPhases = []string{profile.PhaseStartup, profile.PhaseImport}
+// pypiAuditPhases are those of a Python distribution's audit (an sdist's
+// also install: its build).
+var pypiAuditPhases = []string{profile.PhaseStartup, profile.PhaseImport, profile.PhaseExecute}
 
 // writeAuditText writes one audit for people: what was audited, the
 // dependency table, every package's behaviour per phase, and with
@@ -372,6 +377,8 @@ func writeAuditHeader(b *strings.Builder, r *audit.Result) {
 		fmt.Fprintf(b, "audit of %s\n", r.Label())
 	}
 	switch {
+	case r.Resolved != nil && r.Resolved.BuildPath() != "":
+		fmt.Fprintf(b, "integrity %s (of the sdist, built in the sandbox; the wheels' sha256 checked against the index by pip and depbox)\n", r.Integrity)
 	case r.Spec.IsPyPI() && r.Spec.IsTarball():
 		fmt.Fprintf(b, "integrity %s (of the wheel file; its dependencies' sha256 checked against the index by pip and depbox)\n", r.Integrity)
 	case r.Spec.IsPyPI():
@@ -393,8 +400,13 @@ func writePhases(b *strings.Builder, r *audit.Result) {
 	p := r.Profile
 	b.WriteString("Behaviour by phase:\n")
 	phases := auditPhases
+	build := ""
 	if r.Spec.IsPyPI() {
 		phases = pypiAuditPhases
+		if r.Resolved != nil && r.Resolved.BuildPath() != "" {
+			build = r.Resolved.BuildPath()
+			phases = append([]string{profile.PhaseInstall}, phases...)
+		}
 	}
 	for _, phase := range phases {
 		fmt.Fprintf(b, "  %s:\n", phase)
@@ -414,8 +426,11 @@ func writePhases(b *strings.Builder, r *audit.Result) {
 			if phase == profile.PhaseInstall && len(d.InstallScripts) > 0 {
 				label += " (" + strings.Join(d.InstallScripts, ", ") + ")"
 			}
-			if d.Path == r.Path {
+			switch d.Path {
+			case r.Path:
 				label += "  ← audited"
+			case build:
+				label += "  ← audited (its build)"
 			}
 			fmt.Fprintf(b, "    %s\n", label)
 			for _, it := range items {

@@ -12,7 +12,8 @@ import (
 // TestAuditPyPIEndToEnd runs the depbox binary on pypi: specs against a
 // PEP 503 index the test serves on loopback (wheels it writes itself), in
 // the real sandbox: the text report of a stealer (startup and import
-// phases), the exit codes of a distribution the index does not have (2)
+// phases), local sdists (the build's install phase; a failed build exits
+// 3), the exit codes of a distribution the index does not have (2)
 // and of a wheel whose bytes do not match the hash the index lists (3).
 func TestAuditPyPIEndToEnd(t *testing.T) {
 	if out, err := exec.Command(scan.DefaultPython, "-m", "pip", "--version").CombinedOutput(); err != nil {
@@ -36,10 +37,20 @@ func TestAuditPyPIEndToEnd(t *testing.T) {
 			t.Errorf("text output lacks %q:\n%s", want, stdout)
 		}
 	}
-	for _, absent := range []string{"  install:\n", "  execute:\n"} {
-		if strings.Contains(stdout, absent) {
-			t.Errorf("a Python audit has no %s phase, but the text lists one:\n%s", strings.TrimSpace(absent), stdout)
-		}
+	if strings.Contains(stdout, "  install:\n") {
+		t.Errorf("a wheel's audit has no install phase, but the text lists one:\n%s", stdout)
+	}
+
+	// A local sdist: built in the sandbox, its setup.py's behaviour in the
+	// install phase; one whose build exits is an incomplete audit (3).
+	dir := t.TempDir()
+	code, stdout, stderr = depbox("audit", "--no-cache", "--index-url", ix.URL, audittest.WriteSdist(t, dir, audittest.SdistStealer))
+	if code != ExitOK || !strings.Contains(stdout, "  install:\n") || !strings.Contains(stdout, "drop.setup-stealer.invalid") {
+		t.Errorf("sdist: exit %d, want %d, with the build's lookup in the install phase\n%s\n%s", code, ExitOK, stdout, stderr)
+	}
+	exits := audittest.Sdist{Name: "build-exits", Version: "0.1", Files: map[string]string{"setup.py": "import sys\nsys.exit('refusing to build')\n"}}
+	if code, stdout, stderr := depbox("audit", "--no-cache", "--index-url", ix.URL, audittest.WriteSdist(t, dir, exits)); code != ExitAnalysis {
+		t.Errorf("an sdist whose build exits: exit %d, want %d\n%s\n%s", code, ExitAnalysis, stdout, stderr)
 	}
 
 	if code, _, stderr := depbox("audit", "--index-url", ix.URL, "pypi:nothing-here@1.0"); code != ExitUsage || !strings.Contains(stderr, "no wheel") {

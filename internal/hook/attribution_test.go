@@ -35,6 +35,18 @@ console.log('OBS ' + JSON.stringify({
   cloneWorks: require('helper').cloneWorks,
   structuredClone: Object.keys(structuredClone(process.env)).join(','),
 }));
+// core-js replaces Function.prototype.toString (calling through to the one
+// it found) and structuredClone when it loads: hooks that record nothing,
+// so not tampering, and the hook stays hidden.
+const fnToString = Function.prototype.toString;
+Function.prototype.toString = function toString() { return fnToString.call(this); };
+const nativeClone = structuredClone;
+globalThis.structuredClone = function structuredClone(v, o) { return nativeClone(v, o); };
+console.log('OBS2 ' + require('fs').readFileSync.toString().slice(0, 22));
+// signal-exit replaces process.reallyExit to run its handlers, then calls
+// through: not tampering either.
+const reallyExit = process.reallyExit;
+process.reallyExit = function (code) { return reallyExit.call(process, code); };
 `,
 	"node_modules/helper/package.json": `{"name":"helper","version":"1.0.0"}`,
 	"node_modules/helper/index.js": `'use strict';
@@ -393,6 +405,16 @@ func TestAttribution(t *testing.T) {
 		want := `OBS {"nodeOptions":null,"hasNodeOptions":false,"isProxy":false,"readFileSync":"function readFileSync(","readFileSyncName":"readFileSync","userFormatter":"spoofed","cloneWorks":true,"structuredClone":"HOME,PATH,PWD"}`
 		if !strings.Contains(o.stdout, want) {
 			t.Errorf("stdout lacks %s:\n%s", want, o.stdout)
+		}
+	})
+	t.Run("replacing a hook that records nothing is not tampering", func(t *testing.T) {
+		for _, r := range match(recs, "tamper", "", nil) {
+			if tg := r.Detail["target"]; tg == "Function.prototype.toString" || tg == "structuredClone" || tg == "process.reallyExit" {
+				t.Errorf("core-js- or signal-exit-style replacement recorded as tampering: %s", dump([]hook.Record{r}))
+			}
+		}
+		if want := "OBS2 function readFileSync("; !strings.Contains(o.stdout, want) {
+			t.Errorf("stdout lacks %s after Function.prototype.toString was replaced:\n%s", want, o.stdout)
 		}
 	})
 	t.Run("patching a copy of fs is not tampering", func(t *testing.T) {

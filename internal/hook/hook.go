@@ -36,6 +36,8 @@ const (
 	HookPath = Dir + "/hook.js"
 	// InvokePath is the invoke harness's entry point.
 	InvokePath = Dir + "/invoke.js"
+	// WatchdogPath is the invoke harness's watchdog thread, beside it.
+	WatchdogPath = Dir + "/watchdog.js"
 	// HookConfigPath is read by the preload at start (see HookConfig).
 	HookConfigPath = Dir + "/hook-config.json"
 	// InvokeConfigPath is the default location of the invoke harness's
@@ -63,11 +65,12 @@ const (
 // hide from it. Append the function's own NODE_OPTIONS after it.
 const NodeOptions = "--require " + HookPath
 
-//go:embed hook.js invoke.js regions.js
+//go:embed hook.js invoke.js regions.js watchdog.js
 var files embed.FS
 
 // Files returns the files to place in the sandbox's read-only /depbox
-// directory, by base name: "hook.js", "invoke.js" and "regions.js".
+// directory, by base name: "hook.js", "invoke.js", "regions.js" and
+// "watchdog.js".
 func Files() map[string][]byte {
 	out := map[string][]byte{}
 	entries, _ := files.ReadDir(".")

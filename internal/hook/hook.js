@@ -919,6 +919,19 @@ function tamper(op, target) {
 // the accessor, like graceful-fs's clone of fs, stay ordinary). A
 // redefinition with Object.defineProperty is caught by verify().
 const originalOf = new SafeWeakMap(); // wrapper → original
+// Hooks whose replacement can hide no record, so replacing one is not
+// tampering. Function.prototype.toString, structuredClone and
+// util.types.isProxy keep the hook hidden or process.env usable and record
+// nothing themselves: a replacement reaches the environment only through
+// the proxy, and what it prints only gives the hook away (core-js installs
+// its own toString, calling through to the one it found, and a
+// structuredClone polyfill when it loads). process.reallyExit: a
+// replacement can end the process only through this wrapper or through
+// what is recorded on its own (process.abort, a signal to itself, a
+// binding call), and the end is in the syscall stream whatever the hook
+// sees; signal-exit (write-file-atomic, execa, …) replaces it to run its
+// exit handlers, then calls through.
+const replaceable = new SafeSet(['Function.prototype.toString', 'structuredClone', 'util.types.isProxy', 'process.reallyExit']);
 const wrapperOf = new SafeMap(); // original → wrapper (shared aliases: timers)
 const installed = []; // { obj, name, label, getter }
 
@@ -958,7 +971,7 @@ function hookMethod(obj, name, label, makeWrapper) {
       try { ObjectDefineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true }); } catch { /* frozen */ }
       return;
     }
-    if (v !== current && !(typeof v === 'function' && WeakMapGet(originalOf, v) === orig)) tamper('overwrite', label);
+    if (v !== current && !SetHas(replaceable, label) && !(typeof v === 'function' && WeakMapGet(originalOf, v) === orig)) tamper('overwrite', label);
     current = v;
   };
   if (!ReflectDefineProperty(obj, name, { get: getter, set: setter, enumerable: d.enumerable, configurable: true })) return; // frozen
@@ -990,7 +1003,7 @@ function verify() {
   for (let i = 0; i < installed.length; i++) {
     const h = installed[i];
     const d = ReflectGetOwnPropertyDescriptor(h.obj, h.name);
-    if (!d || d.get !== h.getter) tamperNoted('redefine', h.label, { pkg: UNKNOWN });
+    if ((!d || d.get !== h.getter) && !SetHas(replaceable, h.label)) tamperNoted('redefine', h.label, { pkg: UNKNOWN });
   }
   const e = ReflectGetOwnPropertyDescriptor(process, 'env');
   if (!e || e.get !== envGetter) tamperNoted('redefine', 'process.env', { pkg: UNKNOWN });
@@ -1563,6 +1576,30 @@ for (const api of CHILD_API) {
 }
 
 // ---------------------------------------------------------------------------
+// In-flight I/O: what the harnesses wait for (bounded) after their linger,
+// so that a detection does not depend on whether async work finished within
+// it: DNS lookups and other requests, sockets connecting or carrying an
+// HTTP request, child processes and worker threads still running. Idle
+// pooled sockets (unreferenced by node's agent) and listening servers are
+// not in flight.
+let workersLive = 0;
+const EmitterOnce = uncurry(require('events').EventEmitter.prototype.once);
+const getActiveHandles = process._getActiveHandles, getActiveRequests = process._getActiveRequests;
+const ChildProcessClass = childProcess.ChildProcess;
+function inflight() {
+  let n = workersLive;
+  try {
+    n += ReflectApply(getActiveRequests, process, []).length;
+    const hs = ReflectApply(getActiveHandles, process, []);
+    for (let i = 0; i < hs.length; i++) {
+      const h = hs[i];
+      if (isObject(h) && (h.connecting === true || isObject(h._httpMessage) || h instanceof ChildProcessClass)) n++;
+    }
+  } catch (e) { hookError('inflight', e); }
+  return n;
+}
+
+// ---------------------------------------------------------------------------
 // worker_threads: workers load the hook from NODE_OPTIONS in their env.
 hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function Worker(...args) {
   if (!new.target) return ReflectApply(orig, this, args); // throws like the original
@@ -1593,11 +1630,15 @@ hookMethod(workerThreads, 'Worker', 'worker_threads.Worker', (orig) => function 
   // node's (other code replaced MessagePort#postMessage: recorded).
   const give = { seq: seqBuffer, key: keyed && portIntact() ? keyCopy() : undefined, origin: creator };
   try { setEnvironmentData(HIDDEN_DATA, give); } catch (e) { hookError('worker key', e); }
+  let w;
   try {
-    return ReflectConstruct(orig, args, new.target);
+    w = ReflectConstruct(orig, args, new.target);
   } finally {
     try { setEnvironmentData(HIDDEN_DATA, undefined); } catch { /* reported above */ }
   }
+  workersLive++;
+  try { EmitterOnce(w, 'exit', () => { workersLive--; }); } catch (e) { workersLive--; hookError('worker exit', e); }
+  return w;
 });
 // The class reached through an instance is the wrapper too, so that
 // Worker.prototype.constructor does not lead around it.
@@ -1997,11 +2038,12 @@ function clearWrapper(orig) {
 }
 // The import loaders (not the harness: they run as node -e) wait for
 // pending brought-forward timers before they exit; this read-only property
-// tells them how many there are and the budget.
+// tells them how many there are and the budget, and how much I/O is in
+// flight (inflight), which the harnesses let finish after their linger.
 try {
   ObjectDefineProperty(process, SymbolFor('depbox.timers'), {
     enumerable: false, configurable: false,
-    get() { return ObjectFreeze({ pending: timersPending, budget: config.timerBudgetMs }); },
+    get() { return ObjectFreeze({ pending: timersPending, budget: config.timerBudgetMs, inflight: inflight(), workers: workersLive }); },
   });
 } catch (e) { hookError('timers', e); }
 for (const obj of [globalThis, timers]) {

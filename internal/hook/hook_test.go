@@ -90,7 +90,7 @@ func jsonB64(s string) string {
 
 func TestFiles(t *testing.T) {
 	f := hook.Files()
-	for _, name := range []string{"hook.js", "invoke.js", "regions.js"} {
+	for _, name := range []string{"hook.js", "invoke.js", "regions.js", "watchdog.js"} {
 		if len(f[name]) == 0 {
 			t.Errorf("Files() lacks %s", name)
 		}

@@ -37,6 +37,13 @@ function watch(ms, what) {
   try { writeSync(3, JSON.stringify({ deadline_ms: ms > 0 ? ms + GRACE_MS : 0, what }) + '\n'); } catch { /* no watchdog */ }
 }
 
+// The watchdog thread (below) and the harness share state through these,
+// captured before any code under test runs.
+const { Worker } = require('worker_threads');
+const SharedArrayBufferCtor = SharedArrayBuffer;
+const { store: AtomicsStore, load: AtomicsLoad, wait: AtomicsWait, notify: AtomicsNotify, compareExchange: AtomicsCompareExchange } = Atomics;
+const DateNow = Date.now;
+
 const configPath = process.argv.length > 5 ? process.argv[process.argv.length - 1] : path.join(__dirname, 'invoke-config.json');
 
 function fail(msg) {
@@ -56,6 +63,7 @@ const cfg = readJSON(configPath, 'invoke configuration');
 const taskRoot = cfg.task_root || '/var/task';
 const timeoutMs = cfg.timeout_ms > 0 ? cfg.timeout_ms : 3000;
 const lingerMs = cfg.linger_ms >= 0 ? cfg.linger_ms : 500;
+const SETTLE_MS = 2000; // I/O in flight after the linger: see main's linger
 const initTimeoutMs = cfg.init_timeout_ms > 0 ? cfg.init_timeout_ms : 10000;
 const functionName = cfg.function_name || 'depbox-function';
 const functionVersion = cfg.function_version || '$LATEST';
@@ -66,6 +74,60 @@ const seed = String(cfg.seed || 'depbox');
 if (typeof cfg.handler !== 'string' || cfg.handler === '') fail('the configuration names no handler');
 const events = readJSON(cfg.events || path.join(__dirname, 'events.json'), 'events file');
 if (!Array.isArray(events)) fail('the events file must hold a JSON array of {name, payload}');
+
+// eventName names event i in records and watchdog lines.
+const eventName = (i) => String((events[i] && events[i].name) || `event-${i}`);
+
+// ---------------------------------------------------------------------------
+// The watchdog thread (watchdog.js) writes the runner's deadline lines for
+// the invocations: per invocation the main thread only stores which one is
+// in flight and when it started, and makes no system call. The thread
+// starts before any code under test runs (nothing of it is reachable from
+// there but the Worker object, which is unref'd: it keeps nothing alive).
+// While it has not looked for WATCHDOG_STALE_MS (not started yet, starved,
+// or gone), the main thread writes the invocation's line itself, as it
+// did for every invocation before.
+const WATCHDOG_POLL_MS = 100;
+const WATCHDOG_STALE_MS = 4 * WATCHDOG_POLL_MS;
+let wd = null; // { state: Int32Array (see watchdog.js), base }
+function startWatchdog() {
+  try {
+    const shared = new SharedArrayBufferCtor(5 * 4);
+    const base = DateNow();
+    const names = [];
+    for (let i = 0; i < events.length; i++) names.push(eventName(i));
+    const thread = new Worker(path.join(__dirname, 'watchdog.js'), {
+      workerData: { shared, names, base, timeoutMs, graceMs: GRACE_MS, pollMs: WATCHDOG_POLL_MS },
+    });
+    thread.unref();
+    thread.on('error', () => { /* the main thread writes the lines */ });
+    wd = { state: new Int32Array(shared), base };
+  } catch {
+    wd = null;
+  }
+}
+// watchInvocation bounds invocation i (event name): through the watchdog
+// thread, or with a line of its own.
+function watchInvocation(i, name) {
+  if (wd !== null) {
+    const now = DateNow() - wd.base;
+    AtomicsStore(wd.state, 1, now);
+    AtomicsStore(wd.state, 0, i + 1);
+    const looked = AtomicsLoad(wd.state, 4);
+    if (looked > 0 && now - (looked - 1) < WATCHDOG_STALE_MS) return;
+  }
+  watch(timeoutMs, `invocation ${i + 1} of ${events.length} (${name}) did not give control back within its ${timeoutMs} ms timeout`);
+}
+// stopWatchdog stops the thread's lines: none follows once it returns.
+function stopWatchdog() {
+  if (wd === null) return;
+  const s = wd.state;
+  wd = null;
+  for (let n = 0; AtomicsCompareExchange(s, 3, 0, 1) !== 0 && n < 1000; n++) AtomicsWait(s, 3, 1, 1);
+  AtomicsStore(s, 0, -1);
+  AtomicsStore(s, 3, 0);
+  AtomicsNotify(s, 2);
+}
 
 // ---------------------------------------------------------------------------
 // Handler resolution, as the Lambda Node.js runtime interface client does
@@ -296,12 +358,12 @@ function invokeAll(fn, done) {
       if (n >= events.length) { inside = false; done(); return; }
       const i = n++;
       const ev = events[i] || {};
-      const name = String(ev.name || `event-${i}`);
+      const name = eventName(i);
       lastN = i;
       lastName = name;
       if (hook && i % VERIFY_EVERY === 0) hook.verify();
       record('start', { n: i, event: name, request_id: requestId(i) });
-      watch(timeoutMs, `invocation ${i + 1} of ${events.length} (${name}) did not give control back within its ${timeoutMs} ms timeout`);
+      watchInvocation(i, name);
       invoke(fn, { name, payload: ev.payload }, i, (o) => { ended(i, name, o); next(); });
     } while (more);
     inside = false;
@@ -327,6 +389,7 @@ function ended(n, name, o) {
 
 async function main() {
   record('init', { handler: cfg.handler, events: events.length });
+  startWatchdog();
   let handler;
   watch(initTimeoutMs, `loading the handler ${cfg.handler} (init) took longer than ${initTimeoutMs} ms`);
   try {
@@ -336,6 +399,7 @@ async function main() {
     record('init-error', Object.assign({ handler: cfg.handler }, describeError(e)));
   }
   if (handler) await new Promise((resolve) => invokeAll(handler.fn, resolve));
+  stopWatchdog();
   // Linger: pending (brought-forward) timers fire; the process ends when
   // nothing is left to run, or after lingerMs.
   if (hook) hook.verify();
@@ -343,13 +407,17 @@ async function main() {
   // Brought-forward timers still pending after lingerMs get up to twice
   // their budget more; one still pending at exit makes the profile
   // incomplete.
+  // I/O still in flight (a request awaiting its answer, a child or worker
+  // still running) gets up to SETTLE_MS past lingerMs, so that what it does
+  // is seen whatever the machine's load.
   const budget = hook ? hook.timerBudgetMs : 0;
   const most = lingerMs + 2 * budget + 250;
-  watch(most, `the linger after the last invocation did not end within ${most} ms`);
+  watch(Math.max(most, lingerMs + SETTLE_MS), `the linger after the last invocation did not end within ${Math.max(most, lingerMs + SETTLE_MS)} ms`);
   const t0 = Date.now();
+  const inflight = () => { try { return (process[Symbol.for('depbox.timers')] || {}).inflight || 0; } catch { return 0; } };
   const tick = () => {
     const waited = Date.now() - t0;
-    if (waited >= lingerMs && (!hook || hook.pendingTimers() === 0 || waited >= most)) exit(0);
+    if (waited >= lingerMs && (!hook || hook.pendingTimers() === 0 || waited >= most) && !(inflight() > 0 && waited < lingerMs + SETTLE_MS)) exit(0);
     setTimeout(tick, 25).unref();
   };
   setTimeout(tick, Math.min(lingerMs, 25)).unref();

@@ -22,15 +22,21 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     sys.__dict__['depbox_pyhook_loaded'] = True
 
     import base64 as _b64
-    from hmac import digest as _hmac_digest
     import json as _json
     import os as _os
     import threading as _threading
 
-    import ipaddress as _ipaddress
     import socket as _socket_mod
-    import ssl as _ssl_mod
-    from urllib.parse import urlsplit as _urlsplit
+    # Loaded when first needed: ssl (and hmac's hashlib) load OpenSSL, the
+    # largest part of a hooked process's start; ipaddress and urllib.parse
+    # are needed by few processes.
+    try:
+        from _sha256 import sha256 as _sha256      # CPython <= 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256 as _sha256    # CPython >= 3.12
+        except ImportError:
+            _sha256 = None
 
     _open = _os.open
     _close = _os.close
@@ -42,12 +48,24 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     _lock = _threading.RLock()
     _key = _os.urandom(32)
 
+    if _sha256 is not None:
+        _ipad = bytes(b ^ 0x36 for b in _key.ljust(64, b'\0'))
+        _opad = bytes(b ^ 0x5c for b in _key.ljust(64, b'\0'))
+
+        def _mac(body):
+            """HMAC-SHA256 of body under _key (RFC 2104; the block is 64 bytes)."""
+            return _sha256(_opad + _sha256(_ipad + body).digest()).digest()
+    else:
+        def _mac(body):
+            from hmac import digest
+            return digest(_key, body, 'sha256')
+
     MARKER_DIR = '/__depbox__/'
     COMPONENT = 200
     MAX_JSON = 2560
     CHUNK = 1200
     UNKNOWN = '(unknown)'
-    HOOK_FILE = __file__
+    HOOK_FILE = (lambda: 0).__code__.co_filename   # the source's path, also when loaded from byte code
     CONFIG = '/depbox/py-config.json'
 
     def _load_config():
@@ -72,8 +90,12 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     _cfg = _load_config()
     TASK_ROOT = (_cfg.get('task_root') or '/var/task').rstrip('/') + '/'
     OWNERS = _cfg.get('owners') or {}          # bundle-relative path (file or directory) -> install path
+    OWNED_ONLY = bool(_cfg.get('owned_only'))  # record only what runs with a bundle file's frame on the stack
+    # Directories of tools that run like the harness (a build's setuptools):
+    # what they do themselves, with no bundle frame closer, is not recorded.
+    RUNTIME = tuple(p.rstrip('/') + '/' for p in (_cfg.get('runtime') or []))
     DATA_BYTES = min(int(_cfg.get('data_bytes') or 4096), 65536)
-    HARNESS = tuple(_cfg.get('harness') or ('/depbox/pyrun.py', '/depbox/pyinvoke.py'))
+    HARNESS = tuple(_cfg.get('harness') or ('/depbox/pyrun.py', '/depbox/pyinvoke.py', '/depbox/pybuild.py', '/depbox/pyexec.py'))
     STDLIB = tuple(p.rstrip('/') + '/' for p in (_cfg.get('stdlib') or [sys.prefix + '/lib/python%d.%d' % sys.version_info[:2]]))
 
     _ACCESSORS = ('/os.py', '/_collections_abc.py')
@@ -119,6 +141,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         innermost = None
         importing = False
         first = True
+        outer = False      # a frame outside the standard library seen
         while f is not None:
             fn = f.f_code.co_filename
             if fn == HOOK_FILE:
@@ -141,9 +164,14 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
             if o is None:
                 if first and innermost is None:
                     innermost = 'stdlib' if fn.startswith(STDLIB) else 'other'
+                if not outer and not fn.startswith(STDLIB):
+                    outer = True
+                    if RUNTIME and fn.startswith(RUNTIME):
+                        return None, [], False, importing, True   # the build tools' own work
                 first = False
                 f = f.f_back
                 continue
+            outer = True
             if innermost is None:
                 innermost = 'user'
             first = False
@@ -180,7 +208,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         # The proof (docs/hook.md, "Proof"): in Python the key is within
         # reach of code in the same interpreter, so it only stops forgeries
         # from other processes and from unhooked interpreters.
-        _send_marker(body[:-1] + b',"m":"' + _hmac_digest(_key, body, 'sha256')[:16].hex().encode('ascii') + b'"}', _os.O_RDONLY)
+        _send_marker(body[:-1] + b',"m":"' + _mac(body)[:16].hex().encode('ascii') + b'"}', _os.O_RDONLY)
 
     def _send_marker(raw, flags):
         enc = _b64url(raw).rstrip(b'=').decode('ascii')
@@ -200,6 +228,8 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
                 return
             if kind == 'env' and stdlib_first:
                 return        # the standard library's own reads (locale, proxies, ...)
+            if pkg is None and pkg_override is None and OWNED_ONLY:
+                return        # the build tools' own work (a build's process is the distribution's anyway)
             if pkg is None:
                 pkg = pkg_override if pkg_override is not None else _ctx['pkg']
                 if pkg is None:
@@ -291,8 +321,9 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     }
 
     def _is_ip(h):
+        import ipaddress
         try:
-            _ipaddress.ip_address(h.split('%', 1)[0])
+            ipaddress.ip_address(h.split('%', 1)[0])
             return True
         except ValueError:
             return False
@@ -362,7 +393,8 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         elif event == 'urllib.Request':
             url, data, _headers, method = args
             try:
-                u = _urlsplit(url)
+                from urllib.parse import urlsplit
+                u = urlsplit(url)
                 d = {'api': event, 'method': method or ('POST' if data else 'GET'), 'host': u.hostname or '', 'port': u.port or {'http': 80, 'https': 443}.get(u.scheme, 0), 'path': u.path, 'proto': u.scheme}
             except Exception:
                 d = {'api': event, 'url': str(url)}
@@ -435,6 +467,8 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         if getattr(_tls, 'busy', False):
             return
         try:
+            if not _ssl_cls and event.startswith('socket.') and 'ssl' in sys.modules:
+                _wrap_ssl()
             _on_event(event, args)
         except Exception as e:
             try:
@@ -469,7 +503,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
                         chunk = bytes(data[:DATA_BYTES - st[2]])
                         st[2] += len(chunk)
                         d = {'api': cls.__name__ + '.' + name, 'host': st[0] or '', 'port': st[1] or 0, 'off': st[2] - len(chunk)}
-                        if isinstance(self, _ssl_mod.SSLSocket):
+                        if _ssl_cls and isinstance(self, _ssl_cls[0]):
                             d['tls'] = True
                         _record('net', 'write', d, skip=3, data=chunk)
                 except Exception:
@@ -478,11 +512,22 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         send.__name__, send.__qualname__, send.__doc__ = orig.__name__, getattr(orig, '__qualname__', name), orig.__doc__
         setattr(cls, name, send)
 
-    for _cls in (_socket_mod.socket, _ssl_mod.SSLSocket):
-        for _n in ('send', 'sendall', 'sendto'):
-            _wrap_send(_cls, _n)
-    _wrap_send(_ssl_mod.SSLSocket, 'write')
-    _WATCHED = (_socket_mod.socket, _ssl_mod.SSLSocket)
+    for _n in ('send', 'sendall', 'sendto'):
+        _wrap_send(_socket_mod.socket, _n)
+    _WATCHED = [_socket_mod.socket]
+    _ssl_cls = []
+
+    def _wrap_ssl():
+        """Wraps ssl.SSLSocket once the code has imported ssl: called at
+        every socket audit event until then (a TLS socket is created, so
+        raises socket.__new__, before it can send)."""
+        cls = getattr(sys.modules.get('ssl'), 'SSLSocket', None)
+        if cls is None or _ssl_cls:
+            return
+        _ssl_cls.append(cls)
+        for n in ('send', 'sendall', 'sendto', 'write'):
+            _wrap_send(cls, n)
+        _WATCHED.append(cls)
 
     # -- os.environ: a recording mapping (reads make no syscall)
     class _Environ(_os._Environ):

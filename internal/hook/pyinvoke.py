@@ -1,5 +1,5 @@
 # depbox Lambda Python runtime emulation: runs inside the sandbox as
-#   python3 -S -B /depbox/pyinvoke.py depbox:run invoke (function) /depbox/invoke-config.json
+#   python3 -S -B /depbox/pyinvoke.pyc depbox:run invoke (function) /depbox/invoke-config.json
 # It loads the hook, sets up sys.path as the Lambda Python runtime does,
 # imports the handler's module once and calls the handler with every event
 # in turn (warm reuse), with a LambdaContext-shaped context, each call
@@ -23,7 +23,7 @@
 import sys
 import importlib.util as _ilu
 
-_spec = _ilu.spec_from_file_location('depbox_pyhook', '/depbox/pyhook.py')
+_spec = _ilu.spec_from_file_location('depbox_pyhook', '/depbox/pyhook.pyc')
 _hook = _ilu.module_from_spec(_spec)
 sys.modules['depbox_pyhook'] = _hook
 _spec.loader.exec_module(_hook)

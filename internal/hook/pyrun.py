@@ -1,5 +1,5 @@
 # depbox Python loader: runs inside the sandbox as
-#   python3 -S -B /depbox/pyrun.py depbox:run <phase> <dependency> <linger ms> <modules> <pth files>
+#   python3 -S -B /depbox/pyrun.pyc depbox:run <phase> <dependency> <linger ms> <modules> <pth files>
 # (modules and .pth files comma-separated). It loads the hook, sets up
 # sys.path as the Lambda Python runtime does, then, for the startup phase,
 # runs the distribution's .pth files the way site does, or, for the import
@@ -7,7 +7,7 @@
 import sys
 import importlib.util as _ilu
 
-_spec = _ilu.spec_from_file_location('depbox_pyhook', '/depbox/pyhook.py')
+_spec = _ilu.spec_from_file_location('depbox_pyhook', '/depbox/pyhook.pyc')
 _hook = _ilu.module_from_spec(_spec)
 sys.modules['depbox_pyhook'] = _hook
 _spec.loader.exec_module(_hook)

@@ -42,6 +42,18 @@ type Plan struct {
 	// LingerMS is how long a step's process may keep running after its work
 	// is done (pending timers and sockets) before it is ended.
 	LingerMS int `json:"linger_ms"`
+	// ReferenceMS is how long the reference step's work (Step.Reference:
+	// node's start with the hook, loading nothing; its linger not counted)
+	// takes on an unloaded machine. The time limits are meant for such a
+	// machine: when the run's reference step takes longer, the runner
+	// stretches every later step's limits — its timeout, and the deadlines
+	// its status lines set — by the ratio, up to MaxStretch (see Stretch).
+	// 0 stretches nothing.
+	ReferenceMS int `json:"reference_ms,omitempty"`
+	// Stretch is the factor the later steps' limits are stretched by; the
+	// runner sets it from the reference step (ReferenceMS), and the results
+	// report it. 0 or 1: no stretching.
+	Stretch float64 `json:"stretch,omitempty"`
 	// UID and GID the steps run as (0: root inside the sandbox). Lambda runs
 	// functions as sbx_user; the runner stays root, so a step cannot reach
 	// its results or its file descriptors.
@@ -89,6 +101,18 @@ type Step struct {
 	Env        []string `json:"env,omitempty"`
 	// TimeoutMS overrides the plan's StepTimeoutMS for this step.
 	TimeoutMS int `json:"timeout_ms,omitempty"`
+	// Calls marks the execute harness (internal/scan/execute.js), which
+	// numbers the calls it makes: when its process ends in a call's own
+	// code — the call exited the process, or ran past the budget its
+	// status line set — the runner starts the step again from the next
+	// call without that export's later calls (Args plus a JSON argument
+	// {"from": n+1, "skip": [export, …]}), up to MaxSkippedCalls times, and
+	// reports the calls skipped (StepResult.SkippedCalls).
+	Calls bool `json:"calls,omitempty"`
+	// Reference marks the reference step whose duration measures how
+	// loaded the machine is (Plan.ReferenceMS); it must be alone in the
+	// first level.
+	Reference bool `json:"reference,omitempty"`
 	// Watchdog makes the runner read the step's status lines (fd 3) as they
 	// come: a line {"deadline_ms": N, "what": "…"} arms a watchdog that
 	// kills the step when N ms pass without another such line; 0 disarms
@@ -124,7 +148,35 @@ type Results struct {
 	// Warnings are gaps the runner worked around (e.g. a sinkhole port it
 	// could not bind).
 	Warnings []string `json:"warnings,omitempty"`
+	// Stretch is the factor the steps' limits were stretched by after the
+	// reference step (Plan.ReferenceMS); 0 when they were not.
+	Stretch float64 `json:"stretch,omitempty"`
+	// ReferenceMS is the reference step's work as measured in this run.
+	ReferenceMS int64 `json:"reference_ms,omitempty"`
 }
+
+// SkippedCall is a call of the execute harness that ended its process.
+type SkippedCall struct {
+	// N is the call's number; What names it (its export and arguments);
+	// Label is the export (its later calls are not made either).
+	N     int    `json:"n"`
+	What  string `json:"what"`
+	Label string `json:"label"`
+	// Ended is "exit" (the call's code exited the process, with Code) or
+	// "budget" (it ran past its budget and was killed).
+	Ended string `json:"ended"`
+	Code  int    `json:"code,omitempty"`
+}
+
+// MaxSkippedCalls bounds how often an execute step starts again after a
+// call that ended its process: a package whose calls keep ending it
+// leaves the phase incomplete.
+const MaxSkippedCalls = 16
+
+// MaxStretch bounds how far machine load stretches the time limits
+// (Plan.ReferenceMS): a step that never ends is still ended, at most
+// MaxStretch times its limit later.
+const MaxStretch = 10.0
 
 // StepResult is how one step ended.
 type StepResult struct {
@@ -155,6 +207,10 @@ type StepResult struct {
 	// package's load required, those the batch process had already loaded
 	// included.
 	Loaded []string `json:"loaded,omitempty"`
+	// SkippedCalls are the calls of an execute step (Step.Calls) whose own
+	// code ended their process; the step went on after each in a new
+	// process.
+	SkippedCalls []SkippedCall `json:"skipped_calls,omitempty"`
 	// Isolated says why a package of a batch step was loaded alone after
 	// all: what made its window untrustworthy ("exited", "timeout",
 	// "pending", "timer", "foreign-work", "late-work", "module-system",

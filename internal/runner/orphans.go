@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -46,14 +47,22 @@ type orphan struct {
 	comm string
 }
 
-// orphans lists the live processes of the sandbox other than the runner.
+// orphans lists the live processes that descend from the runner (itself
+// excluded). In the sandbox the runner is the first process, so that is
+// every other process there; run on a host (the benchmarks' native plans)
+// it must never list, and so kill, anything but what its steps started:
+// other processes of the machine are not its descendants.
 func orphans() []orphan {
 	self := os.Getpid()
 	ents, err := os.ReadDir("/proc")
 	if err != nil {
 		return nil
 	}
-	var out []orphan
+	type proc struct {
+		ppid int
+		comm string
+	}
+	procs := map[int]proc{}
 	for _, e := range ents {
 		pid, err := strconv.Atoi(e.Name())
 		if err != nil || pid == self {
@@ -63,7 +72,7 @@ func orphans() []orphan {
 		if err != nil {
 			continue // ended meanwhile
 		}
-		// pid (comm) state …: comm may hold spaces and parentheses.
+		// pid (comm) state ppid …: comm may hold spaces and parentheses.
 		s := string(b)
 		open, end := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
 		if open < 0 || end < open || end+2 >= len(s) {
@@ -72,8 +81,36 @@ func orphans() []orphan {
 		if state := s[end+2]; state == 'Z' || state == 'X' {
 			continue
 		}
-		out = append(out, orphan{pid: pid, comm: s[open+1 : end]})
+		fields := strings.Fields(s[end+2:])
+		if len(fields) < 2 {
+			continue
+		}
+		ppid, err := strconv.Atoi(fields[1])
+		if err != nil {
+			continue
+		}
+		procs[pid] = proc{ppid: ppid, comm: s[open+1 : end]}
 	}
+	descends := func(pid int) bool {
+		for n := 0; n < len(procs)+1; n++ { // bounded: a pid reused in a cycle cannot loop
+			p, ok := procs[pid]
+			if !ok {
+				return false
+			}
+			if p.ppid == self {
+				return true
+			}
+			pid = p.ppid
+		}
+		return false
+	}
+	var out []orphan
+	for pid, p := range procs {
+		if descends(pid) {
+			out = append(out, orphan{pid: pid, comm: p.comm})
+		}
+	}
+	slices.SortFunc(out, func(a, b orphan) int { return a.pid - b.pid })
 	return out
 }
 

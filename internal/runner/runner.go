@@ -67,7 +67,7 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 	}
 	var mu sync.Mutex
 	jobs := max(p.Jobs, 1)
-	for _, level := range p.Levels {
+	for li, level := range p.Levels {
 		sem := make(chan struct{}, jobs)
 		var wg sync.WaitGroup
 		for _, st := range level {
@@ -87,17 +87,35 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 					runBatch(ctx, &p, st, emit)
 					return
 				}
+				if st.Calls {
+					emit(runCalls(ctx, &p, st))
+					return
+				}
 				emit(runStep(ctx, &p, st))
 			}()
 		}
 		wg.Wait()
 		res.Warnings = append(res.Warnings, settleOrphans(orphanLinger)...)
+		if ms := referenceWork(&p, level, res.Steps); ms >= 0 {
+			res.ReferenceMS = ms
+			if f := stretchFor(&p, ms); f > 1 {
+				stretchLimits(&p, li+1, f)
+				res.Stretch = f
+			}
+		}
 	}
 	return plan.WriteFile(resultsPath, res)
 }
 
 // runStep starts one step's process and waits for it, its timeout, or ctx.
-func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult) {
+func runStep(ctx context.Context, p *plan.Plan, st plan.Step) plan.StepResult {
+	r, _ := runProcess(ctx, p, st)
+	return r
+}
+
+// runProcess is runStep that also says, for the execute harness
+// (plan.Step.Calls), which call's own code ended the process, if one did.
+func runProcess(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult, ended *plan.SkippedCall) {
 	r = plan.StepResult{Phase: st.Phase, Dependency: st.Dependency, ExitCode: -1}
 	start := time.Now()
 	defer func() { r.DurationMS = time.Since(start).Milliseconds() }()
@@ -106,7 +124,7 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 	statusR, statusW, err := os.Pipe()
 	if err != nil {
 		r.Status, r.Error = "error", "runner: "+err.Error()
-		return r
+		return r, nil
 	}
 	defer statusR.Close()
 	prog, args := p.Node, st.Args
@@ -128,12 +146,12 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 	if err := cmd.Start(); err != nil {
 		statusW.Close()
 		r.Status, r.Error = "error", "runner: "+err.Error()
-		return r
+		return r, nil
 	}
 	statusW.Close()
 	r.Pid = cmd.Process.Pid
 	status := make(chan []byte, 1)
-	wd := newWatchdog()
+	wd := newWatchdog(p.Stretch)
 	defer wd.stop()
 	go func() {
 		if !st.Watchdog {
@@ -141,7 +159,7 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 			status <- b
 			return
 		}
-		status <- wd.read(io.LimitReader(statusR, 1<<20))
+		status <- wd.read(statusR)
 	}()
 	done := make(chan error, 1)
 	go func() { done <- cmd.Wait() }()
@@ -160,6 +178,9 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 		werr = <-done
 	case what := <-wd.fired:
 		r.TimedOut, r.Overdue = true, what
+		if n, label := wd.armedCall(); n >= 0 && st.Calls {
+			ended = &plan.SkippedCall{N: n, What: what, Label: label, Ended: "budget"}
+		}
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		werr = <-done
 	case <-ctx.Done():
@@ -184,15 +205,31 @@ func runStep(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepResult
 	case b = <-status:
 	case <-time.After(time.Second):
 	}
+	var exited *plan.SkippedCall
 	sc := bufio.NewScanner(strings.NewReader(string(b)))
 	for sc.Scan() {
-		var s struct{ Status, Error string }
-		if json.Unmarshal(sc.Bytes(), &s) == nil && s.Status != "" {
+		var s struct {
+			Status, Error, What, Label string
+			CallExit                   *int `json:"call_exit"`
+			Code                       int
+		}
+		if json.Unmarshal(sc.Bytes(), &s) != nil {
+			continue
+		}
+		if s.Status != "" {
 			r.Status, r.Error = s.Status, s.Error
 		}
+		if s.CallExit != nil && *s.CallExit >= 0 {
+			exited = &plan.SkippedCall{N: *s.CallExit, What: s.What, Label: s.Label, Ended: "exit", Code: s.Code}
+		}
+	}
+	// A process that exited (no signal, no timeout) without its report,
+	// in a call's own code, was ended by that call.
+	if st.Calls && exited != nil && r.Status == "" && !r.TimedOut && r.Signal == "" {
+		ended = exited
 	}
 	r.Stderr = stderr.String()
-	return r
+	return r, ended
 }
 
 // prepareHome writes the plan's home files and gives the home directory to

@@ -17,45 +17,72 @@ type watchdog struct {
 	mu    sync.Mutex
 	timer *time.Timer
 	what  string
+	// call is the execute harness's call the armed deadline is for (the
+	// line's "call", with its "label"), -1 for none.
+	call  int
+	label string
 	fired chan string
+	// stretch multiplies every deadline (plan.Plan.Stretch).
+	stretch float64
 }
 
-func newWatchdog() *watchdog { return &watchdog{fired: make(chan string, 1)} }
+func newWatchdog(stretch float64) *watchdog {
+	return &watchdog{fired: make(chan string, 1), call: -1, stretch: stretch}
+}
+
+// maxStatus bounds the status lines kept for the runner's report. Lines
+// after it are still read and obeyed: a harness no longer read would block
+// on its next line once the pipe is full, and miss its deadline.
+const maxStatus = 1 << 20
 
 // read consumes status lines until EOF, re-arming on each deadline line, and
-// returns everything it read (for the status line the runner reports).
+// returns the first maxStatus bytes of them (for the status line the runner
+// reports).
 func (w *watchdog) read(r io.Reader) []byte {
 	var all bytes.Buffer
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 4096), 64<<10)
 	for sc.Scan() {
 		line := sc.Bytes()
-		all.Write(line)
-		all.WriteByte('\n')
+		if all.Len() < maxStatus {
+			all.Write(line)
+			all.WriteByte('\n')
+		}
 		var d struct {
 			DeadlineMS *int64 `json:"deadline_ms"`
 			What       string `json:"what"`
+			Call       *int   `json:"call"`
+			Label      string `json:"label"`
 		}
 		if json.Unmarshal(line, &d) != nil || d.DeadlineMS == nil {
 			continue
 		}
-		w.arm(time.Duration(*d.DeadlineMS)*time.Millisecond, d.What)
+		call := -1
+		if d.Call != nil && *d.Call >= 0 {
+			call = *d.Call
+		}
+		w.arm(time.Duration(*d.DeadlineMS)*time.Millisecond, d.What, call, d.Label)
 	}
 	return all.Bytes()
 }
 
-// arm sets the deadline; 0 disarms.
-func (w *watchdog) arm(after time.Duration, what string) {
+// arm sets the deadline (stretched), for call (-1: none) of the export
+// label; 0 disarms.
+func (w *watchdog) arm(after time.Duration, what string, call int, label string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.timer != nil {
 		w.timer.Stop()
 		w.timer = nil
 	}
+	w.call = -1
 	if after <= 0 {
 		return
 	}
-	w.what = what
+	if w.stretch > 1 {
+		after = time.Duration(float64(after) * w.stretch)
+	}
+	w.what, w.call, w.label = what, call, label
 	w.timer = time.AfterFunc(after, func() {
 		w.mu.Lock()
 		what := w.what
@@ -67,4 +94,12 @@ func (w *watchdog) arm(after time.Duration, what string) {
 	})
 }
 
-func (w *watchdog) stop() { w.arm(0, "") }
+func (w *watchdog) stop() { w.arm(0, "", -1, "") }
+
+// armedCall is the call the armed deadline is for (-1 for none), and its
+// export.
+func (w *watchdog) armedCall() (int, string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.call, w.label
+}

@@ -112,3 +112,34 @@ func TestMarkScripts(t *testing.T) {
 		t.Errorf("long #! line: %d bytes", len(l))
 	}
 }
+
+// TestMarkScriptsAbsent: a failed exec of a bundle path with no file there
+// when the run ended is a PATH search's miss (ENOENT); a failed exec of a
+// file that exists, and execs that succeeded, keep their result.
+func TestMarkScriptsAbsent(t *testing.T) {
+	task := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(task, "node_modules/x/bin"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(task, "node_modules/x/bin/tool"), []byte("\x7fELF\x02\x01\x01"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		bin, result, want string
+	}{
+		{"/var/task/node_modules/x/node_modules/.bin/cc", "failed", "ENOENT"},
+		{"/var/task/node_modules/.bin/node-gyp", "failed", "ENOENT"},
+		{"/var/task/node_modules/x/bin/tool", "failed", "failed"},
+		{"/var/task/node_modules/x/bin/tool", "ok", "ok"},
+		{"/usr/local/bin/cc", "failed", "failed"},
+	}
+	for _, tt := range tests {
+		p := &profile.Profile{Dependencies: []profile.Dependency{{Name: "x", Path: "node_modules/x", Phases: map[string]*profile.Behavior{
+			profile.PhaseInstall: {Processes: []profile.Process{{Argv: []string{"cc"}, Binary: tt.bin, Result: tt.result}}},
+		}}}}
+		markScripts(p, task)
+		if got := p.Dependencies[0].Phases[profile.PhaseInstall].Processes[0].Result; got != tt.want {
+			t.Errorf("%s (%s): result %q, want %q", tt.bin, tt.result, got, tt.want)
+		}
+	}
+}

@@ -37,6 +37,14 @@ const reallyExit = process.reallyExit.bind(process);
 const activeHandles = process._getActiveHandles.bind(process);
 const activeRequests = process._getActiveRequests.bind(process);
 const hrtime = process.hrtime.bigint;
+const { ChildProcess } = require('child_process');
+// hookState is what the hook counts for harnesses (its worker threads still
+// running among them); without the hook, nothing.
+const hookState = () => { try { return process[Symbol.for('depbox.timers')] || { workers: 0 }; } catch { return { workers: 0 }; } };
+// SETTLE_MS is how much longer than the linger a window's I/O still in
+// flight (a request awaiting its answer, a child or worker it started) may
+// take, so that what it does is seen whatever the machine's load.
+const SETTLE_MS = 2000;
 const env = process.env;
 const ObjectKeys = Object.keys;
 
@@ -99,19 +107,23 @@ function tick(ms) {
 
 // settle waits until the window's package has nothing pending that keeps
 // the event loop alive (its timers, requests in flight, handles it
-// opened), for up to the linger, and up to twice the timer budget more
-// while timers the hook brought forward are pending (as loader.js
-// lingers), and says whether anything is left: work still running, or
+// opened, workers it started), for up to the linger, up to twice the timer
+// budget more while timers the hook brought forward are pending (as
+// loader.js lingers), and up to SETTLE_MS past the linger while its I/O is
+// in flight, and says whether anything is left: work still running, or
 // timers that would fire later (unreferenced ones included).
-async function settle(handles) {
+async function settle(handles, workers) {
   const start = hrtime();
   await tick(0);
   for (;;) {
-    const busy = timers.some((t) => !t._destroyed && t.hasRef()) || activeRequests().length > 0 ||
-      activeHandles().some((h) => !handles.has(h));
+    const newHandles = activeHandles().filter((h) => !handles.has(h));
+    const inflight = activeRequests().length > 0 || hookState().workers > workers ||
+      newHandles.some((h) => h.connecting === true || (h._httpMessage !== null && typeof h._httpMessage === 'object') || h instanceof ChildProcess);
+    const busy = inflight || timers.some((t) => !t._destroyed && t.hasRef()) || newHandles.length > 0;
     if (!busy) break;
     const waited = Number(hrtime() - start) / 1e6;
-    const most = hook && hook.pendingTimers() > 0 ? linger + 2 * hook.timerBudgetMs + 250 : linger;
+    let most = hook && hook.pendingTimers() > 0 ? linger + 2 * hook.timerBudgetMs + 250 : linger;
+    if (inflight) most = Math.max(most, linger + SETTLE_MS);
     if (waited >= most) return 'pending';
     await tick(5);
   }
@@ -281,6 +293,7 @@ async function main() {
     const before = fingerprint();
     const state = hook ? hook.state() : { bypasses: 0, tampers: 0 };
     const handles = new Set(activeHandles());
+    const workers = hookState().workers;
     timers.length = 0;
     foreign = false;
     const start = hrtime();
@@ -288,7 +301,7 @@ async function main() {
     status({ ev: 'start', i, t: it.token });
     current = i;
     const r = await load(it.dir, it.name);
-    const left = await settle(handles);
+    const left = await settle(handles, workers);
     if (hook) hook.verify();
     current = -1;
     // Why the window cannot be trusted (the package is loaded again in a

@@ -33,6 +33,9 @@ func outcome(phase string, r plan.StepResult) *profile.Outcome {
 	case r.Status == profile.StatusError || r.ExitCode != 0:
 		o.Status = profile.StatusError
 	}
+	for _, c := range r.SkippedCalls {
+		o.SkippedCalls = append(o.SkippedCalls, profile.SkippedCall{Call: c.What, Ended: c.Ended, Code: c.Code})
+	}
 	return o
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/depbox/depbox/internal/plan"
 	"github.com/depbox/depbox/profile"
 	"github.com/depbox/depbox/profiler"
 )
@@ -101,7 +102,10 @@ func markCallerDirected(p *profile.Profile, execute []string, a CallArgs) {
 			continue
 		}
 		b := d.Phases[profile.PhaseExecute]
-		dir, _ := resolveFrom(ip)
+		dir := plan.TaskRoot // a Python distribution's process runs there
+		if strings.Contains(ip, "node_modules/") {
+			dir, _ = resolveFrom(ip)
+		}
 		t := a.targets(dir)
 		directed := &profile.Behavior{}
 		t.split(b, directed)

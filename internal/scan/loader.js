@@ -12,17 +12,22 @@ const report = (status, error) => {
   reported = true;
   try { fs.writeSync(3, JSON.stringify({ status, error }) + '\n'); } catch (_) {}
 };
+// SETTLE_MS is how much longer than the linger I/O still in flight (a
+// request awaiting its answer, a child or worker still running: the hook's
+// count) may take, so that what it does is seen whatever the machine's load.
+const SETTLE_MS = 2000;
 // settle lets the package's asynchronous work run for the linger time, and
 // longer while timers the hook brought forward are still pending (up to
 // twice their budget), so that a time bomb's callback runs before exit; a
-// timer still pending at exit makes the profile incomplete.
+// timer still pending at exit makes the profile incomplete. I/O in flight
+// gets up to SETTLE_MS past the linger.
 const settle = () => {
   const t0 = Date.now();
   const pending = () => { try { return process[Symbol.for('depbox.timers')] || { pending: 0, budget: 0 }; } catch (_) { return { pending: 0, budget: 0 }; } };
   const tick = () => {
     const waited = Date.now() - t0;
     const t = pending();
-    if (waited >= linger && (t.pending === 0 || waited >= linger + 2 * t.budget + 250)) process.exit(0);
+    if (waited >= linger && (t.pending === 0 || waited >= linger + 2 * t.budget + 250) && !(t.inflight > 0 && waited < linger + SETTLE_MS)) process.exit(0);
     setTimeout(tick, 25).unref();
   };
   setTimeout(tick, Math.min(linger, 25)).unref();

@@ -1,12 +1,16 @@
 package scan
 
 import (
+	"context"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/depbox/depbox/internal/bundle"
 	"github.com/depbox/depbox/internal/event"
@@ -24,11 +28,35 @@ import (
 // DefaultPython is the host interpreter copied into the rootfs.
 const DefaultPython = "/usr/bin/python3"
 
-// pythonArgs start a Python loader: -S so that the hook is loaded before
-// site (and before any .pth file), -B so that nothing tries to write byte
-// code into the read-only bundle.
+// pythonArgs start a Python loader from its byte code (pyCompiled): -S so
+// that the hook is loaded before site (and before any .pth file), -B so
+// that nothing tries to write byte code into the read-only bundle.
 func pythonArgs(script string, rest ...string) []string {
-	return append([]string{"-S", "-B", script}, rest...)
+	return append([]string{"-S", "-B", script + "c"}, rest...)
+}
+
+// pyCompiledMemo holds the byte code of depbox's Python files by
+// interpreter and sources.
+var pyCompiledMemo sync.Map
+
+// pyCompiled is hook.PyCompile, once per interpreter and set of sources.
+func pyCompiled(python string, files map[string][]byte) (map[string][]byte, error) {
+	h := sha256.New()
+	h.Write([]byte(python))
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		fmt.Fprintf(h, "\x00%s\x00%d\x00", name, len(files[name]))
+		h.Write(files[name])
+	}
+	key := string(h.Sum(nil))
+	if v, ok := pyCompiledMemo.Load(key); ok {
+		return v.(map[string][]byte), nil
+	}
+	out, err := hook.PyCompile(context.Background(), python, files)
+	if err != nil {
+		return nil, err
+	}
+	pyCompiledMemo.Store(key, out)
+	return out, nil
 }
 
 // pythonRootfs is the rootfs of a Python scan: the Node.js one plus CPython.
@@ -98,24 +126,45 @@ func addPythonWorld(p *plan.Plan, b *bundle.Bundle, o Options, py *sandbox.Pytho
 	if p.Files == nil {
 		p.Files = map[string][]byte{}
 	}
-	for name, content := range hook.PyFiles() {
-		if o.NoHook && name == path.Base(hook.PyHookPath) {
-			content = []byte("# depbox: the hook is off for this scan\n")
-		}
-		p.Files[plan.ControlDir+"/"+name] = content
+	files := hook.PyFiles()
+	if o.NoHook {
+		files[path.Base(hook.PyHookPath)] = []byte("# depbox: the hook is off for this scan\n")
 	}
-	cfg, err := json.Marshal(hook.PyConfig{
-		TaskRoot: plan.TaskRoot, Owners: minimalOwners(b.OwnedFiles()),
-		SysPath: pythonSysPath(b), Stdlib: []string{py.Stdlib},
-	})
+	compiled, err := pyCompiled(o.pythonBinary(), files)
 	if err != nil {
 		return err
 	}
-	p.Files[hook.PyConfigPath] = cfg
+	for name, content := range files {
+		p.Files[plan.ControlDir+"/"+name] = content
+	}
+	for name, content := range compiled {
+		p.Files[plan.ControlDir+"/"+name] = content
+	}
+	if err := setPyConfig(p, pyConfig(b, py)); err != nil {
+		return err
+	}
 	p.Env = append(p.Env, pythonEnv(b, o, py)...)
 	p.Env = append(p.Env, o.Canaries.Env()...)
 	addBait(p, o)
 	addFakeNet(p, o)
+	return nil
+}
+
+// pyConfig is the Python hook's configuration for a run of b.
+func pyConfig(b *bundle.Bundle, py *sandbox.Python) hook.PyConfig {
+	return hook.PyConfig{
+		TaskRoot: plan.TaskRoot, Owners: minimalOwners(b.OwnedFiles()),
+		SysPath: pythonSysPath(b), Stdlib: []string{py.Stdlib},
+	}
+}
+
+// setPyConfig places cfg in the plan's control directory.
+func setPyConfig(p *plan.Plan, cfg hook.PyConfig) error {
+	data, err := json.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	p.Files[hook.PyConfigPath] = data
 	return nil
 }
 
@@ -156,12 +205,38 @@ func PythonPlan(b *bundle.Bundle, o Options, events []event.Event, py *sandbox.P
 			p.Levels = append(p.Levels, steps)
 		}
 	}
+	if len(o.Execute) > 0 {
+		steps, err := pythonExecuteSteps(b, o, py, linger)
+		if err != nil {
+			return nil, err
+		}
+		p.Levels = append(p.Levels, steps)
+	}
 	if len(events) > 0 && b.Handler != "" {
 		if err := pythonInvokeStep(p, b, o, events, py); err != nil {
 			return nil, err
 		}
 	}
 	return p, nil
+}
+
+// pythonExecuteSteps are the execute phase of audits: for each
+// distribution of o.Execute, a process that imports its top-level modules
+// and calls the public functions and classes they define with generated
+// arguments (pyexec.py, the counterpart of execute.js), each call bounded
+// by o.CallTimeout.
+func pythonExecuteSteps(b *bundle.Bundle, o Options, py *sandbox.Python, linger string) ([]plan.Step, error) {
+	var steps []plan.Step
+	for _, ip := range o.Execute {
+		pkg := b.Package(ip)
+		if pkg == nil {
+			return nil, fmt.Errorf("execute phase: no distribution installed at %s", ip)
+		}
+		steps = append(steps, plan.Step{Phase: profile.PhaseExecute, Dependency: ip, Program: py.Binary, Dir: plan.TaskRoot,
+			Args: pythonArgs(hook.PyExecPath, profiler.Marker, profile.PhaseExecute, ip, linger, strings.Join(pkg.Modules, ","),
+				strconv.Itoa(int(o.CallTimeout.Milliseconds())), callArgs.json())})
+	}
+	return steps, nil
 }
 
 // pythonInvokeStep adds the invoke phase: the handler's module imported

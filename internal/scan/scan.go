@@ -131,6 +131,10 @@ type Options struct {
 	Execute []string
 	// CallTimeout bounds each call of the execute phase.
 	CallTimeout time.Duration
+	// CallBudget bounds the synchronous code of each call of the execute
+	// phase: a call that runs past it is stopped and skipped (default 10 s;
+	// see executeStep).
+	CallBudget time.Duration
 	// Worlds are the alternative worlds (Variants, by name) in which the
 	// packages that looked at their environment signals are run again;
 	// none: no re-runs.
@@ -353,10 +357,12 @@ func (s *scanner) finish(plans []*plan.Plan, spec sandbox.RootfsSpec) {
 	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(s.bundle), searchDomain(lambdaHostname(s.bundle, o)))
 	markCallerDirected(p, o.Execute, callArgs)
 	markScripts(p, s.task)
+	napiProblems(p, s.task, func() int { return nodeAPIVersion(o.Node) })
 	markAbsent(p, stubs(spec))
 	markWorldSignals(p)
 	returnImports(p, borrowed)
 	redactProfile(p, o.Canaries)
+	boundProblems(p, o.Canaries)
 	p.Sanitize()
 	p.Settle()
 }
@@ -570,6 +576,10 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	for _, w := range results.Warnings {
 		p.AddProblem(profile.Problem{Code: "runner-warning", Message: w})
 	}
+	if results.Stretch > 1 {
+		o.Log.Info("time limits stretched for machine load: the reference process was slower than on an unloaded machine",
+			"factor", fmt.Sprintf("%.1f", results.Stretch), "reference_ms", results.ReferenceMS, "unloaded_ms", referenceStartMS)
+	}
 	if pl.FakeNet {
 		fake, err := readFakeNet(filepath.Join(out, filepath.Base(plan.FakeNetPath)))
 		if err != nil {
@@ -647,6 +657,9 @@ func (o *Options) defaults() {
 	if o.CallTimeout <= 0 {
 		o.CallTimeout = time.Second
 	}
+	if o.CallBudget <= 0 {
+		o.CallBudget = 10 * time.Second
+	}
 }
 
 // WorkBase returns where scans stage bundles: dir when set, else /dev/shm
@@ -687,8 +700,9 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 		return nil, err
 	}
 	linger := strconv.Itoa(p.LingerMS)
+	p.ReferenceMS = referenceStartMS
 	p.Levels = append(p.Levels, []plan.Step{{
-		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot,
+		Phase: profile.PhaseImport, Dependency: profiler.Reference, Dir: plan.TaskRoot, Reference: true,
 		Args: []string{"-e", loaderJS, profiler.Marker, profile.PhaseImport, profiler.Reference, linger, ""},
 	}})
 	if o.batchedImports() {
@@ -716,10 +730,7 @@ func Plan(b *bundle.Bundle, o Options, events []event.Event) (*plan.Plan, error)
 				return nil, fmt.Errorf("execute phase: no package installed at %s", ip)
 			}
 			dir, name := resolveFrom(ip)
-			steps = append(steps, plan.Step{
-				Phase: profile.PhaseExecute, Dependency: ip, Dir: dir,
-				Args: []string{"-e", executeJS, profiler.Marker, profile.PhaseExecute, ip, linger, name, strconv.Itoa(int(o.CallTimeout.Milliseconds())), callArgs.json()},
-			})
+			steps = append(steps, executeStep(ip, dir, name, linger, o))
 		}
 		p.Levels = append(p.Levels, steps)
 	}

@@ -2,6 +2,8 @@ package scan
 
 import (
 	"bufio"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,13 +21,24 @@ const maxShebang = 256
 // package's script. task is the bundle's directory on the host; files are
 // read through an os.Root, so a symlink out of the bundle is never
 // followed, and only their first line.
+//
+// A failed exec of a bundle path where no file exists when the run ended
+// gets the result ENOENT: a PATH search trying each node_modules/.bin
+// directory npm puts on a lifecycle script's PATH (`cc` looked up in
+// node_modules/cpu-features/node_modules/.bin) ran nothing of the
+// package's. Whether the package wrote or deleted that path is the
+// verdict's to weigh (DBX020).
 func markScripts(p *profile.Profile, task string) {
 	root, err := os.OpenRoot(task)
 	if err != nil {
 		return
 	}
 	defer root.Close()
-	lines := map[string]string{}
+	type file struct {
+		line   string
+		absent bool
+	}
+	files := map[string]file{}
 	p.EachBehavior(func(b *profile.Behavior) {
 		for x := b; x != nil; x = x.Unattributed {
 			for i, pr := range x.Processes {
@@ -33,12 +46,17 @@ func markScripts(p *profile.Profile, task string) {
 				if !ok || rel == "" {
 					continue
 				}
-				line, seen := lines[rel]
+				f, seen := files[rel]
 				if !seen {
-					line = shebang(root, filepath.Clean(rel))
-					lines[rel] = line
+					rel := filepath.Clean(rel)
+					_, err := root.Lstat(rel)
+					f = file{line: shebang(root, rel), absent: errors.Is(err, fs.ErrNotExist)}
+					files[rel] = f
 				}
-				x.Processes[i].Script = line
+				x.Processes[i].Script = f.line
+				if f.absent && pr.Result == "failed" {
+					x.Processes[i].Result = "ENOENT"
+				}
 			}
 		}
 	})

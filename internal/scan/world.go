@@ -94,7 +94,7 @@ func worldEnv(b *bundle.Bundle, o Options, c *canary.Set) []string {
 func hookFiles(o Options, b *bundle.Bundle) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	for name, content := range hook.Files() {
-		if o.NoHook && name != path.Base(hook.InvokePath) {
+		if o.NoHook && name != path.Base(hook.InvokePath) && name != path.Base(hook.WatchdogPath) {
 			continue // the harness runs without the hook; hook.js must not be there for it to load
 		}
 		files[plan.ControlDir+"/"+name] = content

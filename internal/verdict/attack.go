@@ -21,18 +21,27 @@ const remoteCodeCap = "remote-code"
 
 func (c *checker) checkRemoteCode(d *profile.Dependency, phase string, b *profile.Behavior) {
 	parts(b, func(b *profile.Behavior, un bool) {
-		if !slices.Contains(b.Capabilities, remoteCodeCap) {
-			return
-		}
+		evaluated := slices.Contains(b.Capabilities, remoteCodeCap)
 		var vals []string
+		piped := false
 		for _, p := range b.Processes {
-			if suspiciousProcess(p) != "" {
+			if why := pipedDownload(p); why != "" {
+				vals = append(vals, "process "+processValue(p)+" ("+why+")")
+				piped = true
+			} else if evaluated && suspiciousProcess(p) != "" {
 				vals = append(vals, "process "+processValue(p))
 			}
 		}
-		vals = append(vals, "capability "+remoteCodeCap)
-		c.add(RuleRemoteCode, 0, d, phase, fmt.Sprintf("%s evaluated code fetched from the network in the %s phase", label(d), phase),
-			Evidence{Event: baseline.KindCapability, Values: vals, Unattributed: un})
+		if !evaluated && !piped {
+			return
+		}
+		msg, event := "%s evaluated code fetched from the network in the %s phase", baseline.KindCapability
+		if evaluated {
+			vals = append(vals, "capability "+remoteCodeCap)
+		} else {
+			msg, event = "%s ran a download as code (piped into a shell or runtime) in the %s phase", baseline.KindProcess
+		}
+		c.add(RuleRemoteCode, 0, d, phase, fmt.Sprintf(msg, label(d), phase), Evidence{Event: event, Values: vals, Unattributed: un})
 	})
 }
 
@@ -74,11 +83,11 @@ func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.B
 		return
 	}
 	own := taskRoot + d.Path + "/"
-	written := map[string]bool{}
+	written := map[string]bool{} // written or deleted by the package
 	for _, ph := range d.Phases {
 		parts(ph, func(b *profile.Behavior, _ bool) {
 			for _, f := range b.Files {
-				if f.Access == profile.AccessWrite || f.Access == profile.AccessReadWrite {
+				if f.Access == profile.AccessWrite || f.Access == profile.AccessReadWrite || f.Access == profile.AccessDelete {
 					written[f.Path] = true
 				}
 			}
@@ -92,8 +101,11 @@ func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.B
 				bin = p.Argv[0]
 			}
 			base := path.Base(bin)
+			// An exec of a path where no file was, that the package neither
+			// wrote nor deleted, ran nothing: a PATH search trying each
+			// node_modules/.bin (the scan marks it ENOENT).
 			if bin == "" || slices.Contains(shells, base) || slices.Contains(runners, strings.TrimRight(base, "0123456789.")) ||
-				(interpretedScript(p) && !written[bin]) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+				((interpretedScript(p) || p.Result == "ENOENT") && !written[bin]) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
 			switch {

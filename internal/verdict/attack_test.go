@@ -53,6 +53,16 @@ func TestDropper(t *testing.T) {
 		{"a shipped file whose #! names no interpreter", &profile.Behavior{Processes: []profile.Process{
 			{Argv: []string{"/var/task/node_modules/evil/bin/agent"}, Binary: "/var/task/node_modules/evil/bin/agent", Script: "#!/var/task/node_modules/evil/bin/loader"}}}, true},
 		{"a system program", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"id"}, Binary: "/usr/bin/id"}}}, false},
+		{"a PATH search missing its node_modules/.bin (cpu-features' cc)", &profile.Behavior{Processes: []profile.Process{
+			{Argv: []string{"cc", "-E"}, Binary: "/var/task/node_modules/evil/node_modules/.bin/cc", Result: "ENOENT"}}}, false},
+		{"a shipped file whose exec failed", &profile.Behavior{Processes: []profile.Process{
+			{Argv: []string{"agent"}, Binary: "/var/task/node_modules/evil/bin/agent", Result: "failed"}}}, true},
+		{"a file it wrote, then deleted, whose exec failed", &profile.Behavior{
+			Files:     []profile.File{{Path: "/var/task/node_modules/evil/agent", Access: profile.AccessWrite}},
+			Processes: []profile.Process{{Argv: []string{"/var/task/node_modules/evil/agent"}, Binary: "/var/task/node_modules/evil/agent", Result: "ENOENT"}}}, true},
+		{"a shipped file it deleted after a failed exec", &profile.Behavior{
+			Files:     []profile.File{{Path: "/var/task/node_modules/evil/agent", Access: profile.AccessDelete}},
+			Processes: []profile.Process{{Argv: []string{"agent"}, Binary: "/var/task/node_modules/evil/agent", Result: "ENOENT"}}}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

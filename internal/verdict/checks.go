@@ -69,6 +69,7 @@ func (c *checker) run() []Finding {
 	for i := range c.p.Dependencies {
 		d := &c.p.Dependencies[i]
 		c.checkAdvisories(d)
+		from := len(c.out)
 		for _, phase := range phasesOf(d) {
 			b := d.Phases[phase]
 			c.checkExfiltration(d, phase, b)
@@ -83,8 +84,10 @@ func (c *checker) run() []Finding {
 			c.checkTimers(d, phase, b)
 			c.checkRemoteCode(d, phase, b)
 			c.checkDropper(d, phase, b)
+			c.checkFootholds(d, phase, b)
 		}
 		c.checkSecretEnvNetwork(d)
+		c.softenDownload(d, from)
 		if c.base != nil {
 			c.checkBaseline(d)
 		}
@@ -607,9 +610,25 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 		if lookups {
 			sev = Medium
 		}
-		c.add(RuleShellDownloader, sev, d, phase, fmt.Sprintf("%s started a %s in the %s phase: %s", label(d), strings.Join(kinds, "/"), phase, strings.Join(vals, "; ")),
+		c.add(RuleShellDownloader, sev, d, phase, fmt.Sprintf("%s started %s in the %s phase: %s", label(d), kindList(kinds), phase, strings.Join(vals, "; ")),
 			Evidence{Event: baseline.KindProcess, Values: vals, Unattributed: un})
 	})
+}
+
+// kindList names the kinds of process suspiciousProcess found, with their
+// articles: "a shell and a program with inline code".
+func kindList(kinds []string) string {
+	nouns := make([]string, len(kinds))
+	for i, k := range kinds {
+		if k == "inline code" {
+			k = "program with inline code"
+		}
+		nouns[i] = "a " + k
+	}
+	if len(nouns) < 2 {
+		return strings.Join(nouns, "")
+	}
+	return strings.Join(nouns[:len(nouns)-1], ", ") + " and " + nouns[len(nouns)-1]
 }
 
 // processValue is a process as evidence: its command line, and the result

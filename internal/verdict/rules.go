@@ -28,6 +28,7 @@ const (
 	RuleTimeBomb           = "DBX018"
 	RuleRemoteCode         = "DBX019"
 	RuleDropper            = "DBX020"
+	RulePersistence        = "DBX021"
 )
 
 // Rule describes one verdict rule.
@@ -69,7 +70,7 @@ var catalogue = []Rule{
 			"bait-file contents, the credentials of the fake cloud metadata endpoints) was seen in outbound network data, a DNS " +
 			"name, a process argument or a written file: whole or at least 12 of its random characters in a row, raw, base64, " +
 			"base32, hex or URL-encoded, also lower-cased in DNS names, split over DNS labels and queries, or over several " +
-			"writes of one package.",
+			"writes of one package, and inside gzip, zlib, raw deflate or brotli compressed data.",
 		Rationale: "The canaries are random per run and exist nowhere else: a dependency that sends one anywhere is " +
 			"stealing the function's credentials. There is no legitimate reason for it.",
 		Remediation: "Treat the dependency as malicious: remove it or pin a known-good version, rotate any real " +
@@ -171,7 +172,12 @@ var catalogue = []Rule{
 		ID: RuleInstallNetwork, Name: "install-network", Severity: High, BaselineAccepts: true,
 		Summary: "A lifecycle script used the network",
 		Description: "During the install phase (preinstall, install, postinstall scripts) the dependency resolved a name " +
-			"or connected to a non-loopback peer.",
+			"or connected to a non-loopback peer. Medium when the phase only fetched something: every connection went to " +
+			"port 443 of a name the package resolved, every name it resolved it connected to, all of it explained by a " +
+			"hook record, and no other rule but install-process (and a low ioc-contact) fired on its install phase — " +
+			"an installer downloading its own binaries (puppeteer's browser, prisma's engines). A secret or credential-" +
+			"file read, a canary, a shell or downloader, a shipped or written binary run, fetched code run, a name only " +
+			"resolved (a DNS beacon), an address or another port keeps it high.",
 		Rationale: "Install scripts run on developer machines and CI with their credentials, before any code review of " +
 			"the installed files; downloading or uploading there is the most common malware delivery. Legitimate " +
 			"binary downloads (prebuilt native modules) should come from the lockfile, not from a script.",
@@ -305,7 +311,10 @@ var attackRules = []Rule{
 		Summary: "Code fetched from the network was evaluated",
 		Description: "Code evaluated at run time (eval, new Function, vm, Module#_compile) or passed on a command line " +
 			"(node -e \"$(curl …)\", sh -c \"$(wget -O- …)\") held the marker the fake internet puts into every HTTP answer: " +
-			"the package — or the function's own code — downloaded code and ran it. Judged in any code, the function's included.",
+			"the package — or the function's own code — downloaded code and ran it. Also a shell command line that runs a download " +
+			"without a file between (`curl … | bash`, `wget -O- … | sh`, `bash <(curl …)`, `eval \"$(curl …)\"`), in a " +
+			"lifecycle script or a child process; a download saved to a file or piped into `python3 -c`/`node -e` (data " +
+			"parsed) is not this. Judged in any code, the function's included.",
 		Rationale: "A second stage fetched at run time is what backdoors and droppers do: the code that runs is not the code " +
 			"that was reviewed or published, and can change at any time without a new release.",
 		Remediation: "Treat the code as compromised: find where it fetches (the evidence has the phase), remove the dependency " +
@@ -319,11 +328,30 @@ var attackRules = []Rule{
 			"or shell running one of its scripts (`sh x.sh`, `node x.js`). A script started by its #! line counts as run by " +
 			"its interpreter when that is a language runtime (as esbuild's install script runs its bin/esbuild, a Node " +
 			"script), unless the package wrote the file itself; a shipped shell script started by its #! line is judged " +
-			"like a binary, since droppers ship exactly that.",
+			"like a binary, since droppers ship exactly that. An exec of a path where no file existed when the run ended " +
+			"(a PATH search trying each node_modules/.bin directory npm puts on a lifecycle script's PATH) ran nothing and " +
+			"is not counted, unless the package wrote or deleted that path.",
 		Rationale: "Droppers ship or download a binary and start it, often detached so that it outlives the install; a " +
 			"library inside a Lambda function has little reason to execute files of its own.",
 		Remediation: "Inspect the executed file (the evidence has its path). A package that legitimately runs its own tool " +
 			"(a compiler, a prebuilt engine) can be accepted in the baseline; otherwise remove it.",
+	},
+	{
+		ID: RulePersistence, Name: "persistence", Severity: High, BaselineAccepts: true,
+		Summary: "The dependency installed code that runs later: cron, a service, a shell start-up file, an SSH key",
+		Description: "A file was written that makes the system run code later, outside the package: a cron table or " +
+			"cron directory, a systemd unit (system or ~/.config/systemd/user), an init script or autostart entry, a shell " +
+			"start-up file (~/.bashrc, ~/.profile, ~/.zshrc, /etc/profile…), ~/.ssh/authorized_keys, /etc/ld.so.preload; " +
+			"or a job or service was installed with crontab, at or systemctl enable (also when the program is missing: " +
+			"the attempt is judged). High; medium for a git hook (.git/hooks: developer tools such as husky install " +
+			"them) and for a write whose every open failed (an attempt that changed nothing).",
+		Rationale: "Persistence outlives the install or the invocation: a backdoor started at every boot or login, a " +
+			"key that lets the attacker log in, a command run by every new shell (nx \"s1ngularity\" added a shutdown to " +
+			"~/.bashrc). No library has a reason to touch these files; on Lambda they are not even read, so the " +
+			"write is aimed at the build machine or a developer's workstation.",
+		Remediation: "Treat the package as malicious: remove it, inspect and restore the file in the evidence on " +
+			"every machine that installed this version (cron tables, units, rc files, authorized_keys), and rotate " +
+			"credentials. A developer tool that installs git hooks on purpose can be accepted in the baseline.",
 	},
 }
 

