@@ -33,7 +33,8 @@ const maxAddons = 64
 // addonAPIVersion returns the Node-API version the ELF addon at file
 // declares, read from its code without loading it: the function compiles
 // to "mov eax, imm32; ret", after an endbr64 or a frame set-up. ok is false
-// for a file that is not an ELF addon of the host's architecture, declares
+// for a file that is not a Linux x86-64 ELF addon (argon2 ships FreeBSD
+// ones beside), declares
 // nothing (the default, 8) or whose function has another shape.
 func addonAPIVersion(file string) (v int, ok bool) {
 	f, err := elf.Open(file)
@@ -41,7 +42,7 @@ func addonAPIVersion(file string) (v int, ok bool) {
 		return 0, false
 	}
 	defer f.Close()
-	if f.Machine != elf.EM_X86_64 {
+	if f.Machine != elf.EM_X86_64 || (f.OSABI != elf.ELFOSABI_NONE && f.OSABI != elf.ELFOSABI_LINUX) {
 		return 0, false
 	}
 	syms, err := f.DynamicSymbols()
@@ -130,8 +131,8 @@ func napiProblems(p *profile.Profile, task string, supported func() int) {
 			continue
 		}
 		p.AddProblem(profile.Problem{Code: "node-api-mismatch", Dependency: d.Path, Phase: phases[0], Message: fmt.Sprintf(
-			"%s ships the native addon %s, which needs Node-API %d; the sandbox's node (%s) supports Node-API %d, and node releases before 22.14 crash (SIGSEGV) loading such an addon instead of refusing it: the killed %s phase is that incompatibility, which a Lambda function on this node would meet too; to see what the package does, scan with --node set to a node of 22.14 or later",
-			d.Path, path.Join(d.Path, addon), need, p.Bundle.RuntimeVersion, have, strings.Join(phases, " and "))})
+			"%s ships the native addon %s, which needs Node-API %d; the sandbox's node (%s) supports Node-API %d, and node releases before 22.14 crash (SIGSEGV) loading such an addon instead of refusing it: the killed %s %s that incompatibility, which a Lambda function on this node would meet too; to see what the package does, scan with --node set to a node of 22.14 or later",
+			d.Path, path.Join(d.Path, addon), need, p.Bundle.RuntimeVersion, have, strings.Join(phases, " and "), plural(len(phases), "phase is", "phases are"))})
 	}
 }
 

@@ -68,6 +68,18 @@ func TestNAPIProblems(t *testing.T) {
 	addon(t, task, "node_modules/sqlite/prebuilds/linux-x64.node", 10)
 	addon(t, task, "node_modules/sqlite/node_modules/dep/x.node", 12) // another package's
 	addon(t, task, "node_modules/old/build/Release/old.node", 0)
+	// argon2 ships FreeBSD builds beside Linux ones: only Linux counts.
+	addon(t, task, "node_modules/mixed/prebuilds/freebsd-x64/m.node", 12)
+	addon(t, task, "node_modules/mixed/prebuilds/linux-x64/m.node", 10)
+	bsd := filepath.Join(task, "node_modules/mixed/prebuilds/freebsd-x64/m.node")
+	b, err := os.ReadFile(bsd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b[7] = 9 // EI_OSABI: ELFOSABI_FREEBSD
+	if err := os.WriteFile(bsd, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	segv := &profile.Outcome{Status: profile.StatusKilled, ExitCode: -1, Error: "signal: segmentation fault"}
 	tests := []struct {
 		name      string
@@ -76,11 +88,12 @@ func TestNAPIProblems(t *testing.T) {
 		supported int
 		want      string
 	}{
-		{"needs 10, node has 9", "node_modules/sqlite", segv, 9, "node_modules/sqlite/prebuilds/linux-x64.node, which needs Node-API 10; the sandbox's node (v20.20.2) supports Node-API 9"},
+		{"needs 10, node has 9", "node_modules/sqlite", segv, 9, "node_modules/sqlite/prebuilds/linux-x64.node, which needs Node-API 10; the sandbox's node (v20.20.2) supports Node-API 9, and node releases before 22.14 crash (SIGSEGV) loading such an addon instead of refusing it: the killed import phase is that incompatibility"},
 		{"node has 10", "node_modules/sqlite", segv, 10, ""},
 		{"killed otherwise", "node_modules/sqlite", &profile.Outcome{Status: profile.StatusKilled, Error: "signal: killed"}, 9, ""},
 		{"completed", "node_modules/sqlite", &profile.Outcome{Status: profile.StatusOK}, 9, ""},
 		{"an addon declaring nothing", "node_modules/old", segv, 9, ""},
+		{"a FreeBSD addon beside", "node_modules/mixed", segv, 9, "node_modules/mixed/prebuilds/linux-x64/m.node, which needs Node-API 10"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -48,9 +48,9 @@ func markScripts(p *profile.Profile, task string) {
 				}
 				f, seen := files[rel]
 				if !seen {
-					rel := filepath.Clean(rel)
-					_, err := root.Lstat(rel)
-					f = file{line: shebang(root, rel), absent: errors.Is(err, fs.ErrNotExist)}
+					clean := filepath.Clean(rel)
+					_, err := root.Lstat(clean)
+					f = file{line: shebang(root, clean), absent: errors.Is(err, fs.ErrNotExist)}
 					files[rel] = f
 				}
 				x.Processes[i].Script = f.line

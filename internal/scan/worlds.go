@@ -276,6 +276,9 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 		}
 	}
 	for _, pr := range wp.Problems {
+		if slices.Contains(s.profile.Problems, pr) {
+			continue // the same as in the scan's own world (a package's claimed name)
+		}
 		pr.Message = "in the " + v.Name + " world: " + pr.Message
 		s.profile.AddProblem(pr)
 	}
@@ -286,7 +289,7 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 // drops levels left empty, and reports whether anything but the
 // reference is left.
 func keepSteps(pl *plan.Plan, keep func(plan.Step) bool) bool {
-	any := false
+	kept := false
 	levels := pl.Levels[:0]
 	for _, level := range pl.Levels {
 		level = slices.DeleteFunc(level, func(st plan.Step) bool {
@@ -296,7 +299,7 @@ func keepSteps(pl *plan.Plan, keep func(plan.Step) bool) bool {
 			if !keep(st) {
 				return true
 			}
-			any = true
+			kept = true
 			return false
 		})
 		if len(level) > 0 {
@@ -304,7 +307,7 @@ func keepSteps(pl *plan.Plan, keep func(plan.Step) bool) bool {
 		}
 	}
 	pl.Levels = levels
-	return any
+	return kept
 }
 
 // borrowImports gives a world re-run's profile, for the packages whose

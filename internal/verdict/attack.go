@@ -83,12 +83,15 @@ func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.B
 		return
 	}
 	own := taskRoot + d.Path + "/"
-	written := map[string]bool{} // written or deleted by the package
+	written, deleted := map[string]bool{}, map[string]bool{}
 	for _, ph := range d.Phases {
 		parts(ph, func(b *profile.Behavior, _ bool) {
 			for _, f := range b.Files {
-				if f.Access == profile.AccessWrite || f.Access == profile.AccessReadWrite || f.Access == profile.AccessDelete {
+				switch f.Access {
+				case profile.AccessWrite, profile.AccessReadWrite:
 					written[f.Path] = true
+				case profile.AccessDelete:
+					deleted[f.Path] = true
 				}
 			}
 		})
@@ -105,7 +108,8 @@ func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.B
 			// wrote nor deleted, ran nothing: a PATH search trying each
 			// node_modules/.bin (the scan marks it ENOENT).
 			if bin == "" || slices.Contains(shells, base) || slices.Contains(runners, strings.TrimRight(base, "0123456789.")) ||
-				((interpretedScript(p) || p.Result == "ENOENT") && !written[bin]) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+				(interpretedScript(p) && !written[bin]) || (p.Result == "ENOENT" && !written[bin] && !deleted[bin]) ||
+				c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
 			switch {
