@@ -1,6 +1,8 @@
 package verdict
 
 import (
+	"path"
+	"slices"
 	"strings"
 
 	"github.com/depbox/depbox/profile"
@@ -22,7 +24,8 @@ const httpsPort = 443
 // this; malware's install step adds what keeps DBX008 high: a secret or
 // credential-file read (DBX005, DBX006), a canary in the data (DBX001), a
 // shell or downloader (DBX007), a shipped or written binary run (DBX020),
-// fetched code run (DBX019), DNS beacons or an address and port of its own.
+// fetched code run (DBX019), DNS beacons or an address and port of its own,
+// or host reconnaissance (whoami, id, …: reconRun) sent to its server.
 func (c *checker) softenDownload(d *profile.Dependency, from int) {
 	var net *Finding
 	for i := from; i < len(c.out); i++ {
@@ -38,7 +41,7 @@ func (c *checker) softenDownload(d *profile.Dependency, from int) {
 			return
 		}
 	}
-	if net == nil || !downloadOnly(d.Phases[profile.PhaseInstall]) {
+	if net == nil || !downloadOnly(d.Phases[profile.PhaseInstall]) || reconRun(d.Phases[profile.PhaseInstall]) != "" {
 		return
 	}
 	net.Severity = Medium
@@ -75,4 +78,33 @@ func resolved(b *profile.Behavior, host string) bool {
 		}
 	}
 	return false
+}
+
+// reconPrograms answer "who and where am I": what a recon beacon runs
+// before it posts the answers (google-caja-bower's `id`, `whoami`,
+// `hostname`, `systeminfo` to a webhook). An installer fetching its own
+// files has no use for them (it asks for the platform: uname, os.arch).
+var reconPrograms = []string{"id", "whoami", "hostname", "systeminfo", "ifconfig", "ipconfig", "ip", "who", "w", "last",
+	"env", "printenv", "groups", "users"}
+
+// reconRun returns the first recon program the behaviour ran, directly or
+// as a simple command of a `sh -c` line, or "".
+func reconRun(b *profile.Behavior) string {
+	if b == nil {
+		return ""
+	}
+	for _, p := range b.Processes {
+		if prog := program(p); slices.Contains(reconPrograms, prog) {
+			return prog
+		}
+		if !slices.Contains(shells, program(p)) || len(p.Argv) != 3 || p.Argv[1] != "-c" {
+			continue
+		}
+		for _, sc := range shellSeparators.Split(p.Argv[2], -1) {
+			if f := strings.Fields(sc); len(f) > 0 && slices.Contains(reconPrograms, path.Base(f[0])) {
+				return path.Base(f[0])
+			}
+		}
+	}
+	return ""
 }

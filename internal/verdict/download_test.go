@@ -31,6 +31,12 @@ func TestInstallDownload(t *testing.T) {
 		{"and a lookup program (prisma's openssl version)", &profile.Behavior{
 			Network: []profile.Endpoint{https("binaries.prisma.sh")}, DNS: dns("binaries.prisma.sh"),
 			Processes: []profile.Process{node, {Argv: []string{"openssl", "version", "-v"}, Binary: "/usr/bin/openssl", Result: "ENOENT"}}}, Medium},
+		{"with host recon through a shell (google-caja-bower's beacon)", &profile.Behavior{
+			Network: []profile.Endpoint{https("discord.invalid")}, DNS: dns("discord.invalid"),
+			Processes: []profile.Process{node, {Argv: []string{"/bin/sh", "-c", "whoami"}, Binary: "/bin/sh", Result: "ok"}}}, High},
+		{"with host recon run directly", &profile.Behavior{
+			Network: []profile.Endpoint{https("discord.invalid")}, DNS: dns("discord.invalid"),
+			Processes: []profile.Process{node, {Argv: []string{"id"}, Binary: "/usr/bin/id", Result: "ok"}}}, High},
 		{"a DNS-only name (a beacon)", &profile.Behavior{
 			Network: []profile.Endpoint{https("cdn.example.invalid")}, DNS: dns("cdn.example.invalid", "aGVsbG8.x.invalid")}, High},
 		{"DNS only", &profile.Behavior{DNS: dns("aGVsbG8.x.invalid")}, High},
