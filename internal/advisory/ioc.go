@@ -3,6 +3,7 @@ package advisory
 import (
 	"net/netip"
 	"net/url"
+	"slices"
 	"strings"
 
 	"google.golang.org/protobuf/types/known/structpb"
@@ -192,6 +193,7 @@ func parseIndicator(raw, kind string) (ind indicator, why string) {
 		if !publicAddr(a) {
 			return ind, ExcludedNonPublic
 		}
+		ind.Shared = slices.Contains(publicResolvers, ind.Key)
 		return ind, ""
 	}
 	if reservedName(host) {
@@ -320,6 +322,16 @@ var sharedHosts = []string{
 	"ngrok.io", "ngrok-free.app", "ngrok.app", "glitch.me", "onrender.com", "fly.dev", "deno.dev",
 	"azurewebsites.net", "cloudfront.net", "appspot.com", "web.app", "firebaseapp.com", "firebaseio.com",
 	"github.io", "gitlab.io", "blob.core.windows.net", "run.app", "cloudfunctions.net",
+}
+
+// publicResolvers are the anycast addresses of public DNS resolvers:
+// malware uses them (to check it is online, or to resolve its server), and
+// so do benign packages (systeminformation's inetLatency pings 8.8.8.8), so
+// an indicator naming one is context, not a verdict.
+var publicResolvers = []string{
+	"8.8.8.8", "8.8.4.4", "1.1.1.1", "1.0.0.1", "9.9.9.9", "149.112.112.112",
+	"208.67.222.222", "208.67.220.220", "94.140.14.14", "94.140.15.15",
+	"2001:4860:4860::8888", "2001:4860:4860::8844", "2606:4700:4700::1111", "2606:4700:4700::1001", "2620:fe::fe",
 }
 
 var sharedSet = func() map[string]bool {

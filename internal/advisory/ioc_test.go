@@ -66,6 +66,9 @@ func TestParseIndicator(t *testing.T) {
 		{raw: "workers[.]dev", kind: "domain", key: "workers.dev", shared: true},
 		{raw: "storage.googleapis.com", kind: "domain", key: "storage.googleapis.com", shared: true},
 		{raw: "ltidi.storage.googleapis.com", kind: "domain", key: "ltidi.storage.googleapis.com"},
+		{raw: "8[.]8[.]8[.]8", kind: "ip", key: "8.8.8.8", ip: true, shared: true}, // a public resolver
+		{raw: "2001:4860:4860::8888", kind: "ip", key: "2001:4860:4860::8888", ip: true, shared: true},
+		{raw: "8.8.8.9", kind: "ip", key: "8.8.8.9", ip: true},
 	}
 	for _, tt := range tests {
 		ind, why := parseIndicator(tt.raw, tt.kind)
