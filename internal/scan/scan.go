@@ -211,19 +211,11 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			o.Log.Warn("removing leftovers of earlier depbox runs", "err", err)
 		}
 	}
-	work, err := os.MkdirTemp(WorkBase(o.WorkDir), "depbox-"+ownerTag()+"-")
+	work, task, done, err := workDirs(o)
 	if err != nil {
-		return nil, nil, fmt.Errorf("creating work directory: %w", err)
-	}
-	if o.KeepWorkDir {
-		o.Log.Warn("keeping work directory", "dir", work)
-	} else {
-		defer os.RemoveAll(work)
-	}
-	task := filepath.Join(work, "task")
-	if err := os.Mkdir(task, 0o755); err != nil {
 		return nil, nil, err
 	}
+	defer done()
 	layerDir := ""
 	if len(o.Layers) > 0 {
 		layerDir = filepath.Join(work, "opt")
@@ -973,4 +965,25 @@ func linkOrCopy(src, dst string) error {
 		return nil
 	}
 	return copyFile(src, dst, 0o755)
+}
+
+// workDirs makes a run's owner-tagged work directory and its task
+// directory in it; done removes the work directory, unless --keep-workdir
+// keeps it (said in the log).
+func workDirs(o Options) (work, task string, done func(), err error) {
+	work, err = os.MkdirTemp(WorkBase(o.WorkDir), "depbox-"+ownerTag()+"-")
+	if err != nil {
+		return "", "", nil, fmt.Errorf("creating work directory: %w", err)
+	}
+	done = func() { os.RemoveAll(work) }
+	if o.KeepWorkDir {
+		o.Log.Warn("keeping work directory", "dir", work)
+		done = func() {}
+	}
+	task = filepath.Join(work, "task")
+	if err := os.Mkdir(task, 0o755); err != nil {
+		done()
+		return "", "", nil, err
+	}
+	return work, task, done, nil
 }

@@ -65,19 +65,11 @@ func BuildSdist(ctx context.Context, o Options, sd Sdist, wheelDir string) (*Bui
 	if err := CheckStatic(o.Self); err != nil {
 		return nil, err
 	}
-	work, err := os.MkdirTemp(WorkBase(o.WorkDir), "depbox-"+ownerTag()+"-")
+	work, task, done, err := workDirs(o)
 	if err != nil {
-		return nil, fmt.Errorf("creating work directory: %w", err)
-	}
-	if o.KeepWorkDir {
-		o.Log.Warn("keeping work directory", "dir", work)
-	} else {
-		defer os.RemoveAll(work)
-	}
-	task := filepath.Join(work, "task")
-	if err := os.Mkdir(task, 0o755); err != nil {
 		return nil, err
 	}
+	defer done()
 	if err := copyTree(filepath.Join(sd.Dir, sd.Top), filepath.Join(task, sd.Top)); err != nil {
 		return nil, fmt.Errorf("staging the source distribution: %w", err)
 	}
