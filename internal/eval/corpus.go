@@ -238,7 +238,7 @@ func readExpect(path string) (Expect, error) {
 	case ex.Package == "" && ex.ExpectExit == 0:
 		return ex, errors.New("expect.json: \"package\" (the install path that must be named) is required")
 	case ex.Package != "" && !installPath(ex.Package):
-		return ex, fmt.Errorf("expect.json: package %q is not an install path (node_modules/…, a bundled package's <file>#node_modules/…, a layer's /opt/nodejs/…, or . for the function's own code)", ex.Package)
+		return ex, fmt.Errorf("expect.json: package %q is not an install path (node_modules/…, a bundled package's <file>#node_modules/…, a layer's /opt/nodejs/…, a Python distribution's NAME-VERSION.dist-info, or . for the function's own code)", ex.Package)
 	case ex.ExpectExit != 0 && ex.ExpectExit != 1 && ex.ExpectExit != 3:
 		return ex, fmt.Errorf("expect.json: expect_exit %d: want 1 or 3", ex.ExpectExit)
 	}
@@ -261,8 +261,24 @@ func ruleID(s string) bool {
 // installPath reports whether p is an install path as profiles give them:
 // "node_modules/x", a package bundled into a file of the function
 // ("index.js#node_modules/x"), a layer's ("/opt/nodejs/node_modules/x"),
-// or "." for the function's own code (a backdoored first-party file).
+// a Python distribution's metadata directory ("x-1.0.dist-info", a
+// legacy "x-1.0.egg-info", under a layer's "python/…" too), or "." for
+// the function's own code (a backdoored first-party file).
 func installPath(p string) bool {
 	_, bundled, ok := strings.Cut(p, "#")
-	return p == "." || strings.HasPrefix(p, "node_modules/") || ok && strings.HasPrefix(bundled, "node_modules/") || strings.HasPrefix(p, "/opt/nodejs/")
+	return p == "." || strings.HasPrefix(p, "node_modules/") || ok && strings.HasPrefix(bundled, "node_modules/") || strings.HasPrefix(p, "/opt/nodejs/") || pythonInstallPath(p)
+}
+
+// pythonInstallPath reports whether p names a Python distribution's
+// metadata directory, as Python profiles name distributions.
+func pythonInstallPath(p string) bool {
+	base := p[strings.LastIndexByte(p, '/')+1:]
+	stem, dist := strings.CutSuffix(base, ".dist-info")
+	if !dist {
+		if stem, dist = strings.CutSuffix(base, ".egg-info"); !dist {
+			return false
+		}
+	}
+	name, version, _ := strings.Cut(stem, "-")
+	return name != "" && version != "" && !slices.Contains(strings.Split(p, "/"), "..")
 }
