@@ -152,11 +152,15 @@ func subdirs(dir string) ([]string, error) {
 }
 
 // Function is a Lambda-style function of the benign side:
-// benign/functions/<name>/ with package.json, package-lock.json and its
-// handler.
+// benign/functions/<name>/ with its handler and either package.json and
+// package-lock.json (Node.js) or distributions.txt (Python: the
+// distributions the eval copies beside the handler).
 type Function struct {
 	Name string
 	Dir  string
+	// Distributions is a Python function's distributions.txt (nil for a
+	// Node.js function).
+	Distributions []Distribution
 }
 
 // LoadFunctions lists the functions under dir (missing dir: none), with
@@ -169,6 +173,14 @@ func LoadFunctions(dir string) ([]Function, error) {
 	var out []Function
 	for _, d := range dirs {
 		name := filepath.Base(d)
+		if _, err := os.Stat(filepath.Join(d, DistributionsFile)); err == nil {
+			ds, err := readDistributions(d)
+			if err != nil {
+				return nil, fmt.Errorf("function %s: %w", name, err)
+			}
+			out = append(out, Function{Name: name, Dir: d, Distributions: ds})
+			continue
+		}
 		for _, f := range []string{"package.json", "package-lock.json"} {
 			if _, err := os.Stat(filepath.Join(d, f)); err != nil {
 				return nil, fmt.Errorf("function %s: %w", name, err)
