@@ -158,7 +158,9 @@ func AssemblePython(dst, site string, dists []Distribution) error {
 
 // distFiles returns the site-relative paths a distribution installed
 // besides its metadata directory: RECORD's entries inside the site (not
-// ../../bin scripts), else top_level.txt's modules and packages.
+// ../../bin scripts, nor the build paths Debian's RECORDs keep, such as
+// scripts-3.10/…, which are not installed), else top_level.txt's modules
+// and packages.
 func distFiles(site, meta string) ([]string, error) {
 	var out []string
 	if rec, err := os.ReadFile(filepath.Join(site, meta, "RECORD")); err == nil {
@@ -168,7 +170,13 @@ func distFiles(site, meta string) ([]string, error) {
 			if p == "." || !filepath.IsLocal(p) || strings.HasPrefix(p, meta+string(filepath.Separator)) || strings.Contains(p, "__pycache__") {
 				continue
 			}
+			if _, err := os.Stat(filepath.Join(site, p)); errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
 			out = append(out, p)
+		}
+		if len(out) == 0 {
+			return nil, fmt.Errorf("none of the files %s/RECORD lists is in the site directory", meta)
 		}
 		return out, nil
 	} else if !errors.Is(err, fs.ErrNotExist) {

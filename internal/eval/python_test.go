@@ -90,7 +90,7 @@ func TestAssemblePython(t *testing.T) {
 		// A wheel's dist-info: its RECORD says what is its (not the
 		// script outside the site, not byte code).
 		"PyYAML-6.0.dist-info/METADATA":      "Name: PyYAML\nVersion: 6.0\n",
-		"PyYAML-6.0.dist-info/RECORD":        "PyYAML-6.0.dist-info/METADATA,,\nyaml/__init__.py,sha256=x,1\n_yaml/__init__.py,,\n../../../bin/yamlx,,\nyaml/__pycache__/__init__.cpython-311.pyc,,\n",
+		"PyYAML-6.0.dist-info/RECORD":        "PyYAML-6.0.dist-info/METADATA,,\nyaml/__init__.py,sha256=x,1\n_yaml/__init__.py,,\n../../../bin/yamlx,,\nscripts-3.10/yamlx,,\nyaml/__pycache__/__init__.cpython-311.pyc,,\n",
 		"yaml/__init__.py":                   "# yaml",
 		"yaml/__pycache__/x.pyc":             "bytecode",
 		"yaml/unlisted.py":                   "# not in RECORD",
@@ -109,6 +109,7 @@ func TestAssemblePython(t *testing.T) {
 		"other.py":                            "# not asked for",
 		"broken-1.0.egg-info/PKG-INFO":        "no top_level.txt, no RECORD",
 		"ghost-1.0.egg-info/top_level.txt":    "ghost\n",
+		"empty-1.0.dist-info/RECORD":          "empty-1.0.dist-info/RECORD,,\nscripts/gone,,\n",
 	})
 	tests := []struct {
 		name  string
@@ -126,6 +127,7 @@ func TestAssemblePython(t *testing.T) {
 		{name: "not installed", dists: []Distribution{{Name: "requests", Version: "2.28.1"}}, err: "requests is not installed in " + site + ": scripts/install-deps installs it"},
 		{name: "another version", dists: []Distribution{{Name: "PyYAML", Version: "5.4"}}, err: "has PyYAML-6.0.dist-info, the function pins 5.4"},
 		{name: "no file list", dists: []Distribution{{Name: "broken", Version: "1.0"}}, err: "neither RECORD nor top_level.txt"},
+		{name: "a RECORD listing nothing there", dists: []Distribution{{Name: "empty", Version: "1.0"}}, err: "none of the files empty-1.0.dist-info/RECORD lists"},
 		{name: "a module that is not there", dists: []Distribution{{Name: "ghost", Version: "1.0"}}, err: "names ghost, which is not in the site directory"},
 	}
 	for _, tt := range tests {
