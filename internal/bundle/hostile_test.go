@@ -410,7 +410,7 @@ func TestLimitsCountActualBytes(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer root.Close()
-			_, err = tr.writeFile(root, e, tt.total)
+			_, err = tr.writeFile(root, e.name, e, tt.total)
 			var ie *InputError
 			if !errors.As(err, &ie) || ie.Limit != tt.limit {
 				t.Errorf("writeFile = %v, want an InputError with Limit %q", err, tt.limit)

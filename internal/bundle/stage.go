@@ -28,8 +28,9 @@ const (
 const maxLinkTarget = 4096
 
 // collectDir lists the directory src into t. The bundle root's .git
-// directory is skipped; everything else is listed or rejected.
-func collectDir(t *tree, src *os.Root, srcPaths []string) error {
+// directory is skipped; everything else is listed or rejected. Files are
+// opened later, through files (directories of src), when staged.
+func collectDir(t *tree, src *os.Root, files *dirRoots, srcPaths []string) error {
 	return fs.WalkDir(src.FS(), ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return fmt.Errorf("reading the bundle directory at %s: %w", p, err)
@@ -54,7 +55,7 @@ func collectDir(t *tree, src *os.Root, srcPaths []string) error {
 			}
 			return t.add(&entry{
 				name: p, kind: kindFile, exec: mode&0o111 != 0, size: info.Size(),
-				open: func() (io.ReadCloser, error) { return openRegular(src, p, info) },
+				open: func() (io.ReadCloser, error) { return openRegular(files, p, info) },
 			})
 		case mode&fs.ModeSymlink != 0:
 			target, err := src.Readlink(p)
@@ -77,8 +78,12 @@ func collectDir(t *tree, src *os.Root, srcPaths []string) error {
 
 // openRegular opens the regular file p of src and makes sure it is still the
 // file that was listed (not swapped for a fifo, device or other file since).
-func openRegular(src *os.Root, p string, listed fs.FileInfo) (io.ReadCloser, error) {
-	f, err := src.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+func openRegular(src *dirRoots, p string, listed fs.FileInfo) (io.ReadCloser, error) {
+	dir, name, err := src.split(p)
+	var f *os.File
+	if err == nil {
+		f, err = dir.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", p, err)
 	}
@@ -249,19 +254,28 @@ func zipReadErr(name string, err error) error {
 // symlinks last, so that no write ever goes through a link.
 func (t *tree) materialize(dst *os.Root) (string, error) {
 	t.root = dst
+	dirs := newDirRoots(dst)
+	defer dirs.Close()
 	var total int64
 	for _, name := range t.names {
 		e := t.entries[name]
+		if e.kind == kindLink {
+			continue
+		}
+		parent, base, err := dirs.split(name)
+		if err != nil {
+			return "", stageErr(name, err)
+		}
 		switch e.kind {
 		case kindDir:
-			if err := dst.Mkdir(name, 0o755); err != nil {
+			if err := parent.Mkdir(base, 0o755); err != nil {
 				return "", stageErr(name, err)
 			}
-			if err := dst.Chmod(name, 0o755); err != nil {
+			if err := parent.Chmod(base, 0o755); err != nil {
 				return "", stageErr(name, err)
 			}
 		case kindFile:
-			n, err := t.writeFile(dst, e, total)
+			n, err := t.writeFile(parent, base, e, total)
 			if err != nil {
 				return "", err
 			}
@@ -287,10 +301,10 @@ func stageErr(name string, err error) error {
 	return fmt.Errorf("staging %s: %w", name, err)
 }
 
-// writeFile copies one file into dst, enforcing the limits on the bytes
-// actually read (headers can lie), and records its hash. It returns the
-// number of bytes written.
-func (t *tree) writeFile(dst *os.Root, e *entry, total int64) (int64, error) {
+// writeFile copies one file into dst (the directory that holds it) under
+// the name base, enforcing the limits on the bytes actually read (headers
+// can lie), and records its hash. It returns the number of bytes written.
+func (t *tree) writeFile(dst *os.Root, base string, e *entry, total int64) (int64, error) {
 	rc, err := e.open()
 	if err != nil {
 		if e.zip {
@@ -303,7 +317,7 @@ func (t *tree) writeFile(dst *os.Root, e *entry, total int64) (int64, error) {
 	if e.exec {
 		perm = 0o755
 	}
-	f, err := dst.OpenFile(e.name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	f, err := dst.OpenFile(base, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
 	if err != nil {
 		return 0, stageErr(e.name, err)
 	}
