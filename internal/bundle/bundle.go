@@ -344,7 +344,7 @@ func collectSourceDir(t *tree, src, dst string) (func(), error) {
 	}
 	files := newDirRoots(sr)
 	release := func() { files.Close(); sr.Close() }
-	if err := collectDir(t, sr, files, []string{srcReal, srcAbs}); err != nil {
+	if err := collectDir(t, files, []string{srcReal, srcAbs}); err != nil {
 		release()
 		return nil, err
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 )
@@ -30,20 +31,10 @@ const maxLinkTarget = 4096
 // collectDir lists the directory src into t. The bundle root's .git
 // directory is skipped; everything else is listed or rejected. Files are
 // opened later, through files (directories of src), when staged.
-func collectDir(t *tree, src *os.Root, files *dirRoots, srcPaths []string) error {
-	return fs.WalkDir(src.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("reading the bundle directory at %s: %w", p, err)
-		}
-		if p == "." {
-			return nil
-		}
-		if p == ".git" && d.IsDir() {
+func collectDir(t *tree, files *dirRoots, srcPaths []string) error {
+	return walkDir(files, "", func(dir *os.Root, p string, info fs.FileInfo) error {
+		if p == ".git" && info.IsDir() {
 			return fs.SkipDir
-		}
-		info, err := d.Info()
-		if err != nil {
-			return fmt.Errorf("reading the bundle directory at %s: %w", p, err)
 		}
 		mode := info.Mode()
 		switch {
@@ -58,7 +49,7 @@ func collectDir(t *tree, src *os.Root, files *dirRoots, srcPaths []string) error
 				open: func() (io.ReadCloser, error) { return openRegular(files, p, info) },
 			})
 		case mode&fs.ModeSymlink != 0:
-			target, err := src.Readlink(p)
+			target, err := dir.Readlink(path.Base(p))
 			if err != nil {
 				return fmt.Errorf("reading the symlink %s: %w", p, err)
 			}
@@ -74,6 +65,58 @@ func collectDir(t *tree, src *os.Root, files *dirRoots, srcPaths []string) error
 			return inputErr(p, "is a %s; a bundle may hold only regular files, directories and symlinks, remove it", describeMode(mode))
 		}
 	})
+}
+
+// walkDir calls fn for every entry below the directory dir of d ("" is the
+// root), depth first and in lexical order as fs.WalkDir does, with the
+// Root of the directory that holds the entry, and descends into each
+// directory unless fn returns fs.SkipDir for it. Each directory is opened
+// once, by its base name (dirRoots), and its entries are stat'ed relative
+// to it.
+func walkDir(d *dirRoots, dir string, fn func(dir *os.Root, p string, info fs.FileInfo) error) error {
+	at := dir
+	if at == "" {
+		at = "."
+	}
+	r, err := d.dir(dir)
+	if err != nil {
+		return fmt.Errorf("reading the bundle directory at %s: %w", at, err)
+	}
+	f, err := r.Open(".")
+	if err != nil {
+		return fmt.Errorf("reading the bundle directory at %s: %w", at, err)
+	}
+	ents, err := f.ReadDir(-1)
+	f.Close()
+	if err != nil {
+		return fmt.Errorf("reading the bundle directory at %s: %w", at, err)
+	}
+	slices.SortFunc(ents, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	for _, e := range ents {
+		p := path.Join(dir, e.Name())
+		info, err := e.Info()
+		if err != nil {
+			return fmt.Errorf("reading the bundle directory at %s: %w", p, err)
+		}
+		err = fn(r, p, info)
+		if err == fs.SkipDir {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if info.IsDir() {
+			if err := walkDir(d, p, fn); err != nil {
+				return err
+			}
+			// The walk below p moved d's chain: r is held again for
+			// the next entry (d.dir reopens it when it was dropped).
+			if r, err = d.dir(dir); err != nil {
+				return fmt.Errorf("reading the bundle directory at %s: %w", at, err)
+			}
+		}
+	}
+	return nil
 }
 
 // openRegular opens the regular file p of src and makes sure it is still the
@@ -324,7 +367,12 @@ func (t *tree) writeFile(dst *os.Root, base string, e *entry, total int64) (int6
 	defer f.Close()
 	g := &guard{t: t, e: e, total: total, h: sha256.New()}
 	limit := min(t.opts.MaxFileBytes, t.opts.MaxTotalBytes-total) + 1
-	n, err := io.Copy(f, io.TeeReader(g.wrap(io.LimitReader(rc, limit)), g.h))
+	if t.copyBuf == nil {
+		t.copyBuf = make([]byte, 64<<10)
+	}
+	// One buffer for every file (io.Copy would allocate one per file):
+	// f is wrapped so that its ReadFrom does not bypass it.
+	n, err := io.CopyBuffer(struct{ io.Writer }{f}, io.TeeReader(g.wrap(io.LimitReader(rc, limit)), g.h), t.copyBuf)
 	if err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) {
