@@ -342,7 +342,11 @@ func collectSourceDir(t *tree, src, dst string) (func(), error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the bundle: %w", err)
 	}
-	files := newDirRoots(sr)
+	files, err := newDirFDs(sr)
+	if err != nil {
+		sr.Close()
+		return nil, fmt.Errorf("opening the bundle: %w", err)
+	}
 	release := func() { files.Close(); sr.Close() }
 	if err := collectDir(t, files, []string{srcReal, srcAbs}); err != nil {
 		release()

@@ -16,6 +16,8 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // Compression-bomb check: a zip entry that inflates to more than
@@ -31,8 +33,8 @@ const maxLinkTarget = 4096
 // collectDir lists the directory src into t. The bundle root's .git
 // directory is skipped; everything else is listed or rejected. Files are
 // opened later, through files (directories of src), when staged.
-func collectDir(t *tree, files *dirRoots, srcPaths []string) error {
-	return walkDir(files, "", func(dir *os.Root, p string, info fs.FileInfo) error {
+func collectDir(t *tree, files *dirFDs, srcPaths []string) error {
+	return walkDir(files, "", func(p string, info fs.FileInfo) error {
 		if p == ".git" && info.IsDir() {
 			return fs.SkipDir
 		}
@@ -49,7 +51,7 @@ func collectDir(t *tree, files *dirRoots, srcPaths []string) error {
 				open: func() (io.ReadCloser, error) { return openRegular(files, p, info) },
 			})
 		case mode&fs.ModeSymlink != 0:
-			target, err := dir.Readlink(path.Base(p))
+			target, err := files.readlink(p)
 			if err != nil {
 				return fmt.Errorf("reading the symlink %s: %w", p, err)
 			}
@@ -68,37 +70,27 @@ func collectDir(t *tree, files *dirRoots, srcPaths []string) error {
 }
 
 // walkDir calls fn for every entry below the directory dir of d ("" is the
-// root), depth first and in lexical order as fs.WalkDir does, with the
-// Root of the directory that holds the entry, and descends into each
-// directory unless fn returns fs.SkipDir for it. Each directory is opened
-// once, by its base name (dirRoots), and its entries are stat'ed relative
-// to it.
-func walkDir(d *dirRoots, dir string, fn func(dir *os.Root, p string, info fs.FileInfo) error) error {
+// root), depth first and in lexical order as fs.WalkDir does, and descends
+// into each directory unless fn returns fs.SkipDir for it. Each directory
+// is opened once, by its base name (dirFDs), and its entries are stat'ed
+// relative to it.
+func walkDir(d *dirFDs, dir string, fn func(p string, info fs.FileInfo) error) error {
 	at := dir
 	if at == "" {
 		at = "."
 	}
-	r, err := d.dir(dir)
+	names, err := d.list(dir)
 	if err != nil {
 		return fmt.Errorf("reading the bundle directory at %s: %w", at, err)
 	}
-	f, err := r.Open(".")
-	if err != nil {
-		return fmt.Errorf("reading the bundle directory at %s: %w", at, err)
-	}
-	ents, err := f.ReadDir(-1)
-	f.Close()
-	if err != nil {
-		return fmt.Errorf("reading the bundle directory at %s: %w", at, err)
-	}
-	slices.SortFunc(ents, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
-	for _, e := range ents {
-		p := path.Join(dir, e.Name())
-		info, err := e.Info()
+	slices.Sort(names)
+	for _, name := range names {
+		p := path.Join(dir, name)
+		info, err := d.lstat(p)
 		if err != nil {
 			return fmt.Errorf("reading the bundle directory at %s: %w", p, err)
 		}
-		err = fn(r, p, info)
+		err = fn(p, info)
 		if err == fs.SkipDir {
 			continue
 		}
@@ -109,11 +101,6 @@ func walkDir(d *dirRoots, dir string, fn func(dir *os.Root, p string, info fs.Fi
 			if err := walkDir(d, p, fn); err != nil {
 				return err
 			}
-			// The walk below p moved d's chain: r is held again for
-			// the next entry (d.dir reopens it when it was dropped).
-			if r, err = d.dir(dir); err != nil {
-				return fmt.Errorf("reading the bundle directory at %s: %w", at, err)
-			}
 		}
 	}
 	return nil
@@ -121,24 +108,20 @@ func walkDir(d *dirRoots, dir string, fn func(dir *os.Root, p string, info fs.Fi
 
 // openRegular opens the regular file p of src and makes sure it is still the
 // file that was listed (not swapped for a fifo, device or other file since).
-func openRegular(src *dirRoots, p string, listed fs.FileInfo) (io.ReadCloser, error) {
-	dir, name, err := src.split(p)
-	var f *os.File
-	if err == nil {
-		f, err = dir.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	}
+func openRegular(src *dirFDs, p string, listed fs.FileInfo) (io.ReadCloser, error) {
+	fd, err := src.open(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", p, err)
 	}
-	st, err := f.Stat()
-	if err == nil && (!st.Mode().IsRegular() || !os.SameFile(st, listed)) {
+	same, err := sameFile(fd, listed)
+	if err == nil && !same {
 		err = fmt.Errorf("%s changed while the bundle was being copied", p)
 	}
 	if err != nil {
-		f.Close()
+		fdReader{fd}.Close()
 		return nil, err
 	}
-	return f, nil
+	return fdReader{fd}, nil
 }
 
 // relativeTarget rewrites an absolute symlink target that points inside the
@@ -297,7 +280,10 @@ func zipReadErr(name string, err error) error {
 // symlinks last, so that no write ever goes through a link.
 func (t *tree) materialize(dst *os.Root) (string, error) {
 	t.root = dst
-	dirs := newDirRoots(dst)
+	dirs, err := newDirFDs(dst)
+	if err != nil {
+		return "", fmt.Errorf("staging: %w", err)
+	}
 	defer dirs.Close()
 	var total int64
 	for _, name := range t.names {
@@ -305,20 +291,17 @@ func (t *tree) materialize(dst *os.Root) (string, error) {
 		if e.kind == kindLink {
 			continue
 		}
-		parent, base, err := dirs.split(name)
-		if err != nil {
-			return "", stageErr(name, err)
-		}
 		switch e.kind {
 		case kindDir:
-			if err := parent.Mkdir(base, 0o755); err != nil {
-				return "", stageErr(name, err)
+			parent, base, err := dirs.split(name)
+			if err == nil {
+				err = mkdirat(parent, base)
 			}
-			if err := parent.Chmod(base, 0o755); err != nil {
-				return "", stageErr(name, err)
+			if err != nil {
+				return "", stageErr(name, &fs.PathError{Op: "mkdir", Path: name, Err: err})
 			}
 		case kindFile:
-			n, err := t.writeFile(parent, base, e, total)
+			n, err := t.writeFile(dirs, e, total)
 			if err != nil {
 				return "", err
 			}
@@ -335,6 +318,14 @@ func (t *tree) materialize(dst *os.Root) (string, error) {
 	return t.digest(), nil
 }
 
+// mkdirat makes the directory name in dir, mode 0755 whatever the umask.
+func mkdirat(dir int, name string) error {
+	if err := unix.Mkdirat(dir, name, 0o755); err != nil {
+		return err
+	}
+	return unix.Fchmodat(dir, name, 0o755, 0)
+}
+
 // stageErr wraps a failure to create name in the staging directory; names
 // the file system cannot hold are the bundle's fault.
 func stageErr(name string, err error) error {
@@ -344,10 +335,10 @@ func stageErr(name string, err error) error {
 	return fmt.Errorf("staging %s: %w", name, err)
 }
 
-// writeFile copies one file into dst (the directory that holds it) under
-// the name base, enforcing the limits on the bytes actually read (headers
-// can lie), and records its hash. It returns the number of bytes written.
-func (t *tree) writeFile(dst *os.Root, base string, e *entry, total int64) (int64, error) {
+// writeFile copies one file into dst, enforcing the limits on the bytes
+// actually read (headers can lie), and records its hash. It returns the
+// number of bytes written.
+func (t *tree) writeFile(dst *dirFDs, e *entry, total int64) (int64, error) {
 	rc, err := e.open()
 	if err != nil {
 		if e.zip {
@@ -360,10 +351,11 @@ func (t *tree) writeFile(dst *os.Root, base string, e *entry, total int64) (int6
 	if e.exec {
 		perm = 0o755
 	}
-	f, err := dst.OpenFile(base, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	fd, err := dst.open(e.name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, uint32(perm))
 	if err != nil {
 		return 0, stageErr(e.name, err)
 	}
+	f := os.NewFile(uintptr(fd), e.name)
 	defer f.Close()
 	g := &guard{t: t, e: e, total: total, h: sha256.New()}
 	limit := min(t.opts.MaxFileBytes, t.opts.MaxTotalBytes-total) + 1
