@@ -288,9 +288,6 @@ func (t *tree) materialize(dst *os.Root) (string, error) {
 	var total int64
 	for _, name := range t.names {
 		e := t.entries[name]
-		if e.kind == kindLink {
-			continue
-		}
 		switch e.kind {
 		case kindDir:
 			parent, base, err := dirs.split(name)

@@ -1,14 +1,9 @@
 package scan_test
 
 import (
-	"crypto/rand"
 	"fmt"
 	"testing"
 	"time"
-
-	"github.com/depbox/depbox/internal/canary"
-	"github.com/depbox/depbox/internal/sandboxtest"
-	"github.com/depbox/depbox/internal/scan"
 )
 
 // BenchmarkRescan times only the hooked re-scan of bench/lambda-100 with
@@ -17,17 +12,8 @@ import (
 // that a CPU profile (-cpuprofile) can take apart. The cache is filled
 // once, outside the timed loop.
 func BenchmarkRescan(b *testing.B) {
-	sandboxtest.Require(b)
-	self, runsc := sandboxtest.Binaries(b)
-	dir := benchBundle(b)
-	c, err := canary.New(rand.Reader)
-	if err != nil {
-		b.Fatal(err)
-	}
-	o := scan.Options{
-		Path: dir, CacheDir: sandboxtest.CacheDir(b), Runsc: runsc, Self: self,
-		Node: sandboxtest.Node(b), Version: "bench", Canaries: c, ImportCache: b.TempDir(),
-	}
+	o := benchOptions(b)
+	o.ImportCache = b.TempDir()
 	fill, _, _ := timeScan(b, o)
 	b.ResetTimer()
 	var total time.Duration
