@@ -31,6 +31,9 @@ _spec.loader.exec_module(_hook)
 
 import atexit
 import base64
+# logging registers an exit handler when first imported: imported here, it
+# does not make the first window that imports it look like its own.
+import logging  # noqa: F401
 import builtins
 import gc
 import importlib
@@ -126,7 +129,7 @@ def loaded(new):
     mods = sys.modules
     for name in new:
         m = mods.get(name)
-        if type(m) is not ModuleType and not isinstance(m, ModuleType):
+        if not issubclass(type(m), ModuleType):
             continue
         d = m.__dict__
         o = owner(d.get('__file__'))
@@ -139,7 +142,7 @@ def loaded(new):
             elif t is FunctionType or issubclass(t, type):
                 mn = v.__dict__.get('__module__') if issubclass(t, type) else v.__module__
                 src = mods.get(mn) if isinstance(mn, str) else None
-                o = owner(src.__dict__.get('__file__')) if isinstance(src, ModuleType) else None
+                o = owner(src.__dict__.get('__file__')) if issubclass(type(src), ModuleType) else None
             else:
                 continue
             if o:
@@ -149,19 +152,41 @@ def loaded(new):
 
 def fingerprint():
     """The import system, the interpreter's hooks and the process's exit
-    path, as a flat list of objects: a distribution that changes them
-    changes how every later one imports or ends."""
-    return [len(sys.meta_path), *sys.meta_path, len(sys.path_hooks), *sys.path_hooks,
-            builtins.__import__, importlib.import_module, sys.gettrace(), sys.getprofile(),
-            getattr(threading, '_trace_hook', None), getattr(threading, '_profile_hook', None),
-            os._exit, sys.exit, sys.excepthook, sys.unraisablehook, len(gc.callbacks),
-            signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGALRM)]
+    path, by name: a distribution that changes them changes how every
+    later one imports or ends."""
+    return {
+        'sys.meta_path': list(sys.meta_path),
+        'sys.path_hooks': [len(sys.path_hooks), *sys.path_hooks],
+        'builtins.__import__': [builtins.__import__],
+        'importlib.import_module': [importlib.import_module],
+        'sys.settrace': [sys.gettrace(), getattr(threading, '_trace_hook', None)],
+        'sys.setprofile': [sys.getprofile(), getattr(threading, '_profile_hook', None)],
+        'os._exit': [os._exit], 'sys.exit': [sys.exit],
+        'sys.excepthook': [sys.excepthook], 'sys.unraisablehook': [sys.unraisablehook],
+        'gc.callbacks': [len(gc.callbacks)],
+        'signal handlers': [signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGALRM)],
+    }
 
 
-def same(a, b):
-    """Element by element identity (numbers by value): no __eq__ of a
-    distribution's objects runs."""
-    return len(a) == len(b) and all(x is y or (type(x) is int and type(y) is int and x == y) for x, y in zip(a, b))
+def changed(a, b):
+    """The names whose objects differ, element by element by identity
+    (numbers by value): no __eq__ of a distribution's objects runs.
+
+    Finders appended to sys.meta_path after the others do not count (six,
+    and the copies of it other distributions vendor, add one for
+    six.moves): every earlier finder still answers first, so they change
+    no import that resolved before. Their code runs in later windows only
+    for names nothing else resolves, and the records it makes there name
+    their distribution, which makes such a window ambiguous (the
+    profiler's check)."""
+    out = []
+    for k, x in a.items():
+        y = b[k]
+        if k == 'sys.meta_path' and len(y) >= len(x):
+            y = y[:len(x)]    # finders appended after the others (see below)
+        if len(x) != len(y) or not all(u is v or (type(u) is int and type(v) is int and u == v) for u, v in zip(x, y)):
+            out.append(k)
+    return out
 
 
 def hook_state():
@@ -227,10 +252,10 @@ def main():
             why.append('threads')
         if _ncallbacks() != exits:
             why.append('atexit')
-        if not same(before, fingerprint()):
-            why.append('module-system')
-        if any(sys.modules.get(k) is not v for k, v in before_mods.items()):
-            why.append('module-system')
+        why += ['module-system: ' + k for k in changed(before, fingerprint())]
+        gone = [k for k, v in before_mods.items() if sys.modules.get(k) is not v]
+        if gone:
+            why.append('module-system: sys.modules[%r] replaced' % gone[0][:80])
         after = hook_state()
         if after.get('tampers') != state.get('tampers'):
             why.append('tamper')
