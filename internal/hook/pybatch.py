@@ -55,6 +55,7 @@ _chdir = os.chdir
 _umask = os.umask
 _putenv, _unsetenv = os.putenv, os.unsetenv
 _hooked = hasattr(_hook, 'record')
+_dumps = json.dumps
 
 _, _marker, phase, tag = sys.argv[:4]
 cfg = json.load(open('/depbox/py-config.json'))
@@ -80,7 +81,7 @@ linger = (int(inp.get('linger_ms') or 0)) / 1000
 
 def status(o):
     try:
-        _write(3, (json.dumps(o) + '\n').encode())
+        _write(3, (_dumps(o) + '\n').encode())
     except OSError:
         pass      # the runner is gone
 
@@ -94,7 +95,7 @@ def frame(op, detail):
             _hook.new_window()
         _hook.record('batch', op, detail)
         return
-    raw = json.dumps({'k': 'batch', 'o': op, 'd': detail}, separators=(',', ':')).encode()
+    raw = _dumps({'k': 'batch', 'o': op, 'd': detail}, separators=(',', ':')).encode()
     enc = base64.urlsafe_b64encode(raw).rstrip(b'=').decode('ascii')
     try:
         os.close(os.open('/__depbox__/' + '/'.join(enc[i:i + 200] for i in range(0, len(enc), 200)), os.O_RDONLY))

@@ -49,6 +49,16 @@ import json
 		"e_failer": "try:\n    open('/tmp/failer-probe')\nexcept OSError:\n    pass\nraise ImportError('e_failer does not import')\n",
 		// f_user: imports after the patch.
 		"f_user": "import base64\nimport json\n",
+		// g_globpatch: patches json.dumps; h_user, after it, calls it.
+		"g_globpatch": `import json
+_dumps = json.dumps
+def dumps(*a, **kw):
+    try: open('/tmp/globpatch-probe')
+    except OSError: pass
+    return _dumps(*a, **kw)
+json.dumps = dumps
+`,
+		"h_user": "import json\nX = json.dumps({'a': 1})\n",
 	} {
 		info := name + "-1.0.dist-info/"
 		files[name+"/__init__.py"] = code
@@ -60,7 +70,7 @@ import json
 
 // TestPythonBatchMisbehaving runs a batch of Python distributions that
 // misbehave (threads, os._exit, a patched builtins.__import__, a failing
-// import) in the real sandbox: each distribution's import behaviour must
+// import, a patched json.dumps a later one calls) in the real sandbox: each distribution's import behaviour must
 // be what it is with one process per distribution, nothing one left
 // behind may land on another, and the windows the loader gave up on must
 // have been imported again alone.
@@ -91,6 +101,8 @@ func TestPythonBatchMisbehaving(t *testing.T) {
 		{"d_patcher-1.0.dist-info", "ok", []string{"/tmp/patcher-probe"}},
 		{"e_failer-1.0.dist-info", "error", []string{"/tmp/failer-probe"}},
 		{"f_user-1.0.dist-info", "ok", nil},
+		{"g_globpatch-1.0.dist-info", "ok", nil},
+		{"h_user-1.0.dist-info", "ok", nil},
 	} {
 		b := importOf(t, batched, tc.dist)
 		if b.Outcome.Status != tc.status {
@@ -114,8 +126,10 @@ func TestPythonBatchMisbehaving(t *testing.T) {
 	}
 	t.Logf("batched scan: %d imported alone by the runner, %d again by the profiler", st.Isolated, st.Rerun)
 	// b_thread (a thread left), c_exiter (the exit) and d_patcher (the
-	// import system) are caught by the loader.
-	if st.Isolated < 3 {
-		t.Errorf("%d distributions imported alone by the runner, want ≥ 3", st.Isolated)
+	// import system) are caught by the loader; the patched json.dumps
+	// only by the profiler (h_user's window has a record naming
+	// g_globpatch, which h_user did not load).
+	if st.Isolated < 3 || st.Rerun < 1 {
+		t.Errorf("%d distributions imported alone by the runner and %d again by the profiler, want ≥ 3 and ≥ 1", st.Isolated, st.Rerun)
 	}
 }
