@@ -262,7 +262,7 @@ def main():
             why.append('tamper')
         # A changed sys.path does not make the window doubtful (what the
         # distribution did was its own), but the next one starts afresh.
-        fresh = sys.path != path
+        fresh = len(sys.path) != len(path) or any(type(x) is not str or x != y for x, y in zip(sys.path, path))
         new = [k for k in sys.modules if k not in before_mods]
         got = loaded(new) if not why else []
         ms = (_monotonic() - start) * 1000

@@ -11,9 +11,9 @@ import (
 
 // pyMisbehaving is a Python bundle of distributions that misbehave in a
 // batch, one batch (Jobs: 1), leaves all, in this order: a_first,
-// b_thread, c_exiter, d_patcher, e_failer, f_user. TEST FIXTURE: every
-// file it touches is a probe path under /tmp that exists nowhere; it runs
-// only in the sandbox.
+// b_thread, c_exiter, d_patcher, e_failer, f_user, g_globpatch, h_user,
+// i_pathmod, j_last. TEST FIXTURE: every file it touches is a probe path
+// under /tmp that exists nowhere; it runs only in the sandbox.
 var pyMisbehaving = func() map[string]string {
 	files := map[string]string{"lambda_function.py": "def lambda_handler(event, context):\n    return 1\n"}
 	for name, code := range map[string]string{
@@ -59,6 +59,10 @@ def dumps(*a, **kw):
 json.dumps = dumps
 `,
 		"h_user": "import json\nX = json.dumps({'a': 1})\n",
+		// i_pathmod: changes sys.path (its window stands; the next
+		// distribution starts in a fresh process); j_last follows.
+		"i_pathmod": "import sys\nsys.path.append('/tmp/nowhere')\n",
+		"j_last":    "import json\n",
 	} {
 		info := name + "-1.0.dist-info/"
 		files[name+"/__init__.py"] = code
@@ -70,10 +74,11 @@ json.dumps = dumps
 
 // TestPythonBatchMisbehaving runs a batch of Python distributions that
 // misbehave (threads, os._exit, a patched builtins.__import__, a failing
-// import, a patched json.dumps a later one calls) in the real sandbox: each distribution's import behaviour must
-// be what it is with one process per distribution, nothing one left
-// behind may land on another, and the windows the loader gave up on must
-// have been imported again alone.
+// import, a patched json.dumps a later one calls, a changed sys.path) in
+// the real sandbox: each distribution's import behaviour must be what it
+// is with one process per distribution, nothing one left behind may land
+// on another, and the windows the loader gave up on must have been
+// imported again alone.
 func TestPythonBatchMisbehaving(t *testing.T) {
 	requirePython(t)
 	dir := t.TempDir()
@@ -103,6 +108,8 @@ func TestPythonBatchMisbehaving(t *testing.T) {
 		{"f_user-1.0.dist-info", "ok", nil},
 		{"g_globpatch-1.0.dist-info", "ok", nil},
 		{"h_user-1.0.dist-info", "ok", nil},
+		{"i_pathmod-1.0.dist-info", "ok", nil},
+		{"j_last-1.0.dist-info", "ok", nil},
 	} {
 		b := importOf(t, batched, tc.dist)
 		if b.Outcome.Status != tc.status {
