@@ -1108,12 +1108,12 @@ let enumKeys = null, enumSeq = 0;
 // (`for (k in process.env)`: node asks for each key's descriptor at another
 // column than the enumeration's), or a whole-environment copy
 // (`for (k in env) o[k] = env[k]`). Such reads are part of the enumeration,
-// not targeted reads. The walk's first read is still recorded (it could
-// be a targeted read of whatever key comes first), so hiding a read of a
-// key takes reading every key before it at the same site: a copy. A site
-// that reads a key out of that order (a loop that picks
-// AWS_SECRET_ACCESS_KEY, a filter) leaves the walk for good, and its reads
-// are recorded from then on.
+// not targeted reads: the code already has every key, and could have had
+// every value with JSON.stringify(process.env), one enumeration. (The
+// walk's first key is not special: a shell reorders the environment, so a
+// planted secret can come first.) A site that reads a key out of that
+// order (a loop that picks AWS_SECRET_ACCESS_KEY, a filter) leaves the walk
+// for good, and its reads are recorded from then on.
 function envCopyRead(siteKey, name) {
   if (enumKeys === null) return false;
   let c = MapGet(copySites, siteKey);
@@ -1128,7 +1128,7 @@ function envCopyRead(siteKey, name) {
     return false;
   }
   c[1]++;
-  return c[1] > 1;
+  return true;
 }
 
 function envAccess(op, name, keys) {
