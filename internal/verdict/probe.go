@@ -36,8 +36,9 @@ var (
 // That is a version probe, not inline code (DBX007). Every statement must
 // be `import sys`/`import platform` or a print of an expression made of
 // probeFacts, string and number literals, probeHelpers, probeMethods and
-// operators (% + , : [ ] ( )): no other name, no assignment, no other
-// module, so no exec, os.system or open.
+// operators (% + , : [ ] ( )), and one of them must print a fact: no
+// other name, no assignment, no other module, so no exec, os.system or
+// open.
 func interpreterProbe(p profile.Process) bool {
 	prog := program(p)
 	if strings.TrimRight(prog, "0123456789.") != "python" || len(p.Argv) != 3 || p.Argv[1] != "-c" {
@@ -62,10 +63,11 @@ func interpreterProbe(p profile.Process) bool {
 				return false
 			}
 		case slices.Contains(probeOutputs, stmt[0]) && len(stmt) >= 3 && stmt[1] == "(" && stmt[len(stmt)-1] == ")":
-			if !probeExpr(stmt[2 : len(stmt)-1]) {
+			expr := stmt[2 : len(stmt)-1]
+			if !probeExpr(expr) {
 				return false
 			}
-			printed = true
+			printed = printed || slices.ContainsFunc(expr, func(t string) bool { return slices.Contains(probeFacts, t) || factMethod(t) })
 		default:
 			return false
 		}

@@ -34,6 +34,7 @@ func TestInterpreterProbe(t *testing.T) {
 		{"triple quotes", []string{"python3", "-c", `import sys; print("""x""")`}, false},
 		{"unbalanced", []string{"python3", "-c", `import sys; print(sys.version))(`}, false},
 		{"a call after print", []string{"python3", "-c", `import sys; print(sys.version)(1)`}, false},
+		{"no fact printed", []string{"python3", "-c", `import sys; print(1)`}, false},
 		{"only an import", []string{"python3", "-c", `import sys`}, false},
 		{"comment", []string{"python3", "-c", `import sys; print(sys.version) # x`}, false},
 		{"not python", []string{"node", "-e", `import sys; print(sys.version)`}, false},
