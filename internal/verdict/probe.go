@@ -104,7 +104,8 @@ func probeExpr(toks []string) bool {
 				return false
 			}
 		case t == "%" || t == "+" || t == "," || t == ":":
-		case t[0] == '"' || t[0] == '\'' || t[0] >= '0' && t[0] <= '9':
+		case t[0] == '"' || t[0] == '\'' || strings.Trim(t, "0123456789") == "":
+			// A literal: a string, or a number of digits only (not 0or, 1if).
 		case t[0] == '.':
 			// A method of what precedes it: a literal or a closing bracket.
 			if i == 0 || !slices.Contains(probeMethods, t[1:]) {

@@ -34,6 +34,7 @@ func TestInterpreterProbe(t *testing.T) {
 		{"triple quotes", []string{"python3", "-c", `import sys; print("""x""")`}, false},
 		{"unbalanced", []string{"python3", "-c", `import sys; print(sys.version))(`}, false},
 		{"a call after print", []string{"python3", "-c", `import sys; print(sys.version)(1)`}, false},
+		{"keywords glued to a number", []string{"python3", "-c", `import sys; print(0or sys.version)`}, false},
 		{"no fact printed", []string{"python3", "-c", `import sys; print(1)`}, false},
 		{"only an import", []string{"python3", "-c", `import sys`}, false},
 		{"comment", []string{"python3", "-c", `import sys; print(sys.version) # x`}, false},
