@@ -408,7 +408,7 @@ func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary
 		} else if strings.HasPrefix(n.Address, "127.") {
 			continue // loopback inside the sandbox: the fake DNS server and the like
 		}
-		if f.Explained["net\x00"+host+"\x00"+strconv.Itoa(n.Port)] {
+		if f.Explained["net\x00"+host+"\x00"+strconv.Itoa(n.Port)] || hookedAddress(f, n) {
 			continue
 		}
 		un.Network = append(un.Network, n)
