@@ -1,10 +1,7 @@
 package scan
 
 import (
-	"fmt"
 	"net"
-	"os"
-	"path/filepath"
 
 	"github.com/depbox/depbox/sandbox"
 )
@@ -24,15 +21,8 @@ func hostsFile(hostname string) string {
 	return s
 }
 
-// hostsMount writes hostsFile for the host name into the work directory
-// (once per name: world variants share it) and returns its read-only mount
-// over /etc/hosts.
+// hostsMount is hostsFile's mount over /etc/hosts (one file per host name:
+// world variants share the work directory).
 func (s *scanner) hostsMount(hostname string) (sandbox.Mount, error) {
-	src := filepath.Join(s.work, "etc-hosts-"+hostname)
-	if _, err := os.Stat(src); err != nil {
-		if err := os.WriteFile(src, []byte(hostsFile(hostname)), 0o444); err != nil {
-			return sandbox.Mount{}, fmt.Errorf("preparing /etc/hosts for the sandbox: %w", err)
-		}
-	}
-	return sandbox.Mount{Source: src, Destination: "/etc/hosts"}, nil
+	return s.fileMount("etc-hosts-"+hostname, "/etc/hosts", hostsFile(hostname))
 }
