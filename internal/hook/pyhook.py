@@ -396,7 +396,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
             try:
                 from urllib.parse import urlsplit
                 u = urlsplit(url)
-                d = {'api': event, 'method': method or ('POST' if data else 'GET'), 'host': u.hostname or '', 'port': u.port or {'http': 80, 'https': 443}.get(u.scheme, 0), 'path': u.path, 'proto': u.scheme}
+                d = {'api': event, 'method': method or ('POST' if data else 'GET'), 'host': u.hostname or '', 'port': u.port or {'http': 80, 'https': 443}.get(u.scheme, 0), 'path': u.path + ('?' + u.query if u.query else ''), 'proto': u.scheme}
             except Exception:
                 d = {'api': event, 'url': str(url)}
             _record('http', 'request', d, data=data if isinstance(data, (bytes, bytearray)) else None)
