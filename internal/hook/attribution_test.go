@@ -134,10 +134,13 @@ exports.run = function () {
   Error.prepareStackTrace = prep;
   Error.stackTraceLimit = limit;
   try { fs.openSync('/__depbox__/forged'); } catch (e) {}
-  require('dns').lookupService = function () {};                    // overwrite a hooked function
+  // Replacements of hooked functions that do not call through, called:
+  // the calls are not recorded, so they are tampering.
+  require('dns').lookupService = function () {};                    // an assignment
+  require('dns').lookupService('192.0.2.1', 22, () => {});
   Object.defineProperty(fs, 'rmSync', { value: () => {}, writable: true, configurable: true });
-  // A redefinition that does not call through, called: dropped records.
-  Object.defineProperty(fs, 'readlinkSync', { value: function readlinkSync() { return '/x'; }, writable: true, configurable: true });
+  fs.rmSync('/tmp/nothing');
+  Reflect.defineProperty(fs, 'readlinkSync', { value: function readlinkSync() { return '/x'; }, writable: true, configurable: true });
   fs.readlinkSync('/home/sbx_user/.aws/credentials');
 };
 `,
@@ -322,8 +325,8 @@ func TestAttribution(t *testing.T) {
 		{"read through a patched clone of fs", "fs", "read", map[string]string{"path": "/etc/hosts"}, helper, nil, ""},
 		{"forged marker", "tamper", "forge", map[string]string{"target": "marker"}, evil, nil, ""},
 		{"overwritten hook", "tamper", "overwrite", map[string]string{"target": "dns.lookupService"}, evil, nil, ""},
-		{"redefined hook, never called", "tamper", "redefine", map[string]string{"target": "fs.rmSync"}, evil, nil, ""},
-		{"redefined hook that does not call through", "tamper", "redefine", map[string]string{"target": "fs.readlinkSync"}, evil, nil, ""},
+		{"redefined hook", "tamper", "redefine", map[string]string{"target": "fs.rmSync"}, evil, nil, ""},
+		{"hook redefined through Reflect", "tamper", "redefine", map[string]string{"target": "fs.readlinkSync"}, evil, nil, ""},
 		{"a value wrap calling through records the call", "fs", "", map[string]string{"path": "/tmp", "api": "readdirSync"}, tracer, nil, ""},
 		{"an assigned wrap calling through records the call", "fs", "", map[string]string{"path": "/tmp", "api": "statSync"}, tracer, nil, ""},
 	}

@@ -1018,7 +1018,7 @@ function hookMethod(obj, name, label, makeWrapper) {
     if (v === h.current) return;
     h.source = undefined;
     if (SetHas(replaceable, label)) { h.current = v; return; }
-    replaced(h, v, 'overwrite', assigner());
+    replaced(h, v, 'overwrite', assigner(), false);
   };
   if (!ReflectDefineProperty(obj, name, { get: h.getter, set: h.setter, enumerable: d.enumerable, configurable: true })) return; // frozen
   ArrayPush(installed, h);
@@ -1038,17 +1038,19 @@ function hookMethod(obj, name, label, makeWrapper) {
 // redefinition). The property then holds a checking shim: a Proxy of the
 // replacement (same identity for toString, own properties, __wrapped,
 // __original; isProxy says no) whose every call must enter the wrapper
-// during its synchronous run. A replacement never seen to call through by
-// exit is tamper too (a call before verify found it went unchecked).
+// during its synchronous run. An assignment, and a redefinition through
+// the define functions, is checked before any call (a replacement never
+// called hid nothing); one verify found may have been called unchecked
+// before, so it is tamper unless seen to call through by exit.
 const shimTarget = new SafeWeakMap(); // shim → replacement (prints like it)
-const unproven = []; // replacement states: { h, op, a, proven, bypassed }
+const unproven = []; // replacement states found late: { h, op, a, proven, bypassed }
 
-function replaced(h, v, op, a) {
+function replaced(h, v, op, a, late) {
   if (a === null) { h.current = v; return; } // the hook's or the harness's own
   if (typeof v === 'function' && (v === h.w || WeakMapGet(originalOf, v) === h.orig || WeakMapHas(shimTarget, v))) { h.current = v; return; }
   if (typeof v !== 'function') { tamperNoted(op, h.label, a); h.current = v; return; }
   const st = { h, op, a, proven: false, bypassed: false };
-  ArrayPush(unproven, st);
+  if (late) ArrayPush(unproven, st);
   h.current = checkingShim(st, v);
 }
 
@@ -1088,8 +1090,8 @@ function fromSource(h, self) {
   return p;
 }
 
-// unprovenReplacements records, at exit, replacements never seen to call
-// through to the hook's wrapper.
+// unprovenReplacements records, at exit, replacements verify found that
+// were never seen to call through to the hook's wrapper.
 function unprovenReplacements() {
   for (let i = 0; i < unproven.length; i++) {
     const st = unproven[i];
@@ -1128,22 +1130,24 @@ function verify() {
 // checkHook puts the hook's accessor back over a new definition of h's
 // property and judges the definition like an assignment (see replaced); a
 // getter that replaced the hook's becomes the accessor's source
-// (fromSource). a: the definer's attribution (null: (unknown)).
+// (fromSource). a: the definer's attribution, when found at once (null:
+// found late, by verify: (unknown)).
 function checkHook(h, a) {
   const d = ReflectGetOwnPropertyDescriptor(h.obj, h.name);
   if ((d && d.get === h.getter) || SetHas(replaceable, h.label)) return;
-  if (a === null) a = { pkg: UNKNOWN };
+  const late = a === null;
+  if (late) a = { pkg: UNKNOWN };
   if (!d || !ReflectDefineProperty(h.obj, h.name, { get: h.getter, set: h.setter, enumerable: d.enumerable, configurable: true })) {
     tamperNoted('redefine', h.label, a); // deleted, or made non-configurable: cannot be checked
     return;
   }
   if ('value' in d) {
     h.source = undefined;
-    replaced(h, d.value, 'redefine', a);
+    replaced(h, d.value, 'redefine', a, late);
   } else if (typeof d.get === 'function') {
     h.source = d.get;
     h.sourceState = { h, op: 'redefine', a, proven: false, bypassed: false };
-    ArrayPush(unproven, h.sourceState);
+    if (late) ArrayPush(unproven, h.sourceState);
   } else {
     tamperNoted('redefine', h.label, a); // a setter alone: reads give undefined
   }
