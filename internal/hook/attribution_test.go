@@ -142,6 +142,9 @@ exports.run = function () {
   fs.rmSync('/tmp/nothing');
   Reflect.defineProperty(fs, 'readlinkSync', { value: function readlinkSync() { return '/x'; }, writable: true, configurable: true });
   fs.readlinkSync('/home/sbx_user/.aws/credentials');
+  // Redefined past the hooked define functions (another realm's): found
+  // by the check at exit, tampering whatever it does.
+  require('vm').runInNewContext('Object').defineProperty(fs, 'mkdtempSync', { value: fs.mkdtempSync, writable: true, configurable: true });
 };
 `,
 }
@@ -327,6 +330,7 @@ func TestAttribution(t *testing.T) {
 		{"overwritten hook", "tamper", "overwrite", map[string]string{"target": "dns.lookupService"}, evil, nil, ""},
 		{"redefined hook", "tamper", "redefine", map[string]string{"target": "fs.rmSync"}, evil, nil, ""},
 		{"hook redefined through Reflect", "tamper", "redefine", map[string]string{"target": "fs.readlinkSync"}, evil, nil, ""},
+		{"hook redefined through another realm (found at exit)", "tamper", "redefine", map[string]string{"target": "fs.mkdtempSync"}, hook.Unknown, nil, ""},
 		{"a value wrap calling through records the call", "fs", "", map[string]string{"path": "/tmp", "api": "readdirSync"}, tracer, nil, ""},
 		{"an assigned wrap calling through records the call", "fs", "", map[string]string{"path": "/tmp", "api": "statSync"}, tracer, nil, ""},
 	}

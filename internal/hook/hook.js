@@ -1018,7 +1018,7 @@ function hookMethod(obj, name, label, makeWrapper) {
     if (v === h.current) return;
     h.source = undefined;
     if (SetHas(replaceable, label)) { h.current = v; return; }
-    replaced(h, v, 'overwrite', assigner(), false);
+    replaced(h, v, 'overwrite', assigner());
   };
   if (!ReflectDefineProperty(obj, name, { get: h.getter, set: h.setter, enumerable: d.enumerable, configurable: true })) return; // frozen
   ArrayPush(installed, h);
@@ -1039,26 +1039,23 @@ function hookMethod(obj, name, label, makeWrapper) {
 // replacement (same identity for toString, own properties, __wrapped,
 // __original; isProxy says no) whose every call must enter the wrapper
 // during its synchronous run. An assignment, and a redefinition through
-// the define functions, is checked before any call (a replacement never
-// called hid nothing); one verify found may have been called unchecked
-// before, so it is tamper unless seen to call through by exit.
+// the define functions, is checked before any call, so a replacement never
+// called hid nothing. A redefinition made another way (another realm's
+// defineProperty, __defineGetter__) is found by verify, maybe after calls
+// that went unchecked: tamper at once, as before.
 const shimTarget = new SafeWeakMap(); // shim → replacement (prints like it)
-const unproven = []; // replacement states found late: { h, op, a, proven, bypassed }
 
-function replaced(h, v, op, a, late) {
+function replaced(h, v, op, a) {
   if (a === null) { h.current = v; return; } // the hook's or the harness's own
   if (typeof v === 'function' && (v === h.w || WeakMapGet(originalOf, v) === h.orig || WeakMapHas(shimTarget, v))) { h.current = v; return; }
   if (typeof v !== 'function') { tamperNoted(op, h.label, a); h.current = v; return; }
-  const st = { h, op, a, proven: false, bypassed: false };
-  if (late) ArrayPush(unproven, st);
-  h.current = checkingShim(st, v);
+  h.current = checkingShim({ h, op, a, bypassed: false }, v);
 }
 
 function checkingShim(st, v) {
   const calls = st.h.calls;
   const after = (n) => {
-    if (calls.n !== n) st.proven = true;
-    else if (!st.bypassed) { st.bypassed = true; tamperNoted(st.op, st.h.label, st.a); }
+    if (calls.n === n && !st.bypassed) { st.bypassed = true; tamperNoted(st.op, st.h.label, st.a); }
   };
   const p = new ProxyCtor(v, {
     apply(t, self, args) { const n = calls.n; try { return ReflectApply(t, self, args); } finally { after(n); } },
@@ -1071,32 +1068,21 @@ function checkingShim(st, v) {
 // fromSource reads a hooked property whose getter was replaced (dd-trace's
 // shimmer wraps the hook's getter in place): the replacement runs on every
 // read, as it would have, and the hook's getter it calls answers the
-// wrapper. Answering the wrapper proves it; another function is checked
-// like an assignment of it (one shim per function, so reads compare equal).
+// wrapper, which is fine; another function is checked like an assignment
+// of it (one shim per function, so reads compare equal).
 function fromSource(h, self) {
   h.inSource = true;
   let v;
   try { v = ReflectApply(h.source, self, []); } finally { h.inSource = false; }
-  const st = h.sourceState;
-  if (v === h.current) { st.proven = true; return v; }
-  if (typeof v !== 'function' || WeakMapHas(shimTarget, v)) return v;
+  if (v === h.current || typeof v !== 'function' || WeakMapHas(shimTarget, v)) return v;
   if (h.shims === null) h.shims = new SafeWeakMap();
   let p = WeakMapGet(h.shims, v);
   if (p === undefined) {
     if (v === h.w || WeakMapGet(originalOf, v) === h.orig) return v;
-    p = checkingShim(st, v);
+    p = checkingShim(h.sourceState, v);
     WeakMapSet(h.shims, v, p);
   }
   return p;
-}
-
-// unprovenReplacements records, at exit, replacements verify found that
-// were never seen to call through to the hook's wrapper.
-function unprovenReplacements() {
-  for (let i = 0; i < unproven.length; i++) {
-    const st = unproven[i];
-    if (!st.proven && !st.bypassed) tamperNoted(st.op, st.h.label, st.a);
-  }
 }
 
 // before wraps a function: onCall(args, self) runs before the original
@@ -1117,9 +1103,9 @@ function before(obj, name, label, onCall, family) {
   });
 }
 
-// verify finds hooked functions redefined behind the accessor, once each;
-// the harness calls it at invocation boundaries, and it runs at exit. A
-// redefinition through Object.defineProperty, Reflect.defineProperty or
+// verify finds hooked functions redefined behind the accessor; the harness
+// calls it at invocation boundaries, and it runs at exit. A redefinition
+// through Object.defineProperty, Reflect.defineProperty or
 // Object.defineProperties is found at once (definedOn).
 function verify() {
   for (let i = 0; i < installed.length; i++) checkHook(installed[i], null);
@@ -1130,24 +1116,25 @@ function verify() {
 // checkHook puts the hook's accessor back over a new definition of h's
 // property and judges the definition like an assignment (see replaced); a
 // getter that replaced the hook's becomes the accessor's source
-// (fromSource). a: the definer's attribution, when found at once (null:
-// found late, by verify: (unknown)).
+// (fromSource). a: the definer's attribution, when found at once; null:
+// found by verify, tampering with Pkg (unknown) whatever it does.
 function checkHook(h, a) {
   const d = ReflectGetOwnPropertyDescriptor(h.obj, h.name);
   if ((d && d.get === h.getter) || SetHas(replaceable, h.label)) return;
-  const late = a === null;
-  if (late) a = { pkg: UNKNOWN };
+  if (a === null) {
+    a = { pkg: UNKNOWN };
+    tamperNoted('redefine', h.label, a);
+  }
   if (!d || !ReflectDefineProperty(h.obj, h.name, { get: h.getter, set: h.setter, enumerable: d.enumerable, configurable: true })) {
     tamperNoted('redefine', h.label, a); // deleted, or made non-configurable: cannot be checked
     return;
   }
   if ('value' in d) {
     h.source = undefined;
-    replaced(h, d.value, 'redefine', a, late);
+    replaced(h, d.value, 'redefine', a);
   } else if (typeof d.get === 'function') {
     h.source = d.get;
-    h.sourceState = { h, op: 'redefine', a, proven: false, bypassed: false };
-    if (late) ArrayPush(unproven, h.sourceState);
+    h.sourceState = { h, op: 'redefine', a, bypassed: false };
   } else {
     tamperNoted('redefine', h.label, a); // a setter alone: reads give undefined
   }
@@ -2496,7 +2483,7 @@ function claim() {
 }
 module.exports = { claim };
 
-process.on('exit', () => { busy = true; try { verify(); unprovenReplacements(); unfiredTimers(); } catch { /* exiting */ } });
+process.on('exit', () => { busy = true; try { verify(); unfiredTimers(); } catch { /* exiting */ } });
 
 // Builtin ES modules (import fs from 'fs') see the wrapped functions.
 try { Module.syncBuiltinESMExports(); } catch { /* older node */ }
