@@ -167,12 +167,20 @@ func sortedKeys[V any](m map[string]V) []string {
 
 // buildTools are the distributions AddPythonBuild copies: setuptools (the
 // default PEP 517 backend and the legacy setup.py one) with what it
-// imports, and wheel (its bdist_wheel command).
-var buildTools = regexp.MustCompile(`^(setuptools|pkg_resources|_distutils_hack|wheel)([-.].*)?$`)
+// imports, and wheel (its bdist_wheel command), which it needs; and, where
+// the host has them (scripts/install-deps installs Debian's), the other
+// common PEP 517 backends with what they import: flit_core
+// (flit_core.buildapi), hatchling (hatchling.build: packaging, pathspec,
+// pluggy, trove_classifiers), poetry-core (poetry.core.masonry.api, its
+// dependencies vendored) and setuptools-scm (a setuptools plugin:
+// typing_extensions, tomli). Their metadata directories come along, so
+// that entry points (hatchling's and setuptools' plugins) resolve.
+var buildTools = regexp.MustCompile(`^(setuptools|pkg_resources|_distutils_hack|wheel|flit_core|hatchling|packaging|pathspec|pluggy|trove_classifiers|poetry|poetry_core|setuptools_scm|typing_extensions|tomli)([-.].*)?$`)
 
 // AddPythonBuild adds, for builds of source distributions, the host's
-// setuptools and wheel (Debian's python3-setuptools and python3-wheel)
-// beside py's standard library, at the same path as on the host, and
+// setuptools and wheel (Debian's python3-setuptools and python3-wheel) and
+// the other build backends of buildTools it has, beside py's standard
+// library, at the same path as on the host, and
 // returns that directory (the sandbox's processes run with -S: the builder
 // puts it on sys.path itself). py is what AddPython returned for host.
 func (s *RootfsSpec) AddPythonBuild(host string, py *Python) (string, error) {
@@ -201,9 +209,27 @@ func (s *RootfsSpec) AddPythonBuild(host string, py *Python) (string, error) {
 		s.Trees = map[string]Tree{}
 	}
 	for _, e := range ents {
-		if e.IsDir() && buildTools.MatchString(e.Name()) {
-			p := filepath.Join(dir, e.Name())
+		if !buildTools.MatchString(e.Name()) {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		switch {
+		case e.IsDir() && e.Name() == "poetry":
+			// poetry is a namespace: poetry-core is poetry/core, a whole
+			// poetry installed beside it is not a build backend.
+			s.Trees[p] = Tree{Source: p, Skip: func(rel string) bool { return rel != "core" && !strings.HasPrefix(rel, "core/") }}
+		case e.IsDir():
 			s.Trees[p] = Tree{Source: p}
+		case e.Type().IsRegular() && strings.HasSuffix(e.Name(), ".py"):
+			// a single-module distribution (typing_extensions.py)
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return "", fmt.Errorf("reading the build tool %s: %w", p, err)
+			}
+			if s.Files == nil {
+				s.Files = map[string]string{}
+			}
+			s.Files[p] = string(b)
 		}
 	}
 	return dir, nil

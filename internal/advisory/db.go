@@ -232,6 +232,12 @@ type Info struct {
 	// Reused is true when the index on disk was current (not rebuilt).
 	Reused bool      `json:"reused"`
 	Built  time.Time `json:"built"`
+	Counts
+}
+
+// Counts are what an index holds and what it left out, stored in its
+// header and reported by Info.
+type Counts struct {
 	// Records and Packages counted in the index; Malicious of the records
 	// are malicious-package verdicts.
 	Records   int `json:"records"`
@@ -261,10 +267,7 @@ func (db *DB) Info() Info {
 	h := db.ix.hdr
 	return Info{
 		Path: db.path, Source: h.Source, IndexPath: db.indexPath, Reused: db.reused, Built: h.Built,
-		Records: h.Records, Packages: h.Packages, Malicious: h.Malicious,
-		Withdrawn: h.Withdrawn, Invalid: h.Invalid, Problems: h.Problems,
-		Indicators: h.Indicators, Shared: h.Shared, Wide: h.Wide, WideExamples: h.WideExamples,
-		Excluded: h.Excluded, ExcludedExamples: h.ExcludedExamples,
+		Counts: h.Counts,
 	}
 }
 

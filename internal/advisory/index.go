@@ -36,31 +36,15 @@ const indexFormat = 4
 
 // header describes an index and the source it was built from.
 type header struct {
-	Format     int       `json:"format"`
-	Source     string    `json:"source"`
-	StatFP     string    `json:"stat_fingerprint"`
-	ContentFP  string    `json:"content_fingerprint"`
-	Built      time.Time `json:"built"`
-	Records    int       `json:"records"`
-	Packages   int       `json:"packages"`
-	Malicious  int       `json:"malicious"`
-	Withdrawn  int       `json:"withdrawn"`
-	Invalid    int       `json:"invalid"`
-	Problems   []string  `json:"problems,omitempty"`
-	Indicators int       `json:"indicators"`
-	// Shared and Wide count indexed indicators that are context, not
-	// verdicts: hosts of shared infrastructure, and indicators listed by
-	// records about many unrelated packages (WideExamples names some).
-	Shared       int      `json:"shared_indicators"`
-	Wide         int      `json:"widely_listed_indicators"`
-	WideExamples []string `json:"widely_listed_examples,omitempty"`
-	// Excluded counts the indicators left out per reason (Excluded…), with
-	// a few examples of each.
-	Excluded         map[string]int      `json:"excluded_indicators,omitempty"`
-	ExcludedExamples map[string][]string `json:"excluded_examples,omitempty"`
-	RecTable         [2]uint32           `json:"rec_table"` // offset, count
-	KeyTable         [2]uint32           `json:"key_table"`
-	IOCTable         [2]uint32           `json:"ioc_table"`
+	Format    int       `json:"format"`
+	Source    string    `json:"source"`
+	StatFP    string    `json:"stat_fingerprint"`
+	ContentFP string    `json:"content_fingerprint"`
+	Built     time.Time `json:"built"`
+	Counts
+	RecTable [2]uint32 `json:"rec_table"` // offset, count
+	KeyTable [2]uint32 `json:"key_table"`
+	IOCTable [2]uint32 `json:"ioc_table"`
 }
 
 // index is an opened index: the header and the body bytes.

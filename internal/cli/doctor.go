@@ -207,7 +207,31 @@ func pythonCheck(python string) check {
 		}
 		pip = "; " + strings.Join(v, " ") + " for pypi: audits"
 	}
-	return check{name: "python", ok: true, detail: fmt.Sprintf("%s (Python %s, standard library %s) for Python bundles%s", python, py.Version, py.Stdlib, pip)}
+	return check{name: "python", ok: true, detail: fmt.Sprintf("%s (Python %s, standard library %s) for Python bundles%s%s", python, py.Version, py.Stdlib, pip, buildBackends(python, py))}
+}
+
+// buildBackends says which PEP 517 backends sdist builds have in the
+// sandbox (sandbox.RootfsSpec.AddPythonBuild copies them from the host).
+func buildBackends(python string, py *sandbox.Python) string {
+	spec := sandbox.RootfsSpec{}
+	dir, err := spec.AddPythonBuild(python, py)
+	if err != nil {
+		return "; sdists cannot be built: " + err.Error()
+	}
+	have := []string{"setuptools"}
+	var missing []string
+	for _, b := range []struct{ module, name string }{{"flit_core", "flit_core"}, {"hatchling", "hatchling"}, {"poetry/core", "poetry-core"}, {"setuptools_scm", "setuptools-scm"}} {
+		if _, err := os.Stat(filepath.Join(dir, b.module, "__init__.py")); err == nil {
+			have = append(have, b.name)
+		} else {
+			missing = append(missing, b.name)
+		}
+	}
+	out := "; sdists build with " + strings.Join(have, ", ")
+	if len(missing) > 0 {
+		out += " (not " + strings.Join(missing, ", ") + ": scripts/install-deps installs Debian's)"
+	}
+	return out
 }
 
 // leftoversCheck reports what killed depbox processes left behind, and

@@ -22,8 +22,12 @@ import (
 	"time"
 )
 
-// Ports the TCP sinkholes listen on.
-var Ports = []int{80, 443, 8080, 8443, 3000, 5000, 8000, 8888, 9000, 21, 22, 25, 587, 3306, 5432, 6379, 27017}
+// Ports the TCP sinkholes listen on: web, mail, file transfer and database
+// ports, and the ones reverse shells and stealers' raw TCP channels use
+// (4444, 1337, 9001, …), so that what such a connection sends is recorded
+// instead of refused.
+var Ports = []int{80, 443, 8080, 8443, 3000, 5000, 8000, 8888, 9000, 21, 22, 25, 587, 3306, 5432, 6379, 27017,
+	1234, 1337, 2222, 4443, 4444, 5555, 6666, 6667, 7777, 8081, 9001, 9999, 12345, 31337}
 
 // Record is one thing the fake internet saw.
 type Record struct {

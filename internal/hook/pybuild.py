@@ -97,7 +97,7 @@ try:
         if modname.strip() == 'setuptools.build_meta':
             attribute_setup_py()
     except ImportError as e:
-        raise RuntimeError('the build backend %s is not available in the sandbox (it has setuptools and wheel): %s' % (modname.strip(), code_of(e)))
+        raise RuntimeError('the build backend %s is not available in the sandbox (it has the host\'s setuptools and wheel, and flit_core, hatchling, poetry-core and setuptools-scm where the host has them; nothing is downloaded for a build): %s' % (modname.strip(), code_of(e)))
     for a in [x for x in attr.strip().split('.') if x]:
         backend = getattr(backend, a)
     name = backend.build_wheel(out)

