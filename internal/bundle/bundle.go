@@ -342,11 +342,17 @@ func collectSourceDir(t *tree, src, dst string) (func(), error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the bundle: %w", err)
 	}
-	if err := collectDir(t, sr, []string{srcReal, srcAbs}); err != nil {
+	files, err := newDirFDs(sr)
+	if err != nil {
 		sr.Close()
+		return nil, fmt.Errorf("opening the bundle: %w", err)
+	}
+	release := func() { files.Close(); sr.Close() }
+	if err := collectDir(t, files, []string{srcReal, srcAbs}); err != nil {
+		release()
 		return nil, err
 	}
-	return func() { sr.Close() }, nil
+	return release, nil
 }
 
 // collectSourceZip lists the zip archive src into t (nothing is

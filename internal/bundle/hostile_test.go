@@ -410,7 +410,12 @@ func TestLimitsCountActualBytes(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer root.Close()
-			_, err = tr.writeFile(root, e, tt.total)
+			dirs, err := newDirFDs(root)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer dirs.Close()
+			_, err = tr.writeFile(dirs, e, tt.total)
 			var ie *InputError
 			if !errors.As(err, &ie) || ie.Limit != tt.limit {
 				t.Errorf("writeFile = %v, want an InputError with Limit %q", err, tt.limit)

@@ -13,8 +13,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // Compression-bomb check: a zip entry that inflates to more than
@@ -28,21 +31,12 @@ const (
 const maxLinkTarget = 4096
 
 // collectDir lists the directory src into t. The bundle root's .git
-// directory is skipped; everything else is listed or rejected.
-func collectDir(t *tree, src *os.Root, srcPaths []string) error {
-	return fs.WalkDir(src.FS(), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return fmt.Errorf("reading the bundle directory at %s: %w", p, err)
-		}
-		if p == "." {
-			return nil
-		}
-		if p == ".git" && d.IsDir() {
+// directory is skipped; everything else is listed or rejected. Files are
+// opened later, through files (directories of src), when staged.
+func collectDir(t *tree, files *dirFDs, srcPaths []string) error {
+	return walkDir(files, "", func(p string, info fs.FileInfo) error {
+		if p == ".git" && info.IsDir() {
 			return fs.SkipDir
-		}
-		info, err := d.Info()
-		if err != nil {
-			return fmt.Errorf("reading the bundle directory at %s: %w", p, err)
 		}
 		mode := info.Mode()
 		switch {
@@ -54,10 +48,10 @@ func collectDir(t *tree, src *os.Root, srcPaths []string) error {
 			}
 			return t.add(&entry{
 				name: p, kind: kindFile, exec: mode&0o111 != 0, size: info.Size(),
-				open: func() (io.ReadCloser, error) { return openRegular(src, p, info) },
+				open: func() (io.ReadCloser, error) { return openRegular(files, p, info) },
 			})
 		case mode&fs.ModeSymlink != 0:
-			target, err := src.Readlink(p)
+			target, err := files.readlink(p)
 			if err != nil {
 				return fmt.Errorf("reading the symlink %s: %w", p, err)
 			}
@@ -75,22 +69,59 @@ func collectDir(t *tree, src *os.Root, srcPaths []string) error {
 	})
 }
 
+// walkDir calls fn for every entry below the directory dir of d ("" is the
+// root), depth first and in lexical order as fs.WalkDir does, and descends
+// into each directory unless fn returns fs.SkipDir for it. Each directory
+// is opened once, by its base name (dirFDs), and its entries are stat'ed
+// relative to it.
+func walkDir(d *dirFDs, dir string, fn func(p string, info fs.FileInfo) error) error {
+	at := dir
+	if at == "" {
+		at = "."
+	}
+	names, err := d.list(dir)
+	if err != nil {
+		return fmt.Errorf("reading the bundle directory at %s: %w", at, err)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		p := path.Join(dir, name)
+		info, err := d.lstat(p)
+		if err != nil {
+			return fmt.Errorf("reading the bundle directory at %s: %w", p, err)
+		}
+		err = fn(p, info)
+		if err == fs.SkipDir {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if info.IsDir() {
+			if err := walkDir(d, p, fn); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
 // openRegular opens the regular file p of src and makes sure it is still the
 // file that was listed (not swapped for a fifo, device or other file since).
-func openRegular(src *os.Root, p string, listed fs.FileInfo) (io.ReadCloser, error) {
-	f, err := src.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+func openRegular(src *dirFDs, p string, listed fs.FileInfo) (io.ReadCloser, error) {
+	fd, err := src.open(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, fmt.Errorf("opening %s: %w", p, err)
 	}
-	st, err := f.Stat()
-	if err == nil && (!st.Mode().IsRegular() || !os.SameFile(st, listed)) {
+	same, err := sameFile(fd, listed)
+	if err == nil && !same {
 		err = fmt.Errorf("%s changed while the bundle was being copied", p)
 	}
 	if err != nil {
-		f.Close()
+		fdReader{fd}.Close()
 		return nil, err
 	}
-	return f, nil
+	return fdReader{fd}, nil
 }
 
 // relativeTarget rewrites an absolute symlink target that points inside the
@@ -249,19 +280,25 @@ func zipReadErr(name string, err error) error {
 // symlinks last, so that no write ever goes through a link.
 func (t *tree) materialize(dst *os.Root) (string, error) {
 	t.root = dst
+	dirs, err := newDirFDs(dst)
+	if err != nil {
+		return "", fmt.Errorf("staging: %w", err)
+	}
+	defer dirs.Close()
 	var total int64
 	for _, name := range t.names {
 		e := t.entries[name]
 		switch e.kind {
 		case kindDir:
-			if err := dst.Mkdir(name, 0o755); err != nil {
-				return "", stageErr(name, err)
+			parent, base, err := dirs.split(name)
+			if err == nil {
+				err = mkdirat(parent, base)
 			}
-			if err := dst.Chmod(name, 0o755); err != nil {
-				return "", stageErr(name, err)
+			if err != nil {
+				return "", stageErr(name, &fs.PathError{Op: "mkdir", Path: name, Err: err})
 			}
 		case kindFile:
-			n, err := t.writeFile(dst, e, total)
+			n, err := t.writeFile(dirs, e, total)
 			if err != nil {
 				return "", err
 			}
@@ -278,6 +315,14 @@ func (t *tree) materialize(dst *os.Root) (string, error) {
 	return t.digest(), nil
 }
 
+// mkdirat makes the directory name in dir, mode 0755 whatever the umask.
+func mkdirat(dir int, name string) error {
+	if err := unix.Mkdirat(dir, name, 0o755); err != nil {
+		return err
+	}
+	return unix.Fchmodat(dir, name, 0o755, 0)
+}
+
 // stageErr wraps a failure to create name in the staging directory; names
 // the file system cannot hold are the bundle's fault.
 func stageErr(name string, err error) error {
@@ -290,7 +335,7 @@ func stageErr(name string, err error) error {
 // writeFile copies one file into dst, enforcing the limits on the bytes
 // actually read (headers can lie), and records its hash. It returns the
 // number of bytes written.
-func (t *tree) writeFile(dst *os.Root, e *entry, total int64) (int64, error) {
+func (t *tree) writeFile(dst *dirFDs, e *entry, total int64) (int64, error) {
 	rc, err := e.open()
 	if err != nil {
 		if e.zip {
@@ -303,14 +348,20 @@ func (t *tree) writeFile(dst *os.Root, e *entry, total int64) (int64, error) {
 	if e.exec {
 		perm = 0o755
 	}
-	f, err := dst.OpenFile(e.name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	fd, err := dst.open(e.name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, uint32(perm))
 	if err != nil {
 		return 0, stageErr(e.name, err)
 	}
+	f := os.NewFile(uintptr(fd), e.name)
 	defer f.Close()
 	g := &guard{t: t, e: e, total: total, h: sha256.New()}
 	limit := min(t.opts.MaxFileBytes, t.opts.MaxTotalBytes-total) + 1
-	n, err := io.Copy(f, io.TeeReader(g.wrap(io.LimitReader(rc, limit)), g.h))
+	if t.copyBuf == nil {
+		t.copyBuf = make([]byte, 64<<10)
+	}
+	// One buffer for every file (io.Copy would allocate one per file):
+	// f is wrapped so that its ReadFrom does not bypass it.
+	n, err := io.CopyBuffer(struct{ io.Writer }{f}, io.TeeReader(g.wrap(io.LimitReader(rc, limit)), g.h), t.copyBuf)
 	if err != nil {
 		var ie *InputError
 		if errors.As(err, &ie) {

@@ -47,6 +47,7 @@ type tree struct {
 	entries  map[string]*entry
 	names    []string            // sorted, set by finish
 	children map[string][]string // directory → sorted child base names, set by finish
+	copyBuf  []byte              // staging's copy buffer, shared by every file
 }
 
 func newTree(opts Options) *tree {

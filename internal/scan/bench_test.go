@@ -63,6 +63,23 @@ func benchBundle(b *testing.B) string {
 	return dir
 }
 
+// benchOptions returns the options of a hooked scan of the bench bundle
+// (import phase only).
+func benchOptions(b *testing.B) scan.Options {
+	b.Helper()
+	sandboxtest.Require(b)
+	self, runsc := sandboxtest.Binaries(b)
+	dir := benchBundle(b)
+	c, err := canary.New(rand.Reader)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return scan.Options{
+		Path: dir, CacheDir: sandboxtest.CacheDir(b), Runsc: runsc, Self: self,
+		Node: sandboxtest.Node(b), Version: "bench", Canaries: c,
+	}
+}
+
 // BenchmarkScan measures, in one run, on the 234-package bundle (import
 // phase only), every configuration DEPBOX_BENCH_ROUNDS times (default 2),
 // interleaved so that a noisy machine weighs on all of them alike, and
@@ -82,17 +99,8 @@ func benchBundle(b *testing.B) string {
 //   - sink-events/s: the hooked scan's recorded event stream replayed
 //     through a sink the way runsc writes (target ≥ 100k/s, 0 drops).
 func BenchmarkScan(b *testing.B) {
-	sandboxtest.Require(b)
-	self, runsc := sandboxtest.Binaries(b)
-	dir := benchBundle(b)
-	c, err := canary.New(rand.Reader)
-	if err != nil {
-		b.Fatal(err)
-	}
-	o := scan.Options{
-		Path: dir, CacheDir: sandboxtest.CacheDir(b), Runsc: runsc, Self: self,
-		Node: sandboxtest.Node(b), Version: "bench", Canaries: c,
-	}
+	o := benchOptions(b)
+	dir := o.Path
 	bare := o
 	bare.NoHook = true
 	perPackage := bare
