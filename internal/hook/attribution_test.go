@@ -50,6 +50,7 @@ process.env.COPY_TOKEN = 'fake-not-a-secret';
 require('rcstyle')('rcstyle_');
 require('envcopy')();
 require('envpick')();
+require('envcopysend')();
 delete process.env.COPY_TOKEN;
 // signal-exit replaces process.reallyExit to run its handlers, then calls
 // through: not tampering either.
@@ -109,6 +110,12 @@ exports.trace = function () {
   for (const k in process.env) { a[k] = process.env[k]; }
   Object.keys(process.env).forEach(function (k) { b[k] = process.env[k]; });
   return [a, b];
+};`,
+	"node_modules/envcopysend/package.json": `{"name":"envcopysend","version":"1.0.0"}`,
+	"node_modules/envcopysend/index.js": `module.exports = function () {
+  const all = {};
+  for (const k in process.env) all[k] = process.env[k];
+  return [all, process.env.COPY_TOKEN];
 };`,
 	"node_modules/envpick/package.json": `{"name":"envpick","version":"1.0.0"}`,
 	"node_modules/envpick/index.js": `module.exports = function () {
@@ -438,6 +445,7 @@ func TestAttribution(t *testing.T) {
 			{"node_modules/rcstyle", false},
 			{"node_modules/envcopy", false},
 			{"node_modules/envpick", true},
+			{"node_modules/envcopysend", true}, // a copy, then a targeted read
 		} {
 			var enums int
 			got := map[string]bool{}
