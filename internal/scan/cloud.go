@@ -92,13 +92,24 @@ func (s *scanner) procMounts() ([]sandbox.Mount, error) {
 	files := procFiles()
 	var out []sandbox.Mount
 	for _, dst := range slices.Sorted(maps.Keys(files)) {
-		src := filepath.Join(s.work, "proc"+strings.ReplaceAll(dst[len("/proc"):], "/", "-"))
-		if _, err := os.Stat(src); err != nil {
-			if err := os.WriteFile(src, []byte(files[dst]), 0o444); err != nil {
-				return nil, fmt.Errorf("preparing %s for the sandbox: %w", dst, err)
-			}
+		m, err := s.fileMount("proc"+strings.ReplaceAll(dst[len("/proc"):], "/", "-"), dst, files[dst])
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, sandbox.Mount{Source: src, Destination: dst})
+		out = append(out, m)
 	}
 	return out, nil
+}
+
+// fileMount writes content to the work directory's file name, unless a
+// run of the scan (or of a world variant, which shares the directory)
+// already did, and returns its read-only mount at dst.
+func (s *scanner) fileMount(name, dst, content string) (sandbox.Mount, error) {
+	src := filepath.Join(s.work, name)
+	if _, err := os.Stat(src); err != nil {
+		if err := os.WriteFile(src, []byte(content), 0o444); err != nil {
+			return sandbox.Mount{}, fmt.Errorf("preparing %s for the sandbox: %w", dst, err)
+		}
+	}
+	return sandbox.Mount{Source: src, Destination: dst}, nil
 }

@@ -490,6 +490,10 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	if err != nil {
 		return err
 	}
+	hosts, err := s.hostsMount(lambdaHostname(s.bundle, o))
+	if err != nil {
+		return err
+	}
 	res, runErr := o.runSandbox(ctx, sandbox.Config{
 		ID:       "depbox-" + strings.TrimPrefix(filepath.Base(s.work), "depbox-") + "-" + name,
 		Runsc:    o.Runsc,
@@ -500,7 +504,7 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 			{Source: task, Destination: plan.TaskRoot, Writable: pl.WritableTask},
 			{Source: ctl, Destination: plan.ControlDir},
 			{Source: out, Destination: plan.OutDir, Writable: true},
-		}, layers...), procMounts...),
+		}, layers...), append(procMounts, hosts)...),
 		Args: []string{plan.RunnerPath, "sandbox-init", "--plan", plan.PlanPath, "--results", plan.ResultsPath},
 		// The runner hands the home directory to sbx_user and drops to it for
 		// the steps, and gives the loopback interface the cloud's metadata

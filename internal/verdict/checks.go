@@ -595,7 +595,7 @@ func (c *checker) checkProcesses(d *profile.Dependency, phase string, b *profile
 			if why == "" || (phase == profile.PhaseInstall && ((scriptRunner(p) && !netRedirect(p)) || ownScript(p))) || c.accepted(d, phase, baseline.ProcessItem(p, un)) {
 				continue
 			}
-			lookups = lookups && lookupShell(p)
+			lookups = lookups && lookupProcess(p)
 			vals = append(vals, processValue(p))
 			if !slices.Contains(kinds, why) {
 				kinds = append(kinds, why)

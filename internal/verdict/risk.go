@@ -106,16 +106,19 @@ var (
 )
 
 // lookupShell reports whether a process is a shell running a command line
-// made only of lookupPrograms, with no expansion, substitution or
-// redirection but to /dev/null: node-machine-id's `( cat /etc/machine-id
-// 2> /dev/null || hostname ) | head -n 1`, pstree.remy's `ps`.
+// made only of lookup commands (lookupCommand: lookupPrograms and version
+// probes), with no expansion but globs over system directories, no
+// substitution and no redirection but to /dev/null: node-machine-id's `(
+// cat /etc/machine-id 2> /dev/null || hostname ) | head -n 1`,
+// pstree.remy's `ps`, systeminformation's `cat /etc/*-release; cat
+// /usr/lib/os-release` and `apachectl -v 2>&1`.
 func lookupShell(p profile.Process) bool {
 	prog := program(p)
 	if !slices.Contains(shells, prog) || len(p.Argv) != 3 || p.Argv[1] != "-c" {
 		return false
 	}
 	cmd := nullRedirect.ReplaceAllString(p.Argv[2], " ")
-	if strings.ContainsAny(cmd, "$`<>\\'\"*?~") {
+	if strings.ContainsAny(cmd, "$`<>\\'\"~") {
 		return false
 	}
 	n := 0
@@ -124,7 +127,7 @@ func lookupShell(p profile.Process) bool {
 		if len(f) == 0 {
 			continue
 		}
-		if !slices.Contains(lookupPrograms, f[0]) {
+		if !lookupCommand(f) {
 			return false
 		}
 		n++

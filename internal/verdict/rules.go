@@ -164,8 +164,11 @@ var catalogue = []Rule{
 			"What the script starts is counted. An attempt to run such a program that does not exist counts the same " +
 			"(the sandbox runs a stand-in that fails like a missing command, so the attempt is seen). Medium when every " +
 			"such process is a shell whose command line only runs programs that look up local state (cat, head, tail, " +
-			"hostname, ps, uname, echo, grep, cut, …) with no expansion, quoting or redirection but to /dev/null: " +
-			"node-machine-id reading /etc/machine-id, pstree.remy running ps.",
+			"hostname, ps, uname, echo, grep, cut, …) or ask a program on PATH for its version (`PROG --version`, " +
+			"and the short flag of programs where it only prints the version: `node -v`, `python3 -V`), with no " +
+			"expansion but globs over /etc, /sys, /usr/lib and /usr/share, no quoting and no redirection but to " +
+			"/dev/null, or is a system shell asked for its version (`bash --version`): node-machine-id reading " +
+			"/etc/machine-id, pstree.remy running ps, `cat /etc/*-release`.",
 		Rationale: "Droppers fetch and run second stages this way; libraries have little reason to shell out inside a " +
 			"Lambda function, where most of these programs do not even exist.",
 		Remediation: "Read the command line in the evidence. If the package legitimately shells out (an image converter " +
