@@ -148,13 +148,14 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 				f.Explained["net\x00"+host+"\x00"+strconv.Itoa(port)] = true
 				b.Network = append(b.Network, profile.Endpoint{Address: host, Port: port, Protocol: "tcp", Op: "bind"})
 			}
+			dest := host
+			if port != 0 {
+				dest = fmt.Sprintf("%s:%d", host, port)
+			}
 			if dd := data[r.Seq]; len(dd) > 0 {
-				dest := host
-				if port != 0 {
-					dest = fmt.Sprintf("%s:%d", host, port)
-				}
 				f.Outgoing = append(f.Outgoing, Outgoing{pkg, phase, "network", dest, dd})
 			}
+			f.Outgoing = append(f.Outgoing, requestTarget(r, d, pkg, phase, dest)...)
 		case "child":
 			argv := strs(d, "argv")
 			file := str(d, "file", "command")

@@ -190,8 +190,10 @@ func (p *Proc) cutWindows(unhooked bool) {
 	}
 	forgery := func(j int) {
 		f := &p.Forged[j]
-		if mk := p.markers[p.forgedAt[j]]; unhooked && f.Reason == ForgedUnhooked && f.Record.Kind == "batch" &&
-			mk.image >= 0 && !p.images[mk.image].trusted {
+		// (A Python loader is trusted by its argv, hook or not: without
+		// the hook it announces no key.)
+		if mk := p.markers[p.forgedAt[j]]; unhooked && f.Record.Kind == "batch" && mk.image >= 0 &&
+			(f.Reason == ForgedUnhooked && !p.images[mk.image].trusted || f.Reason == ForgedNoKey) {
 			record(&f.Record, markerAt{idx: p.forgedAt[j], image: mk.image, tid: mk.tid})
 			return
 		}

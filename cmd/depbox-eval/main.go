@@ -35,10 +35,10 @@ func main() {
 }
 
 type options struct {
-	dir, depbox, runsc, cacheDir, osv, only, match string
-	audits, rejudge                                string
-	jobs                                           int
-	update, updatePartial, updateLock              bool
+	dir, depbox, runsc, cacheDir, osv, only, match, pythonSite string
+	audits, rejudge                                            string
+	jobs                                                       int
+	update, updatePartial, updateLock                          bool
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) (int, error) {
@@ -51,6 +51,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) (int, err
 	fs.StringVar(&o.runsc, "runsc", "bin/runsc", "runsc for depbox (\"\" lets depbox find it)")
 	fs.StringVar(&o.cacheDir, "cache-dir", filepath.Join(cache, "depbox-eval"), "depbox's cache directory for the eval (root file systems, audit cache, the OSV database)")
 	fs.StringVar(&o.osv, "osv", "", "a directory of OSV records to import as the eval's advisory database: each *.zip and each directory of records is a feed (empty: no advisories)")
+	fs.StringVar(&o.pythonSite, "python-site", eval.DefaultPythonSite, "the site directory the Python functions' distributions (distributions.txt) are copied from: Debian's python3-* packages, installed by scripts/install-deps")
 	fs.StringVar(&o.audits, "audits", "", "keep depbox audit's JSON-lines records of the packages in this file (for -rejudge)")
 	fs.StringVar(&o.rejudge, "rejudge", "", "judge again the package profiles an earlier run kept with -audits (no audits: for changes to the verdicts only; not with -update)")
 	fs.IntVar(&o.jobs, "jobs", 2, "audits and gates run at once, each in its own sandbox")
@@ -140,7 +141,7 @@ func measure(ctx context.Context, o options, stdout, stderr io.Writer) (int, err
 	if o.updatePartial && !want("packages") && !want("functions") {
 		return 2, errors.New("-update-partial needs -only with packages or functions")
 	}
-	r := &eval.Runner{Depbox: o.depbox, Runsc: o.runsc, CacheDir: o.cacheDir, Jobs: o.jobs, Stderr: stderr, AuditsFile: o.audits, Rejudge: o.rejudge,
+	r := &eval.Runner{Depbox: o.depbox, Runsc: o.runsc, CacheDir: o.cacheDir, Jobs: o.jobs, Stderr: stderr, AuditsFile: o.audits, Rejudge: o.rejudge, PythonSite: o.pythonSite,
 		Log: slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))}
 	if err := os.MkdirAll(o.cacheDir, 0o755); err != nil {
 		return 2, err

@@ -73,7 +73,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.String("work-dir", "", "where the private staging directory is made (default: /dev/shm when writable, else $TMPDIR)")
 	f.Bool("keep-workdir", false, "keep the staging directory (bundle copy, OCI bundle, runsc logs) for debugging")
 	f.String("record-events", "", "write the raw gVisor event stream to this file (for bug reports and tests)")
-	f.Bool("batch-imports", true, "load many packages per node process in the import phase, each in a window of its own in the event stream; a package whose window is in doubt is loaded again alone (false: one process per package, slower; see docs/performance.md)")
+	f.Bool("batch-imports", true, "load many packages per node (or python) process in the import phase, each in a window of its own in the event stream; a package whose window is in doubt is loaded again alone (false: one process per package, slower; see docs/performance.md and docs/python.md)")
 	f.Bool("import-cache", true, "reuse import results of packages whose code, and that of what they resolve to, did not change since an earlier scan (kept in the cache directory)")
 	f.Bool("install-phase", true, "run the lifecycle scripts (preinstall, install, postinstall) of packages that declare them, in the sandbox")
 	f.StringSlice("events", nil, "event sources for the invoke phase, e.g. s3,sqs,apigw-v2 (default: from the bundle's SAM/serverless template, else a default set; see depbox events list); \"none\" skips the invoke phase")

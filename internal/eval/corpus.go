@@ -152,11 +152,15 @@ func subdirs(dir string) ([]string, error) {
 }
 
 // Function is a Lambda-style function of the benign side:
-// benign/functions/<name>/ with package.json, package-lock.json and its
-// handler.
+// benign/functions/<name>/ with its handler and either package.json and
+// package-lock.json (Node.js) or distributions.txt (Python: the
+// distributions the eval copies beside the handler).
 type Function struct {
 	Name string
 	Dir  string
+	// Distributions is a Python function's distributions.txt (nil for a
+	// Node.js function).
+	Distributions []Distribution
 }
 
 // LoadFunctions lists the functions under dir (missing dir: none), with
@@ -169,6 +173,14 @@ func LoadFunctions(dir string) ([]Function, error) {
 	var out []Function
 	for _, d := range dirs {
 		name := filepath.Base(d)
+		if _, err := os.Stat(filepath.Join(d, DistributionsFile)); err == nil {
+			ds, err := readDistributions(d)
+			if err != nil {
+				return nil, fmt.Errorf("function %s: %w", name, err)
+			}
+			out = append(out, Function{Name: name, Dir: d, Distributions: ds})
+			continue
+		}
 		for _, f := range []string{"package.json", "package-lock.json"} {
 			if _, err := os.Stat(filepath.Join(d, f)); err != nil {
 				return nil, fmt.Errorf("function %s: %w", name, err)
@@ -238,7 +250,7 @@ func readExpect(path string) (Expect, error) {
 	case ex.Package == "" && ex.ExpectExit == 0:
 		return ex, errors.New("expect.json: \"package\" (the install path that must be named) is required")
 	case ex.Package != "" && !installPath(ex.Package):
-		return ex, fmt.Errorf("expect.json: package %q is not an install path (node_modules/…, a bundled package's <file>#node_modules/…, a layer's /opt/nodejs/…, or . for the function's own code)", ex.Package)
+		return ex, fmt.Errorf("expect.json: package %q is not an install path (node_modules/…, a bundled package's <file>#node_modules/…, a layer's /opt/nodejs/…, a Python distribution's NAME-VERSION.dist-info, or . for the function's own code)", ex.Package)
 	case ex.ExpectExit != 0 && ex.ExpectExit != 1 && ex.ExpectExit != 3:
 		return ex, fmt.Errorf("expect.json: expect_exit %d: want 1 or 3", ex.ExpectExit)
 	}
@@ -261,8 +273,24 @@ func ruleID(s string) bool {
 // installPath reports whether p is an install path as profiles give them:
 // "node_modules/x", a package bundled into a file of the function
 // ("index.js#node_modules/x"), a layer's ("/opt/nodejs/node_modules/x"),
-// or "." for the function's own code (a backdoored first-party file).
+// a Python distribution's metadata directory ("x-1.0.dist-info", a
+// legacy "x-1.0.egg-info", under a layer's "python/…" too), or "." for
+// the function's own code (a backdoored first-party file).
 func installPath(p string) bool {
 	_, bundled, ok := strings.Cut(p, "#")
-	return p == "." || strings.HasPrefix(p, "node_modules/") || ok && strings.HasPrefix(bundled, "node_modules/") || strings.HasPrefix(p, "/opt/nodejs/")
+	return p == "." || strings.HasPrefix(p, "node_modules/") || ok && strings.HasPrefix(bundled, "node_modules/") || strings.HasPrefix(p, "/opt/nodejs/") || pythonInstallPath(p)
+}
+
+// pythonInstallPath reports whether p names a Python distribution's
+// metadata directory, as Python profiles name distributions.
+func pythonInstallPath(p string) bool {
+	base := p[strings.LastIndexByte(p, '/')+1:]
+	stem, dist := strings.CutSuffix(base, ".dist-info")
+	if !dist {
+		if stem, dist = strings.CutSuffix(base, ".egg-info"); !dist {
+			return false
+		}
+	}
+	name, version, _ := strings.Cut(stem, "-")
+	return name != "" && version != "" && !slices.Contains(strings.Split(p, "/"), "..")
 }

@@ -36,6 +36,9 @@ type Runner struct {
 	// Rejudge, when set, is a file of records an earlier run kept: the
 	// packages' profiles are judged again from it, nothing is audited.
 	Rejudge string
+	// PythonSite is the site directory the Python functions'
+	// distributions are copied from ("" DefaultPythonSite).
+	PythonSite string
 	// Stderr receives depbox's progress lines (nil: discarded).
 	Stderr io.Writer
 	Log    *slog.Logger
@@ -293,14 +296,17 @@ func readAudits(path string) ([]auditRecord, error) {
 
 // GateFunctions installs each function's dependencies (npm ci
 // --ignore-scripts, when node_modules is missing or older than the
-// lockfile) and gates it.
+// lockfile; a Python function's distributions copied with its handler
+// into a temporary bundle) and gates it.
 func (r *Runner) GateFunctions(ctx context.Context, fns []Function) []Subject {
 	subjects := make([]Subject, len(fns))
 	r.parallel(ctx, len(fns), func(i int) {
 		f := fns[i]
 		s := Subject{Kind: KindFunction, ID: f.Name}
 		t0 := time.Now()
-		if err := r.install(ctx, f.Dir); err != nil {
+		if f.Distributions != nil {
+			r.gatePython(ctx, f, &s)
+		} else if err := r.install(ctx, f.Dir); err != nil {
 			s.Exit, s.Err = 2, err.Error()
 		} else {
 			s.gate(r.gate(ctx, f.Dir))
@@ -309,6 +315,22 @@ func (r *Runner) GateFunctions(ctx context.Context, fns []Function) []Subject {
 		subjects[i] = s
 	})
 	return subjects
+}
+
+// gatePython assembles the Python function's bundle and gates it; a
+// distribution the host lacks is an input error (exit 2).
+func (r *Runner) gatePython(ctx context.Context, f Function, s *Subject) {
+	site := r.PythonSite
+	if site == "" {
+		site = DefaultPythonSite
+	}
+	dir, err := assemblePythonFunction("", site, f)
+	if err != nil {
+		s.Exit, s.Err = 2, err.Error()
+		return
+	}
+	defer os.RemoveAll(dir)
+	s.gate(r.gate(ctx, dir))
 }
 
 // install runs npm ci --ignore-scripts in dir unless node_modules is newer

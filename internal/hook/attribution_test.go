@@ -43,6 +43,14 @@ Function.prototype.toString = function toString() { return fnToString.call(this)
 const nativeClone = structuredClone;
 globalThis.structuredClone = function structuredClone(v, o) { return nativeClone(v, o); };
 console.log('OBS2 ' + require('fs').readFileSync.toString().slice(0, 22));
+// Walking the environment: rc's prefix lookup, whole-environment copies,
+// and a loop that picks one secret.
+process.env.COPY_TOKEN = 'fake-not-a-secret';
+require('rcstyle')('rcstyle_');
+require('envcopy')();
+require('envpick')();
+require('envcopysend')();
+delete process.env.COPY_TOKEN;
 // signal-exit replaces process.reallyExit to run its handlers, then calls
 // through: not tampering either.
 const reallyExit = process.reallyExit;
@@ -61,6 +69,35 @@ clone.readFileSync = function patched(p, o) { return readFileSync(p, o); };
 exports.cloneWorks = clone.readFileSync.name === 'patched' && fs.readFileSync.name === 'readFileSync' &&
   clone.readFileSync('/etc/hosts', 'utf8') !== undefined;
 `,
+	"node_modules/rcstyle/package.json": `{"name":"rcstyle","version":"1.0.0"}`,
+	// rc@1.2.8's env(): node checks every key's descriptor at the for-in's
+	// "var k", another column than the enumeration's.
+	"node_modules/rcstyle/index.js": `module.exports = function (prefix) {
+  var obj = {};
+  for(var k in process.env) {
+    if(k.toLowerCase().indexOf(prefix) === 0) obj[k.slice(prefix.length)] = process.env[k];
+  }
+  return obj;
+};`,
+	"node_modules/envcopy/package.json": `{"name":"envcopy","version":"1.0.0"}`,
+	"node_modules/envcopy/index.js": `module.exports = function () {
+  const a = {}, b = {};
+  for (const k in process.env) { a[k] = process.env[k]; }
+  Object.keys(process.env).forEach(function (k) { b[k] = process.env[k]; });
+  return [a, b];
+};`,
+	"node_modules/envcopysend/package.json": `{"name":"envcopysend","version":"1.0.0"}`,
+	"node_modules/envcopysend/index.js": `module.exports = function () {
+  const all = {};
+  for (const k in process.env) all[k] = process.env[k];
+  return [all, process.env.COPY_TOKEN];
+};`,
+	"node_modules/envpick/package.json": `{"name":"envpick","version":"1.0.0"}`,
+	"node_modules/envpick/index.js": `module.exports = function () {
+  let v;
+  for (const k in process.env) { if (k === 'COPY_TOKEN') v = process.env[k]; }
+  return v;
+};`,
 	"node_modules/evil/package.json":                   `{"name":"evil","version":"6.6.6"}`,
 	"node_modules/evil/node_modules/@s/b/package.json": `{"name":"@s/b","version":"1.0.0"}`,
 	"node_modules/evil/node_modules/@s/b/index.js":     `exports.probe = () => process.env.NESTED_PROBE;`,
@@ -348,6 +385,38 @@ func TestAttribution(t *testing.T) {
 		for _, name := range []string{"PATH", "PWD"} {
 			if m := match(recs, "env", "get", map[string]string{"name": name}); len(m) != 0 {
 				t.Errorf("enumeration leaked per-variable reads:\n%s", dump(m))
+			}
+		}
+	})
+	t.Run("walking the environment is the enumeration, picking from it a read", func(t *testing.T) {
+		for _, tc := range []struct {
+			pkg    string
+			picked bool // COPY_TOKEN read as a targeted read
+		}{
+			{"node_modules/rcstyle", false},
+			{"node_modules/envcopy", false},
+			{"node_modules/envpick", true},
+			{"node_modules/envcopysend", true}, // a copy, then a targeted read
+		} {
+			var enums int
+			got := map[string]bool{}
+			for _, r := range recs {
+				if r.Pkg != tc.pkg || r.Kind != "env" {
+					continue
+				}
+				if r.Op == "enumerate" {
+					enums++
+				}
+				if n, _ := r.Detail["name"].(string); r.Op == "get" {
+					got[n] = true
+				}
+			}
+			if enums == 0 {
+				t.Errorf("%s: no enumeration recorded", tc.pkg)
+			}
+			if got["COPY_TOKEN"] != tc.picked || got["HOME"] || got["PATH"] || got["PWD"] {
+				t.Errorf("%s: per-variable reads %v, want COPY_TOKEN %v and no HOME, PATH or PWD:\n%s",
+					tc.pkg, got, tc.picked, dump(match(recs, "env", "", nil)))
 			}
 		}
 	})

@@ -832,7 +832,8 @@ const seen = new SafeSet();
 const seenSites = new SafeMap(); // (kind, op, subject, call site, origin) → attribution
 const envSites = new SafeSet(); // env fast path: (op, name, call site, origin)
 const enumSites = new SafeSet(); // env: (call site, origin) that enumerated
-function resetDedupe() { SetClear(seen); MapClear(seenSites); SetClear(envSites); SetClear(enumSites); }
+const copySites = new SafeMap(); // env: (call site, origin) → [enumeration, next key's index] (envCopyRead)
+function resetDedupe() { SetClear(seen); MapClear(seenSites); SetClear(envSites); SetClear(enumSites); MapClear(copySites); }
 
 // Internal frames after which user-supplied functions may run (so a
 // builtin handed over as a callback is still attributed).
@@ -1097,7 +1098,40 @@ function isObject(v) { return v !== null && typeof v === 'object'; }
 const NOISE = new SafeSet([...ReflectOwnKeys(Object.prototype), 'toJSON', 'then', 'inspect', 'constructor',
   'asymmetricMatch', '$$typeof', 'nodeType', 'toStringTag', '@@__IMMUTABLE_ITERABLE__@@', '@@__IMMUTABLE_RECORD__@@']);
 
-function envAccess(op, name) {
+// The keys the latest enumeration of the environment returned, and its
+// number: reads that walk them in order belong to it (envCopyRead).
+let enumKeys = null, enumSeq = 0;
+
+// envCopyRead reports whether a read of the variable at a call site is the
+// next step of a walk over the latest enumeration's keys, in its order and
+// from its first key, at that one site: a for-in loop's per-key check
+// (`for (k in process.env)`: node asks for each key's descriptor at another
+// column than the enumeration's), or a whole-environment copy
+// (`for (k in env) o[k] = env[k]`). Such reads are part of the enumeration,
+// not targeted reads: the code already has every key, and could have had
+// every value with JSON.stringify(process.env), one enumeration. (The
+// walk's first key is not special: a shell reorders the environment, so a
+// planted secret can come first.) A site that reads a key out of that
+// order (a loop that picks AWS_SECRET_ACCESS_KEY, a filter) leaves the walk
+// for good, and its reads are recorded from then on.
+function envCopyRead(siteKey, name) {
+  if (enumKeys === null) return false;
+  let c = MapGet(copySites, siteKey);
+  if (c === undefined || c[0] !== enumSeq) {
+    if (c !== undefined && c[1] < 0) return false;
+    c = [enumSeq, 0];
+    if (MapSize(copySites) > 5000) MapClear(copySites);
+    MapSet(copySites, siteKey, c);
+  }
+  if (c[1] < 0 || c[1] >= enumKeys.length || enumKeys[c[1]] !== name) {
+    c[1] = -1;
+    return false;
+  }
+  c[1]++;
+  return true;
+}
+
+function envAccess(op, name, keys) {
   if (busy || typeof name !== 'string') return;
   const enumerate = op === 'enumerate';
   if (!enumerate && SetHas(NOISE, name)) return;
@@ -1112,10 +1146,13 @@ function envAccess(op, name) {
   const siteKey = q.site + '\0' + origin;
   if (enumerate) {
     SetAdd(enumSites, siteKey);
+    if (keys !== undefined) { enumKeys = keys; enumSeq++; }
   } else if (op !== 'set' && op !== 'delete') {
     // Descriptor and value reads that follow an enumeration at the same
-    // call site (Object.keys, JSON.stringify, spread) are part of it.
+    // call site (Object.keys, JSON.stringify, spread) are part of it, and
+    // so are those walking its keys in order at another (envCopyRead).
     if (SetHas(enumSites, siteKey)) return;
+    if (op === 'get' && envCopyRead(siteKey, name)) return;
   }
   const key = op + '\0' + name + '\0' + siteKey;
   if (q.site !== '' && SetHas(envSites, key)) return;
@@ -1138,11 +1175,13 @@ function envHandler() {
       return ReflectHas(t, k);
     },
     ownKeys(t) {
-      if (!busy) envAccess('enumerate', '*');
       const keys = ReflectOwnKeys(t);
-      if (nodeOptionsVisible(ReflectGet(t, 'NODE_OPTIONS')) !== undefined) return keys;
-      const out = [];
-      for (let i = 0; i < keys.length; i++) if (keys[i] !== 'NODE_OPTIONS') ArrayPush(out, keys[i]);
+      let out = keys;
+      if (nodeOptionsVisible(ReflectGet(t, 'NODE_OPTIONS')) === undefined) {
+        out = [];
+        for (let i = 0; i < keys.length; i++) if (keys[i] !== 'NODE_OPTIONS') ArrayPush(out, keys[i]);
+      }
+      if (!busy) envAccess('enumerate', '*', out);
       return out;
     },
     getOwnPropertyDescriptor(t, k) {

@@ -95,7 +95,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     # what they do themselves, with no bundle frame closer, is not recorded.
     RUNTIME = tuple(p.rstrip('/') + '/' for p in (_cfg.get('runtime') or []))
     DATA_BYTES = min(int(_cfg.get('data_bytes') or 4096), 65536)
-    HARNESS = tuple(_cfg.get('harness') or ('/depbox/pyrun.py', '/depbox/pyinvoke.py', '/depbox/pybuild.py', '/depbox/pyexec.py'))
+    HARNESS = tuple(_cfg.get('harness') or ('/depbox/pyrun.py', '/depbox/pyinvoke.py', '/depbox/pybuild.py', '/depbox/pyexec.py', '/depbox/pybatch.py'))
     STDLIB = tuple(p.rstrip('/') + '/' for p in (_cfg.get('stdlib') or [sys.prefix + '/lib/python%d.%d' % sys.version_info[:2]]))
 
     _ACCESSORS = ('/os.py', '/_collections_abc.py')
@@ -104,6 +104,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     _written = {}      # absolute path a distribution wrote -> its install path (code it then runs is its)
     _sent = set()      # dedupe window: reset at each invocation
     _ctx = {'pkg': None}   # set by the harness while a .pth file of a distribution runs
+    _state = {'tampers': 0}   # hooks and watched classes changed by code other than the harness
 
     def _owner(fn):
         """Install path of the distribution that installed file fn, '' for the
@@ -395,7 +396,7 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
             try:
                 from urllib.parse import urlsplit
                 u = urlsplit(url)
-                d = {'api': event, 'method': method or ('POST' if data else 'GET'), 'host': u.hostname or '', 'port': u.port or {'http': 80, 'https': 443}.get(u.scheme, 0), 'path': u.path, 'proto': u.scheme}
+                d = {'api': event, 'method': method or ('POST' if data else 'GET'), 'host': u.hostname or '', 'port': u.port or {'http': 80, 'https': 443}.get(u.scheme, 0), 'path': u.path + ('?' + u.query if u.query else ''), 'proto': u.scheme}
             except Exception:
                 d = {'api': event, 'url': str(url)}
             _record('http', 'request', d, data=data if isinstance(data, (bytes, bytearray)) else None)
@@ -433,10 +434,14 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
             name = _os.fsdecode(args[0]) if isinstance(args[0], (bytes, str)) else str(args[0])
             _record('env', 'set' if event == 'os.putenv' else 'delete', {'name': name})
         elif event in ('sys.addaudithook', 'sys.settrace', 'sys.setprofile', 'sys._current_frames'):
+            if event != 'sys._current_frames' and not _analyze(2)[4]:
+                _state['tampers'] += 1
             _record('tamper', 'overwrite', {'target': event})
         elif event == 'object.__setattr__':
             obj, name = args[0], args[1]
             if obj in _WATCHED:
+                if not _analyze(2)[4]:
+                    _state['tampers'] += 1
                 _record('tamper', 'overwrite', {'target': getattr(obj, '__name__', '?') + '.' + str(name)})
 
     def _on_code(event, args):
@@ -590,6 +595,12 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
             f, tb = tb.tb_frame, tb.tb_next
         if f is not None:
             _record(kind, op, detail, frame=f)
+
+    def state():
+        """What the hook counted (the batch loader compares it around a
+        window): tampers, changes of the interpreter's hooks or of watched
+        classes by code other than the harness."""
+        return dict(_state)
 
     def record(kind, op, detail):
         """A record of the harness itself (kind invoke, Pkg '')."""

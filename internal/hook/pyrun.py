@@ -16,6 +16,8 @@ import json
 import os
 import time
 
+_dumps = json.dumps   # captured before any distribution runs (one may patch it)
+
 _, _marker, phase, dep, linger, modules, pth = sys.argv[:7]
 cfg = json.load(open('/depbox/py-config.json'))
 sys.path[0:0] = cfg['sys_path']
@@ -28,7 +30,7 @@ def report(status, error=''):
         return
     reported = True
     try:
-        os.write(3, (json.dumps({'status': status, 'error': error}) + '\n').encode())
+        os.write(3, (_dumps({'status': status, 'error': error}) + '\n').encode())
         os.close(3)
     except OSError:
         pass

@@ -11,9 +11,9 @@ import (
 
 // The Python side: pyhook.py is the attribution hook (PEP 578 audit hooks
 // and a recording os.environ), pyrun.py the loader of the startup and
-// import phases, pyinvoke.py the Lambda Python runtime emulation, pyexec.py
-// the execute harness of audits, pybuild.py the builder of source
-// distributions. Their
+// import phases, pybatch.py the batch loader of the import phase,
+// pyinvoke.py the Lambda Python runtime emulation, pyexec.py the execute
+// harness of audits, pybuild.py the builder of source distributions. Their
 // records use the same marker transport and, where they apply, the same
 // kinds as hook.js (docs/hook.md, "Python").
 const (
@@ -22,6 +22,9 @@ const (
 	PyHookPath = Dir + "/pyhook.py"
 	// PyRunPath is the startup and import loader.
 	PyRunPath = Dir + "/pyrun.py"
+	// PyBatchPath is the batch loader of the import phase: many
+	// distributions per process, each in a window of its own.
+	PyBatchPath = Dir + "/pybatch.py"
 	// PyInvokePath is the invoke harness; it reads InvokeConfigPath.
 	PyInvokePath = Dir + "/pyinvoke.py"
 	// PyExecPath calls a distribution's public functions (the execute
@@ -34,7 +37,7 @@ const (
 	PyConfigPath = Dir + "/py-config.json"
 )
 
-//go:embed pyhook.py pyrun.py pyinvoke.py pybuild.py pyexec.py
+//go:embed pyhook.py pyrun.py pyinvoke.py pybuild.py pyexec.py pybatch.py
 var pyFiles embed.FS
 
 // PyFiles returns the Python hook's files for the control directory, by

@@ -244,6 +244,14 @@ func (s *scanner) attribute(ctx context.Context, name string, procs []*profiler.
 // same world as the main run.
 func (s *scanner) alonePlan(keys map[profiler.RunKey]bool) (*plan.Plan, error) {
 	o := s.o
+	if s.py != nil {
+		var deps []string
+		for k := range keys {
+			deps = append(deps, k.Dependency)
+		}
+		slices.Sort(deps)
+		return pythonAlonePlan(s.bundle, o, s.py, deps)
+	}
 	p := basePlan(o)
 	p.UID, p.GID = plan.SandboxUID, plan.SandboxGID
 	if err := addWorld(p, s.bundle, o); err != nil {

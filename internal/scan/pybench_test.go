@@ -74,7 +74,10 @@ func debianSiteBundle(tb testing.TB, names []string) string {
 //     same runner on the host in an empty network namespace, no hook;
 //   - sandbox: a depbox scan without the hook (target ≤ 1.5× native, the
 //     budget of Node's import phase);
-//   - hooked: a depbox scan with the PEP 578 hook.
+//   - hooked: a depbox scan with the PEP 578 hook, batched imports
+//     (pybatch.py), and the same with one process per distribution
+//     (IsolateImports, --batch-imports=false): the before and after of
+//     batching, in the same run.
 func BenchmarkPythonScan(b *testing.B) {
 	sandboxtest.Require(b)
 	self, runsc := sandboxtest.Binaries(b)
@@ -94,15 +97,22 @@ func BenchmarkPythonScan(b *testing.B) {
 		native := runNativePython(b, dir, bare)
 		sandboxed, st, n := timeScan(b, bare)
 		hooked, hst, _ := timeScan(b, o)
+		alone := o
+		alone.IsolateImports = true
+		single, _, _ := timeScan(b, alone)
 		b.ReportMetric(float64(n), "distributions")
 		b.ReportMetric(native.Seconds(), "native-s")
 		b.ReportMetric(sandboxed.Seconds(), "scan-s")
 		b.ReportMetric(hooked.Seconds(), "hooked-s")
 		b.ReportMetric(sandboxed.Seconds()/native.Seconds(), "scan/native")
 		b.ReportMetric(hooked.Seconds()/native.Seconds(), "hooked/native")
+		b.ReportMetric(single.Seconds()/native.Seconds(), "hooked-alone/native")
+		b.ReportMetric(float64(hst.Isolated+hst.Rerun), "imported-alone")
 		b.ReportMetric(float64(st.Dropped+hst.Dropped), "drops")
 		fmt.Printf("Python import of %d distributions: native %.2fs; depbox scan %.2fs (%.2f× native, target ≤ 1.5); with the hook %.2fs (%.2f× native, %.2f× without)\n",
 			n, native.Seconds(), sandboxed.Seconds(), sandboxed.Seconds()/native.Seconds(), hooked.Seconds(), hooked.Seconds()/native.Seconds(), hooked.Seconds()/sandboxed.Seconds())
+		fmt.Printf("with the hook, one process per distribution (--batch-imports=false): %.2fs (%.2f× native); batched: %d distributions imported alone by the runner, %d again after the profiler's checks\n",
+			single.Seconds(), single.Seconds()/native.Seconds(), hst.Isolated, hst.Rerun)
 		fmt.Printf("events: %d without the hook, %d with it; dropped %d and %d (target 0)\n", st.Events, hst.Events, st.Dropped, hst.Dropped)
 	}
 }

@@ -170,8 +170,9 @@ func setPyConfig(p *plan.Plan, cfg hook.PyConfig) error {
 
 // PythonPlan makes the main run of a Python bundle: the startup phase (one
 // process per distribution that installed .pth files, running them as site
-// does), the import phase (the reference process, then one process per
-// distribution, leaves first, importing its top-level modules) and, with
+// does), the import phase (the reference process, then the distributions,
+// leaves first, each importing its top-level modules: many per process —
+// or one process per distribution with o.IsolateImports) and, with
 // events, the invoke phase. o.Canaries must be set.
 func PythonPlan(b *bundle.Bundle, o Options, events []event.Event, py *sandbox.Python) (*plan.Plan, error) {
 	o.defaults()
@@ -183,8 +184,7 @@ func PythonPlan(b *bundle.Bundle, o Options, events []event.Event, py *sandbox.P
 	}
 	linger := strconv.Itoa(p.LingerMS)
 	step := func(phase, dep string, modules, pth []string) plan.Step {
-		return plan.Step{Phase: phase, Dependency: dep, Program: py.Binary, Dir: plan.TaskRoot,
-			Args: pythonArgs(hook.PyRunPath, profiler.Marker, phase, dep, linger, strings.Join(modules, ","), strings.Join(pth, ","))}
+		return pythonStep(py, phase, dep, linger, modules, pth)
 	}
 	var startup []plan.Step
 	for _, pkg := range b.Packages {
@@ -196,13 +196,17 @@ func PythonPlan(b *bundle.Bundle, o Options, events []event.Event, py *sandbox.P
 		p.Levels = append(p.Levels, []plan.Step{step(profile.PhaseStartup, profiler.Reference, nil, nil)}, startup)
 	}
 	p.Levels = append(p.Levels, []plan.Step{step(profile.PhaseImport, profiler.Reference, nil, nil)})
-	for _, level := range b.Levels() {
-		var steps []plan.Step
-		for _, pkg := range level {
-			steps = append(steps, step(profile.PhaseImport, pkg.Path, pkg.Modules, nil))
-		}
-		if len(steps) > 0 {
-			p.Levels = append(p.Levels, steps)
+	if o.batchedImports() {
+		addPythonImportBatches(p, b, o, py, linger)
+	} else {
+		for _, level := range b.Levels() {
+			var steps []plan.Step
+			for _, pkg := range level {
+				steps = append(steps, step(profile.PhaseImport, pkg.Path, pkg.Modules, nil))
+			}
+			if len(steps) > 0 {
+				p.Levels = append(p.Levels, steps)
+			}
 		}
 	}
 	if len(o.Execute) > 0 {

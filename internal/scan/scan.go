@@ -295,7 +295,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		events = nil
 	}
 	s := &scanner{cache: cache, o: o, work: work, task: task, rootfs: rootfs, bundle: b, profile: p,
-		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}}
+		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}, py: py}
 	var plans []*plan.Plan
 	if o.InstallPhase {
 		ip, err := InstallPlan(b, o)
@@ -405,6 +405,8 @@ type scanner struct {
 	recordW io.Writer
 	// base is, for a world re-run, the scan's own profile (worlds.go).
 	base *profile.Profile
+	// py is the sandbox's CPython for a Python bundle, nil for Node.js.
+	py *sandbox.Python
 }
 
 // run executes one plan in its own sandbox with its own event sink, and

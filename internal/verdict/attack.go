@@ -103,6 +103,10 @@ func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.B
 			if bin == "" && len(p.Argv) > 0 && path.IsAbs(p.Argv[0]) {
 				bin = p.Argv[0]
 			}
+			if s := writtenScript(p, written); s != "" {
+				vals = append(vals, processValue(p)+" (runs "+s+", written by the package)")
+				continue
+			}
 			base := path.Base(bin)
 			// An exec of a path where no file was, that the package neither
 			// wrote nor deleted, ran nothing: a PATH search trying each

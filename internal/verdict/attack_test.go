@@ -52,6 +52,17 @@ func TestDropper(t *testing.T) {
 			Processes: []profile.Process{{Argv: []string{"/tmp/.x/run"}, Binary: "/tmp/.x/run", Script: "#!/usr/bin/env node"}}}, true},
 		{"a shipped file whose #! names no interpreter", &profile.Behavior{Processes: []profile.Process{
 			{Argv: []string{"/var/task/node_modules/evil/bin/agent"}, Binary: "/var/task/node_modules/evil/bin/agent", Script: "#!/var/task/node_modules/evil/bin/loader"}}}, true},
+		{"a script it wrote, run through python3 (sisaws' fetched stage)", &profile.Behavior{
+			Files:     []profile.File{{Path: "/tmp/helper.py", Access: profile.AccessWrite}},
+			Processes: []profile.Process{{Argv: []string{"python3", "/tmp/helper.py"}, Binary: "/usr/bin/python3.11", Result: "ok"}}}, true},
+		{"a script it wrote, run through sh", &profile.Behavior{
+			Files:     []profile.File{{Path: "/tmp/x.sh", Access: profile.AccessWrite}},
+			Processes: []profile.Process{{Argv: []string{"/bin/sh", "/tmp/x.sh"}, Binary: "/bin/dash", Result: "ok"}}}, true},
+		{"a file it wrote, only named in inline code", &profile.Behavior{
+			Files:     []profile.File{{Path: "/tmp/x.json", Access: profile.AccessWrite}},
+			Processes: []profile.Process{{Argv: []string{"node", "-e", "require('/tmp/x.json')", "/tmp/x.json"}, Binary: "/usr/bin/node", Result: "ok"}}}, false},
+		{"its shipped script through python3", &profile.Behavior{Processes: []profile.Process{
+			{Argv: []string{"python3", "/var/task/node_modules/evil/build.py"}, Binary: "/usr/bin/python3.11", Result: "ok"}}}, false},
 		{"a system program", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"id"}, Binary: "/usr/bin/id"}}}, false},
 		{"a PATH search missing its node_modules/.bin (cpu-features' cc)", &profile.Behavior{Processes: []profile.Process{
 			{Argv: []string{"cc", "-E"}, Binary: "/var/task/node_modules/evil/node_modules/.bin/cc", Result: "ENOENT"}}}, false},

@@ -562,7 +562,7 @@ func suspiciousProcess(p profile.Process) string {
 		return "Windows shell"
 	}
 	base := strings.TrimRight(prog, "0123456789.")
-	if flags, ok := interpreters[prog]; ok || interpreters[base] != nil {
+	if flags, ok := interpreters[prog]; (ok || interpreters[base] != nil) && !interpreterProbe(p) {
 		if !ok {
 			flags = interpreters[base]
 		}

