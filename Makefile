@@ -4,7 +4,7 @@
 GO      ?= go
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
-GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal -name '*.js')
+GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal sandbox profiler -name '*.js' -o -name '*.py' -o -name '*.tmpl' | grep -v testdata)
 
 .PHONY: all build runsc shim containerd depbox-containerd deps test test-containerd unit example example-python bench bench-load eval vet clean
 

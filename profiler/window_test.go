@@ -116,24 +116,37 @@ func TestBatchWindows(t *testing.T) {
 
 // TestBatchWindowsUnhooked: a batch process without the hook (a
 // benchmark's run) has its windows cut from framing records without proof
-// only when the recorder was told the run has no hook.
+// only when the recorder was told the run has no hook — node's loader,
+// and Python's, which is trusted by its argv but announces no key without
+// the hook.
 func TestBatchWindowsUnhooked(t *testing.T) {
+	loaders := [][]string{
+		{"/usr/bin/node", "-e", "require('/depbox/batch.js')", Marker, "import", BatchTag + "1"},
+		{"/usr/bin/python3.11", "-S", "-B", "/depbox/pybatch.pyc", Marker, "import", BatchTag + "1"},
+	}
 	for _, allow := range []bool{false, true} {
-		s := newStream()
-		if allow {
-			s.rec.FrameUnhookedBatches()
+		for _, argv := range loaders {
+			unhookedWindow(t, allow, argv)
 		}
-		argv := []string{"/usr/bin/node", "-e", "require('/depbox/batch.js')", Marker, "import", BatchTag + "1"}
-		s.rec.Add(&pb.CloneInfo{ContextData: s.cd(1, 1, 0), CreatedThreadGroupId: 10, CreatedThreadId: 10, CreatedThreadStartTimeNs: 10000})
-		s.rec.Add(&pb.Execve{ContextData: s.cd(10, 10, 1), Sysno: unix.SYS_EXECVE, Pathname: argv[0], Argv: argv, Exit: &pb.Exit{}})
-		s.rec.Add(&pb.ExecveInfo{ContextData: s.cd(10, 10, 1), BinaryPath: argv[0], Argv: argv})
-		s.open(10, 10, hook.Encode(hook.Record{Kind: "batch", Op: "start", Detail: map[string]any{"i": 0.0, "dep": "node_modules/a", "t": "x"}}), 0)
-		s.open(10, 10, "/tmp/a-probe", unix.O_RDONLY)
-		s.open(10, 10, hook.Encode(hook.Record{Kind: "batch", Op: "end", Detail: map[string]any{"i": 0.0, "dep": "node_modules/a", "t": "x"}}), 0)
-		runs := Attribute(s.rec.Procs(), Attribution{TaskRoot: "/var/task", Owner: func(string) string { return "" }})
-		if _, ok := runs[RunKey{"import", "node_modules/a"}]; ok != allow {
-			t.Errorf("unhooked framing allowed %v: a window run = %v", allow, ok)
-		}
+	}
+}
+
+// unhookedWindow checks one unhooked batch loader's window.
+func unhookedWindow(t *testing.T, allow bool, argv []string) {
+	t.Helper()
+	s := newStream()
+	if allow {
+		s.rec.FrameUnhookedBatches()
+	}
+	s.rec.Add(&pb.CloneInfo{ContextData: s.cd(1, 1, 0), CreatedThreadGroupId: 10, CreatedThreadId: 10, CreatedThreadStartTimeNs: 10000})
+	s.rec.Add(&pb.Execve{ContextData: s.cd(10, 10, 1), Sysno: unix.SYS_EXECVE, Pathname: argv[0], Argv: argv, Exit: &pb.Exit{}})
+	s.rec.Add(&pb.ExecveInfo{ContextData: s.cd(10, 10, 1), BinaryPath: argv[0], Argv: argv})
+	s.open(10, 10, hook.Encode(hook.Record{Kind: "batch", Op: "start", Detail: map[string]any{"i": 0.0, "dep": "node_modules/a", "t": "x"}}), 0)
+	s.open(10, 10, "/tmp/a-probe", unix.O_RDONLY)
+	s.open(10, 10, hook.Encode(hook.Record{Kind: "batch", Op: "end", Detail: map[string]any{"i": 0.0, "dep": "node_modules/a", "t": "x"}}), 0)
+	runs := Attribute(s.rec.Procs(), Attribution{TaskRoot: "/var/task", Owner: func(string) string { return "" }})
+	if _, ok := runs[RunKey{"import", "node_modules/a"}]; ok != allow {
+		t.Errorf("%s: unhooked framing allowed %v: a window run = %v", argv[0], allow, ok)
 	}
 }
 

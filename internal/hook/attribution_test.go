@@ -24,6 +24,7 @@ process.env.HOME;                              // the app's own read
 process.env.HOME;                              // deduplicated
 process.env.APP_NEW = 'x';                     // write
 delete process.env.APP_NEW;                    // delete
+require('tracer').trace();
 require('evil').run();
 console.log('OBS ' + JSON.stringify({
   nodeOptions: process.env.NODE_OPTIONS === undefined ? null : process.env.NODE_OPTIONS,
@@ -68,6 +69,30 @@ const readFileSync = clone.readFileSync;
 clone.readFileSync = function patched(p, o) { return readFileSync(p, o); };
 exports.cloneWorks = clone.readFileSync.name === 'patched' && fs.readFileSync.name === 'readFileSync' &&
   clone.readFileSync('/etc/hosts', 'utf8') !== undefined;
+`,
+	// A tracer wrapping hooked functions the shimmer way, calling through:
+	// not tampering. dd-trace's shimmer wraps the hook's accessor getter in
+	// place; the original shimmer redefines the value.
+	"node_modules/tracer/package.json": `{"name":"tracer","version":"1.0.0"}`,
+	"node_modules/tracer/late.js":      `exports.late = true;`,
+	"node_modules/tracer/index.js": `'use strict';
+const fs = require('fs'), Module = require('module');
+function wrap(obj, name, wrapper) {
+  const d = Object.getOwnPropertyDescriptor(obj, name);
+  if (d.get) { d.get = wrapper(d.get); Object.defineProperty(obj, name, d); return; }
+  const orig = obj[name], w = wrapper(orig);
+  w.__original = orig; w.__wrapped = true;
+  Object.defineProperty(obj, name, { value: w, writable: true, enumerable: false, configurable: true });
+}
+wrap(Module.prototype, '_compile', (compile) => function (content, filename) { return compile.call(this, content, filename); });
+wrap(fs, 'readdirSync', (orig) => function readdirSync(p, o) { return orig.call(this, p, o); });
+fs.statSync = ((orig) => function statSync(p, o) { return orig(p, o); })(fs.statSync);
+exports.trace = function () {
+  require('./late');
+  fs.readdirSync('/tmp');
+  fs.statSync('/tmp');
+  exports.wrapped = fs.readdirSync.__wrapped === true && fs.readdirSync.name === 'readdirSync';
+};
 `,
 	"node_modules/rcstyle/package.json": `{"name":"rcstyle","version":"1.0.0"}`,
 	// rc@1.2.8's env(): node checks every key's descriptor at the for-in's
@@ -146,8 +171,17 @@ exports.run = function () {
   Error.prepareStackTrace = prep;
   Error.stackTraceLimit = limit;
   try { fs.openSync('/__depbox__/forged'); } catch (e) {}
-  require('dns').lookupService = function () {};                    // overwrite a hooked function
+  // Replacements of hooked functions that do not call through, called:
+  // the calls are not recorded, so they are tampering.
+  require('dns').lookupService = function () {};                    // an assignment
+  require('dns').lookupService('192.0.2.1', 22, () => {});
   Object.defineProperty(fs, 'rmSync', { value: () => {}, writable: true, configurable: true });
+  fs.rmSync('/tmp/nothing');
+  Reflect.defineProperty(fs, 'readlinkSync', { value: function readlinkSync() { return '/x'; }, writable: true, configurable: true });
+  fs.readlinkSync('/home/sbx_user/.aws/credentials');
+  // Redefined past the hooked define functions (another realm's): found
+  // by the check at exit, tampering whatever it does.
+  require('vm').runInNewContext('Object').defineProperty(fs, 'mkdtempSync', { value: fs.mkdtempSync, writable: true, configurable: true });
 };
 `,
 }
@@ -287,7 +321,7 @@ func one(t *testing.T, recs []hook.Record, kind, op string, detail map[string]st
 func TestAttribution(t *testing.T) {
 	o := sharedRun(t)
 	recs := o.of(t, "node", "index.js")
-	const evil, nested, helper = "node_modules/evil", "node_modules/evil/node_modules/@s/b", "node_modules/helper"
+	const evil, nested, helper, tracer = "node_modules/evil", "node_modules/evil/node_modules/@s/b", "node_modules/helper", "node_modules/tracer"
 	tests := []struct {
 		name   string
 		kind   string
@@ -331,7 +365,11 @@ func TestAttribution(t *testing.T) {
 		{"read through a patched clone of fs", "fs", "read", map[string]string{"path": "/etc/hosts"}, helper, nil, ""},
 		{"forged marker", "tamper", "forge", map[string]string{"target": "marker"}, evil, nil, ""},
 		{"overwritten hook", "tamper", "overwrite", map[string]string{"target": "dns.lookupService"}, evil, nil, ""},
-		{"redefined hook (found at exit)", "tamper", "redefine", map[string]string{"target": "fs.rmSync"}, hook.Unknown, nil, ""},
+		{"redefined hook", "tamper", "redefine", map[string]string{"target": "fs.rmSync"}, evil, nil, ""},
+		{"hook redefined through Reflect", "tamper", "redefine", map[string]string{"target": "fs.readlinkSync"}, evil, nil, ""},
+		{"hook redefined through another realm (found at exit)", "tamper", "redefine", map[string]string{"target": "fs.mkdtempSync"}, hook.Unknown, nil, ""},
+		{"a value wrap calling through records the call", "fs", "", map[string]string{"path": "/tmp", "api": "readdirSync"}, tracer, nil, ""},
+		{"an assigned wrap calling through records the call", "fs", "", map[string]string{"path": "/tmp", "api": "statSync"}, tracer, nil, ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -370,6 +408,17 @@ func TestAttribution(t *testing.T) {
 		r := one(t, recs, "net", "connect", map[string]string{"host": "198.51.100.7"})
 		if r.Pkg != evil || r.Origin != evil {
 			t.Errorf("fetch connect: %s", dump([]hook.Record{r}))
+		}
+	})
+	t.Run("wraps that call through are not tampering", func(t *testing.T) {
+		for _, target := range []string{"fs.readdirSync", "fs.statSync", "Module.prototype._compile"} {
+			if m := match(recs, "tamper", "", map[string]string{"target": target}); len(m) != 0 {
+				t.Errorf("%s: %s", target, dump(m))
+			}
+		}
+		// The loader's compiles through the wrapped accessor stay the loader's.
+		if m := match(recs, "eval", "compile", map[string]string{"filename": "/var/task/node_modules/tracer/late.js"}); len(m) != 0 {
+			t.Errorf("compile records:\n%s", dump(m))
 		}
 	})
 	t.Run("one enumeration, no per-variable reads", func(t *testing.T) {

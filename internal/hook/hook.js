@@ -928,13 +928,19 @@ function forged(p) {
   rec('tamper', 'forge', { target: 'marker', marker: h });
 }
 
-function tamper(op, target) {
-  if (busy) return;
+// assigner is the attribution of code replacing a hooked function, or null
+// when the hook or the harness does it (not tampering).
+function assigner() {
+  if (busy) return null;
   busy = true;
   let a;
   try { a = attribute(config.stackLimit); } catch { a = { pkg: UNKNOWN }; } finally { busy = false; }
-  if (a.harness) return;
-  tamperNoted(op, target, a);
+  return a.harness ? null : a;
+}
+
+function tamper(op, target) {
+  const a = assigner();
+  if (a !== null) tamperNoted(op, target, a);
 }
 
 // ---------------------------------------------------------------------------
@@ -958,8 +964,9 @@ const originalOf = new SafeWeakMap(); // wrapper → original
 // sees; signal-exit (write-file-atomic, execa, …) replaces it to run its
 // exit handlers, then calls through.
 const replaceable = new SafeSet(['Function.prototype.toString', 'structuredClone', 'util.types.isProxy', 'process.reallyExit']);
-const wrapperOf = new SafeMap(); // original → wrapper (shared aliases: timers)
-const installed = []; // { obj, name, label, getter }
+const wrapperOf = new SafeMap(); // original → { w, calls } (shared aliases: timers)
+const installed = []; // hook states (see hookMethod)
+const hooksOn = new SafeWeakMap(); // object → its hook states
 
 function copyFunctionProps(from, to) {
   for (const k of ReflectOwnKeys(from)) {
@@ -972,6 +979,10 @@ function copyFunctionProps(from, to) {
   }
 }
 
+// hookMethod installs the wrapper of obj[name] as an accessor. Its state h:
+// current is what the property holds (the wrapper w, or a checking shim of
+// a replacement, see replaced), calls counts entries into w,
+// source is a getter that replaced the hook's (see verify).
 function hookMethod(obj, name, label, makeWrapper) {
   if (obj === null || (typeof obj !== 'object' && typeof obj !== 'function')) return;
   let d = ReflectGetOwnPropertyDescriptor(obj, name);
@@ -983,25 +994,96 @@ function hookMethod(obj, name, label, makeWrapper) {
   }
   if (typeof d.value !== 'function') return; // absent, or already an accessor
   const orig = d.value;
-  let w = MapGet(wrapperOf, orig);
-  if (w === undefined) {
-    w = makeWrapper(orig);
+  let e = MapGet(wrapperOf, orig);
+  if (e === undefined) {
+    // The outer layer counts entries, so that a replacement calling through
+    // to the wrapper can be told from one that does not (see replaced).
+    const inner = makeWrapper(orig);
+    const calls = { n: 0 };
+    const w = function () {
+      calls.n++;
+      return new.target ? ReflectConstruct(inner, arguments, new.target) : ReflectApply(inner, this, arguments);
+    };
     copyFunctionProps(orig, w);
     WeakMapSet(originalOf, w, orig);
-    MapSet(wrapperOf, orig, w);
+    e = { w, calls };
+    MapSet(wrapperOf, orig, e);
   }
-  let current = w;
-  const getter = function () { return current; };
-  const setter = function (v) {
+  const h = { obj, name, label, orig, w: e.w, calls: e.calls, current: e.w, source: undefined, inSource: false, sourceState: null, shims: null, getter: null, setter: null };
+  h.getter = function () { return h.source === undefined || h.inSource ? h.current : fromSource(h, this); };
+  h.setter = function (v) {
     if (this !== obj) { // an inheriting or copying object: a plain own property there
       try { ObjectDefineProperty(this, name, { value: v, writable: true, enumerable: true, configurable: true }); } catch { /* frozen */ }
       return;
     }
-    if (v !== current && !SetHas(replaceable, label) && !(typeof v === 'function' && WeakMapGet(originalOf, v) === orig)) tamper('overwrite', label);
-    current = v;
+    if (v === h.current) return;
+    h.source = undefined;
+    if (SetHas(replaceable, label)) { h.current = v; return; }
+    replaced(h, v, 'overwrite', assigner());
   };
-  if (!ReflectDefineProperty(obj, name, { get: getter, set: setter, enumerable: d.enumerable, configurable: true })) return; // frozen
-  ArrayPush(installed, { obj, name, label, getter });
+  if (!ReflectDefineProperty(obj, name, { get: h.getter, set: h.setter, enumerable: d.enumerable, configurable: true })) return; // frozen
+  ArrayPush(installed, h);
+  const hs = WeakMapGet(hooksOn, obj);
+  if (hs === undefined) WeakMapSet(hooksOn, obj, [h]);
+  else ArrayPush(hs, h);
+}
+
+// ---------------------------------------------------------------------------
+// Wraps and replacements. A hooked function replaced by an assignment or a
+// redefinition is judged by what its calls do: tracers and shims (dd-trace's
+// shimmer, signal-exit, OpenTelemetry) replace a function with a wrap of the
+// one they found — the hook's wrapper — and call through to it, so the hook
+// still records every call; a replacement that returns without entering the
+// wrapper has dropped what the hook would have recorded: tamper (op
+// overwrite or redefine, the assigner's attribution, (unknown) for a
+// redefinition). The property then holds a checking shim: a Proxy of the
+// replacement (same identity for toString, own properties, __wrapped,
+// __original; isProxy says no) whose every call must enter the wrapper
+// during its synchronous run. An assignment, and a redefinition through
+// the define functions, is checked before any call, so a replacement never
+// called hid nothing. A redefinition made another way (another realm's
+// defineProperty, __defineGetter__) is found by verify, maybe after calls
+// that went unchecked: tamper at once, as before.
+const shimTarget = new SafeWeakMap(); // shim → replacement (prints like it)
+
+function replaced(h, v, op, a) {
+  if (a === null) { h.current = v; return; } // the hook's or the harness's own
+  if (typeof v === 'function' && (v === h.w || WeakMapGet(originalOf, v) === h.orig || WeakMapHas(shimTarget, v))) { h.current = v; return; }
+  if (typeof v !== 'function') { tamperNoted(op, h.label, a); h.current = v; return; }
+  h.current = checkingShim({ h, op, a, bypassed: false }, v);
+}
+
+function checkingShim(st, v) {
+  const calls = st.h.calls;
+  const after = (n) => {
+    if (calls.n === n && !st.bypassed) { st.bypassed = true; tamperNoted(st.op, st.h.label, st.a); }
+  };
+  const p = new ProxyCtor(v, {
+    apply(t, self, args) { const n = calls.n; try { return ReflectApply(t, self, args); } finally { after(n); } },
+    construct(t, args, nt) { const n = calls.n; try { return ReflectConstruct(t, args, nt); } finally { after(n); } },
+  });
+  WeakMapSet(shimTarget, p, v);
+  return p;
+}
+
+// fromSource reads a hooked property whose getter was replaced (dd-trace's
+// shimmer wraps the hook's getter in place): the replacement runs on every
+// read, as it would have, and the hook's getter it calls answers the
+// wrapper, which is fine; another function is checked like an assignment
+// of it (one shim per function, so reads compare equal).
+function fromSource(h, self) {
+  h.inSource = true;
+  let v;
+  try { v = ReflectApply(h.source, self, []); } finally { h.inSource = false; }
+  if (v === h.current || typeof v !== 'function' || WeakMapHas(shimTarget, v)) return v;
+  if (h.shims === null) h.shims = new SafeWeakMap();
+  let p = WeakMapGet(h.shims, v);
+  if (p === undefined) {
+    if (v === h.w || WeakMapGet(originalOf, v) === h.orig) return v;
+    p = checkingShim(h.sourceState, v);
+    WeakMapSet(h.shims, v, p);
+  }
+  return p;
 }
 
 // before wraps a function: onCall(args, self) runs before the original
@@ -1022,22 +1104,67 @@ function before(obj, name, label, onCall, family) {
   });
 }
 
-// verify reports hooked functions that were redefined behind the accessor
-// (Object.defineProperty), once each. The harness calls it at invocation
-// boundaries, and it runs at exit.
+// verify finds hooked functions redefined behind the accessor; the harness
+// calls it at invocation boundaries, and it runs at exit. A redefinition
+// through Object.defineProperty, Reflect.defineProperty or
+// Object.defineProperties is found at once (definedOn).
 function verify() {
-  for (let i = 0; i < installed.length; i++) {
-    const h = installed[i];
-    const d = ReflectGetOwnPropertyDescriptor(h.obj, h.name);
-    if ((!d || d.get !== h.getter) && !SetHas(replaceable, h.label)) tamperNoted('redefine', h.label, { pkg: UNKNOWN });
-  }
+  for (let i = 0; i < installed.length; i++) checkHook(installed[i], null);
   const e = ReflectGetOwnPropertyDescriptor(process, 'env');
   if (!e || e.get !== envGetter) tamperNoted('redefine', 'process.env', { pkg: UNKNOWN });
 }
 
+// checkHook puts the hook's accessor back over a new definition of h's
+// property and judges the definition like an assignment (see replaced); a
+// getter that replaced the hook's becomes the accessor's source
+// (fromSource). a: the definer's attribution, when found at once; null:
+// found by verify, tampering with Pkg (unknown) whatever it does.
+function checkHook(h, a) {
+  const d = ReflectGetOwnPropertyDescriptor(h.obj, h.name);
+  if ((d && d.get === h.getter) || SetHas(replaceable, h.label)) return;
+  if (a === null) {
+    a = { pkg: UNKNOWN };
+    tamperNoted('redefine', h.label, a);
+  }
+  if (!d || !ReflectDefineProperty(h.obj, h.name, { get: h.getter, set: h.setter, enumerable: d.enumerable, configurable: true })) {
+    tamperNoted('redefine', h.label, a); // deleted, or made non-configurable: cannot be checked
+    return;
+  }
+  if ('value' in d) {
+    h.source = undefined;
+    replaced(h, d.value, 'redefine', a);
+  } else if (typeof d.get === 'function') {
+    h.source = d.get;
+    h.sourceState = { h, op: 'redefine', a, bypassed: false };
+  } else {
+    tamperNoted('redefine', h.label, a); // a setter alone: reads give undefined
+  }
+}
+
+// definedOn checks the hooks on o after code defined properties on it.
+function definedOn(o) {
+  if (o === null || (typeof o !== 'object' && typeof o !== 'function')) return;
+  const hs = WeakMapGet(hooksOn, o);
+  if (hs === undefined) return;
+  let a;
+  for (let i = 0; i < hs.length; i++) {
+    const h = hs[i];
+    const d = ReflectGetOwnPropertyDescriptor(h.obj, h.name);
+    if (d && d.get === h.getter) continue;
+    if (a === undefined) a = assigner();
+    checkHook(h, a);
+  }
+}
+for (const [obj, name] of [[Object, 'defineProperty'], [Reflect, 'defineProperty'], [Object, 'defineProperties']]) {
+  hookMethod(obj, name, (obj === Reflect ? 'Reflect.' : 'Object.') + name, (orig) => function (o) {
+    try { return ReflectApply(orig, this, arguments); } finally { definedOn(o); }
+  });
+}
+
 // Wrappers print like the functions they replace.
 hookMethod(Function.prototype, 'toString', 'Function.prototype.toString', (orig) => function toString() {
-  const o = typeof this === 'function' ? WeakMapGet(originalOf, this) : undefined;
+  let o = typeof this === 'function' ? WeakMapGet(originalOf, this) : undefined;
+  if (o === undefined && typeof this === 'function') o = WeakMapGet(shimTarget, this);
   return ReflectApply(orig, o !== undefined ? o : this, []);
 });
 
@@ -1233,7 +1360,7 @@ try {
 // that of Date (the environment-signal section below).
 let dateProxy = null;
 hookMethod(util.types, 'isProxy', 'util.types.isProxy', (orig) => function isProxy(v) {
-  return v === envProxy || (v === dateProxy && v !== null) ? false : ReflectApply(orig, this, [v]);
+  return v === envProxy || (v === dateProxy && v !== null) || WeakMapHas(shimTarget, v) ? false : ReflectApply(orig, this, [v]);
 });
 
 // A Proxy cannot be structured-cloned, node's environment object can:
@@ -1268,7 +1395,7 @@ const portEntry = ArrayFind(installed, (h) => h.label === 'MessagePort.prototype
 function portIntact() {
   if (portEntry === undefined) return false;
   const d = ReflectGetOwnPropertyDescriptor(portEntry.obj, portEntry.name);
-  return d !== undefined && d.get === portEntry.getter && WeakMapHas(originalOf, portEntry.getter());
+  return d !== undefined && d.get === portEntry.getter && portEntry.source === undefined && WeakMapHas(originalOf, portEntry.current);
 }
 
 // childEnv is the environment for a child process or worker: the caller's

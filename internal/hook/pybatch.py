@@ -31,9 +31,11 @@ _spec.loader.exec_module(_hook)
 
 import atexit
 import base64
-# logging registers an exit handler when first imported: imported here, it
-# does not make the first window that imports it look like its own.
+# logging and multiprocessing register exit handlers when first imported:
+# imported here, they do not make the first window that imports them look
+# as if the distribution had registered one.
 import logging  # noqa: F401
+import multiprocessing.util  # noqa: F401
 import builtins
 import gc
 import importlib

@@ -79,11 +79,7 @@ func TestBatchMisbehaving(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	for _, tc := range []struct {
-		pkg    string
-		status string
-		files  []string // read (or written, for /tmp/exiter.txt)
-	}{
+	checkBatchedImports(t, batched, alone, []batchedImport{
 		{"node_modules/a-first", "ok", nil},
 		{"node_modules/binder", "ok", []string{"/tmp/binder-probe"}},
 		{"node_modules/exiter", profile.StatusExited, []string{"/tmp/exiter.txt"}},
@@ -92,28 +88,7 @@ func TestBatchMisbehaving(t *testing.T) {
 		{"node_modules/patcher", "ok", []string{"/tmp/patcher-probe"}},
 		{"node_modules/ticker", "ok", []string{"/tmp/timer-probe"}},
 		{"node_modules/z-after", "ok", nil},
-	} {
-		b := importOf(t, batched, tc.pkg)
-		if b.Outcome.Status != tc.status {
-			t.Errorf("%s: outcome %+v, want %s", tc.pkg, b.Outcome, tc.status)
-		}
-		var paths []string
-		for _, f := range b.Files {
-			paths = append(paths, f.Path)
-		}
-		for _, want := range tc.files {
-			if !slices.Contains(paths, want) {
-				t.Errorf("%s: no %s among its files %v", tc.pkg, want, paths)
-			}
-		}
-		if tc.files == nil && len(b.Files) > 0 {
-			t.Errorf("%s: files %+v, want none (what another package left behind landed here)", tc.pkg, b.Files)
-		}
-		// The batch must give every package what a process of its own gives.
-		if got, want := importJSON(t, b), importJSON(t, importOf(t, alone, tc.pkg)); got != want {
-			t.Errorf("%s: batched import\n%s\ndiffers from one process per package\n%s", tc.pkg, got, want)
-		}
-	}
+	})
 	// exiter's exit makes both profiles incomplete, and nothing else.
 	problems := func(p *profile.Profile) (out []string) {
 		for _, pr := range p.Problems {
@@ -132,6 +107,42 @@ func TestBatchMisbehaving(t *testing.T) {
 	// globpatch, which json-user did not load).
 	if st.Isolated < 4 || st.Rerun < 1 {
 		t.Errorf("%d packages loaded alone by the runner and %d again by the profiler, want ≥ 4 and ≥ 1", st.Isolated, st.Rerun)
+	}
+}
+
+// batchedImport is what a package's import must be in a batch: its
+// outcome, and files it read (or wrote) — none when nil.
+type batchedImport struct {
+	pkg    string
+	status string
+	files  []string
+}
+
+// checkBatchedImports checks each package's import in the batched
+// profile against want and against its import with one process per
+// package (alone), which it must equal.
+func checkBatchedImports(t *testing.T, batched, alone *profile.Profile, want []batchedImport) {
+	t.Helper()
+	for _, tc := range want {
+		b := importOf(t, batched, tc.pkg)
+		if b.Outcome.Status != tc.status {
+			t.Errorf("%s: outcome %+v, want %s", tc.pkg, b.Outcome, tc.status)
+		}
+		var paths []string
+		for _, f := range b.Files {
+			paths = append(paths, f.Path)
+		}
+		for _, w := range tc.files {
+			if !slices.Contains(paths, w) {
+				t.Errorf("%s: no %s among its files %v", tc.pkg, w, paths)
+			}
+		}
+		if tc.files == nil && len(b.Files) > 0 {
+			t.Errorf("%s: files %+v, want none (what another package left behind landed here)", tc.pkg, b.Files)
+		}
+		if got, want := importJSON(t, b), importJSON(t, importOf(t, alone, tc.pkg)); got != want {
+			t.Errorf("%s: batched import\n%s\ndiffers from one process per package\n%s", tc.pkg, got, want)
+		}
 	}
 }
 

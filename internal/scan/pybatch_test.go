@@ -2,7 +2,6 @@ package scan_test
 
 import (
 	"context"
-	"slices"
 	"testing"
 
 	"github.com/depbox/depbox/internal/scan"
@@ -95,11 +94,7 @@ func TestPythonBatchMisbehaving(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, tc := range []struct {
-		dist   string
-		status string
-		files  []string // read (or written, for /tmp/exiter.txt)
-	}{
+	checkBatchedImports(t, batched, alone, []batchedImport{
 		{"a_first-1.0.dist-info", "ok", nil},
 		{"b_thread-1.0.dist-info", "ok", []string{"/tmp/quick-thread-probe", "/tmp/loop-thread-probe"}},
 		{"c_exiter-1.0.dist-info", profile.StatusExited, []string{"/tmp/exiter.txt"}},
@@ -110,27 +105,7 @@ func TestPythonBatchMisbehaving(t *testing.T) {
 		{"h_user-1.0.dist-info", "ok", nil},
 		{"i_pathmod-1.0.dist-info", "ok", nil},
 		{"j_last-1.0.dist-info", "ok", nil},
-	} {
-		b := importOf(t, batched, tc.dist)
-		if b.Outcome.Status != tc.status {
-			t.Errorf("%s: outcome %+v, want %s", tc.dist, b.Outcome, tc.status)
-		}
-		var paths []string
-		for _, f := range b.Files {
-			paths = append(paths, f.Path)
-		}
-		for _, want := range tc.files {
-			if !slices.Contains(paths, want) {
-				t.Errorf("%s: no %s among its files %v", tc.dist, want, paths)
-			}
-		}
-		if tc.files == nil && len(b.Files) > 0 {
-			t.Errorf("%s: files %+v, want none (what another distribution left behind landed here)", tc.dist, b.Files)
-		}
-		if got, want := importJSON(t, b), importJSON(t, importOf(t, alone, tc.dist)); got != want {
-			t.Errorf("%s: batched import\n%s\ndiffers from one process per distribution\n%s", tc.dist, got, want)
-		}
-	}
+	})
 	t.Logf("batched scan: %d imported alone by the runner, %d again by the profiler", st.Isolated, st.Rerun)
 	// b_thread (a thread left), c_exiter (the exit) and d_patcher (the
 	// import system) are caught by the loader; the patched json.dumps
