@@ -114,7 +114,10 @@ func openRegular(src *dirFDs, p string, listed fs.FileInfo) (io.ReadCloser, erro
 		return nil, fmt.Errorf("opening %s: %w", p, err)
 	}
 	same, err := sameFile(fd, listed)
-	if err == nil && !same {
+	switch {
+	case err != nil:
+		err = fmt.Errorf("reading %s: %w", p, err)
+	case !same:
 		err = fmt.Errorf("%s changed while the bundle was being copied", p)
 	}
 	if err != nil {
