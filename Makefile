@@ -104,8 +104,11 @@ EVAL_JOBS  ?= 2
 EVAL_FLAGS ?=
 bin/depbox-eval: $(GOFILES) go.mod go.sum
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags '-X github.com/depbox/depbox/internal/cli.Version=eval' -o $@ ./cmd/depbox
+# EVAL_FLAGS is split into words by the shell but never parsed as shell
+# syntax, so EVAL_FLAGS='-match axios|pino' passes one pattern with a bar.
+export EVAL_FLAGS
 eval: bin/depbox-eval bin/runsc
-	$(GO) run ./cmd/depbox-eval -depbox bin/depbox-eval -runsc bin/runsc -jobs $(EVAL_JOBS) $(if $(EVAL_OSV),-osv $(EVAL_OSV)) $(EVAL_FLAGS)
+	set -f; set -- $$EVAL_FLAGS; $(GO) run ./cmd/depbox-eval -depbox bin/depbox-eval -runsc bin/runsc -jobs $(EVAL_JOBS) $(if $(EVAL_OSV),-osv $(EVAL_OSV)) "$$@"
 
 vet:
 	$(GO) vet ./...
