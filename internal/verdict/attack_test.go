@@ -61,6 +61,13 @@ func TestDropper(t *testing.T) {
 		{"a file it wrote, only named in inline code", &profile.Behavior{
 			Files:     []profile.File{{Path: "/tmp/x.json", Access: profile.AccessWrite}},
 			Processes: []profile.Process{{Argv: []string{"node", "-e", "require('/tmp/x.json')", "/tmp/x.json"}, Binary: "/usr/bin/node", Result: "ok"}}}, false},
+		{"its shipped script given a file it wrote (shelljs' exec-child.js and its parameters)", &profile.Behavior{
+			Files: []profile.File{{Path: "/tmp/*", Access: profile.AccessWrite}},
+			Processes: []profile.Process{{Argv: []string{"/usr/bin/node", "/var/task/node_modules/shelljs/src/exec-child.js", "/tmp/*"},
+				Binary: "/usr/bin/node", Result: "ok"}}}, false},
+		{"a script it wrote, after interpreter options", &profile.Behavior{
+			Files:     []profile.File{{Path: "/tmp/stage.py", Access: profile.AccessWrite}},
+			Processes: []profile.Process{{Argv: []string{"python3", "-u", "/tmp/stage.py", "--quiet"}, Binary: "/usr/bin/python3.11", Result: "ok"}}}, true},
 		{"its shipped script through python3", &profile.Behavior{Processes: []profile.Process{
 			{Argv: []string{"python3", "/var/task/node_modules/evil/build.py"}, Binary: "/usr/bin/python3.11", Result: "ok"}}}, false},
 		{"a system program", &profile.Behavior{Processes: []profile.Process{{Argv: []string{"id"}, Binary: "/usr/bin/id"}}}, false},

@@ -24,12 +24,19 @@ func writtenScript(p profile.Process, written map[string]bool) string {
 		return ""
 	}
 	for _, a := range p.Argv[min(1, len(p.Argv)):] {
-		if a == "-c" || a == "-e" || a == "--eval" {
-			return "" // inline code follows: judged by DBX007
+		if a == "-c" || a == "-e" || a == "--eval" || a == "-m" {
+			return "" // inline code or a module follows: judged by DBX007 or not a file
 		}
+		if strings.HasPrefix(a, "-") {
+			continue
+		}
+		// The first operand is the script; what follows is its own
+		// arguments (shelljs runs its shipped exec-child.js with a
+		// parameters file it wrote in /tmp: data, not code).
 		if path.IsAbs(a) && written[path.Clean(a)] {
 			return a
 		}
+		return ""
 	}
 	return ""
 }
