@@ -64,21 +64,7 @@ setTimeout(() => {}, 60);`,
 // package, nothing one package left behind may land on another, and the
 // ambiguous windows must have been loaded again alone.
 func TestBatchMisbehaving(t *testing.T) {
-	dir := t.TempDir()
-	writeBundle(t, dir, misbehaving)
-	o := options(t, dir)
-	o.InstallPhase = false
-	o.Jobs = 1
-	batched, st, err := scan.Scan(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o.IsolateImports = true
-	alone, _, err := scan.Scan(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
-
+	batched, alone, st := scanBatchedAndAlone(t, misbehaving)
 	checkBatchedImports(t, batched, alone, []batchedImport{
 		{"node_modules/a-first", "ok", nil},
 		{"node_modules/binder", "ok", []string{"/tmp/binder-probe"}},
@@ -116,6 +102,28 @@ type batchedImport struct {
 	pkg    string
 	status string
 	files  []string
+}
+
+// scanBatchedAndAlone writes files as a bundle and scans it twice, one
+// chain (no install phase): with batched imports, and with one process per
+// package (the reference the batched imports must equal).
+func scanBatchedAndAlone(t *testing.T, files map[string]string) (batched, alone *profile.Profile, st *scan.Stats) {
+	t.Helper()
+	dir := t.TempDir()
+	writeBundle(t, dir, files)
+	o := options(t, dir)
+	o.InstallPhase = false
+	o.Jobs = 1
+	batched, st, err := scan.Scan(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.IsolateImports = true
+	alone, _, err = scan.Scan(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return batched, alone, st
 }
 
 // checkBatchedImports checks each package's import in the batched

@@ -1,10 +1,8 @@
 package scan_test
 
 import (
-	"context"
 	"testing"
 
-	"github.com/depbox/depbox/internal/scan"
 	"github.com/depbox/depbox/profile"
 )
 
@@ -80,20 +78,7 @@ json.dumps = dumps
 // imported again alone.
 func TestPythonBatchMisbehaving(t *testing.T) {
 	requirePython(t)
-	dir := t.TempDir()
-	writeBundle(t, dir, pyMisbehaving)
-	o := options(t, dir)
-	o.InstallPhase = false
-	o.Jobs = 1
-	batched, st, err := scan.Scan(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
-	o.IsolateImports = true
-	alone, _, err := scan.Scan(context.Background(), o)
-	if err != nil {
-		t.Fatal(err)
-	}
+	batched, alone, st := scanBatchedAndAlone(t, pyMisbehaving)
 	checkBatchedImports(t, batched, alone, []batchedImport{
 		{"a_first-1.0.dist-info", "ok", nil},
 		{"b_thread-1.0.dist-info", "ok", []string{"/tmp/quick-thread-probe", "/tmp/loop-thread-probe"}},
