@@ -177,6 +177,15 @@ func sortedKeys[V any](m map[string]V) []string {
 // that entry points (hatchling's and setuptools' plugins) resolve.
 var buildTools = regexp.MustCompile(`^(setuptools|pkg_resources|_distutils_hack|wheel|flit_core|hatchling|packaging|pathspec|pluggy|trove_classifiers|poetry|poetry_core|setuptools_scm|typing_extensions|tomli)([-.].*)?$`)
 
+// BuildBackend is one of the optional PEP 517 backends of buildTools:
+// Module is its package directory (relative to the directory
+// AddPythonBuild returns), Name the distribution's name.
+type BuildBackend struct{ Module, Name string }
+
+// BuildBackends are the optional backends AddPythonBuild copies when the
+// host has them (setuptools, the default, is required).
+var BuildBackends = []BuildBackend{{"flit_core", "flit_core"}, {"hatchling", "hatchling"}, {"poetry/core", "poetry-core"}, {"setuptools_scm", "setuptools-scm"}}
+
 // AddPythonBuild adds, for builds of source distributions, the host's
 // setuptools and wheel (Debian's python3-setuptools and python3-wheel) and
 // the other build backends of buildTools it has, beside py's standard

@@ -220,11 +220,11 @@ func buildBackends(python string, py *sandbox.Python) string {
 	}
 	have := []string{"setuptools"}
 	var missing []string
-	for _, b := range []struct{ module, name string }{{"flit_core", "flit_core"}, {"hatchling", "hatchling"}, {"poetry/core", "poetry-core"}, {"setuptools_scm", "setuptools-scm"}} {
-		if _, err := os.Stat(filepath.Join(dir, b.module, "__init__.py")); err == nil {
-			have = append(have, b.name)
+	for _, b := range sandbox.BuildBackends {
+		if _, err := os.Stat(filepath.Join(dir, b.Module, "__init__.py")); err == nil {
+			have = append(have, b.Name)
 		} else {
-			missing = append(missing, b.name)
+			missing = append(missing, b.Name)
 		}
 	}
 	out := "; sdists build with " + strings.Join(have, ", ")
