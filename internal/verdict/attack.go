@@ -104,7 +104,9 @@ func (c *checker) checkDropper(d *profile.Dependency, phase string, b *profile.B
 				bin = p.Argv[0]
 			}
 			if s := writtenScript(p, written); s != "" {
-				vals = append(vals, processValue(p)+" (runs "+s+", written by the package)")
+				if !c.accepted(d, phase, baseline.ProcessItem(p, un)) {
+					vals = append(vals, processValue(p)+" (runs "+s+", written by the package)")
+				}
 				continue
 			}
 			base := path.Base(bin)

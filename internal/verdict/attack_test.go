@@ -93,6 +93,11 @@ func TestDropper(t *testing.T) {
 				if tc.want && got[RuleDropper] != High {
 					t.Errorf("%s phase: severity %v, want high", phase, got[RuleDropper])
 				}
+				// DBX020 is a rule a baseline accepts: the same behaviour
+				// recorded in the baseline fires nothing.
+				if _, fired := rulesOn(Evaluate(Input{Profile: p, Baseline: baseline.FromProfile(p)}, Options{}), "node_modules/evil")[RuleDropper]; fired {
+					t.Errorf("%s phase: dropper fired although the baseline records the same processes", phase)
+				}
 			}
 		})
 	}
