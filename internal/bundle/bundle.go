@@ -287,11 +287,19 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 	if err != nil {
 		return nil, err
 	}
-
 	b = &Bundle{Root: dstAbs, Digest: digest, staged: t}
-	rootPkg, err := readPackageJSON(t, root, "package.json")
-	if err != nil {
+	if err := describe(b, t, src, opts); err != nil {
 		return nil, err
+	}
+	return b, nil
+}
+
+// describe fills in what the tree t of the bundle src says: its name,
+// runtime, handler, layers and packages.
+func describe(b *Bundle, t *tree, src string, opts Options) error {
+	rootPkg, err := readPackageJSON(t, "package.json")
+	if err != nil {
+		return err
 	}
 	b.Name = strings.TrimSpace(rootPkg.name)
 	if b.Name == "" {
@@ -303,25 +311,22 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 		b.Name = base
 	}
 	if err := detect(b, t, rootPkg, opts); err != nil {
-		return nil, err
+		return err
 	}
 	if len(opts.Layers) > 0 {
 		if err := openLayers(b, opts); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	inv := inventory
 	if b.Runtime == RuntimePython {
-		inv = func(b *Bundle, t *tree, _ *os.Root, _ Options) error { return inventoryPython(b, t) }
+		return inventoryPython(b, t)
 	}
-	if err := inv(b, t, root, opts); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return inventory(b, t, opts)
 }
 
 // collectSourceDir lists the directory src into t (nothing is written yet);
-// the returned close releases the directory once t is materialized.
+// the returned close releases the directory once t is materialized. dst
+// is the staging directory ("" when nothing is staged: Survey).
 func collectSourceDir(t *tree, src, dst string) (func(), error) {
 	srcAbs, err := filepath.Abs(src)
 	if err != nil {
@@ -331,12 +336,14 @@ func collectSourceDir(t *tree, src, dst string) (func(), error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the bundle: %w", err)
 	}
-	dstReal, err := filepath.EvalSymlinks(dst)
-	if err != nil {
-		return nil, fmt.Errorf("staging directory: %w", err)
-	}
-	if within(srcReal, dstReal) || within(dstReal, srcReal) {
-		return nil, fmt.Errorf("the staging directory %s and the bundle %s overlap; stage the bundle elsewhere", dst, src)
+	if dst != "" {
+		dstReal, err := filepath.EvalSymlinks(dst)
+		if err != nil {
+			return nil, fmt.Errorf("staging directory: %w", err)
+		}
+		if within(srcReal, dstReal) || within(dstReal, srcReal) {
+			return nil, fmt.Errorf("the staging directory %s and the bundle %s overlap; stage the bundle elsewhere", dst, src)
+		}
 	}
 	sr, err := os.OpenRoot(srcReal)
 	if err != nil {

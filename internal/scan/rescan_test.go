@@ -53,8 +53,8 @@ func TestImportCacheSameSizeEdit(t *testing.T) {
 	if hasFile(importOf(t, p, "node_modules/quiet"), "/etc/passwd", profile.AccessRead) {
 		t.Fatal("quiet read /etc/passwd before it was changed")
 	}
-	if _, st := scanOnce(); st.Cached != 2 {
-		t.Fatalf("the unchanged re-scan reused %d of 2 import results", st.Cached)
+	if _, st := scanOnce(); st.Cached != 2 || st.SandboxTime != 0 {
+		t.Fatalf("the unchanged re-scan reused %d of 2 import results and ran sandboxes for %s (want none: nothing to run)", st.Cached, st.SandboxTime)
 	}
 
 	file := filepath.Join(dir, "node_modules/quiet/index.js")
@@ -80,8 +80,8 @@ func TestImportCacheSameSizeEdit(t *testing.T) {
 	}
 
 	p, st := scanOnce()
-	if st.Cached != 1 {
-		t.Errorf("after quiet's same-size edit, %d import results reused, want 1 (other's)", st.Cached)
+	if st.Cached != 1 || st.SandboxTime == 0 {
+		t.Errorf("after quiet's same-size edit, %d import results reused, want 1 (other's), sandbox time %s", st.Cached, st.SandboxTime)
 	}
 	if !hasFile(importOf(t, p, "node_modules/quiet"), "/etc/passwd", profile.AccessRead) {
 		t.Errorf("the re-scan did not see quiet's new read of /etc/passwd: %+v", importOf(t, p, "node_modules/quiet").Files)

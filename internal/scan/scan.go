@@ -11,7 +11,6 @@ import (
 	"crypto/rand"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -223,14 +222,12 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			return nil, nil, err
 		}
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Function: o.Function, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
+	stage := &stager{o: o, task: task}
+	b, err := stage.open(layerDir)
 	if err != nil {
-		if errors.Is(err, bundle.ErrInput) {
-			return nil, nil, &InputError{err}
-		}
-		return nil, nil, fmt.Errorf("reading bundle %s: %w", o.Path, err)
+		return nil, nil, err
 	}
-	o.Log.Info("bundle staged", "packages", len(b.Packages), "handler", b.Handler, "elapsed", time.Since(t0))
+	o.Log.Info("bundle read", "packages", len(b.Packages), "handler", b.Handler, "staged", stage.staged, "elapsed", time.Since(t0))
 	spec, py := RootfsSpec(o.Node), (*sandbox.Python)(nil)
 	if b.Runtime == bundle.RuntimePython {
 		if spec, py, err = pythonRootfs(o); err != nil {
@@ -262,7 +259,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			return nil, nil, fmt.Errorf("making canary secrets: %w", err)
 		}
 	}
-	if err := baitTask(task, o.Canaries); err != nil {
+	if err := stage.bait(o.Canaries); err != nil {
 		return nil, nil, err
 	}
 	var cache *importCache
@@ -294,7 +291,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		p.AddProblem(profile.Problem{Code: "no-handler", Message: "no handler found (no SAM/serverless template, no index.js): the invoke phase did not run; pass --handler file.export"})
 		events = nil
 	}
-	s := &scanner{cache: cache, o: o, work: work, task: task, rootfs: rootfs, bundle: b, profile: p,
+	s := &scanner{cache: cache, o: o, work: work, task: task, stage: stage, rootfs: rootfs, bundle: b, profile: p,
 		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}, py: py}
 	var plans []*plan.Plan
 	if o.InstallPhase {
@@ -392,12 +389,15 @@ func (s *scanner) reuse(p *profile.Profile, c *importCache) {
 type scanner struct {
 	o                  Options
 	work, task, rootfs string
-	bundle             *bundle.Bundle
-	profile            *profile.Profile
-	stats              *Stats
-	runs               map[profiler.RunKey]*profiler.Run
-	results            map[profiler.RunKey]plan.StepResult
-	cache              *importCache
+	// stage stages a surveyed bundle before the first sandbox run (nil:
+	// staged from the start).
+	stage   *stager
+	bundle  *bundle.Bundle
+	profile *profile.Profile
+	stats   *Stats
+	runs    map[profiler.RunKey]*profiler.Run
+	results map[profiler.RunKey]plan.StepResult
+	cache   *importCache
 	// known are All behaviours of earlier sandbox runs, for subtraction
 	// in a later one (a batch window loaded again alone).
 	known   map[profiler.RunKey]*profile.Behavior
@@ -414,6 +414,9 @@ type scanner struct {
 // an error means the sandbox could not be run at all.
 func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	o, p := s.o, s.profile
+	if err := s.stage.ensure(); err != nil {
+		return err
+	}
 	ctl := filepath.Join(s.work, name+"-ctl")
 	out := filepath.Join(s.work, name+"-out")
 	for _, d := range []string{ctl, out, filepath.Join(ctl, "out"), filepath.Join(ctl, "steps")} {
