@@ -27,6 +27,7 @@ import (
 
 	"github.com/depbox/depbox/internal/bundle"
 	"github.com/depbox/depbox/internal/canary"
+	"github.com/depbox/depbox/internal/contenthash"
 	"github.com/depbox/depbox/internal/event"
 	"github.com/depbox/depbox/internal/fakenet"
 	"github.com/depbox/depbox/internal/hook"
@@ -245,7 +246,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
 		Bundle: profile.Bundle{
 			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Function: b.Function, Functions: b.Functions, Lockfile: b.Lockfile, Layers: profileLayers(b),
-			RuntimeVersion: nodeVersion(o.Node),
+			RuntimeVersion: nodeVersion(o.Node, o.CacheDir),
 		},
 	}
 	if py != nil {
@@ -901,12 +902,18 @@ func pythonVersion(python string) string {
 	return strings.TrimPrefix(strings.TrimSpace(string(out)), "Python ")
 }
 
-func nodeVersion(node string) string {
-	out, err := exec.Command(node, "--version").Output()
+// nodeVersion is node's --version, remembered by the binary's identity
+// in cacheDir (a node start is tens of milliseconds of a cached re-scan).
+func nodeVersion(node, cacheDir string) string {
+	var v string
+	err := contenthash.New(filepath.Join(cacheDir, "hashes")).Derived(node, "node-version-v1", &v, func() (any, error) {
+		out, err := exec.Command(node, "--version").Output()
+		return strings.TrimSpace(string(out)), err
+	})
 	if err != nil {
 		return ""
 	}
-	return strings.TrimSpace(string(out))
+	return v
 }
 
 // copyTree copies the staged bundle src to dst: directories, regular files
