@@ -2,11 +2,9 @@ package scan_test
 
 import (
 	"bytes"
-	"context"
 	"testing"
 
 	"github.com/depbox/depbox/internal/scan"
-	"github.com/depbox/depbox/profile"
 )
 
 // TestImportCacheWorldsAndExecute: with the import cache filled, a re-scan
@@ -67,17 +65,4 @@ module.exports = 1;`,
 	if st.SandboxTime != 0 {
 		t.Errorf("imports only: the re-scan ran sandboxes for %v, want none (every result cached, the ci world's too)", st.SandboxTime)
 	}
-}
-
-// runStats is run, with the scan's statistics.
-func runStats(t *testing.T, o scan.Options) (*profile.Profile, *scan.Stats) {
-	t.Helper()
-	p, st, err := scan.Scan(context.Background(), o)
-	if err != nil {
-		t.Fatalf("scan %s: %v", o.Path, err)
-	}
-	if p.Incomplete {
-		t.Fatalf("scan %s is incomplete: %+v", o.Path, p.Problems)
-	}
-	return p, st
 }
