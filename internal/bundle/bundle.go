@@ -5,6 +5,9 @@
 // package (install path, version, integrity, lifecycle scripts, resolved
 // dependencies) or Python distribution (dist-info or egg-info, the files
 // and modules it installed, its Requires-Dist graph).
+// Survey describes a directory bundle the same way without copying it
+// (its files' hashes remembered by identity between scans), for a re-scan
+// that may need no sandbox.
 //
 // A bundle is hostile input. Open never writes outside the destination
 // directory and never follows a link out of the bundle, and it rejects with
@@ -131,7 +134,7 @@ func (o Options) withDefaults() Options {
 // Bundle is a staged, validated function bundle. Its methods only read it
 // and are safe for concurrent use.
 type Bundle struct {
-	Root    string // absolute path of the staged copy (what gets mounted read-only at /var/task)
+	Root    string // absolute path of the staged copy (what gets mounted read-only at /var/task); "" for a surveyed bundle (Survey)
 	Name    string // root package.json "name", else the base name of the source without .zip
 	Digest  string // "sha256:<hex>" over the sorted tree (path, type, content or link target); deterministic
 	Runtime string // "nodejs" or "python"

@@ -390,15 +390,12 @@ func (s *scanner) reuse(p *profile.Profile, c *importCache) {
 type scanner struct {
 	o                  Options
 	work, task, rootfs string
-	// stage stages a surveyed bundle before the first sandbox run (nil:
-	// staged from the start).
-	stage   *stager
-	bundle  *bundle.Bundle
-	profile *profile.Profile
-	stats   *Stats
-	runs    map[profiler.RunKey]*profiler.Run
-	results map[profiler.RunKey]plan.StepResult
-	cache   *importCache
+	bundle             *bundle.Bundle
+	profile            *profile.Profile
+	stats              *Stats
+	runs               map[profiler.RunKey]*profiler.Run
+	results            map[profiler.RunKey]plan.StepResult
+	cache              *importCache
 	// known are All behaviours of earlier sandbox runs, for subtraction
 	// in a later one (a batch window loaded again alone).
 	known   map[profiler.RunKey]*profile.Behavior
@@ -408,6 +405,9 @@ type scanner struct {
 	base *profile.Profile
 	// py is the sandbox's CPython for a Python bundle, nil for Node.js.
 	py *sandbox.Python
+	// stage stages a surveyed bundle before the first sandbox run (nil:
+	// staged from the start).
+	stage *stager
 }
 
 // run executes one plan in its own sandbox with its own event sink, and
