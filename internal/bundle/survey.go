@@ -106,10 +106,7 @@ func (t *tree) hashSource(memo *contenthash.Tree) error {
 		g := &guard{t: t, e: e, total: total, h: sha256.New()}
 		limit := min(t.opts.MaxFileBytes, t.opts.MaxTotalBytes-total) + 1
 		n, err := io.CopyBuffer(g.h, g.wrap(io.LimitReader(rc, limit)), t.copyBuf)
-		var after unix.Stat_t
-		if err == nil {
-			err = unix.Fstat(rc.(fdReader).fd, &after)
-		}
+		same := err == nil && unchanged(rc, e, n)
 		rc.Close()
 		if err != nil {
 			var ie *InputError
@@ -118,7 +115,7 @@ func (t *tree) hashSource(memo *contenthash.Tree) error {
 			}
 			return fmt.Errorf("hashing %s: %w", name, err)
 		}
-		if contenthash.IdentityOf(&after) != id || n != e.size {
+		if !same {
 			return fmt.Errorf("%s changed while the bundle was being read; scan again", name)
 		}
 		copy(e.sum[:], g.h.Sum(nil))
@@ -126,6 +123,18 @@ func (t *tree) hashSource(memo *contenthash.Tree) error {
 		total += n
 	}
 	return nil
+}
+
+// unchanged reports whether the file e of a directory bundle, open as rc
+// and read to its end (n bytes), still has the identity it was listed
+// with: nothing wrote to it while it was read.
+func unchanged(rc io.ReadCloser, e *entry, n int64) bool {
+	src, ok := rc.(fdReader)
+	if !ok || e.stat == nil || n != e.size {
+		return false
+	}
+	var after unix.Stat_t
+	return unix.Fstat(src.fd, &after) == nil && contenthash.IdentityOf(&after) == contenthash.IdentityOf(e.stat)
 }
 
 // readFile returns the content of the bundle file real (a path without
