@@ -73,3 +73,50 @@ func TestRecordInFlight(t *testing.T) {
 		t.Errorf("the call after the skipped one was not seen (files %+v)", b.Files)
 	}
 }
+
+// TestSpawnFailureIsNoForgery runs the execute phase in the real sandbox
+// on a package whose asynchronous exec cannot start its process: every
+// file descriptor is taken, so node has no pipe for the child's stdio,
+// returns a ChildProcess without a pid and reports EMFILE later as an
+// 'error' event — no throw, no process. The hook records that the call
+// failed, so its record is no forgery: the phase is complete, with no
+// hook-contradicted problem (before, a fatal one and a forged record).
+func TestSpawnFailureIsNoForgery(t *testing.T) {
+	dir := t.TempDir()
+	writeBundle(t, dir, map[string]string{
+		"package.json":                    `{"name":"x","version":"1.0.0"}`,
+		"index.js":                        `exports.handler = async () => 1;`,
+		"node_modules/fdhog/package.json": `{"name":"fdhog","version":"1.0.0"}`,
+		"node_modules/fdhog/index.js": `
+			const cp = require('child_process'), fs = require('fs');
+			let ran = false;
+			exports.a = () => {
+				if (ran) return;
+				ran = true;
+				const fds = [];
+				try { for (;;) fds.push(fs.openSync('/dev/null', 'r')); } catch (_) {}
+				fs.closeSync(fds.pop());
+				cp.exec('ls /', () => {}).on('error', () => {});
+				for (const fd of fds) fs.closeSync(fd);
+			};`,
+	})
+	o := options(t, dir)
+	o.InstallPhase = false
+	o.Execute = []string{"node_modules/fdhog"}
+	p, _, err := scan.Scan(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pr := range p.Problems {
+		if pr.Fatal {
+			t.Errorf("fatal problem %+v: a spawn that failed is not a forgery", pr)
+		}
+	}
+	d := p.Dependency("node_modules/fdhog")
+	if d == nil || d.Phases[profile.PhaseExecute] == nil {
+		t.Fatal("fdhog has no execute result")
+	}
+	if b := d.Phases[profile.PhaseExecute]; len(b.Forged) != 0 || b.Outcome == nil || b.Outcome.Status != profile.StatusOK {
+		t.Errorf("execute phase: forged %+v, outcome %+v; want none and ok", b.Forged, b.Outcome)
+	}
+}
