@@ -1,8 +1,6 @@
 package fakenet
 
-import (
-	"net/netip"
-)
+import "net/netip"
 
 // notOutside are the IPv4 ranges AddOutside leaves alone: "this network"
 // (0.0.0.0/8: a connection to 0.0.0.0 is one to this host), loopback
