@@ -32,8 +32,9 @@ func init() {
 			Long: `doctor checks, in order: root (network namespaces need it), the depbox
 binary being static (it runs as the sandbox's init), runsc, node, python,
 leftovers of depbox processes that were killed (sandbox cgroups, work
-directories: --clean removes them, and every scan removes them when it
-starts), that a network namespace can be created, and finally runs node -e 0
+directories, still there when looked at again two seconds later, so that a
+scan ending at that moment is not one: --clean removes them, and every scan
+removes them when it starts), that a network namespace can be created, and finally runs node -e 0
 in a real sandbox.
 Exit code 0 when everything works, 3 otherwise.`,
 			Args: cobra.NoArgs,
@@ -237,7 +238,7 @@ func buildBackends(python string, py *sandbox.Python) string {
 // leftoversCheck reports what killed depbox processes left behind, and
 // removes it with --clean.
 func (e *env) leftoversCheck(runsc string) check {
-	ls, err := scan.Leftovers(e.v.GetString("work-dir"))
+	ls, err := scan.SettledLeftovers(e.v.GetString("work-dir"), 2*time.Second)
 	if err != nil {
 		return check{name: "leftovers", detail: "could not look for leftovers of earlier runs: " + err.Error(), fix: "run as root"}
 	}

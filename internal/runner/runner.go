@@ -54,6 +54,9 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 				res.Warnings = append(res.Warnings, "the cloud's metadata endpoints are unreachable: "+err.Error())
 			}
 		}
+		if err := fakenet.AddOutside(); err != nil {
+			res.Warnings = append(res.Warnings, "addresses outside the sandbox are unreachable (connections to IP literals are not seen): "+err.Error())
+		}
 		w, err := fakenet.Start(ctx, fakenet.Config{Cloud: p.Cloud, Marker: p.HTTPMarker, Geo: p.Geo, TLS: p.TLS}, f)
 		if err != nil {
 			// A sinkhole port that cannot be bound is a gap in what the

@@ -31,6 +31,13 @@ func options(t *testing.T, path string) scan.Options {
 
 func run(t *testing.T, o scan.Options) *profile.Profile {
 	t.Helper()
+	p, _ := runStats(t, o)
+	return p
+}
+
+// runStats is run, with the scan's statistics.
+func runStats(t *testing.T, o scan.Options) (*profile.Profile, *scan.Stats) {
+	t.Helper()
 	p, st, err := scan.Scan(context.Background(), o)
 	if err != nil {
 		t.Fatalf("scan %s: %v", o.Path, err)
@@ -41,7 +48,7 @@ func run(t *testing.T, o scan.Options) *profile.Profile {
 	if st.Dropped != 0 {
 		t.Fatalf("gVisor dropped %d events", st.Dropped)
 	}
-	return p
+	return p, st
 }
 
 func importOf(t *testing.T, p *profile.Profile, path string) *profile.Behavior {

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/depbox/depbox/sandbox"
 )
@@ -153,4 +155,49 @@ func RemoveLeftovers(runsc string, ls []Leftover) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// SettledLeftovers is Leftovers looked at twice, pause apart, keeping what
+// both saw: a depbox that has just ended normally may leave its sandbox's
+// cgroups for a moment while runsc finishes tearing it down (seen when
+// doctor runs beside other scans), which is not a leftover. What a killed
+// depbox left stays for good and is in both.
+func SettledLeftovers(base string, pause time.Duration) ([]Leftover, error) {
+	first, err := Leftovers(base)
+	if err != nil || len(first) == 0 {
+		return first, err
+	}
+	time.Sleep(pause)
+	second, err := Leftovers(base)
+	return inBoth(first, second), err
+}
+
+// inBoth returns the parts of the leftovers in a that are also in b.
+func inBoth(a, b []Leftover) []Leftover {
+	later := map[string]Leftover{}
+	for _, l := range b {
+		later[l.Owner] = l
+	}
+	var out []Leftover
+	for _, l := range a {
+		m, ok := later[l.Owner]
+		if !ok {
+			continue
+		}
+		k := Leftover{Owner: l.Owner, Sandboxes: map[string][]string{}}
+		for _, d := range l.Dirs {
+			if slices.Contains(m.Dirs, d) {
+				k.Dirs = append(k.Dirs, d)
+			}
+		}
+		for id, cg := range l.Sandboxes {
+			if mcg, ok := m.Sandboxes[id]; ok {
+				k.Sandboxes[id] = slices.DeleteFunc(slices.Clone(cg), func(d string) bool { return !slices.Contains(mcg, d) })
+			}
+		}
+		if len(k.Dirs) > 0 || len(k.Sandboxes) > 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package scan
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -231,6 +232,22 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 	if !t.invoke {
 		events = nil
 	}
+	// The variant's import results are cached like the scan's own, keyed
+	// by the variant too; only its targets' entries are used.
+	var wc *importCache
+	if s.cache != nil {
+		var err error
+		if wc, err = newImportCache(s.cache.dir, s.bundle, s.cache.world+"\nworld "+v.Name); err != nil {
+			return nil, fmt.Errorf("import cache: %w", err)
+		}
+		for path := range wc.hits {
+			if !t.imports[path] {
+				delete(wc.hits, path)
+				continue
+			}
+			o.skipImport[path] = true
+		}
+	}
 	if v.TLS {
 		ca, err := fakenet.NewTLS()
 		if err != nil {
@@ -239,7 +256,7 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 		o.fakeTLS = ca
 	}
 	wp := &profile.Profile{Tool: s.profile.Tool, Bundle: s.profile.Bundle}
-	ws := &scanner{o: o, work: s.work, task: s.task, rootfs: s.rootfs, bundle: s.bundle, profile: wp, recordW: s.recordW, base: s.profile,
+	ws := &scanner{o: o, work: s.work, task: s.task, stage: s.stage, rootfs: s.rootfs, bundle: s.bundle, profile: wp, recordW: s.recordW, base: s.profile, cache: wc,
 		stats: &Stats{}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}}
 	var plans []*plan.Plan
 	if len(t.install) > 0 && o.InstallPhase {
@@ -261,6 +278,9 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 		plans = append(plans, main)
 	}
 	for i, pl := range plans {
+		if wc != nil && onlyReference(pl) {
+			continue // every import result came from the cache
+		}
 		if err := ws.run(ctx, fmt.Sprintf("world-%s-%d", v.Name, i), pl); err != nil {
 			return nil, err
 		}
@@ -269,6 +289,10 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 	s.stats.Dropped += ws.stats.Dropped
 	s.stats.SandboxTime += ws.stats.SandboxTime
 	ws.finish(plans, spec)
+	if wc != nil {
+		ws.reuse(wp, wc)
+		s.o.Log.Info("import cache looked up", "world", v.Name, "reused", len(wc.hits), "of", len(t.imports))
+	}
 	w := &profile.World{Name: v.Name, Changes: v.Changes, App: wp.App}
 	for _, d := range wp.Dependencies {
 		if len(d.Phases) > 0 {
@@ -310,13 +334,18 @@ func keepSteps(pl *plan.Plan, keep func(plan.Step) bool) bool {
 	return kept
 }
 
-// borrowImports gives a world re-run's profile, for the packages whose
-// import phase it did not run again, the import phase of the scan's own
-// profile: an execute phase subtracts what its packages did at import
-// (withoutImport), which did not change. It returns those packages, for
-// returnImports.
+// borrowImports gives the profile, for the packages whose import phase
+// did not run here, their import phase from the import cache or, in a world
+// re-run, from the scan's own profile: an execute phase subtracts what its
+// packages did at import (withoutImport), whichever way that result came.
+// It returns those packages, for returnImports. Nothing is borrowed when no
+// execute phase ran.
 func (s *scanner) borrowImports() []string {
-	if s.base == nil {
+	executed := false
+	for _, d := range s.profile.Dependencies {
+		executed = executed || d.Phases[profile.PhaseExecute] != nil
+	}
+	if !executed {
 		return nil
 	}
 	var out []string
@@ -325,13 +354,34 @@ func (s *scanner) borrowImports() []string {
 		if d.Phases[profile.PhaseImport] != nil {
 			continue
 		}
-		if bd := s.base.Dependency(d.Path); bd != nil && bd.Phases[profile.PhaseImport] != nil {
-			b := *bd.Phases[profile.PhaseImport]
-			d.Phases[profile.PhaseImport] = &b
+		var from *profile.Behavior
+		if s.cache != nil && s.cache.hits[d.Path] != nil {
+			from = s.cache.hits[d.Path].Behavior
+		} else if s.base != nil {
+			if bd := s.base.Dependency(d.Path); bd != nil {
+				from = bd.Phases[profile.PhaseImport]
+			}
+		}
+		if from != nil {
+			d.Phases[profile.PhaseImport] = cloneBehavior(from)
 			out = append(out, d.Path)
 		}
 	}
 	return out
+}
+
+// cloneBehavior is a deep copy of b: what the borrowing profile's later
+// steps change in place stays out of the cache entry or the scan's profile.
+func cloneBehavior(b *profile.Behavior) *profile.Behavior {
+	data, err := json.Marshal(b)
+	if err != nil {
+		panic(fmt.Sprintf("copying a behaviour: %v", err)) // plain data: cannot fail
+	}
+	var c profile.Behavior
+	if err := json.Unmarshal(data, &c); err != nil {
+		panic(fmt.Sprintf("copying a behaviour: %v", err))
+	}
+	return &c
 }
 
 // returnImports removes the borrowed import phases again: they were not
