@@ -46,6 +46,7 @@ type RootfsSpec struct {
 // covers the programs' and libraries' paths and contents, so an upgraded
 // node gets a new rootfs; an existing one is reused.
 func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
+	memo := contenthash.New(filepath.Join(cacheDir, "hashes"))
 	files := map[string]string{} // rootfs path → host path
 	for dst, src := range spec.Programs {
 		real, err := filepath.EvalSymlinks(src)
@@ -53,7 +54,7 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 			return "", fmt.Errorf("finding %s for the sandbox rootfs: %w", src, err)
 		}
 		files[dst] = real
-		if err := addLibraries(real, files); err != nil {
+		if err := addLibraries(memo, real, files); err != nil {
 			return "", fmt.Errorf("collecting shared libraries of %s: %w", src, err)
 		}
 	}
@@ -74,7 +75,7 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 	for k, v := range spec.Executables {
 		contents[k] = "#exec\n" + v // an executable differs from a file of the same content
 	}
-	key, err := rootfsKey(contenthash.New(filepath.Join(cacheDir, "hashes")), files, links, tfiles, contents)
+	key, err := rootfsKey(memo, files, links, tfiles, contents)
 	if err != nil {
 		return "", err
 	}
@@ -164,45 +165,27 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 
 // addLibraries adds the ELF interpreter and DT_NEEDED libraries of bin,
 // recursively, to files. Nothing is executed (no ldd).
-func addLibraries(bin string, files map[string]string) error {
-	f, err := elf.Open(bin)
-	if err != nil {
-		var fe *elf.FormatError
-		if errors.As(err, &fe) {
-			return nil // a script, not an ELF file
-		}
+func addLibraries(memo *contenthash.Memo, bin string, files map[string]string) error {
+	var d elfDeps
+	if err := memo.Derived(bin, elfDepsName, &d, func() (any, error) { return readELFDeps(bin) }); err != nil {
 		return err
 	}
-	defer f.Close()
-	for _, p := range f.Progs {
-		if p.Type == elf.PT_INTERP {
-			b, err := io.ReadAll(p.Open())
-			if err != nil {
-				return err
-			}
-			interp := strings.TrimRight(string(b), "\x00")
-			if err := addFile(interp, files); err != nil {
-				return err
-			}
+	for _, interp := range d.Interp {
+		if err := addFile(interp, files); err != nil {
+			return err
 		}
 	}
-	needed, err := f.ImportedLibraries()
-	if err != nil {
-		return err
-	}
-	runpaths, _ := f.DynString(elf.DT_RUNPATH)
-	rpaths, _ := f.DynString(elf.DT_RPATH)
 	var extra []string
-	for _, rp := range append(runpaths, rpaths...) {
-		for _, d := range strings.Split(rp, ":") {
-			extra = append(extra, strings.ReplaceAll(d, "$ORIGIN", filepath.Dir(bin)))
+	for _, rp := range d.RunPaths {
+		for _, dir := range strings.Split(rp, ":") {
+			extra = append(extra, strings.ReplaceAll(dir, "$ORIGIN", filepath.Dir(bin)))
 		}
 	}
-	for _, lib := range needed {
+	for _, lib := range d.Needed {
 		found := ""
-		for _, d := range append(extra, libDirs...) {
-			if _, err := os.Stat(filepath.Join(d, lib)); err == nil {
-				found = filepath.Join(d, lib)
+		for _, dir := range append(extra, libDirs...) {
+			if _, err := os.Stat(filepath.Join(dir, lib)); err == nil {
+				found = filepath.Join(dir, lib)
 				break
 			}
 		}
@@ -219,11 +202,51 @@ func addLibraries(bin string, files map[string]string) error {
 		if err != nil {
 			return err
 		}
-		if err := addLibraries(real, files); err != nil {
+		if err := addLibraries(memo, real, files); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// elfDeps is what addLibraries needs of an ELF file: its interpreters, the
+// libraries it needs and its run paths (DT_RUNPATH, then DT_RPATH). A
+// script has none.
+type elfDeps struct {
+	Interp, Needed, RunPaths []string
+}
+
+// elfDepsName names elfDeps in the file-identity memo: node's dynamic
+// string table alone is megabytes, read on every scan without it.
+const elfDepsName = "elf-deps-v1"
+
+func readELFDeps(bin string) (elfDeps, error) {
+	var d elfDeps
+	f, err := elf.Open(bin)
+	if err != nil {
+		var fe *elf.FormatError
+		if errors.As(err, &fe) {
+			return d, nil // a script, not an ELF file
+		}
+		return d, err
+	}
+	defer f.Close()
+	for _, p := range f.Progs {
+		if p.Type == elf.PT_INTERP {
+			b, err := io.ReadAll(p.Open())
+			if err != nil {
+				return d, err
+			}
+			d.Interp = append(d.Interp, strings.TrimRight(string(b), "\x00"))
+		}
+	}
+	if d.Needed, err = f.ImportedLibraries(); err != nil {
+		return d, err
+	}
+	runpaths, _ := f.DynString(elf.DT_RUNPATH)
+	rpaths, _ := f.DynString(elf.DT_RPATH)
+	d.RunPaths = append(runpaths, rpaths...)
+	return d, nil
 }
 
 // addFile maps the host file p to the same path inside the rootfs (the

@@ -5,6 +5,9 @@
 // package (install path, version, integrity, lifecycle scripts, resolved
 // dependencies) or Python distribution (dist-info or egg-info, the files
 // and modules it installed, its Requires-Dist graph).
+// Survey describes a directory bundle the same way without copying it
+// (its files' hashes remembered by identity between scans), for a re-scan
+// that may need no sandbox.
 //
 // A bundle is hostile input. Open never writes outside the destination
 // directory and never follows a link out of the bundle, and it rejects with
@@ -131,7 +134,7 @@ func (o Options) withDefaults() Options {
 // Bundle is a staged, validated function bundle. Its methods only read it
 // and are safe for concurrent use.
 type Bundle struct {
-	Root    string // absolute path of the staged copy (what gets mounted read-only at /var/task)
+	Root    string // absolute path of the staged copy (what gets mounted read-only at /var/task); "" for a surveyed bundle (Survey)
 	Name    string // root package.json "name", else the base name of the source without .zip
 	Digest  string // "sha256:<hex>" over the sorted tree (path, type, content or link target); deterministic
 	Runtime string // "nodejs" or "python"
@@ -287,11 +290,19 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 	if err != nil {
 		return nil, err
 	}
-
 	b = &Bundle{Root: dstAbs, Digest: digest, staged: t}
-	rootPkg, err := readPackageJSON(t, root, "package.json")
-	if err != nil {
+	if err := describe(b, t, src, opts); err != nil {
 		return nil, err
+	}
+	return b, nil
+}
+
+// describe fills in what the tree t of the bundle src says: its name,
+// runtime, handler, layers and packages.
+func describe(b *Bundle, t *tree, src string, opts Options) error {
+	rootPkg, err := readPackageJSON(t, "package.json")
+	if err != nil {
+		return err
 	}
 	b.Name = strings.TrimSpace(rootPkg.name)
 	if b.Name == "" {
@@ -303,25 +314,22 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 		b.Name = base
 	}
 	if err := detect(b, t, rootPkg, opts); err != nil {
-		return nil, err
+		return err
 	}
 	if len(opts.Layers) > 0 {
 		if err := openLayers(b, opts); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	inv := inventory
 	if b.Runtime == RuntimePython {
-		inv = func(b *Bundle, t *tree, _ *os.Root, _ Options) error { return inventoryPython(b, t) }
+		return inventoryPython(b, t)
 	}
-	if err := inv(b, t, root, opts); err != nil {
-		return nil, err
-	}
-	return b, nil
+	return inventory(b, t, opts)
 }
 
 // collectSourceDir lists the directory src into t (nothing is written yet);
-// the returned close releases the directory once t is materialized.
+// the returned close releases the directory once t is materialized. dst
+// is the staging directory ("" when nothing is staged: Survey).
 func collectSourceDir(t *tree, src, dst string) (func(), error) {
 	srcAbs, err := filepath.Abs(src)
 	if err != nil {
@@ -331,12 +339,14 @@ func collectSourceDir(t *tree, src, dst string) (func(), error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the bundle: %w", err)
 	}
-	dstReal, err := filepath.EvalSymlinks(dst)
-	if err != nil {
-		return nil, fmt.Errorf("staging directory: %w", err)
-	}
-	if within(srcReal, dstReal) || within(dstReal, srcReal) {
-		return nil, fmt.Errorf("the staging directory %s and the bundle %s overlap; stage the bundle elsewhere", dst, src)
+	if dst != "" {
+		dstReal, err := filepath.EvalSymlinks(dst)
+		if err != nil {
+			return nil, fmt.Errorf("staging directory: %w", err)
+		}
+		if within(srcReal, dstReal) || within(dstReal, srcReal) {
+			return nil, fmt.Errorf("the staging directory %s and the bundle %s overlap; stage the bundle elsewhere", dst, src)
+		}
 	}
 	sr, err := os.OpenRoot(srcReal)
 	if err != nil {

@@ -129,7 +129,7 @@ func inventoryBundled(b *Bundle, t *tree, lock, own *lockfile) error {
 		if e.kind != kindFile || !isJS(n) || e.size == 0 || inNodeModules(n) {
 			continue
 		}
-		js, err := t.root.ReadFile(n)
+		js, err := t.readFile(n)
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", n, err)
 		}
@@ -359,7 +359,7 @@ func findSourceMap(t *tree, name string, js []byte) (mapName string, data []byte
 		if e == nil || e.kind != kindFile {
 			continue
 		}
-		data, err := t.root.ReadFile(real)
+		data, err := t.readFile(real)
 		if err != nil {
 			return "", nil, fmt.Errorf("reading %s: %w", c, err)
 		}

@@ -206,13 +206,10 @@ func (t *tree) packageEntry(d string) (string, bool) {
 
 // readSmall reads a configuration file of the staged bundle.
 func (t *tree) readSmall(real string) ([]byte, error) {
-	if t.root == nil {
-		return nil, fmt.Errorf("bundle not staged")
-	}
 	if e := t.entries[real]; e == nil || e.size > maxConfigBytes {
 		return nil, fmt.Errorf("%s: larger than %d bytes", real, maxConfigBytes)
 	}
-	return t.root.ReadFile(real)
+	return t.readFile(real)
 }
 
 // configuredFunction returns the function configuration names: Options,
@@ -236,7 +233,7 @@ func configuredFunction(t *tree, opts Options) (fn *function, all []*function, e
 		if e.size > maxConfigBytes {
 			return nil, nil, limitErr(name, "", "is larger than %d bytes; depbox does not parse it, set the handler explicitly or remove the file", maxConfigBytes)
 		}
-		data, err := t.root.ReadFile(real)
+		data, err := t.readFile(real)
 		if err != nil {
 			return nil, nil, fmt.Errorf("reading %s: %w", name, err)
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"os"
 	"path"
 	"slices"
 	"strings"
@@ -29,12 +28,12 @@ type pkgJSON struct {
 // missing file yields a zero pkgJSON; a malformed one an InputError naming
 // the position. Field types are read leniently (real packages are messy):
 // a field of an unexpected type counts as absent.
-func readPackageJSON(t *tree, root *os.Root, p string) (*pkgJSON, error) {
+func readPackageJSON(t *tree, p string) (*pkgJSON, error) {
 	real, e := t.lookup(p)
 	if e == nil || e.kind != kindFile {
 		return &pkgJSON{}, nil
 	}
-	data, err := root.ReadFile(real)
+	data, err := t.readFile(real)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", p, err)
 	}
@@ -116,8 +115,8 @@ func str(v any) string {
 // other dot entries skipped), adds lockfile integrity and resolves
 // dependencies. A directory symlink in node_modules (a workspace or npm link)
 // is followed and the package is listed at the link's path.
-func inventory(b *Bundle, t *tree, root *os.Root, opts Options) (err error) {
-	s := &scanner{t: t, root: root, active: map[string]bool{"": true}, bundlers: map[string]map[string]bool{}}
+func inventory(b *Bundle, t *tree, opts Options) (err error) {
+	s := &scanner{t: t, active: map[string]bool{"": true}, bundlers: map[string]map[string]bool{}}
 	if err := s.scanNodeModules(""); err != nil {
 		return err
 	}
@@ -127,7 +126,7 @@ func inventory(b *Bundle, t *tree, root *os.Root, opts Options) (err error) {
 			return err
 		}
 	}
-	lock, err := readLockfile(t, root)
+	lock, err := readLockfile(t)
 	if err != nil {
 		return err
 	}
@@ -205,7 +204,6 @@ func resolveDeps(byPath map[string]*Package, p *Package, real func(string) strin
 
 type scanner struct {
 	t        *tree
-	root     *os.Root
 	pkgs     []*Package
 	active   map[string]bool            // real directories being scanned (symlink loop guard)
 	bundlers map[string]map[string]bool // install path → bundleDependencies, of packages that have them
@@ -300,7 +298,7 @@ func (s *scanner) candidate(p string) error {
 	s.active[p] = true
 	defer delete(s.active, p)
 	if s.t.isFile(path.Join(p, "package.json")) {
-		pj, err := readPackageJSON(s.t, s.root, path.Join(p, "package.json"))
+		pj, err := readPackageJSON(s.t, path.Join(p, "package.json"))
 		if err != nil {
 			return err
 		}

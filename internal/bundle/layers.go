@@ -117,7 +117,7 @@ func openLayers(b *Bundle, opts Options) error {
 		return nil
 	}
 	for _, dir := range layerNodeModules {
-		s := &scanner{t: merged, root: root, active: map[string]bool{}, bundlers: map[string]map[string]bool{}}
+		s := &scanner{t: merged, active: map[string]bool{}, bundlers: map[string]map[string]bool{}}
 		real, ok := merged.dir(dir)
 		if !ok {
 			continue

@@ -70,13 +70,13 @@ func (l *lockfile) find(installPath, name, version string) (lockEntry, bool) {
 }
 
 // readLockfile reads the first lockfile present in the bundle.
-func readLockfile(t *tree, root *os.Root) (*lockfile, error) {
+func readLockfile(t *tree) (*lockfile, error) {
 	for _, name := range lockfileNames {
 		real, e := t.lookup(name)
 		if e == nil || e.kind != kindFile {
 			continue
 		}
-		data, err := root.ReadFile(real)
+		data, err := t.readFile(real)
 		if err != nil {
 			return nil, fmt.Errorf("reading %s: %w", name, err)
 		}

@@ -460,7 +460,7 @@ func readOptional(t *tree, p string) (data []byte, ok bool, err error) {
 	if e.size > maxConfigBytes {
 		return nil, false, limitErr(p, "", "is larger than %d bytes; a distribution's metadata is never that large, reinstall it", maxConfigBytes)
 	}
-	data, err = t.root.ReadFile(real)
+	data, err = t.readFile(real)
 	if err != nil {
 		return nil, false, stageErr(p, err)
 	}

@@ -46,8 +46,9 @@ func collectDir(t *tree, files *dirFDs, srcPaths []string) error {
 			if info.Size() > t.opts.MaxFileBytes {
 				return limitErr(p, "MaxFileBytes", "is %d bytes, more than the per-file limit of %d; remove it from the bundle or raise the limit", info.Size(), t.opts.MaxFileBytes)
 			}
+			st, _ := info.Sys().(*unix.Stat_t)
 			return t.add(&entry{
-				name: p, kind: kindFile, exec: mode&0o111 != 0, size: info.Size(),
+				name: p, kind: kindFile, exec: mode&0o111 != 0, size: info.Size(), stat: st,
 				open: func() (io.ReadCloser, error) { return openRegular(files, p, info) },
 			})
 		case mode&fs.ModeSymlink != 0:

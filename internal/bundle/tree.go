@@ -8,6 +8,8 @@ import (
 	"path"
 	"slices"
 	"strings"
+
+	"golang.org/x/sys/unix"
 )
 
 // kind is the type of a bundle entry.
@@ -34,6 +36,7 @@ type entry struct {
 	csize    int64  // compressed size declared by the zip header
 	implicit bool   // directory implied by a deeper entry, not listed itself
 	open     func() (io.ReadCloser, error)
+	stat     *unix.Stat_t      // a directory bundle's file: as it was listed
 	sum      [sha256.Size]byte // content hash, filled while staging
 }
 

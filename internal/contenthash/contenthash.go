@@ -4,7 +4,9 @@
 // again. Keys built from these hashes stay content keys (the same on every
 // machine, so a cache restored elsewhere still matches); only the reading
 // is saved. A file rewritten in place gets a new change time, which the
-// file's owner cannot set back.
+// file's owner cannot set back; a file changed within RacyWindow of its
+// look-up is read every time (docs/performance.md "What the identity
+// caches trust").
 package contenthash
 
 import (
@@ -15,6 +17,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -38,12 +41,12 @@ func (m *Memo) File(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	id, err := identity(abs)
+	id, racy, err := identity(abs)
 	if err != nil {
 		return "", err
 	}
 	memo := m.entryPath(abs)
-	if memo != "" {
+	if memo != "" && !racy {
 		if b, err := os.ReadFile(memo); err == nil {
 			var e entry
 			if json.Unmarshal(b, &e) == nil && e.Identity == id && len(e.SHA256) == 64 {
@@ -56,12 +59,56 @@ func (m *Memo) File(path string) (string, error) {
 		return "", err
 	}
 	// A file that changed while it was read is hashed again next time.
-	if after, err := identity(abs); err == nil && after == id && memo != "" {
+	if after, _, err := identity(abs); err == nil && after == id && memo != "" && !racy {
 		if err := store(memo, entry{Identity: id, SHA256: sum}); err != nil {
 			return "", fmt.Errorf("remembering the hash of %s: %w", path, err)
 		}
 	}
 	return sum, nil
+}
+
+// derivedEntry is what Derived remembers of a file.
+type derivedEntry struct {
+	Identity string          `json:"identity"`
+	Value    json.RawMessage `json:"value"`
+}
+
+// Derived sets out (a pointer, as for json.Unmarshal) to what compute
+// derives from the content of the file path alone — the libraries an ELF
+// file needs, say — remembered under name by the file's identity like
+// File's hashes: compute runs only when the file changed.
+func (m *Memo) Derived(path, name string, out any, compute func() (any, error)) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	id, racy, err := identity(abs)
+	if err != nil {
+		return err
+	}
+	memo := m.entryPath(name + "\x00" + abs)
+	if memo != "" && !racy {
+		if b, err := os.ReadFile(memo); err == nil {
+			var e derivedEntry
+			if json.Unmarshal(b, &e) == nil && e.Identity == id && json.Unmarshal(e.Value, out) == nil {
+				return nil
+			}
+		}
+	}
+	v, err := compute()
+	if err != nil {
+		return err
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	if after, _, err := identity(abs); err == nil && after == id && memo != "" && !racy {
+		if err := store(memo, derivedEntry{Identity: id, Value: b}); err != nil {
+			return fmt.Errorf("remembering %s of %s: %w", name, path, err)
+		}
+	}
+	return json.Unmarshal(b, out)
 }
 
 func (m *Memo) entryPath(abs string) string {
@@ -72,13 +119,17 @@ func (m *Memo) entryPath(abs string) string {
 	return filepath.Join(m.dir, hex.EncodeToString(h[:16])+".json")
 }
 
-// identity is what changes whenever the content of a file does.
-func identity(path string) (string, error) {
+// identity is what changes whenever the content of a file does; racy
+// says that it changed too recently to be told apart from a later change
+// (RacyWindow).
+func identity(path string) (id string, racy bool, err error) {
 	var st unix.Stat_t
 	if err := unix.Stat(path, &st); err != nil {
-		return "", err
+		return "", false, err
 	}
-	return fmt.Sprintf("%d:%d:%d:%d.%09d:%d.%09d", st.Dev, st.Ino, st.Size, st.Mtim.Sec, st.Mtim.Nsec, st.Ctim.Sec, st.Ctim.Nsec), nil
+	cutoff := time.Now().Add(-RacyWindow).UnixNano()
+	racy = st.Mtim.Nano() >= cutoff || st.Ctim.Nano() >= cutoff
+	return fmt.Sprintf("%d:%d:%d:%d.%09d:%d.%09d", st.Dev, st.Ino, st.Size, st.Mtim.Sec, st.Mtim.Nsec, st.Ctim.Sec, st.Ctim.Nsec), racy, nil
 }
 
 func hashFile(path string) (string, error) {
@@ -94,7 +145,7 @@ func hashFile(path string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-func store(path string, e entry) error {
+func store(path string, e any) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}

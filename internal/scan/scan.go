@@ -11,7 +11,6 @@ import (
 	"crypto/rand"
 	_ "embed"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -28,6 +27,7 @@ import (
 
 	"github.com/depbox/depbox/internal/bundle"
 	"github.com/depbox/depbox/internal/canary"
+	"github.com/depbox/depbox/internal/contenthash"
 	"github.com/depbox/depbox/internal/event"
 	"github.com/depbox/depbox/internal/fakenet"
 	"github.com/depbox/depbox/internal/hook"
@@ -223,14 +223,12 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			return nil, nil, err
 		}
 	}
-	b, err := bundle.Open(o.Path, task, bundle.Options{Handler: o.Handler, Function: o.Function, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir})
+	stage := &stager{o: o, task: task}
+	b, err := stage.open(layerDir)
 	if err != nil {
-		if errors.Is(err, bundle.ErrInput) {
-			return nil, nil, &InputError{err}
-		}
-		return nil, nil, fmt.Errorf("reading bundle %s: %w", o.Path, err)
+		return nil, nil, err
 	}
-	o.Log.Info("bundle staged", "packages", len(b.Packages), "handler", b.Handler, "elapsed", time.Since(t0))
+	o.Log.Info("bundle read", "packages", len(b.Packages), "handler", b.Handler, "staged", stage.staged, "elapsed", time.Since(t0))
 	spec, py := RootfsSpec(o.Node), (*sandbox.Python)(nil)
 	if b.Runtime == bundle.RuntimePython {
 		if spec, py, err = pythonRootfs(o); err != nil {
@@ -248,7 +246,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
 		Bundle: profile.Bundle{
 			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Function: b.Function, Functions: b.Functions, Lockfile: b.Lockfile, Layers: profileLayers(b),
-			RuntimeVersion: nodeVersion(o.Node),
+			RuntimeVersion: nodeVersion(o.Node, o.CacheDir),
 		},
 	}
 	if py != nil {
@@ -262,7 +260,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			return nil, nil, fmt.Errorf("making canary secrets: %w", err)
 		}
 	}
-	if err := baitTask(task, o.Canaries); err != nil {
+	if err := stage.bait(o.Canaries); err != nil {
 		return nil, nil, err
 	}
 	var cache *importCache
@@ -294,7 +292,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		p.AddProblem(profile.Problem{Code: "no-handler", Message: "no handler found (no SAM/serverless template, no index.js): the invoke phase did not run; pass --handler file.export"})
 		events = nil
 	}
-	s := &scanner{cache: cache, o: o, work: work, task: task, rootfs: rootfs, bundle: b, profile: p,
+	s := &scanner{cache: cache, o: o, work: work, task: task, stage: stage, rootfs: rootfs, bundle: b, profile: p,
 		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}, py: py}
 	var plans []*plan.Plan
 	if o.InstallPhase {
@@ -407,6 +405,9 @@ type scanner struct {
 	base *profile.Profile
 	// py is the sandbox's CPython for a Python bundle, nil for Node.js.
 	py *sandbox.Python
+	// stage stages a surveyed bundle before the first sandbox run (nil:
+	// staged from the start).
+	stage *stager
 }
 
 // run executes one plan in its own sandbox with its own event sink, and
@@ -414,6 +415,9 @@ type scanner struct {
 // an error means the sandbox could not be run at all.
 func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	o, p := s.o, s.profile
+	if err := s.stage.ensure(); err != nil {
+		return err
+	}
 	ctl := filepath.Join(s.work, name+"-ctl")
 	out := filepath.Join(s.work, name+"-out")
 	for _, d := range []string{ctl, out, filepath.Join(ctl, "out"), filepath.Join(ctl, "steps")} {
@@ -898,12 +902,18 @@ func pythonVersion(python string) string {
 	return strings.TrimPrefix(strings.TrimSpace(string(out)), "Python ")
 }
 
-func nodeVersion(node string) string {
-	out, err := exec.Command(node, "--version").Output()
+// nodeVersion is node's --version, remembered by the binary's identity
+// in cacheDir (a node start is tens of milliseconds of a cached re-scan).
+func nodeVersion(node, cacheDir string) string {
+	var v string
+	err := contenthash.New(filepath.Join(cacheDir, "hashes")).Derived(node, "node-version-v1", &v, func() (any, error) {
+		out, err := exec.Command(node, "--version").Output()
+		return strings.TrimSpace(string(out)), err
+	})
 	if err != nil {
 		return ""
 	}
-	return strings.TrimSpace(string(out))
+	return v
 }
 
 // copyTree copies the staged bundle src to dst: directories, regular files

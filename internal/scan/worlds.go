@@ -256,7 +256,7 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 		o.fakeTLS = ca
 	}
 	wp := &profile.Profile{Tool: s.profile.Tool, Bundle: s.profile.Bundle}
-	ws := &scanner{o: o, work: s.work, task: s.task, rootfs: s.rootfs, bundle: s.bundle, profile: wp, recordW: s.recordW, base: s.profile, cache: wc,
+	ws := &scanner{o: o, work: s.work, task: s.task, stage: s.stage, rootfs: s.rootfs, bundle: s.bundle, profile: wp, recordW: s.recordW, base: s.profile, cache: wc,
 		stats: &Stats{}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}}
 	var plans []*plan.Plan
 	if len(t.install) > 0 && o.InstallPhase {

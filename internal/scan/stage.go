@@ -1,0 +1,93 @@
+package scan
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/depbox/depbox/internal/bundle"
+	"github.com/depbox/depbox/internal/canary"
+)
+
+// stager stages the bundle into the task directory, at once or — for a
+// scan with the import cache that may need no sandbox — only when the
+// first sandbox run needs it (docs/performance.md "Re-scan"): until then
+// the bundle is surveyed where it lies (bundle.Survey), which reads only
+// the files whose identity changed since the last scan.
+type stager struct {
+	o        Options
+	task     string
+	opts     bundle.Options
+	bundle   *bundle.Bundle // as surveyed, until staged
+	staged   bool
+	canaries *canary.Set
+}
+
+// open opens the bundle: surveyed when the scan may end without a sandbox
+// run (an import cache, no invoke phase, no layers, a directory), else
+// staged into the task directory.
+func (st *stager) open(layerDir string) (*bundle.Bundle, error) {
+	o := st.o
+	opts := bundle.Options{Handler: o.Handler, Function: o.Function, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir}
+	st.opts = opts
+	if o.ImportCache != "" && len(o.Events) == 0 && o.EventsFor == nil && len(o.Layers) == 0 {
+		if fi, err := os.Stat(o.Path); err == nil && fi.IsDir() {
+			b, err := bundle.Survey(o.Path, opts, filepath.Join(o.ImportCache, "files"))
+			if err == nil {
+				st.bundle = b
+				return b, nil
+			}
+			if errors.Is(err, bundle.ErrInput) {
+				return nil, &InputError{err}
+			}
+			// Staging says what is wrong, or succeeds.
+			o.Log.Warn("surveying the bundle failed; staging it", "err", err)
+		}
+	}
+	b, err := bundle.Open(o.Path, st.task, opts)
+	if err != nil {
+		if errors.Is(err, bundle.ErrInput) {
+			return nil, &InputError{err}
+		}
+		return nil, fmt.Errorf("reading bundle %s: %w", o.Path, err)
+	}
+	st.bundle, st.staged = b, true
+	return b, nil
+}
+
+// bait places the bait .env file into the staged bundle, now or once it
+// is staged.
+func (st *stager) bait(c *canary.Set) error {
+	st.canaries = c
+	if !st.staged {
+		return nil
+	}
+	return baitTask(st.task, c)
+}
+
+// ensure stages a surveyed bundle (nil: staged from the start). The
+// staged copy must be what the survey described — the same digest — or
+// the scan stops: the bundle changed while it was being scanned.
+func (st *stager) ensure() error {
+	if st == nil || st.staged {
+		return nil
+	}
+	o := st.o
+	b, err := bundle.Open(o.Path, st.task, st.opts)
+	if err != nil {
+		if errors.Is(err, bundle.ErrInput) {
+			return &InputError{err}
+		}
+		return fmt.Errorf("reading bundle %s: %w", o.Path, err)
+	}
+	if b.Digest != st.bundle.Digest {
+		return fmt.Errorf("the bundle %s changed while it was being scanned (digest %s, then %s); scan it again", o.Path, st.bundle.Digest, b.Digest)
+	}
+	*st.bundle = *b
+	st.staged = true
+	if st.canaries != nil {
+		return baitTask(st.task, st.canaries)
+	}
+	return nil
+}
