@@ -222,6 +222,21 @@ type Outcome struct {
 	// the process — it exited it, or ran past its budget; the phase went
 	// on after each in a new process (docs/rules.md, DBX004).
 	SkippedCalls []SkippedCall `json:"skipped_calls,omitempty"`
+	// UnsettledCalls are calls the execute phase made whose returned
+	// promise had not settled when depbox went on to the next call; what
+	// they did afterwards is in the phase until its process ended
+	// (docs/rules.md, "The completeness invariant").
+	UnsettledCalls []UnsettledCall `json:"unsettled_calls,omitempty"`
+}
+
+// UnsettledCall is a call of the execute phase whose promise had not
+// settled when depbox went on.
+type UnsettledCall struct {
+	// Call names it: its number, the export, how many arguments.
+	Call string `json:"call"`
+	// HeldMS is how long depbox waited for it: the call timeout, or longer
+	// when the promise's work kept the process busy (chains of execSync).
+	HeldMS int64 `json:"held_ms"`
 }
 
 // SkippedCall is a call of the execute phase that ended its process.

@@ -54,6 +54,8 @@ type Run struct {
 	// and its syscall stream disagree (see Proc).
 	Forged []Forgery
 	Faults []string
+	// InFlight are the tree's records in flight at a SIGKILL (see Proc).
+	InFlight []Forgery
 	// Procs are the processes of the tree, the root first.
 	Procs []*Proc
 	// Window is the batch window this run is, nil for a process of its
@@ -115,8 +117,15 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 			argv = p.batch.argv
 		}
 		if k, ok := runKey(argv); ok {
-			r := &Run{Key: k, Root: p}
-			runs[k] = r
+			// The execute harness starts again after a call that ended its
+			// process: every process of the key is one run (their records
+			// and faults too), and the last one started is its root.
+			r := runs[k]
+			if r == nil {
+				r = &Run{Key: k}
+				runs[k] = r
+			}
+			r.Root = p
 			rootOf[p.Key] = r
 		}
 	}
@@ -162,12 +171,14 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 		r.Hooks = append(r.Hooks, p.Hooks...)
 		r.Forged = append(r.Forged, p.Forged...)
 		r.Faults = append(r.Faults, p.Faults...)
+		r.InFlight = append(r.InFlight, p.InFlight...)
 		s := sets[r.Key]
 		if s == nil {
 			s = newItemSet()
 			sets[r.Key] = s
 		}
-		s.addProc(p, p == r.Root, a)
+		_, root := rootOf[p.Key] // a run's root, or an earlier one of its key
+		s.addProc(p, root, a)
 	}
 	for k, r := range runs {
 		if r.Window == nil {

@@ -61,6 +61,9 @@ type Forgery struct {
 	// Window is the install path of the package whose batch window
 	// (Proc.Windows) the marker was opened in, "" outside any.
 	Window string
+	// Fault says, for a contradicted record, what the syscall stream
+	// shows (the message of its Proc.Faults entry).
+	Fault string
 }
 
 // marker is one open of a path under hook.MarkerDir.
@@ -167,7 +170,7 @@ func trusted(binary string, argv []string, e *Exec, pythonHook bool) bool {
 // forgeries, and finds faults. Parents must be verified before their
 // children (a forked child inherits its parent's key).
 func (r *Recorder) verify(p *Proc) {
-	p.Hooks, p.Forged, p.Faults = nil, nil, nil
+	p.Hooks, p.Forged, p.Faults, p.InFlight = nil, nil, nil, nil
 	p.hookAt, p.forgedAt = nil, nil
 	p.keys = make([]hook.Key, len(p.images))
 	if p.from != nil && len(p.images) > 0 {
@@ -264,6 +267,10 @@ func (r *Recorder) verify(p *Proc) {
 			}
 		}
 	}
+	lastOnThread := map[int32]int{} // thread → index of the last marker it opened
+	for i, mk := range p.markers {
+		lastOnThread[mk.tid] = i
+	}
 	for i, g := range valid {
 		why := ""
 		if nodeBinaries[p.images[g.img].binary] {
@@ -279,10 +286,21 @@ func (r *Recorder) verify(p *Proc) {
 			})
 		}
 		if why != "" {
-			p.Forged = append(p.Forged, Forgery{Proc: p.Key, Tid: g.tid, Record: g.rec, Reason: ForgedContradicted, Hash: hook.MarkerHash(p.markers[g.idx].path)})
+			f := Forgery{Proc: p.Key, Tid: g.tid, Record: g.rec, Reason: ForgedContradicted, Hash: hook.MarkerHash(p.markers[g.idx].path),
+				Fault: fmt.Sprintf("hook record %d of %s (%s %s) is contradicted by the syscall stream: %s", g.rec.Seq, p.describe(), g.rec.Kind, g.rec.Op, why)}
+			if g.idx == lastOnThread[g.tid] && p.killed() {
+				// The last thing its thread sent before a SIGKILL: the
+				// hook records a call before making it, so a kill in
+				// between leaves a record of what never happened. Whether
+				// that is a record in flight is the caller's to judge
+				// (it knows who sent the kill); either way it explains
+				// nothing.
+				p.InFlight = append(p.InFlight, f)
+				continue
+			}
+			p.Forged = append(p.Forged, f)
 			p.forgedAt = append(p.forgedAt, g.idx)
-			p.Faults = append(p.Faults, fmt.Sprintf("hook record %d of %s (%s %s) is contradicted by the syscall stream: %s",
-				g.rec.Seq, p.describe(), g.rec.Kind, g.rec.Op, why))
+			p.Faults = append(p.Faults, f.Fault)
 			continue
 		}
 		p.Hooks = append(p.Hooks, g.rec)
@@ -322,6 +340,12 @@ func contradiction(r hook.Record, failed map[int64]bool, opened map[string]bool,
 		}
 	}
 	return ""
+}
+
+// killed reports whether the process ended by SIGKILL (its exit event's
+// wait status).
+func (p *Proc) killed() bool {
+	return p.Exited && p.ExitStatus&0x7f == int32(unix.SIGKILL)
 }
 
 // describe names a process for messages: its program and pid.

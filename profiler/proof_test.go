@@ -224,3 +224,81 @@ func TestVerifyPython(t *testing.T) {
 		}
 	}
 }
+
+// TestInFlight: a contradicted record is in flight (Proc.InFlight, no
+// fault) only when it is the last marker its thread opened and the
+// process ended by SIGKILL; otherwise it stays a forgery and a fault.
+func TestInFlight(t *testing.T) {
+	const sigkill = int32(unix.SIGKILL)
+	spawnRec := func(seq int64) string {
+		return keyA.Seal(rec("child", "execSync", seq, map[string]any{"argv": []any{"/bin/sh", "-c", "lspci"}}))
+	}
+	for _, tc := range []struct {
+		name   string
+		build  func(s *stream)
+		exit   *int32 // the process's wait status; nil: no exit seen
+		flight []int64
+		faults int
+	}{
+		{"last record, killed", func(s *stream) {
+			s.open(10, 10, spawnRec(2), 0)
+		}, ptr(sigkill), []int64{2}, 0},
+		{"last record of its thread, another thread went on, killed", func(s *stream) {
+			s.open(10, 10, spawnRec(2), 0)
+			s.open(10, 12, keyA.Seal(rec("env", "get", 3, map[string]any{"name": "A"})), 0)
+		}, ptr(sigkill), []int64{2}, 0},
+		{"last record, exited normally", func(s *stream) {
+			s.open(10, 10, spawnRec(2), 0)
+		}, ptr(int32(0)), nil, 1},
+		{"last record, exit code 9 (not a signal)", func(s *stream) {
+			s.open(10, 10, spawnRec(2), 0)
+		}, ptr(int32(9 << 8)), nil, 1},
+		{"last record, still running", func(s *stream) {
+			s.open(10, 10, spawnRec(2), 0)
+		}, nil, nil, 1},
+		{"last record, killed by another signal", func(s *stream) {
+			s.open(10, 10, spawnRec(2), 0)
+		}, ptr(int32(unix.SIGTERM)), nil, 1},
+		{"a record the same thread went on after, killed", func(s *stream) {
+			s.open(10, 10, spawnRec(2), 0)
+			s.open(10, 10, keyA.Seal(rec("env", "get", 3, map[string]any{"name": "A"})), 0)
+		}, ptr(sigkill), nil, 1},
+		{"a Sync read never opened, last, killed", func(s *stream) {
+			s.open(10, 10, keyA.Seal(rec("fs", "read", 2, map[string]any{"api": "readFileSync", "path": "/etc/shadow"})), 0)
+		}, ptr(sigkill), []int64{2}, 0},
+		{"a forged marker (bad proof) last, killed: still forged", func(s *stream) {
+			s.open(10, 10, keyB.Seal(rec("child", "execSync", 2, nil)), 0)
+		}, ptr(sigkill), nil, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newStream()
+			s.spawn(1, 1, 10, "/usr/bin/node", nodeEnv)
+			s.open(10, 10, announce(keyA), announceFlags)
+			tc.build(s)
+			if tc.exit != nil {
+				s.rec.Add(&pb.TaskExit{ContextData: s.cd(10, 10, 1), ExitStatus: *tc.exit})
+			}
+			p := procOf(t, s.rec, 10)
+			var flight []int64
+			for _, f := range p.InFlight {
+				flight = append(flight, f.Record.Seq)
+				if f.Reason != ForgedContradicted || !strings.Contains(f.Fault, "is contradicted by the syscall stream") {
+					t.Errorf("in flight %+v: want a contradicted record with its fault", f)
+				}
+			}
+			if !slices.Equal(flight, tc.flight) {
+				t.Errorf("in flight %v, want %v", flight, tc.flight)
+			}
+			if len(p.Faults) != tc.faults {
+				t.Errorf("faults %q, want %d", p.Faults, tc.faults)
+			}
+			for _, f := range p.Forged {
+				if slices.Contains(flight, f.Record.Seq) && f.Reason == ForgedContradicted {
+					t.Errorf("record %d both in flight and forged", f.Record.Seq)
+				}
+			}
+		})
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

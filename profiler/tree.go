@@ -92,6 +92,12 @@ type Proc struct {
 	// (records missing, replayed or contradicted): the profile is
 	// incomplete.
 	Faults []string
+	// InFlight are genuine records the syscall stream contradicts that
+	// were the last their thread sent before the process was killed
+	// (SIGKILL): a call recorded, then killed before it happened, or a
+	// forgery followed by a stall. They explain nothing and are not
+	// Faults: the caller decides (internal/scan/forgery.go).
+	InFlight []Forgery
 	// sockets maps an fd to its (domain, type) while it is open.
 	sockets map[int64][2]int32
 	markers []marker

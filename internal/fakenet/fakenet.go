@@ -80,10 +80,11 @@ type World struct {
 }
 
 // Config says where the sinkholes listen. The zero value is the sandbox's
-// fake internet: DNS on 127.0.0.1:53, TCP on every port in Ports of every
-// address.
+// fake internet: DNS on port 53 and TCP on every port in Ports, of every
+// address (the resolver's 127.0.0.1, and with AddOutside a public server's
+// address given by the code too).
 type Config struct {
-	DNSAddr string // default "127.0.0.1:53"
+	DNSAddr string // default "0.0.0.0:53"
 	TCPHost string // default "0.0.0.0"
 	Ports   []int  // default Ports; 0 picks a free port (tests)
 	// Cloud, when set, answers HTTP to the cloud's link-local endpoints
@@ -108,7 +109,7 @@ type Config struct {
 // but do not stop the others.
 func Start(ctx context.Context, cfg Config, out io.Writer) (*World, error) {
 	if cfg.DNSAddr == "" {
-		cfg.DNSAddr = "127.0.0.1:53"
+		cfg.DNSAddr = "0.0.0.0:53"
 	}
 	if cfg.TCPHost == "" {
 		cfg.TCPHost = "0.0.0.0"

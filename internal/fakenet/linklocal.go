@@ -16,30 +16,36 @@ import (
 // the sandbox's network namespace (the runner has it; the steps it starts
 // do not). An address that is already there is fine.
 func AddLinkLocal() error {
+	return addToLoopback([]netip.Prefix{netip.PrefixFrom(IMDSAddr, 32), netip.PrefixFrom(ContainerAddr, 32)})
+}
+
+// addToLoopback gives the loopback interface each address with its prefix
+// length.
+func addToLoopback(prefixes []netip.Prefix) error {
 	lo, err := net.InterfaceByName("lo")
 	if err != nil {
 		return fmt.Errorf("finding the loopback interface: %w", err)
 	}
-	for _, a := range []netip.Addr{IMDSAddr, ContainerAddr} {
-		if err := addAddr(lo.Index, a); err != nil {
-			return fmt.Errorf("adding %s to the loopback interface: %w", a, err)
+	fd, err := unix.Socket(unix.AF_NETLINK, unix.SOCK_RAW|unix.SOCK_CLOEXEC, unix.NETLINK_ROUTE)
+	if err != nil {
+		return fmt.Errorf("opening a netlink socket: %w", err)
+	}
+	defer unix.Close(fd)
+	if err := unix.Bind(fd, &unix.SockaddrNetlink{Family: unix.AF_NETLINK}); err != nil {
+		return fmt.Errorf("binding a netlink socket: %w", err)
+	}
+	for i, p := range prefixes {
+		if err := addAddr(fd, lo.Index, p, uint32(i+1)); err != nil {
+			return fmt.Errorf("adding %s to the loopback interface: %w", p, err)
 		}
 	}
 	return nil
 }
 
-// addAddr sends one RTM_NEWADDR request over netlink and waits for its
-// acknowledgement.
-func addAddr(index int, a netip.Addr) error {
-	fd, err := unix.Socket(unix.AF_NETLINK, unix.SOCK_RAW|unix.SOCK_CLOEXEC, unix.NETLINK_ROUTE)
-	if err != nil {
-		return err
-	}
-	defer unix.Close(fd)
-	if err := unix.Bind(fd, &unix.SockaddrNetlink{Family: unix.AF_NETLINK}); err != nil {
-		return err
-	}
-	ip := a.As4()
+// addAddr sends one RTM_NEWADDR request for an IPv4 address and its prefix
+// length over netlink and waits for its acknowledgement.
+func addAddr(fd, index int, p netip.Prefix, seq uint32) error {
+	ip := p.Addr().As4()
 	attr := func(typ uint16) []byte {
 		b := make([]byte, unix.SizeofRtAttr+4)
 		binary.NativeEndian.PutUint16(b[0:], uint16(len(b)))
@@ -49,7 +55,7 @@ func addAddr(index int, a netip.Addr) error {
 	}
 	body := make([]byte, unix.SizeofIfAddrmsg)
 	body[0] = unix.AF_INET
-	body[1] = 32 // prefix length
+	body[1] = byte(p.Bits())
 	body[3] = unix.RT_SCOPE_HOST
 	binary.NativeEndian.PutUint32(body[4:], uint32(index))
 	body = append(body, attr(unix.IFA_LOCAL)...)
@@ -58,7 +64,7 @@ func addAddr(index int, a netip.Addr) error {
 	binary.NativeEndian.PutUint32(msg[0:], uint32(unix.SizeofNlMsghdr+len(body)))
 	binary.NativeEndian.PutUint16(msg[4:], unix.RTM_NEWADDR)
 	binary.NativeEndian.PutUint16(msg[6:], unix.NLM_F_REQUEST|unix.NLM_F_ACK|unix.NLM_F_CREATE|unix.NLM_F_EXCL)
-	binary.NativeEndian.PutUint32(msg[8:], 1) // sequence number
+	binary.NativeEndian.PutUint32(msg[8:], seq)
 	msg = append(msg, body...)
 	if err := unix.Sendto(fd, msg, 0, &unix.SockaddrNetlink{Family: unix.AF_NETLINK}); err != nil {
 		return err

@@ -1743,6 +1743,19 @@ function prepareChild(api, args) {
   return d;
 }
 
+// spawnFailed sends child/error for a call that returned without starting
+// a process and without throwing: node's asynchronous APIs report EMFILE,
+// ENFILE and EAGAIN (no pipe for the child's stdio, no process to fork)
+// as an 'error' event later, leaving a ChildProcess without a pid, and
+// spawnSync returns them as its result's error.
+function spawnFailed(api, seq, out) {
+  try {
+    if (!isObject(out)) return;
+    const failed = api === 'spawnSync' ? out.error !== undefined && !out.pid : api !== 'execSync' && api !== 'execFileSync' && out.pid === undefined;
+    if (failed) rec('child', 'error', { of: seq, error: 'spawn-failed' });
+  } catch (e) { hookError('child_process.' + api, e); }
+}
+
 // A call that throws (bad arguments, execSync's failed command) gets a
 // child/error record naming the first: the profiler expects a process
 // started after every other child record.
@@ -1754,7 +1767,9 @@ for (const api of CHILD_API) {
     }
     nest.child++;
     try {
-      return ReflectApply(orig, this, args);
+      const out = ReflectApply(orig, this, args);
+      if (seq !== 0) spawnFailed(api, seq, out);
+      return out;
     } catch (e) {
       if (seq !== 0) {
         let code = 'error';

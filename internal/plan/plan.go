@@ -168,6 +168,23 @@ type SkippedCall struct {
 	Code  int    `json:"code,omitempty"`
 }
 
+// UnsettledCall is a call of the execute harness whose returned promise
+// had not settled when the harness went on to the next call.
+type UnsettledCall struct {
+	// N is the call's number; What names it (its export and arguments).
+	N    int    `json:"n"`
+	What string `json:"what"`
+	// HeldMS is how long the harness waited: the call timeout, or longer
+	// when the promise's continuations kept its event loop busy (chains
+	// of execSync), which the runner's watchdog allows while they keep
+	// starting processes.
+	HeldMS int64 `json:"held_ms"`
+}
+
+// MaxCalls is how many calls the execute harness makes at most (MAX_CALLS
+// in internal/scan/execute.js).
+const MaxCalls = 200
+
 // MaxSkippedCalls bounds how often an execute step starts again after a
 // call that ended its process: a package whose calls keep ending it
 // leaves the phase incomplete.
@@ -211,6 +228,10 @@ type StepResult struct {
 	// code ended their process; the step went on after each in a new
 	// process.
 	SkippedCalls []SkippedCall `json:"skipped_calls,omitempty"`
+	// UnsettledCalls are the calls of an execute step whose returned
+	// promise had not settled when the harness went on (every process of
+	// the step).
+	UnsettledCalls []UnsettledCall `json:"unsettled_calls,omitempty"`
 	// Isolated says why a package of a batch step was loaded alone after
 	// all: what made its window untrustworthy ("exited", "timeout",
 	// "pending", "timer", "foreign-work", "late-work", "module-system",

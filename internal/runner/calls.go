@@ -22,13 +22,15 @@ import (
 // a promise's continuation, the package's load) is never skipped.
 func runCalls(ctx context.Context, p *plan.Plan, st plan.Step) plan.StepResult {
 	var skipped []plan.SkippedCall
+	var unsettled []plan.UnsettledCall
 	args := st.Args
 	for {
 		run := st
 		run.Args = args
 		r, ended := runProcess(ctx, p, run)
+		unsettled = append(unsettled, r.UnsettledCalls...)
 		if ended == nil || len(skipped) >= plan.MaxSkippedCalls || ctx.Err() != nil {
-			r.SkippedCalls = skipped
+			r.SkippedCalls, r.UnsettledCalls = skipped, unsettled
 			return r
 		}
 		skipped = append(skipped, *ended)

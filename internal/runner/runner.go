@@ -54,6 +54,11 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 				res.Warnings = append(res.Warnings, "the cloud's metadata endpoints are unreachable: "+err.Error())
 			}
 		}
+		// Without the outside addresses a theft to an IP literal would go
+		// unseen: that is a failed run, not a warning.
+		if err := fakenet.AddOutside(); err != nil {
+			return fmt.Errorf("starting the fake internet: addresses outside the sandbox: %w", err)
+		}
 		w, err := fakenet.Start(ctx, fakenet.Config{Cloud: p.Cloud, Marker: p.HTTPMarker, Geo: p.Geo, TLS: p.TLS}, f)
 		if err != nil {
 			// A sinkhole port that cannot be bound is a gap in what the
@@ -153,6 +158,10 @@ func runProcess(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepRes
 	status := make(chan []byte, 1)
 	wd := newWatchdog(p.Stretch)
 	defer wd.stop()
+	if st.Calls {
+		wd.spawns = watchSpawns(cmd.Process.Pid)
+		defer wd.spawns.close()
+	}
 	go func() {
 		if !st.Watchdog {
 			b, _ := io.ReadAll(io.LimitReader(statusR, 64<<10))
@@ -174,6 +183,10 @@ func runProcess(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepRes
 	case werr = <-done:
 	case <-timer.C:
 		r.TimedOut = true
+		if n, held := wd.extensions(); n > 0 {
+			r.Overdue = fmt.Sprintf("%s, at the step's limit of %s: its watchdog deadline had been extended %d times (%s in all) while it kept starting processes",
+				wd.armedWhat(), time.Duration(limit)*time.Millisecond, n, held.Round(time.Second))
+		}
 		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		werr = <-done
 	case what := <-wd.fired:
@@ -212,12 +225,17 @@ func runProcess(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepRes
 			Status, Error, What, Label string
 			CallExit                   *int `json:"call_exit"`
 			Code                       int
+			Unsettled                  *int  `json:"unsettled"`
+			HeldMS                     int64 `json:"held_ms"`
 		}
 		if json.Unmarshal(sc.Bytes(), &s) != nil {
 			continue
 		}
 		if s.Status != "" {
 			r.Status, r.Error = s.Status, s.Error
+		}
+		if st.Calls && s.Unsettled != nil && *s.Unsettled >= 0 && len(r.UnsettledCalls) < plan.MaxCalls {
+			r.UnsettledCalls = append(r.UnsettledCalls, plan.UnsettledCall{N: *s.Unsettled, What: s.What, HeldMS: s.HeldMS})
 		}
 		if s.CallExit != nil && *s.CallExit >= 0 {
 			exited = &plan.SkippedCall{N: *s.CallExit, What: s.What, Label: s.Label, Ended: "exit", Code: s.Code}

@@ -16,6 +16,7 @@ import (
 type watchdog struct {
 	mu    sync.Mutex
 	timer *time.Timer
+	gen   int // arms so far: a timer of an earlier arming does nothing
 	what  string
 	// call is the execute harness's call the armed deadline is for (the
 	// line's "call", with its "label"), -1 for none.
@@ -24,6 +25,13 @@ type watchdog struct {
 	fired chan string
 	// stretch multiplies every deadline (plan.Plan.Stretch).
 	stretch float64
+	// spawns follows the step's processes, for deadlines armed with
+	// "progress" (nil: no deadline is extended).
+	spawns *spawnWatch
+	// extended counts the extensions of progress deadlines, held how
+	// long they added.
+	extended int
+	held     time.Duration
 }
 
 func newWatchdog(stretch float64) *watchdog {
@@ -53,6 +61,7 @@ func (w *watchdog) read(r io.Reader) []byte {
 			What       string `json:"what"`
 			Call       *int   `json:"call"`
 			Label      string `json:"label"`
+			Progress   bool   `json:"progress"`
 		}
 		if json.Unmarshal(line, &d) != nil || d.DeadlineMS == nil {
 			continue
@@ -61,20 +70,25 @@ func (w *watchdog) read(r io.Reader) []byte {
 		if d.Call != nil && *d.Call >= 0 {
 			call = *d.Call
 		}
-		w.arm(time.Duration(*d.DeadlineMS)*time.Millisecond, d.What, call, d.Label)
+		w.arm(time.Duration(*d.DeadlineMS)*time.Millisecond, d.What, call, d.Label, d.Progress)
 	}
 	return all.Bytes()
 }
 
 // arm sets the deadline (stretched), for call (-1: none) of the export
-// label; 0 disarms.
-func (w *watchdog) arm(after time.Duration, what string, call int, label string) {
+// label; 0 disarms. A progress deadline is extended while the step keeps
+// starting processes (w.spawns): it fires only when a whole deadline
+// passes in which the step started none. A step that never stops
+// starting them runs into its own limit (plan.Step.TimeoutMS), which is a
+// timeout like any other.
+func (w *watchdog) arm(after time.Duration, what string, call int, label string, progress bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.timer != nil {
 		w.timer.Stop()
 		w.timer = nil
 	}
+	w.gen++
 	w.call = -1
 	if after <= 0 {
 		return
@@ -83,18 +97,50 @@ func (w *watchdog) arm(after time.Duration, what string, call int, label string)
 		after = time.Duration(float64(after) * w.stretch)
 	}
 	w.what, w.call, w.label = what, call, label
-	w.timer = time.AfterFunc(after, func() {
+	gen, armed := w.gen, time.Now()
+	var expire func()
+	expire = func() {
 		w.mu.Lock()
+		if w.gen != gen {
+			w.mu.Unlock()
+			return // armed again meanwhile
+		}
+		if progress && w.spawns != nil {
+			if last := w.spawns.lastSpawn(); last.After(armed) {
+				w.extended++
+				w.held += last.Sub(armed)
+				armed = last
+				w.timer = time.AfterFunc(max(after-time.Since(last), time.Millisecond), expire)
+				w.mu.Unlock()
+				return
+			}
+		}
 		what := w.what
 		w.mu.Unlock()
 		select {
 		case w.fired <- what:
 		default:
 		}
-	})
+	}
+	w.timer = time.AfterFunc(after, expire)
 }
 
-func (w *watchdog) stop() { w.arm(0, "", -1, "") }
+func (w *watchdog) stop() { w.arm(0, "", -1, "", false) }
+
+// extensions says how often progress deadlines were extended and by how
+// much in all.
+func (w *watchdog) extensions() (int, time.Duration) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.extended, w.held
+}
+
+// armedWhat is what the deadline armed last was for.
+func (w *watchdog) armedWhat() string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.what
+}
 
 // armedCall is the call the armed deadline is for (-1 for none), and its
 // export.

@@ -36,6 +36,9 @@ func outcome(phase string, r plan.StepResult) *profile.Outcome {
 	for _, c := range r.SkippedCalls {
 		o.SkippedCalls = append(o.SkippedCalls, profile.SkippedCall{Call: c.What, Ended: c.Ended, Code: c.Code})
 	}
+	for _, c := range r.UnsettledCalls {
+		o.UnsettledCalls = append(o.UnsettledCalls, profile.UnsettledCall{Call: c.What, HeldMS: c.HeldMS})
+	}
 	return o
 }
 

@@ -15,6 +15,9 @@
 // (internal/runner/calls.go). A promise a call returned is awaited under
 // a deadline that names no call: what runs then is not the call's own
 // synchronous code, and an exit or a hang there ends the phase as before.
+// That deadline, and the linger's, are extended by the runner while the
+// process keeps starting processes (watchBusy); a promise not settled
+// when the harness goes on is reported ({"unsettled": n}).
 // Loading the package and the linger have deadlines of their own (naming
 // no call), so each part of the phase is bounded by the watchdog.
 'use strict';
@@ -40,6 +43,12 @@ const report = (status, detail) => line(Object.assign({ status }, detail));
 // watch arms the runner's watchdog (0 disarms); call is the call whose own
 // code runs until the next line, or absent.
 const watch = (ms, what, call, label) => line(call === undefined ? { deadline_ms: ms, what } : { deadline_ms: ms, what, call, label });
+// watchBusy arms a deadline for waiting on the package's asynchronous
+// work, which the runner extends while the process keeps starting
+// processes (internal/runner/spawns.go): continuations that run chains of
+// execSync block the harness's own timers, but each program they run is
+// seen. A wait that starts no process for the whole deadline is a hang.
+const watchBusy = (ms, what) => line({ deadline_ms: ms, what, progress: true });
 let syncCall = -1; // the call whose synchronous code is running
 let syncWhat = '', syncTarget = '';
 process.on('exit', (code) => {
@@ -65,17 +74,18 @@ const argSets = () => [
   [A.file, 'utf8', () => {}],
 ];
 
-// withTimeout waits for a returned promise at most callTimeout. Its timer
-// stays referenced: a promise that never settles, with nothing else keeping
-// the event loop alive (superagent's Request after a failed call), must not
-// let node exit before the harness reports — that reads as the package
-// ending the phase (an incomplete analysis).
+// withTimeout waits for a returned promise at most callTimeout, and says
+// whether it settled. Its timer stays referenced: a promise that never
+// settles, with nothing else keeping the event loop alive (superagent's
+// Request after a failed call), must not let node exit before the harness
+// reports — that reads as the package ending the phase (an incomplete
+// analysis).
 const withTimeout = (v) => {
-  if (!v || typeof v.then !== 'function') return Promise.resolve(v);
+  if (!v || typeof v.then !== 'function') return Promise.resolve(true);
   let t;
   return Promise.race([
-    Promise.resolve(v).catch(() => {}),
-    new Promise((resolve) => { t = setTimeout(resolve, callTimeout); }),
+    Promise.resolve(v).then(() => true, () => true),
+    new Promise((resolve) => { t = setTimeout(() => resolve(false), callTimeout); }),
   ]).finally(() => clearTimeout(t));
 };
 
@@ -135,10 +145,16 @@ const call = (n, label, fn, self, args, construct) => {
 // From here on the call's own synchronous code has returned: the deadline
 // names no call. Work the promise's continuations do without yielding
 // (execSync in systeminformation) delays the harness's own timer, so the
-// deadline allows a call budget on top of the timeout.
-const settle = (n, v) => {
-  watch(callTimeout + callBudget + GRACE_MS, `after call ${n} (waiting for what it returned)`);
-  return withTimeout(v);
+// deadline allows a call budget on top of the timeout, extended while
+// that work keeps starting processes. A promise that had not settled when
+// the harness goes on is reported ("unsettled", with how long it held the
+// harness); what it does later is still the package's, seen until the
+// process ends.
+const settle = async (n, v) => {
+  const what = syncWhat;
+  watchBusy(callTimeout + callBudget + GRACE_MS, `after call ${n} (waiting for what it returned)`);
+  const t0 = Date.now();
+  if (!(await withTimeout(v))) line({ unsettled: n, what, held_ms: Date.now() - t0 });
 };
 
 // methodsOf lists a class's prototype methods, sorted: the calls made on
@@ -178,7 +194,7 @@ const exercise = async (mod) => {
             inst = new t.fn(...args);
           } else {
             inst = call(n, t.label, t.fn, undefined, args, true);
-            watch(callBudget + GRACE_MS, `after call ${n}`);
+            watchBusy(callBudget + GRACE_MS, `after call ${n}`);
           }
           for (let i = 0; i < methods.length; i++) {
             const k = first + i;
@@ -201,7 +217,7 @@ const SETTLE_MS = 2000;
 // flight (see loader.js).
 const done = (status, detail) => {
   const t = (() => { try { return process[Symbol.for('depbox.timers')] || { budget: 0 }; } catch (_) { return { budget: 0 }; } })();
-  watch(linger + 2 * t.budget + 250 + loadBudget, `the linger after the calls`);
+  watchBusy(linger + 2 * t.budget + 250 + loadBudget, `the linger after the calls`);
   report(status, detail);
   const t0 = Date.now();
   const pending = () => { try { return process[Symbol.for('depbox.timers')] || { pending: 0, budget: 0 }; } catch (_) { return { pending: 0, budget: 0 }; } };

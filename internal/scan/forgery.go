@@ -2,6 +2,7 @@ package scan
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,11 +33,24 @@ func applyForgeries(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run) 
 		case dep == Function:
 			dep = "."
 		}
-		for _, fault := range run.Faults {
+		faults, forged := run.Faults, run.Forged
+		if len(run.InFlight) > 0 {
+			stopped := depboxKill(p, k)
+			for _, f := range run.InFlight {
+				if stopped != "" {
+					p.AddProblem(profile.Problem{Code: ProblemRecordInFlight, Dependency: dep, Phase: k.Phase,
+						Message: f.Fault + "; it was the last record its thread sent before depbox killed the process (" + stopped + "): a call the hook recorded and the kill cut short, not a forgery; it explains nothing"})
+					continue
+				}
+				faults = append(slices.Clip(faults), f.Fault)
+				forged = append(slices.Clip(forged), f)
+			}
+		}
+		for _, fault := range faults {
 			p.AddProblem(profile.Problem{Code: ProblemHookRecords, Fatal: true, Dependency: dep, Phase: k.Phase,
 				Message: fault + "; records that disagree with the syscall stream are forgeries and explain nothing"})
 		}
-		if len(run.Forged) == 0 {
+		if len(forged) == 0 {
 			continue
 		}
 		openers := map[string]string{} // marker hash → who opened it, by the hook
@@ -48,7 +62,7 @@ func applyForgeries(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run) 
 			}
 		}
 		var byProc map[profiler.ProcKey]string // invoke: process → owner of its subtree
-		for _, f := range run.Forged {
+		for _, f := range forged {
 			fr := profile.ForgedRecord{Claim: claimOf(f.Record), Reason: f.Reason}
 			if pkg, ok := openers[f.Hash]; ok && pkg != hook.Unknown {
 				forgedBy(p, pkg, k.Phase, fr)

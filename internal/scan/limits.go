@@ -37,6 +37,5 @@ func executeStep(ip, dir, name, linger string, o Options) plan.Step {
 	}
 }
 
-// maxCalls is how many calls the execute harness makes at most (MAX_CALLS
-// in execute.js).
-const maxCalls = 200
+// maxCalls is how many calls the execute harness makes at most.
+const maxCalls = plan.MaxCalls
