@@ -12,9 +12,9 @@ import (
 
 // stager stages the bundle into the task directory, at once or — for a
 // scan with the import cache that may need no sandbox — only when the
-// first sandbox run needs it (docs/performance.md "Re-scan"): until then
-// the bundle is surveyed where it lies (bundle.Survey), which reads only
-// the files whose identity changed since the last scan.
+// first sandbox run needs it (docs/performance.md "Not copying at all"):
+// until then the bundle is surveyed where it lies (bundle.Survey), which
+// reads only the files whose identity changed since the last scan.
 type stager struct {
 	o        Options
 	task     string
