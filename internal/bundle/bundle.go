@@ -85,6 +85,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/depbox/depbox/internal/contenthash"
 )
 
 // Default limits.
@@ -116,6 +118,10 @@ type Options struct {
 	// they are staged into, merged, to be mounted read-only at /opt.
 	Layers   []string
 	LayerDir string
+	// Memo is a directory of file-hash memos (contenthash.Tree): staging a
+	// directory bundle remembers there the hash of every file it copied,
+	// by the file's identity, for a later Survey; optional.
+	Memo string
 }
 
 func (o Options) withDefaults() Options {
@@ -286,6 +292,13 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 	if err := t.finish(); err != nil {
 		return nil, err
 	}
+	if opts.Memo != "" && info.IsDir() {
+		real, err := realDir(src)
+		if err != nil {
+			return nil, err
+		}
+		t.memo = contenthash.OpenTree(opts.Memo, real)
+	}
 	digest, err := t.materialize(root)
 	if err != nil {
 		return nil, err
@@ -294,7 +307,25 @@ func Open(src, dst string, opts Options) (b *Bundle, err error) {
 	if err := describe(b, t, src, opts); err != nil {
 		return nil, err
 	}
+	if t.memo != nil {
+		if err := t.memo.Save(); err != nil {
+			return nil, err
+		}
+	}
 	return b, nil
+}
+
+// realDir is the absolute path of the directory src without symlinks: what
+// its memo is known by.
+func realDir(src string) (string, error) {
+	real, err := filepath.EvalSymlinks(src)
+	if err == nil {
+		real, err = filepath.Abs(real)
+	}
+	if err != nil {
+		return "", fmt.Errorf("opening the bundle: %w", err)
+	}
+	return real, nil
 }
 
 // describe fills in what the tree t of the bundle src says: its name,

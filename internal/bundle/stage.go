@@ -18,6 +18,8 @@ import (
 	"syscall"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/depbox/depbox/internal/contenthash"
 )
 
 // Compression-bomb check: a zip entry that inflates to more than
@@ -383,6 +385,16 @@ func (t *tree) writeFile(dst *dirFDs, e *entry, total int64) (int64, error) {
 		return 0, fmt.Errorf("staging %s: %w", e.name, err)
 	}
 	copy(e.sum[:], g.h.Sum(nil))
+	if t.memo != nil && e.stat != nil {
+		// Remembered only when the source kept its identity while it was
+		// copied (as Survey's own reads).
+		var after unix.Stat_t
+		if src, ok := rc.(fdReader); ok && unix.Fstat(src.fd, &after) == nil {
+			if id := contenthash.IdentityOf(e.stat); contenthash.IdentityOf(&after) == id && n == e.size {
+				t.memo.Add(e.name, id, e.sum)
+			}
+		}
+	}
 	return n, nil
 }
 

@@ -7,12 +7,16 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"golang.org/x/sys/unix"
 
 	"github.com/depbox/depbox/internal/contenthash"
 )
+
+// ErrNoMemo: Survey was given a memo directory that holds no memo of the
+// bundle (its first scan there): every file would be read, and read again
+// if it is staged; Open it, with Options.Memo, instead.
+var ErrNoMemo = errors.New("no memo of the bundle's files yet")
 
 // Survey describes the bundle directory src as Open would stage it — the
 // same Digest, runtime, handler and packages, the same checks of hostile
@@ -42,12 +46,12 @@ func Survey(src string, opts Options, memoDir string) (*Bundle, error) {
 	if !info.IsDir() {
 		return nil, fmt.Errorf("surveying %s: not a directory; open the bundle", src)
 	}
-	real, err := filepath.EvalSymlinks(src)
+	real, err := realDir(src)
 	if err != nil {
-		return nil, fmt.Errorf("opening the bundle: %w", err)
+		return nil, err
 	}
-	if real, err = filepath.Abs(real); err != nil {
-		return nil, fmt.Errorf("opening the bundle: %w", err)
+	if memoDir != "" && !contenthash.HasTree(memoDir, real) {
+		return nil, ErrNoMemo
 	}
 	t := newTree(opts)
 	release, err := collectSourceDir(t, src, "")

@@ -21,6 +21,15 @@ import (
 func TestSurveyLikeOpen(t *testing.T) {
 	src := filepath.Join("testdata", "fixture")
 	for _, memo := range []string{"", t.TempDir()} {
+		if memo != "" {
+			// No memo yet: the caller is to stage, leaving one.
+			if _, err := Survey(src, Options{}, memo); !errors.Is(err, ErrNoMemo) {
+				t.Fatalf("Survey with an empty memo directory: err = %v, want ErrNoMemo", err)
+			}
+			if _, err := Open(src, t.TempDir(), Options{Memo: memo}); err != nil {
+				t.Fatal(err)
+			}
+		}
 		for round := 0; round < 2; round++ { // the second round answers from the memo
 			s, err := Survey(src, Options{}, memo)
 			if err != nil {
@@ -50,9 +59,10 @@ func TestSurveyLikeOpen(t *testing.T) {
 	}
 }
 
-// TestSurveyMemo: an unchanged file's hash comes from the memo (it is not
-// read), and a file rewritten in place with the same size and its
-// modification time put back is read again: its change time moved.
+// TestSurveyMemo: staging leaves a memo of the files it copied; an
+// unchanged file's hash comes from the memo (it is not read), and a file
+// rewritten in place with the same size and its modification time put
+// back is read again: its change time moved.
 func TestSurveyMemo(t *testing.T) {
 	dir, memo := t.TempDir(), t.TempDir()
 	file := filepath.Join(dir, "node_modules", "a", "index.js")
@@ -71,7 +81,7 @@ func TestSurveyMemo(t *testing.T) {
 		if survey {
 			b, err = Survey(dir, Options{}, memo)
 		} else {
-			b, err = Open(dir, t.TempDir(), Options{})
+			b, err = Open(dir, t.TempDir(), Options{Memo: memo})
 		}
 		if err != nil {
 			t.Fatalf("%s: %v", what, err)
@@ -102,11 +112,12 @@ func TestSurveyMemo(t *testing.T) {
 	// Out of the racy window, where a changed file is read anyway: only
 	// its change time tells the survey it changed.
 	time.Sleep(contenthash.RacyWindow + 100*time.Millisecond)
+	surveyed := digestOf("survey after the edit", true) // before staging remembers the new content
 	edited := digestOf("open after the edit", false)
 	if edited == staged {
 		t.Fatal("the edit did not change a's digest")
 	}
-	if got := digestOf("survey after the edit", true); got != edited {
-		t.Errorf("survey after a same-size edit with mtime restored: a's digest %s, staged %s", got, edited)
+	if surveyed != edited {
+		t.Errorf("survey after a same-size edit with mtime restored: a's digest %s, staged %s", surveyed, edited)
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/depbox/depbox/internal/contenthash"
 )
 
 // kind is the type of a bundle entry.
@@ -51,6 +53,7 @@ type tree struct {
 	names    []string            // sorted, set by finish
 	children map[string][]string // directory → sorted child base names, set by finish
 	copyBuf  []byte              // staging's copy buffer, shared by every file
+	memo     *contenthash.Tree   // remembers the copied files' hashes (Options.Memo), or nil
 }
 
 func newTree(opts Options) *tree {

@@ -56,6 +56,17 @@ type treeEntry struct {
 // treeVersion is bumped whenever the file's format or meaning changes.
 const treeVersion = "depbox-tree-hashes-v1"
 
+// HasTree reports whether dir holds a memo of the tree known by key.
+func HasTree(dir, key string) bool {
+	_, err := os.Stat(treeFile(dir, key))
+	return err == nil
+}
+
+func treeFile(dir, key string) string {
+	h := sha256.Sum256([]byte(key))
+	return filepath.Join(dir, hex.EncodeToString(h[:16])+".gob")
+}
+
 // OpenTree returns the memo of the tree known by key (its real path) kept
 // in dir ("" remembers nothing). A missing or unreadable memo is empty.
 func OpenTree(dir, key string) *Tree {
@@ -63,8 +74,7 @@ func OpenTree(dir, key string) *Tree {
 	if dir == "" {
 		return t
 	}
-	h := sha256.Sum256([]byte(key))
-	t.file = filepath.Join(dir, hex.EncodeToString(h[:16])+".gob")
+	t.file = treeFile(dir, key)
 	f, err := os.Open(t.file)
 	if err != nil {
 		return t

@@ -54,8 +54,10 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 				res.Warnings = append(res.Warnings, "the cloud's metadata endpoints are unreachable: "+err.Error())
 			}
 		}
+		// Without the outside addresses a theft to an IP literal would go
+		// unseen: that is a failed run, not a warning.
 		if err := fakenet.AddOutside(); err != nil {
-			res.Warnings = append(res.Warnings, "addresses outside the sandbox are unreachable (connections to IP literals are not seen): "+err.Error())
+			return fmt.Errorf("starting the fake internet: addresses outside the sandbox: %w", err)
 		}
 		w, err := fakenet.Start(ctx, fakenet.Config{Cloud: p.Cloud, Marker: p.HTTPMarker, Geo: p.Geo, TLS: p.TLS}, f)
 		if err != nil {

@@ -25,24 +25,27 @@ type stager struct {
 }
 
 // open opens the bundle: surveyed when the scan may end without a sandbox
-// run (an import cache, no invoke phase, no layers, a directory), else
-// staged into the task directory.
+// run (an import cache, no invoke phase, no layers, a directory) and an
+// earlier scan left a memo of its files, else staged into the task
+// directory (leaving that memo when the bundle could have been surveyed).
 func (st *stager) open(layerDir string) (*bundle.Bundle, error) {
 	o := st.o
 	opts := bundle.Options{Handler: o.Handler, Function: o.Function, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers, LayerDir: layerDir}
 	st.opts = opts
 	if o.ImportCache != "" && len(o.Events) == 0 && o.EventsFor == nil && len(o.Layers) == 0 {
 		if fi, err := os.Stat(o.Path); err == nil && fi.IsDir() {
-			b, err := bundle.Survey(o.Path, opts, filepath.Join(o.ImportCache, "files"))
-			if err == nil {
+			opts.Memo = filepath.Join(o.ImportCache, "files")
+			b, err := bundle.Survey(o.Path, st.opts, opts.Memo)
+			switch {
+			case err == nil:
 				st.bundle = b
 				return b, nil
-			}
-			if errors.Is(err, bundle.ErrInput) {
+			case errors.Is(err, bundle.ErrInput):
 				return nil, &InputError{err}
+			case !errors.Is(err, bundle.ErrNoMemo):
+				// Staging says what is wrong, or succeeds.
+				o.Log.Warn("surveying the bundle failed; staging it", "err", err)
 			}
-			// Staging says what is wrong, or succeeds.
-			o.Log.Warn("surveying the bundle failed; staging it", "err", err)
 		}
 	}
 	b, err := bundle.Open(o.Path, st.task, opts)
