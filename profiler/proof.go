@@ -288,13 +288,14 @@ func (r *Recorder) verify(p *Proc) {
 		if why != "" {
 			f := Forgery{Proc: p.Key, Tid: g.tid, Record: g.rec, Reason: ForgedContradicted, Hash: hook.MarkerHash(p.markers[g.idx].path),
 				Fault: fmt.Sprintf("hook record %d of %s (%s %s) is contradicted by the syscall stream: %s", g.rec.Seq, p.describe(), g.rec.Kind, g.rec.Op, why)}
-			if g.idx == lastOnThread[g.tid] && p.killed() {
+			if g.idx == lastOnThread[g.tid] && p.killed() && p.batch == nil {
 				// The last thing its thread sent before a SIGKILL: the
 				// hook records a call before making it, so a kill in
 				// between leaves a record of what never happened. Whether
 				// that is a record in flight is the caller's to judge
 				// (it knows who sent the kill); either way it explains
-				// nothing.
+				// nothing. A batch process's stay forgeries, which its
+				// windows are cut around (window.go).
 				p.InFlight = append(p.InFlight, f)
 				continue
 			}

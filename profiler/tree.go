@@ -94,9 +94,9 @@ type Proc struct {
 	Faults []string
 	// InFlight are genuine records the syscall stream contradicts that
 	// were the last their thread sent before the process was killed
-	// (SIGKILL): a call recorded, then killed before it happened, or a
-	// forgery followed by a stall. They explain nothing and are not
-	// Faults: the caller decides (internal/scan/forgery.go).
+	// (SIGKILL; not a batch process): a call recorded, then killed before
+	// it happened, or a forgery followed by a stall. They explain nothing
+	// and are not Faults: the caller decides (internal/scan/forgery.go).
 	InFlight []Forgery
 	// sockets maps an fd to its (domain, type) while it is open.
 	sockets map[int64][2]int32
