@@ -234,9 +234,11 @@ type Outcome struct {
 type UnsettledCall struct {
 	// Call names it: its number, the export, how many arguments.
 	Call string `json:"call"`
-	// HeldMS is how long depbox waited for it: the call timeout, or longer
-	// when the promise's work kept the process busy (chains of execSync).
-	HeldMS int64 `json:"held_ms"`
+	// Extended says depbox waited for it twice the call timeout or more:
+	// the promise's work kept the process busy starting programs (chains
+	// of execSync). Not a duration, so that profiles of the same code
+	// stay the same.
+	Extended bool `json:"extended,omitempty"`
 }
 
 // SkippedCall is a call of the execute phase that ended its process.

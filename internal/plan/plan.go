@@ -174,11 +174,12 @@ type UnsettledCall struct {
 	// N is the call's number; What names it (its export and arguments).
 	N    int    `json:"n"`
 	What string `json:"what"`
-	// HeldMS is how long the harness waited: the call timeout, or longer
-	// when the promise's continuations kept its event loop busy (chains
-	// of execSync), which the runner's watchdog allows while they keep
-	// starting processes.
-	HeldMS int64 `json:"held_ms"`
+	// Extended says the harness waited at least twice the call timeout:
+	// the promise's continuations kept its event loop busy (chains of
+	// execSync), which the runner's watchdog allows while they keep
+	// starting processes. (Not the milliseconds: a profile is the same
+	// from run to run.)
+	Extended bool `json:"extended"`
 }
 
 // MaxCalls is how many calls the execute harness makes at most (MAX_CALLS

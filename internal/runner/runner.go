@@ -225,8 +225,8 @@ func runProcess(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepRes
 			Status, Error, What, Label string
 			CallExit                   *int `json:"call_exit"`
 			Code                       int
-			Unsettled                  *int  `json:"unsettled"`
-			HeldMS                     int64 `json:"held_ms"`
+			Unsettled                  *int `json:"unsettled"`
+			Extended                   bool `json:"extended"`
 		}
 		if json.Unmarshal(sc.Bytes(), &s) != nil {
 			continue
@@ -235,7 +235,7 @@ func runProcess(ctx context.Context, p *plan.Plan, st plan.Step) (r plan.StepRes
 			r.Status, r.Error = s.Status, s.Error
 		}
 		if st.Calls && s.Unsettled != nil && *s.Unsettled >= 0 && len(r.UnsettledCalls) < plan.MaxCalls {
-			r.UnsettledCalls = append(r.UnsettledCalls, plan.UnsettledCall{N: *s.Unsettled, What: s.What, HeldMS: s.HeldMS})
+			r.UnsettledCalls = append(r.UnsettledCalls, plan.UnsettledCall{N: *s.Unsettled, What: s.What, Extended: s.Extended})
 		}
 		if s.CallExit != nil && *s.CallExit >= 0 {
 			exited = &plan.SkippedCall{N: *s.CallExit, What: s.What, Label: s.Label, Ended: "exit", Code: s.Code}

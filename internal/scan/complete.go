@@ -37,7 +37,7 @@ func outcome(phase string, r plan.StepResult) *profile.Outcome {
 		o.SkippedCalls = append(o.SkippedCalls, profile.SkippedCall{Call: c.What, Ended: c.Ended, Code: c.Code})
 	}
 	for _, c := range r.UnsettledCalls {
-		o.UnsettledCalls = append(o.UnsettledCalls, profile.UnsettledCall{Call: c.What, HeldMS: c.HeldMS})
+		o.UnsettledCalls = append(o.UnsettledCalls, profile.UnsettledCall{Call: c.What, Extended: c.Extended})
 	}
 	return o
 }

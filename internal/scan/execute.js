@@ -147,14 +147,14 @@ const call = (n, label, fn, self, args, construct) => {
 // (execSync in systeminformation) delays the harness's own timer, so the
 // deadline allows a call budget on top of the timeout, extended while
 // that work keeps starting processes. A promise that had not settled when
-// the harness goes on is reported ("unsettled", with how long it held the
-// harness); what it does later is still the package's, seen until the
+// the harness goes on is reported ("unsettled", and whether it held the harness
+// for twice the timeout or more); what it does later is still the package's, seen until the
 // process ends.
 const settle = async (n, v) => {
   const what = syncWhat;
   watchBusy(callTimeout + callBudget + GRACE_MS, `after call ${n} (waiting for what it returned)`);
   const t0 = Date.now();
-  if (!(await withTimeout(v))) line({ unsettled: n, what, held_ms: Date.now() - t0 });
+  if (!(await withTimeout(v))) line({ unsettled: n, what, extended: Date.now() - t0 >= 2 * callTimeout });
 };
 
 // methodsOf lists a class's prototype methods, sorted: the calls made on
