@@ -16,8 +16,8 @@ import (
 // 1 s), as systeminformation's chains of execSync do. While that work
 // keeps starting processes — each one seen by the sandbox — the deadline
 // is extended: the phase completes, the call is recorded as unsettled
-// and extended (it held the harness twice the call timeout or more), and what the continuation did after
-// the chain is seen. A continuation that blocks without starting
+// and extended (it held the harness twice the call timeout or more), and
+// what the continuation did after the chain is seen. A continuation that blocks without starting
 // processes (a sleeping child, a busy loop) is still a hang: the phase
 // times out and is incomplete, as before.
 func TestExecuteBusyContinuations(t *testing.T) {
