@@ -11,6 +11,7 @@ import (
 	"crypto/rand"
 	_ "embed"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -294,6 +295,11 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	}
 	s := &scanner{cache: cache, o: o, work: work, task: task, stage: stage, rootfs: rootfs, bundle: b, profile: p,
 		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}, py: py}
+	closeRecording, err := s.openRecording()
+	if err != nil {
+		return nil, nil, err
+	}
+	defer closeRecording()
 	var plans []*plan.Plan
 	if o.InstallPhase {
 		ip, err := InstallPlan(b, o)
@@ -331,9 +337,39 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	if err := s.runWorlds(ctx, spec, events); err != nil {
 		return nil, s.stats, err
 	}
+	if err := closeRecording(); err != nil {
+		return nil, s.stats, err
+	}
 	p.Canonicalize()
 	s.stats.Total = time.Since(t0)
 	return p, s.stats, nil
+}
+
+// openRecording opens --record-events's file, when set, for every sandbox
+// run of the scan (install, main, world variants), and returns what closes
+// it; the first call of that reports a write that failed, later ones do
+// nothing.
+func (s *scanner) openRecording() (func() error, error) {
+	if s.o.RecordEvents == "" {
+		return func() error { return nil }, nil
+	}
+	f, err := os.Create(s.o.RecordEvents)
+	if err != nil {
+		return nil, fmt.Errorf("creating event recording: %w", err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	s.recordW = bw
+	closed := false
+	return func() error {
+		if closed {
+			return nil
+		}
+		closed = true
+		if err := errors.Join(bw.Flush(), f.Close()); err != nil {
+			return fmt.Errorf("writing the event recording %s: %w", s.o.RecordEvents, err)
+		}
+		return nil
+	}, nil
 }
 
 // finish makes the scanner's profile from its sandbox runs of plans.
@@ -442,16 +478,6 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 	}
 	if o.NoHook {
 		rec.FrameUnhookedBatches() // a benchmark's run: no record explains anything
-	}
-	if s.recordW == nil && o.RecordEvents != "" {
-		f, err := os.Create(o.RecordEvents)
-		if err != nil {
-			return fmt.Errorf("creating event recording: %w", err)
-		}
-		defer f.Close()
-		bw := bufio.NewWriterSize(f, 1<<20)
-		defer bw.Flush()
-		s.recordW = bw
 	}
 	sockPath := filepath.Join(s.work, name+".sock")
 	if len(sockPath) > maxSocketPath {
