@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"syscall"
 	"time"
 )
@@ -72,24 +71,15 @@ func orphans() []orphan {
 		if err != nil {
 			continue // ended meanwhile
 		}
-		// pid (comm) state ppid …: comm may hold spaces and parentheses.
-		s := string(b)
-		open, end := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
-		if open < 0 || end < open || end+2 >= len(s) {
-			continue
-		}
-		if state := s[end+2]; state == 'Z' || state == 'X' {
-			continue
-		}
-		fields := strings.Fields(s[end+2:])
-		if len(fields) < 2 {
+		comm, fields, ok := procStat(string(b))
+		if !ok || len(fields) < 2 || fields[0] == "Z" || fields[0] == "X" {
 			continue
 		}
 		ppid, err := strconv.Atoi(fields[1])
 		if err != nil {
 			continue
 		}
-		procs[pid] = proc{ppid: ppid, comm: s[open+1 : end]}
+		procs[pid] = proc{ppid: ppid, comm: comm}
 	}
 	descends := func(pid int) bool {
 		for n := 0; n < len(procs)+1; n++ { // bounded: a pid reused in a cycle cannot loop

@@ -94,17 +94,23 @@ func groupHighestPid(pgid int) int {
 	return high
 }
 
-// statPgrp reads the process group from a /proc/PID/stat line: "pid (comm)
-// state ppid pgrp …", where comm may hold spaces and parentheses.
+// statPgrp reads the process group from a /proc/PID/stat line.
 func statPgrp(s string) (int, bool) {
-	end := strings.LastIndexByte(s, ')')
-	if end < 0 || end+2 >= len(s) {
-		return 0, false
-	}
-	f := strings.Fields(s[end+2:])
-	if len(f) < 3 {
+	_, f, ok := procStat(s)
+	if !ok || len(f) < 3 {
 		return 0, false
 	}
 	g, err := strconv.Atoi(f[2])
 	return g, err == nil
+}
+
+// procStat splits a /proc/PID/stat line, "pid (comm) state ppid pgrp …",
+// into the command name and the fields after it, the state first; comm
+// may hold spaces and parentheses.
+func procStat(s string) (comm string, fields []string, ok bool) {
+	open, end := strings.IndexByte(s, '('), strings.LastIndexByte(s, ')')
+	if open < 0 || end < open || end+2 >= len(s) {
+		return "", nil, false
+	}
+	return s[open+1 : end], strings.Fields(s[end+2:]), true
 }
