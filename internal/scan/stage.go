@@ -48,14 +48,23 @@ func (st *stager) open(layerDir string) (*bundle.Bundle, error) {
 			}
 		}
 	}
-	b, err := bundle.Open(o.Path, st.task, opts)
+	b, err := st.stageWith(opts)
+	if err != nil {
+		return nil, err
+	}
+	st.bundle, st.staged = b, true
+	return b, nil
+}
+
+// stageWith copies the bundle into the task directory (bundle.Open).
+func (st *stager) stageWith(opts bundle.Options) (*bundle.Bundle, error) {
+	b, err := bundle.Open(st.o.Path, st.task, opts)
 	if err != nil {
 		if errors.Is(err, bundle.ErrInput) {
 			return nil, &InputError{err}
 		}
-		return nil, fmt.Errorf("reading bundle %s: %w", o.Path, err)
+		return nil, fmt.Errorf("reading bundle %s: %w", st.o.Path, err)
 	}
-	st.bundle, st.staged = b, true
 	return b, nil
 }
 
@@ -76,16 +85,12 @@ func (st *stager) ensure() error {
 	if st == nil || st.staged {
 		return nil
 	}
-	o := st.o
-	b, err := bundle.Open(o.Path, st.task, st.opts)
+	b, err := st.stageWith(st.opts)
 	if err != nil {
-		if errors.Is(err, bundle.ErrInput) {
-			return &InputError{err}
-		}
-		return fmt.Errorf("reading bundle %s: %w", o.Path, err)
+		return err
 	}
 	if b.Digest != st.bundle.Digest {
-		return fmt.Errorf("the bundle %s changed while it was being scanned (digest %s, then %s); scan it again", o.Path, st.bundle.Digest, b.Digest)
+		return fmt.Errorf("the bundle %s changed while it was being scanned (digest %s, then %s); scan it again", st.o.Path, st.bundle.Digest, b.Digest)
 	}
 	*st.bundle = *b
 	st.staged = true
