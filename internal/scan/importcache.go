@@ -51,7 +51,9 @@ type importCache struct {
 // newImportCache computes each package's digest and key and looks every
 // package up. world covers everything besides the packages that changes a
 // result: the depbox binary, the root file system, the settings.
-func newImportCache(dir string, b *bundle.Bundle, world string) (*importCache, error) {
+// only, when not nil, limits the look-ups to those packages (a world
+// variant's targets): the entries of the others are not read.
+func newImportCache(dir string, b *bundle.Bundle, world string, only map[string]bool) (*importCache, error) {
 	c := &importCache{dir: dir, world: world, digests: map[string]string{}, keys: map[string]string{}, hits: map[string]*importEntry{}}
 	for _, pkg := range b.Packages {
 		if pkg.BundledIn != "" {
@@ -95,6 +97,9 @@ func newImportCache(dir string, b *bundle.Bundle, world string) (*importCache, e
 		c.keys[pkg.Path] = hex.EncodeToString(h.Sum(nil))
 	}
 	for path, key := range c.keys {
+		if only != nil && !only[path] {
+			continue
+		}
 		e, err := c.read(key)
 		if err != nil || e == nil {
 			continue // a missing or unreadable entry is a miss

@@ -274,7 +274,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("import cache: %w", err)
 		}
-		if cache, err = newImportCache(o.ImportCache, b, world); err != nil {
+		if cache, err = newImportCache(o.ImportCache, b, world, nil); err != nil {
 			return nil, nil, fmt.Errorf("import cache: %w", err)
 		}
 		o.skipImport = map[string]bool{}

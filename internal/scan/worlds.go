@@ -233,18 +233,14 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 		events = nil
 	}
 	// The variant's import results are cached like the scan's own, keyed
-	// by the variant too; only its targets' entries are used.
+	// by the variant too; only its targets are looked up.
 	var wc *importCache
 	if s.cache != nil {
 		var err error
-		if wc, err = newImportCache(s.cache.dir, s.bundle, s.cache.world+"\nworld "+v.Name); err != nil {
+		if wc, err = newImportCache(s.cache.dir, s.bundle, s.cache.world+"\nworld "+v.Name, t.imports); err != nil {
 			return nil, fmt.Errorf("import cache: %w", err)
 		}
 		for path := range wc.hits {
-			if !t.imports[path] {
-				delete(wc.hits, path)
-				continue
-			}
 			o.skipImport[path] = true
 		}
 	}
