@@ -55,16 +55,34 @@ type Folded struct {
 	Evaluated []Outgoing
 }
 
-// Fold turns hook records of one process (tree) into per-package behaviour.
+// Fold turns hook records of one process into per-package behaviour.
 // taskRoot makes relative paths absolute.
 func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
+	return FoldTree([][]hook.Record{recs}, phase, taskRoot)
+}
+
+// FoldTree is Fold for the records of a process tree, process by process:
+// each process numbers its records from 1, so the data a record carries
+// (hook.JoinData) is joined within its own process.
+func FoldTree(procs [][]hook.Record, phase, taskRoot string) *Folded {
 	f := &Folded{Behaviors: map[string]*profile.Behavior{}, Explained: map[string]bool{}}
-	data := hook.JoinData(recs)
+	type numbered struct {
+		hook.Record
+		data map[int64][]byte
+	}
+	var recs []numbered
+	for _, pr := range procs {
+		data := hook.JoinData(pr)
+		for _, r := range pr {
+			recs = append(recs, numbered{r, data})
+		}
+	}
 	invocation := 0
 	writtenIn := map[string]int{} // /tmp path → invocation that wrote it
 	writer := map[string]string{}
 	tf := newTimerFold()
-	for _, r := range recs {
+	for _, nr := range recs {
+		r, data := nr.Record, nr.data
 		tf.observe(r, taskRoot)
 		// The hook already names the scheduling package when no package
 		// frame is on the stack; an empty Pkg with an origin is the

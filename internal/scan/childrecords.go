@@ -1,46 +1,58 @@
 package scan
 
 import (
+	"slices"
+
 	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/profiler"
 )
 
-// chargeChildRecords gives the hook records of every process a package
-// started, that name nobody, to that package: a `python -c` or `node -e`
-// child runs code that is no file of the bundle, so its hook has no frame
-// to name anyone by, yet the process tree says whose it is. The owner of a
-// process is the package whose child-process record started it, or
-// started an ancestor of it below the run's root (processOwners: the
-// record's command line matched with the execve's), so a forged or missing
-// record names nobody rather than the wrong package. Records that name a
-// package (code of a distribution the child ran), the function's own code,
-// and the hook's error records are left as they are; processes no record
-// started keep their records unattributed.
+// runRecords returns the hook records of every run, process by process
+// (for profiler.FoldTree: each process numbers its records on its own),
+// and sets each run's Hooks to them, with the records of every process a
+// package started that name nobody given to that package.
 //
-// It rewrites run.Hooks, which are the run's own copies of its processes'
-// records, in every phase: an import run keeps only the records naming its
-// package, and the invoke run splits the function process by package, so
-// without it a dependency's child is lost in the first and charged to the
-// function in the second.
-func chargeChildRecords(run *profiler.Run) {
-	if run == nil || run.Root == nil || len(run.Procs) < 2 {
-		return
-	}
-	owners := processOwners(run)
-	if len(owners) == 0 {
-		return
-	}
-	hooks := make([]hook.Record, 0, len(run.Hooks))
-	for _, pr := range run.Procs {
-		owner, ok := owners[pr.Key]
-		for _, r := range pr.Hooks {
-			if ok && owner != hook.Unknown && r.Pkg == hook.Unknown && r.Kind != "error" {
-				r.Pkg = owner
-			}
-			hooks = append(hooks, r)
+// A `python -c` or `node -e` child runs code that is no file of the
+// bundle, so its hook has no frame to name anyone by, yet the process
+// tree says whose it is: the package whose child-process record started
+// the process, or an ancestor of it below the run's root (processOwners:
+// the record's command line matched with the execve's, so a missing or
+// forged record names nobody rather than the wrong package). Records
+// that name a package (a distribution's code the child ran), the
+// function's own code, and the hook's error records stay as they are;
+// so do processes no record started. Without it a dependency's child
+// was charged to the function in the invoke phase (the function process
+// is split by the names records give) and lost in the import phase (a
+// package's run keeps the records naming it).
+func runRecords(runs map[profiler.RunKey]*profiler.Run) map[profiler.RunKey][][]hook.Record {
+	out := make(map[profiler.RunKey][][]hook.Record, len(runs))
+	for k, run := range runs {
+		if run == nil {
+			continue
 		}
+		if len(run.Procs) == 0 {
+			out[k] = [][]hook.Record{run.Hooks}
+			continue
+		}
+		var owners map[profiler.ProcKey]string
+		if len(run.Procs) > 1 {
+			owners = processOwners(run)
+		}
+		procs := make([][]hook.Record, 0, len(run.Procs))
+		for _, pr := range run.Procs {
+			recs := pr.Hooks
+			if owner, ok := owners[pr.Key]; ok && owner != hook.Unknown {
+				recs = slices.Clone(recs)
+				for i, r := range recs {
+					if r.Pkg == hook.Unknown && r.Kind != "error" {
+						recs[i].Pkg = owner
+					}
+				}
+			}
+			procs = append(procs, recs)
+		}
+		out[k] = procs
+		run.Hooks = slices.Concat(procs...)
 	}
-	if len(hooks) == len(run.Hooks) {
-		run.Hooks = hooks
-	}
+	return out
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/depbox/depbox/internal/canary"
 	"github.com/depbox/depbox/internal/fakenet"
+	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
 	"github.com/depbox/depbox/internal/verdict"
 	"github.com/depbox/depbox/profile"
@@ -198,24 +199,23 @@ func without(b, ref *profile.Behavior) {
 // channel, and what no record explains as unattributed.
 func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string, search string) {
 	defer nameSinkholes(p, fake)
-	for _, run := range runs {
-		chargeChildRecords(run)
-	}
+	recs := runRecords(runs)
 	var refEnv *profile.Behavior
-	if ref, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}]; ok {
-		refEnv = allOf(profiler.Fold(ref.Hooks, profile.PhaseImport, plan.TaskRoot))
+	if ref := (profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}); runs[ref] != nil {
+		refEnv = allOf(profiler.FoldTree(recs[ref], profile.PhaseImport, plan.TaskRoot))
 	}
 	explainedDNS := map[string]bool{}
 	// Phase by phase: an execute phase subtracts import phases (withoutImport).
 	for _, phase := range []string{profile.PhaseInstall, profile.PhaseStartup, profile.PhaseImport, profile.PhaseExecute} {
 		for i := range p.Dependencies {
 			d := &p.Dependencies[i]
-			run, ok := runs[profiler.RunKey{Phase: phase, Dependency: d.Path}]
+			key := profiler.RunKey{Phase: phase, Dependency: d.Path}
+			run, ok := runs[key]
 			beh := d.Phases[phase]
 			if !ok || beh == nil {
 				continue
 			}
-			f := profiler.Fold(run.Hooks, phase, plan.TaskRoot)
+			f := profiler.FoldTree(recs[key], phase, plan.TaskRoot)
 			for k := range f.Explained {
 				if name, ok := strings.CutPrefix(k, "dns\x00"); ok {
 					explainedDNS[name] = true
@@ -258,12 +258,14 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 		}
 	}
 	for _, bf := range bundleFiles {
-		if run, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: bf}]; ok {
-			applyProcess(p, run, profile.PhaseImport, c, explainedDNS, refEnv, sinkholeNames(fake))
+		key := profiler.RunKey{Phase: profile.PhaseImport, Dependency: bf}
+		if run, ok := runs[key]; ok {
+			applyProcess(p, run, recs[key], profile.PhaseImport, c, explainedDNS, refEnv, sinkholeNames(fake))
 		}
 	}
-	if run, ok := runs[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
-		applyProcess(p, run, profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholeNames(fake))
+	invoke := profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}
+	if run, ok := runs[invoke]; ok {
+		applyProcess(p, run, recs[invoke], profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholeNames(fake))
 	}
 	applyFakeNet(p, fake, c, explainedBySearch(explainedDNS, search))
 	applyForgeries(p, runs)
@@ -346,9 +348,10 @@ func appPhase(p *profile.Profile, phase string) *profile.Behavior {
 // applyProcess splits a process in which many packages run (the invoke
 // phase's function process, the import of a bundle file) by package with
 // the hook's records; syscalls no record explains are the process's
-// unattributed, the function's in that phase.
-func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior, sinkholes map[string]string) {
-	f := profiler.Fold(run.Hooks, phase, plan.TaskRoot)
+// unattributed, the function's in that phase. recs are the run's records,
+// process by process (runRecords).
+func applyProcess(p *profile.Profile, run *profiler.Run, recs [][]hook.Record, phase string, c *canary.Set, explainedDNS map[string]bool, refEnv *profile.Behavior, sinkholes map[string]string) {
+	f := profiler.FoldTree(recs, phase, plan.TaskRoot)
 	for k := range f.Explained {
 		if name, ok := strings.CutPrefix(k, "dns\x00"); ok {
 			explainedDNS[name] = true
