@@ -9,8 +9,8 @@ import (
 
 // runRecords returns the hook records of every run, process by process
 // (for profiler.FoldTree: each process numbers its records on its own),
-// and sets each run's Hooks to them, with the records of every process a
-// package started that name nobody given to that package.
+// with the records of every process a package started that name nobody
+// given to that package. The runs are left as they are.
 //
 // A `python -c` or `node -e` child runs code that is no file of the
 // bundle, so its hook has no frame to name anyone by, yet the process
@@ -35,7 +35,7 @@ func runRecords(runs map[profiler.RunKey]*profiler.Run) map[profiler.RunKey][][]
 			continue
 		}
 		var owners map[profiler.ProcKey]string
-		if len(run.Procs) > 1 {
+		if len(run.Procs) > 1 && run.Root != nil {
 			owners = processOwners(run)
 		}
 		procs := make([][]hook.Record, 0, len(run.Procs))
@@ -52,7 +52,6 @@ func runRecords(runs map[profiler.RunKey]*profiler.Run) map[profiler.RunKey][][]
 			procs = append(procs, recs)
 		}
 		out[k] = procs
-		run.Hooks = slices.Concat(procs...)
 	}
 	return out
 }
