@@ -66,15 +66,15 @@ func Fold(recs []hook.Record, phase, taskRoot string) *Folded {
 // (hook.JoinData) is joined within its own process.
 func FoldTree(procs [][]hook.Record, phase, taskRoot string) *Folded {
 	f := &Folded{Behaviors: map[string]*profile.Behavior{}, Explained: map[string]bool{}}
-	type numbered struct {
+	type withData struct {
 		hook.Record
-		data map[int64][]byte
+		data map[int64][]byte // its process's joined data, by sequence number
 	}
-	var recs []numbered
+	var recs []withData
 	for _, pr := range procs {
 		data := hook.JoinData(pr)
 		for _, r := range pr {
-			recs = append(recs, numbered{r, data})
+			recs = append(recs, withData{r, data})
 		}
 	}
 	invocation := 0
