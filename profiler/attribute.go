@@ -116,7 +116,7 @@ func Attribute(procs []*Proc, a Attribution) map[RunKey]*Run {
 		if p.batch != nil {
 			argv = p.batch.argv
 		}
-		if k, ok := runKey(argv); ok {
+		if k, ok := runKeyOf(p, argv); ok {
 			// The execute harness starts again after a call that ended its
 			// process: every process of the key is one run (their records
 			// and faults too), and the last one started is its root.
@@ -254,6 +254,22 @@ func sortedKeys(runs map[RunKey]*Run) []RunKey {
 // importBase names, for phases whose processes first import their package,
 // the phase whose runs are subtracted as well.
 var importBase = map[string]string{"execute": "import"}
+
+// runKeyOf is the run key of a direct child of the runner: from the first
+// program it ran whose command line has one (the runner's exec), so that
+// code that replaces the process's program (os.execv) leaves it the run
+// it is, else from argv.
+func runKeyOf(p *Proc, argv []string) (RunKey, bool) {
+	for _, e := range p.Execs {
+		if e.Result != "ok" {
+			continue
+		}
+		if k, ok := runKey(e.Argv); ok {
+			return k, true
+		}
+	}
+	return runKey(argv)
+}
 
 func runKey(argv []string) (RunKey, bool) {
 	i := slices.Index(argv, Marker)

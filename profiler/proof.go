@@ -77,6 +77,7 @@ type marker struct {
 // image is one program a process ran.
 type image struct {
 	binary  string
+	argv    []string // its command line (nil for an inherited image)
 	trusted bool
 	// inherited: the process's first image, its parent's at clone (key
 	// and all), since no execve of its own started it.
@@ -115,7 +116,25 @@ func (p *Proc) startImage(binary string, argv, env []string, from *origin, paren
 		return
 	}
 	e := execOf(binary, argv, env)
-	p.images = []image{{binary: binary, trusted: trusted(binary, argv, &e, false)}}
+	p.images = []image{{binary: binary, argv: slices.Clone(argv), trusted: trusted(binary, argv, &e, false)}}
+}
+
+// HookImage says which program of the process sent Hooks[i]: its index
+// among the programs the process ran (0 the one it started as, one more
+// after each exec that succeeded; -1 when unknown) and its command line
+// (nil for the one it started as when that was its parent's). Records of
+// a program a process exec'd into name nobody when its code is no file of
+// the bundle (`python -c`); the exec record of the program before it says
+// whose it is.
+func (p *Proc) HookImage(i int) (image int, argv []string) {
+	if i < 0 || i >= len(p.hookAt) {
+		return -1, nil
+	}
+	img := p.hookAt[i].image
+	if img < 0 || img >= len(p.images) {
+		return -1, nil
+	}
+	return img, p.images[img].argv
 }
 
 // execOf describes an execve from its environment.

