@@ -21,11 +21,11 @@ import (
 // that name a package (a distribution's code the child ran), the
 // function's own code, and the hook's error records stay as they are;
 // so do processes no record started. A program a process exec'd into in
-// place (os.execv without a fork) is the package's whose exec record
-// the program before it sent (chargeProcess). Without it a dependency's child
-// was charged to the function in the invoke phase (the function process
-// is split by the names records give) and lost in the import phase (a
-// package's run keeps the records naming it).
+// place (os.execv without a fork) is the package's whose exec record the
+// program before it sent (chargeProcess). Without this a dependency's
+// child was charged to the function in the invoke phase (the function
+// process is split by the names records give) and lost in the import
+// phase (a package's run keeps the records naming it).
 func runRecords(runs map[profiler.RunKey]*profiler.Run) map[profiler.RunKey][][]hook.Record {
 	out := make(map[profiler.RunKey][][]hook.Record, len(runs))
 	for k, run := range runs {
