@@ -6,7 +6,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
 GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal sandbox profiler -name '*.js' -o -name '*.py' -o -name '*.tmpl' | grep -v testdata)
 
-.PHONY: all build runsc shim containerd depbox-containerd deps test test-containerd unit example example-python bench bench-load eval vet clean
+.PHONY: all build node-runtime runsc shim containerd depbox-containerd deps test test-containerd unit example example-python bench bench-load eval vet clean
 
 all: build
 
@@ -44,6 +44,14 @@ bin/containerd: test/containerd/go.mod test/containerd/go.sum
 ## root file system and the tests, npm 11.10+); idempotent, see scripts/install-deps
 deps:
 	scripts/install-deps
+
+## node-runtime: a node newer than the host's for the sandbox (Debian's nodejs
+## of a newer suite with its libraries, extracted into depbox's cache, never
+## installed on the host): audits run packages whose native addons need
+## Node-API 10 on it (--addon-node), scans with --node-runtime; see
+## scripts/node-runtime and docs/runtime.md
+node-runtime:
+	scripts/node-runtime
 
 ## test: the whole suite, integration tests with real runsc included (as root),
 ## and the differential test against osv-scanner (a module of its own)
