@@ -55,7 +55,7 @@ node-runtime:
 
 ## test: the whole suite, integration tests with real runsc included (as root),
 ## and the differential test against osv-scanner (a module of its own)
-test: deps build
+test: deps build node-runtime
 	$(GO) vet ./...
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 -timeout 40m ./...
 	cd test/osvdiff && $(GO) test -count=1 ./...
@@ -115,7 +115,7 @@ bin/depbox-eval: $(GOFILES) go.mod go.sum
 # EVAL_FLAGS is split into words by the shell but never parsed as shell
 # syntax, so EVAL_FLAGS='-match axios|pino' passes one pattern with a bar.
 export EVAL_FLAGS
-eval: bin/depbox-eval bin/runsc
+eval: bin/depbox-eval bin/runsc node-runtime
 	set -f; set -- $$EVAL_FLAGS; $(GO) run ./cmd/depbox-eval -depbox bin/depbox-eval -runsc bin/runsc -jobs $(EVAL_JOBS) $(if $(EVAL_OSV),-osv $(EVAL_OSV)) "$$@"
 
 vet:

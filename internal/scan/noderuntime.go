@@ -137,6 +137,6 @@ func (o Options) chooseNode(b *bundle.Bundle, dir string) (*NodeRuntime, *profil
 		return nil, nil, nil
 	}
 	return rt, &profile.Problem{Code: "node-runtime", Dependency: pkg, Message: fmt.Sprintf(
-		"%s ships the native addon %s, which needs Node-API %d; the host's node supports Node-API %d (and crashes loading it), so the bundle ran on the newer node runtime (--newer-node): node %s (Node-API %d) from Debian %s",
+		"%s ships the native addon %s, which needs Node-API %d; the host's node supports Node-API %d (and crashes loading it), so it ran on the node runtime of --addon-node: node %s (Node-API %d) from Debian %s",
 		pkg, pkg+"/"+addon, need, have, rt.Version, rt.NAPI, rt.Suite)}, nil
 }
