@@ -56,11 +56,11 @@ func TestWithSysroot(t *testing.T) {
 			"/usr/bin/curl":                          "/host/curl",
 		}},
 		{"tree files", gt, map[string]string{
-			"/usr/lib/python3.11/os.py":                     "/host/os.py",
-			"/usr/lib/x86_64-linux-gnu/libc.so.6":           filepath.Join(root, "usr/lib/x86_64-linux-gnu/libc.so.6"),
+			"/usr/lib/python3.11/os.py":                      "/host/os.py",
+			"/usr/lib/x86_64-linux-gnu/libc.so.6":            filepath.Join(root, "usr/lib/x86_64-linux-gnu/libc.so.6"),
 			"/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2": filepath.Join(root, "usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2"),
-			"/usr/bin/node":                                 filepath.Join(root, "usr/bin/node"),
-			"/usr/share/nodejs/undici/index.js":             filepath.Join(root, "usr/share/nodejs/undici/index.js"),
+			"/usr/bin/node":                                  filepath.Join(root, "usr/bin/node"),
+			"/usr/share/nodejs/undici/index.js":              filepath.Join(root, "usr/share/nodejs/undici/index.js"),
 		}},
 		{"links", gl, map[string]string{
 			"/usr/bin/sh": "dash", "/lib": "usr/lib", "/lib64": "usr/lib64", "/bin": "usr/bin",
