@@ -655,6 +655,7 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		return err
 	}
 	for k, r := range runs {
+		markSwept(r, results.Swept)
 		s.runs[k] = r
 	}
 	if killed {
