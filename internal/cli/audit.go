@@ -103,11 +103,7 @@ func newerNode(flag string) (string, error) {
 	case "none":
 		return "", nil
 	case "":
-		d := scan.DefaultNodeRuntime()
-		if _, err := scan.OpenNodeRuntime(d); err != nil {
-			return "", nil
-		}
-		return d, nil
+		return madeNodeRuntime(), nil
 	}
 	if _, err := scan.OpenNodeRuntime(flag); err != nil {
 		return "", usageErr(fmt.Errorf("--addon-node: %w", err))

@@ -95,10 +95,13 @@ func (rt *NodeRuntime) spec() sandbox.RootfsSpec {
 }
 
 // chooseNode picks the node a Node.js bundle runs on: o.NodeRuntime when
-// set; else o.NewerNode when a package of b ships an addon needing a newer
+// set; else o.TemplateNode when the function's template declares the
+// Lambda runtime of its node's major version (a declared runtime of
+// another major than the host's node gets a runtime-mismatch warning);
+// else o.NewerNode when a package of b ships an addon needing a newer
 // Node-API than the host's node (o.Node) supports and the runtime supports
-// it; else the host's node (nil). The second case is reported on the
-// profile by nodeRuntimeProblem.
+// it; else the host's node (nil). The problem, when not nil, goes on the
+// profile: it says which node ran and why.
 func (o Options) chooseNode(b *bundle.Bundle, dir string) (*NodeRuntime, *profile.Problem, error) {
 	if b.Runtime != "nodejs" {
 		return nil, nil, nil
@@ -109,6 +112,18 @@ func (o Options) chooseNode(b *bundle.Bundle, dir string) (*NodeRuntime, *profil
 			return nil, nil, &InputError{err}
 		}
 		return rt, nil, nil
+	}
+	if want := lambdaNodeMajor(b.Target); want != "" {
+		if rt, err := OpenNodeRuntime(o.TemplateNode); o.TemplateNode != "" && err == nil && nodeMajor(rt.Version) == want {
+			return rt, &profile.Problem{Code: "node-runtime", Message: fmt.Sprintf(
+				"the function declares the Lambda runtime %s, so it ran on the node runtime's node %s (Debian %s) instead of the host's node",
+				b.Target, rt.Version, rt.Suite)}, nil
+		}
+		if host := nodeVersion(o.Node, o.CacheDir); nodeMajor(host) != want {
+			return nil, &profile.Problem{Code: "runtime-mismatch", Message: fmt.Sprintf(
+				"the function declares the Lambda runtime %s, but the sandbox ran node %s (the host's, --node): a package may behave otherwise on node %s; make node-runtime gives a node 24 that nodejs24.x functions run on (docs/runtime.md)",
+				b.Target, host, want)}, nil
+		}
 	}
 	if o.NewerNode == "" {
 		return nil, nil, nil
@@ -139,4 +154,24 @@ func (o Options) chooseNode(b *bundle.Bundle, dir string) (*NodeRuntime, *profil
 	return rt, &profile.Problem{Code: "node-runtime", Dependency: pkg, Message: fmt.Sprintf(
 		"%s ships the native addon %s, which needs Node-API %d; the host's node supports Node-API %d (and crashes loading it), so it ran on the node runtime of --addon-node: node %s (Node-API %d) from Debian %s",
 		pkg, pkg+"/"+addon, need, have, rt.Version, rt.NAPI, rt.Suite)}, nil
+}
+
+// lambdaNodeMajor is the node major version of a Lambda runtime
+// identifier ("nodejs24.x" → "24"), "" for anything else.
+func lambdaNodeMajor(target string) string {
+	v, ok := strings.CutPrefix(target, "nodejs")
+	if !ok {
+		return ""
+	}
+	v, ok = strings.CutSuffix(v, ".x")
+	if !ok || v == "" || strings.Trim(v, "0123456789") != "" {
+		return ""
+	}
+	return v
+}
+
+// nodeMajor is the major version of a node version ("v24.21.0" → "24").
+func nodeMajor(v string) string {
+	major, _, _ := strings.Cut(strings.TrimPrefix(v, "v"), ".")
+	return major
 }

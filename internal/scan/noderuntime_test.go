@@ -129,3 +129,62 @@ func TestNodeRuntimeForAddons(t *testing.T) {
 		t.Errorf("an empty runtime directory: %v, want an input error saying how to make one", err)
 	}
 }
+
+// TestNodeRuntimeForTemplate (real sandbox): a function whose template
+// declares nodejs24.x runs on the node runtime's node 24 (scans'
+// TemplateNode), said in a node-runtime warning; one declaring nodejs22.x
+// runs on the host's node with a runtime-mismatch warning; nodejs20.x,
+// the host's, gets neither.
+func TestNodeRuntimeForTemplate(t *testing.T) {
+	sandboxtest.Require(t)
+	self, runsc := sandboxtest.Binaries(t)
+	rtDir := sandboxtest.NodeRuntime(t)
+	rt, err := OpenNodeRuntime(rtDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	host := sandboxtest.Node(t)
+	hostVersion := nodeVersion(host, sandboxtest.CacheDir(t))
+	if nodeMajor(hostVersion) != "20" || nodeMajor(rt.Version) != "24" {
+		t.Skipf("written for a host node 20 and a runtime node 24, not %s and %s", hostVersion, rt.Version)
+	}
+	for _, tc := range []struct {
+		runtime, version, problem string
+	}{
+		{"nodejs24.x", rt.Version, "node-runtime"},
+		{"nodejs22.x", hostVersion, "runtime-mismatch"},
+		{"nodejs20.x", hostVersion, ""},
+	} {
+		t.Run(tc.runtime, func(t *testing.T) {
+			task := t.TempDir()
+			for name, content := range map[string]string{
+				"template.yaml": "Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: index.handler\n      Runtime: " + tc.runtime + "\n",
+				"index.js":      "exports.handler = async () => process.version;\n",
+			} {
+				if err := os.WriteFile(filepath.Join(task, name), []byte(content), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			p, _, err := Scan(context.Background(), Options{Path: task, CacheDir: sandboxtest.CacheDir(t), Runsc: runsc, Self: self, Node: host,
+				TemplateNode: rtDir, Version: "test", StepTimeout: 20 * time.Second, RunTimeout: 3 * time.Minute})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Bundle.RuntimeVersion != tc.version || p.Incomplete {
+				t.Errorf("ran on %q (incomplete %v), want %q", p.Bundle.RuntimeVersion, p.Incomplete, tc.version)
+			}
+			var got []string
+			for _, pr := range p.Problems {
+				if pr.Code == "node-runtime" || pr.Code == "runtime-mismatch" {
+					got = append(got, pr.Code)
+					if !strings.Contains(pr.Message, tc.runtime) {
+						t.Errorf("%s does not name %s: %s", pr.Code, tc.runtime, pr.Message)
+					}
+				}
+			}
+			if want := []string{tc.problem}; tc.problem == "" && len(got) > 0 || tc.problem != "" && (len(got) != 1 || got[0] != want[0]) {
+				t.Errorf("problems %v, want %q", got, tc.problem)
+			}
+		})
+	}
+}

@@ -74,6 +74,10 @@ type Options struct {
 	// than Node supports, which Node would crash loading (audits set it; a
 	// profile says so in a node-runtime problem).
 	NewerNode string
+	// TemplateNode is a node runtime directory used when the function's
+	// template declares the Lambda runtime of its node's major version
+	// (nodejs24.x for node 24); scans set it to DefaultNodeRuntime.
+	TemplateNode string
 	// Lockfile is the project's lockfile on the host: versions of the
 	// packages bundled into the function's files.
 	Lockfile string
@@ -267,9 +271,9 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	}
 	if nodeRT != nil {
 		p.Bundle.RuntimeVersion = nodeRT.Version
-		if rtProblem != nil {
-			p.AddProblem(*rtProblem)
-		}
+	}
+	if rtProblem != nil {
+		p.AddProblem(*rtProblem)
 	}
 	if py != nil {
 		p.Bundle.RuntimeVersion = pythonVersion(o.pythonBinary())
