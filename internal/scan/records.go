@@ -198,6 +198,7 @@ func without(b, ref *profile.Behavior) {
 // channel, and what no record explains as unattributed.
 func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string, search string) {
 	defer nameSinkholes(p, fake)
+	sinkholes := sinkholeNames(fake)
 	var refEnv *profile.Behavior
 	if ref, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}]; ok {
 		refEnv = allOf(profiler.Fold(ref.Hooks, profile.PhaseImport, plan.TaskRoot))
@@ -251,16 +252,16 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 			}
 			// Programs started by the package's process tree, from the syscall stream.
 			out = append(out, argvOutgoing(d.Path, phase, beh.Processes)...)
-			merge(beh, &profile.Behavior{Exfiltration: exfil(c, out)[d.Path]})
+			merge(beh, &profile.Behavior{Exfiltration: exfil(c, namedDestinations(out, sinkholes))[d.Path]})
 		}
 	}
 	for _, bf := range bundleFiles {
 		if run, ok := runs[profiler.RunKey{Phase: profile.PhaseImport, Dependency: bf}]; ok {
-			applyProcess(p, run, profile.PhaseImport, c, explainedDNS, refEnv, sinkholeNames(fake))
+			applyProcess(p, run, profile.PhaseImport, c, explainedDNS, refEnv, sinkholes)
 		}
 	}
 	if run, ok := runs[profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}]; ok {
-		applyProcess(p, run, profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholeNames(fake))
+		applyProcess(p, run, profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholes)
 	}
 	applyFakeNet(p, fake, c, explainedBySearch(explainedDNS, search))
 	applyForgeries(p, runs)
@@ -351,7 +352,7 @@ func applyProcess(p *profile.Profile, run *profiler.Run, phase string, c *canary
 			explainedDNS[name] = true
 		}
 	}
-	found := exfil(c, f.Outgoing)
+	found := exfil(c, namedDestinations(f.Outgoing, sinkholes))
 	remote := remoteCode(c.Marker(), f.Evaluated)
 	failed := failedOpens(run)
 	for pkg, b := range f.Behaviors {

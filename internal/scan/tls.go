@@ -2,10 +2,12 @@ package scan
 
 import (
 	"fmt"
+	"net"
 
 	"github.com/depbox/depbox/internal/fakenet"
 	"github.com/depbox/depbox/internal/hook"
 	"github.com/depbox/depbox/internal/plan"
+	"github.com/depbox/depbox/profiler"
 	"github.com/depbox/depbox/sandbox"
 )
 
@@ -44,4 +46,24 @@ func addFakeTLS(p *plan.Plan) error {
 	}
 	p.Files[hook.ExtraCAPath] = ca.CertPEM
 	return nil
+}
+
+// namedDestinations changes out in place and returns it: each destination that is a sinkhole
+// address of the fake internet ("127.77.1.2:443", what a Python hook record
+// of a TLS write names) replaced by the name it stands for
+// ("dynamodb.us-east-1.amazonaws.com:443"), as the profile's network
+// endpoints are (nameSinkholes): the evidence names the host, and an AWS
+// SDK's signed request to an AWS endpoint is recognised as one
+// (maskSigning) whichever record saw it.
+func namedDestinations(out []profiler.Outgoing, sinkholes map[string]string) []profiler.Outgoing {
+	for i, o := range out {
+		host, port, err := net.SplitHostPort(o.Destination)
+		if err != nil {
+			continue
+		}
+		if name, ok := sinkholes[host]; ok {
+			out[i].Destination = net.JoinHostPort(name, port)
+		}
+	}
+	return out
 }
