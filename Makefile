@@ -6,7 +6,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/depbox/depbox/internal/cli.Version=$(VERSION)
 GOFILES := $(shell find cmd internal sandbox profiler baseline profile -name '*.go' -not -name '*_test.go') $(shell find internal sandbox profiler -name '*.js' -o -name '*.py' -o -name '*.tmpl' | grep -v testdata)
 
-.PHONY: all build runsc shim containerd depbox-containerd deps test test-containerd unit example example-python bench bench-load eval vet clean
+.PHONY: all build node-runtime runsc shim containerd depbox-containerd deps test test-containerd unit example example-python bench bench-load eval vet clean
 
 all: build
 
@@ -45,9 +45,17 @@ bin/containerd: test/containerd/go.mod test/containerd/go.sum
 deps:
 	scripts/install-deps
 
+## node-runtime: a node newer than the host's for the sandbox (Debian's nodejs
+## of a newer suite with its libraries, extracted into depbox's cache, never
+## installed on the host): audits run packages whose native addons need
+## Node-API 10 on it (--addon-node), scans with --node-runtime; see
+## scripts/node-runtime and docs/runtime.md
+node-runtime:
+	scripts/node-runtime
+
 ## test: the whole suite, integration tests with real runsc included (as root),
 ## and the differential test against osv-scanner (a module of its own)
-test: deps build
+test: deps build node-runtime
 	$(GO) vet ./...
 	DEPBOX_BIN=$(CURDIR)/bin/depbox DEPBOX_RUNSC=$(CURDIR)/bin/runsc $(GO) test -count=1 -timeout 40m ./...
 	cd test/osvdiff && $(GO) test -count=1 ./...
@@ -107,7 +115,7 @@ bin/depbox-eval: $(GOFILES) go.mod go.sum
 # EVAL_FLAGS is split into words by the shell but never parsed as shell
 # syntax, so EVAL_FLAGS='-match axios|pino' passes one pattern with a bar.
 export EVAL_FLAGS
-eval: bin/depbox-eval bin/runsc
+eval: bin/depbox-eval bin/runsc node-runtime
 	set -f; set -- $$EVAL_FLAGS; $(GO) run ./cmd/depbox-eval -depbox bin/depbox-eval -runsc bin/runsc -jobs $(EVAL_JOBS) $(if $(EVAL_OSV),-osv $(EVAL_OSV)) "$$@"
 
 vet:

@@ -56,6 +56,10 @@ type Run struct {
 	Faults []string
 	// InFlight are the tree's records in flight at a SIGKILL (see Proc).
 	InFlight []Forgery
+	// Swept are processes of the tree the caller knows depbox's runner
+	// killed after their steps ended (detached, still running); set by
+	// the caller, for judging InFlight.
+	Swept []ProcKey
 	// Procs are the processes of the tree, the root first.
 	Procs []*Proc
 	// Window is the batch window this run is, nil for a process of its

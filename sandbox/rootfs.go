@@ -38,6 +38,13 @@ type RootfsSpec struct {
 	Files map[string]string
 	// Executables are like Files, written executable (scripts).
 	Executables map[string]string
+	// Sysroot is a directory holding another distribution's root (a node
+	// runtime made by scripts/node-runtime: Debian packages extracted, with
+	// a merged /usr) copied whole under the rootfs's root. Its files win over
+	// the host's at the same path — its glibc, newer than the host's, then
+	// serves the host's programs too — and every other path is placed as its
+	// top-level links say (/lib/x → /usr/lib/x on a merged /usr).
+	Sysroot string
 }
 
 // BuildRootfs assembles a minimal root file system holding only the given
@@ -68,11 +75,18 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 			return "", fmt.Errorf("listing %s for the sandbox rootfs: %w", spec.Trees[dst].Source, err)
 		}
 	}
+	written, executables := spec.Files, spec.Executables
+	if spec.Sysroot != "" {
+		var err error
+		if files, tfiles, links, written, executables, err = withSysroot(spec.Sysroot, files, tfiles, links, written, executables); err != nil {
+			return "", err
+		}
+	}
 	contents := map[string]string{}
-	for k, v := range spec.Files {
+	for k, v := range written {
 		contents[k] = v
 	}
-	for k, v := range spec.Executables {
+	for k, v := range executables {
 		contents[k] = "#exec\n" + v // an executable differs from a file of the same content
 	}
 	key, err := rootfsKey(memo, files, links, tfiles, contents)
@@ -115,7 +129,7 @@ func BuildRootfs(cacheDir string, spec RootfsSpec) (string, error) {
 	for _, fs := range []struct {
 		files map[string]string
 		mode  os.FileMode
-	}{{spec.Files, 0o644}, {spec.Executables, 0o755}} {
+	}{{written, 0o644}, {executables, 0o755}} {
 		for dst, content := range fs.files {
 			if err := os.MkdirAll(filepath.Join(tmp, filepath.Dir(dst)), 0o755); err != nil {
 				return "", err

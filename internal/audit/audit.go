@@ -123,6 +123,12 @@ func (a *Auditor) environment(s Spec) (runtime, tool string) {
 				a.runtime = strings.TrimSpace(string(out))
 			}
 		}
+		// A node runtime replaces the host's node; one for addons may.
+		if rt, err := scan.OpenNodeRuntime(a.Options.NodeRuntime); a.Options.NodeRuntime != "" && err == nil {
+			a.runtime = rt.Version + " (node runtime, Debian " + rt.Suite + ")"
+		} else if rt, err := scan.OpenNodeRuntime(a.Options.NewerNode); a.Options.NewerNode != "" && err == nil {
+			a.runtime += "; for newer addons " + rt.Version + " (node runtime, Debian " + rt.Suite + ")"
+		}
 		if out, err := exec.Command(a.pythonBinary(), "--version").Output(); err == nil {
 			a.python = strings.TrimSpace(string(out))
 		}

@@ -144,9 +144,10 @@ type Bundle struct {
 	Name    string // root package.json "name", else the base name of the source without .zip
 	Digest  string // "sha256:<hex>" over the sorted tree (path, type, content or link target); deterministic
 	Runtime string // "nodejs" or "python"
-	// Target is the Lambda Python runtime the bundle is built for
-	// ("python3.12"), from the options, a template or the bundle's layout;
-	// "" when unknown or for Node.js bundles.
+	// Target is the Lambda runtime the bundle is built for: for Python
+	// ("python3.12") from the options, a template or the bundle's layout;
+	// for Node.js ("nodejs24.x") from the function's template; "" when
+	// unknown.
 	Target string
 	// SiteDirs are the bundle-relative directories Python distributions
 	// are installed in ("" is the root: pip install -t .; "python" and

@@ -96,6 +96,9 @@ func detect(b *Bundle, t *tree, rootPkg *pkgJSON, opts Options) error {
 		return inputErr("", "the bundle has no package.json, no .js, .mjs or .cjs file at its root or in node_modules, and no .py file or Python distribution at its root or under python/; only Node.js and Python bundles are supported")
 	}
 	b.Runtime = "nodejs"
+	if fn != nil && strings.HasPrefix(fn.runtime, "nodejs") {
+		b.Target = fn.runtime
+	}
 	return nil
 }
 

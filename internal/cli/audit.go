@@ -86,12 +86,29 @@ each failure, and exits 3 at the end if any failed.`,
 		f.String("format", "text", "output format: text, json (the profile; with --against the diff) or jsonl (one record per package)")
 		f.StringP("output", "o", "", "write the output to this file instead of stdout")
 		f.Bool("no-cache", false, "audit again even when an earlier audit of the same tarball is cached (the new result replaces it)")
+		f.String("addon-node", "", "node runtime (scripts/node-runtime) a package runs on when it ships a native addon needing a newer Node-API than --node's node supports, which that node would crash loading (default: the runtime make node-runtime writes, when it is there; none: never)")
 		f.Duration("call-timeout", time.Second, "limit for each call of an exported function in the execute phase")
 		f.String("npm", "", "npm binary used to download and unpack packages, never to run them (default: npm on $PATH; npm 11.10 or newer)")
 		f.String("index-url", "", "Python package index (PEP 503 simple API) pip downloads pypi: specs and the dependencies of wheels from (default: pip's own configuration, normally https://pypi.org/simple)")
 		cmd.AddCommand(newAuditMergeCmd(e))
 		return cmd
 	})
+}
+
+// newerNode is the runtime directory --addon-node names: none turns it
+// off, empty is scan.DefaultNodeRuntime when that holds a runtime; a
+// directory named that holds none is an error.
+func newerNode(flag string) (string, error) {
+	switch flag {
+	case "none":
+		return "", nil
+	case "":
+		return madeNodeRuntime(), nil
+	}
+	if _, err := scan.OpenNodeRuntime(flag); err != nil {
+		return "", usageErr(fmt.Errorf("--addon-node: %w", err))
+	}
+	return flag, nil
 }
 
 // auditJobs collects the jobs from the arguments and --from, and applies
@@ -188,6 +205,15 @@ func (e *env) auditor() (*audit.Auditor, error) {
 	if err != nil {
 		return nil, err
 	}
+	addonNode, err := newerNode(e.v.GetString("addon-node"))
+	if err != nil {
+		return nil, err
+	}
+	if o.NodeRuntime != "" {
+		if _, err := scan.OpenNodeRuntime(o.NodeRuntime); err != nil {
+			return nil, usageErr(fmt.Errorf("--node-runtime: %w", err))
+		}
+	}
 	adv, err := e.openAdvisories()
 	if err != nil {
 		return nil, err
@@ -201,7 +227,7 @@ func (e *env) auditor() (*audit.Auditor, error) {
 		Source: &audit.NPM{Bin: e.v.GetString("npm"), Log: e.log},
 		PyPI:   &audit.PyPI{Python: o.Python, IndexURL: e.v.GetString("index-url"), Log: e.log},
 		Options: scan.Options{
-			CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python,
+			CacheDir: cache, Runsc: runsc, Self: self, Node: node, NodeRuntime: o.NodeRuntime, NewerNode: addonNode, Python: o.Python,
 			StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 			MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents, WorkDir: o.WorkDir,
 			InstallPhase: o.InstallPhase, TimerBudget: o.TimerBudget, CallTimeout: e.v.GetDuration("call-timeout"), IsolateImports: !o.BatchImports,

@@ -30,7 +30,8 @@ func init() {
 			Use:   "doctor",
 			Short: "Check that this machine can run depbox, and say how to fix what is missing",
 			Long: `doctor checks, in order: root (network namespaces need it), the depbox
-binary being static (it runs as the sandbox's init), runsc, node, python,
+binary being static (it runs as the sandbox's init), runsc, node, the newer
+node runtime (optional: make node-runtime), python,
 leftovers of depbox processes that were killed (sandbox cgroups, work
 directories, still there when looked at again two seconds later, so that a
 scan ending at that moment is not one: --clean removes them, and every scan
@@ -60,6 +61,7 @@ Exit code 0 when everything works, 3 otherwise.`,
 			},
 		}
 		cmd.Flags().String("node", "", "host node binary to check (default: node on $PATH)")
+		cmd.Flags().String("node-runtime", "", "node runtime directory to check (default: the one make node-runtime writes in the user cache; docs/runtime.md)")
 		cmd.Flags().String("python", "", "host CPython to check, used for Python bundles (default: /usr/bin/python3)")
 		cmd.Flags().String("work-dir", "", "where scans make their staging directories, searched for leftovers (default: /dev/shm when writable, else $TMPDIR)")
 		cmd.Flags().Bool("clean", false, "remove what killed depbox processes left behind (sandbox cgroups, work directories); scans also do it when they start")
@@ -125,6 +127,7 @@ func (e *env) doctor(ctx context.Context) []check {
 			cs = append(cs, check{name: "node", ok: true, detail: node + " " + v})
 		}
 	}
+	cs = append(cs, nodeRuntimeCheck(e.v.GetString("node-runtime")))
 	cs = append(cs, pythonCheck(e.v.GetString("python")))
 	cs = append(cs, toolsCheck())
 	cs = append(cs, e.leftoversCheck(runsc))
@@ -191,6 +194,21 @@ func firstLine(s string) string {
 
 // pythonCheck looks for the CPython that Python bundles need. Its absence
 // does not fail the doctor: Node.js bundles do not need it.
+// nodeRuntimeCheck says whether there is a node runtime (docs/runtime.md)
+// for packages whose native addons the host's node cannot load: dir, else
+// the default one. Without one such packages' analysis ends incomplete, so
+// it is optional (ok), but said.
+func nodeRuntimeCheck(dir string) check {
+	if dir == "" {
+		dir = scan.DefaultNodeRuntime()
+	}
+	rt, err := scan.OpenNodeRuntime(dir)
+	if err != nil {
+		return check{name: "node runtime", ok: true, detail: "none, so a package whose native addon needs Node-API 10 crashes the host's node and its analysis ends incomplete (make node-runtime makes one; docs/runtime.md): " + err.Error()}
+	}
+	return check{name: "node runtime", ok: true, detail: fmt.Sprintf("node %s (Node-API %d) from Debian %s, for packages whose native addons need it (docs/runtime.md)", rt.Version, rt.NAPI, rt.Suite)}
+}
+
 func pythonCheck(python string) check {
 	if python == "" {
 		python = scan.DefaultPython

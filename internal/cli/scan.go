@@ -33,6 +33,7 @@ type scanOptions struct {
 	MemoryBytes   int64
 	Pids          int64
 	Node          string
+	NodeRuntime   string
 	KeepWorkDir   bool
 	RecordEvents  string
 	InstallPhase  bool
@@ -65,6 +66,7 @@ func addScanFlags(cmd *cobra.Command) {
 	f.Int64("memory", 2<<30, "memory limit of the sandbox in bytes")
 	f.Int64("pids", 512, "process limit of the sandbox")
 	f.String("node", "", "host node binary copied into the sandbox's root file system (default: node on $PATH)")
+	f.String("node-runtime", "", "run Node.js code on a node runtime made by scripts/node-runtime (make node-runtime: Debian's newer nodejs with its libraries, in a directory of its own) instead of --node; its files go into the sandbox's root file system only (default: the host's node, or, for a function whose template declares nodejs24.x, the runtime make node-runtime wrote when it is there and --node is not given)")
 	f.String("python", "", "host CPython copied, with its standard library, into the sandbox's root file system for Python bundles (default: /usr/bin/python3)")
 	f.StringArray("layer", nil, "a Lambda layer of the function (a directory or its .zip; repeatable, in the order Lambda applies them): mounted at /opt as Lambda lays it out, its packages (nodejs/node_modules, nodejs/node20/node_modules) analysed like the function's own")
 	f.String("lockfile", "", "the project's lockfile (package-lock.json, npm-shrinkwrap.json, yarn.lock v1, pnpm-lock.yaml): the versions of packages bundled into the function's JavaScript files (esbuild, webpack), which the bundle itself does not record")
@@ -105,6 +107,7 @@ func (e *env) scanOptionsFrom(path string) scanOptions {
 		MemoryBytes:   v.GetInt64("memory"),
 		Pids:          v.GetInt64("pids"),
 		Node:          v.GetString("node"),
+		NodeRuntime:   v.GetString("node-runtime"),
 		KeepWorkDir:   v.GetBool("keep-workdir"),
 		RecordEvents:  v.GetString("record-events"),
 		InstallPhase:  v.GetBool("install-phase"),
@@ -265,7 +268,7 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 	}
 	ps, stats, err := scanFn(ctx, scan.Options{
 		ImportCache: importCache, WorkDir: o.WorkDir, RunscFlags: o.RunscFlags, Backend: backend,
-		Path: o.Path, Handler: o.Handler, Function: o.Function, CacheDir: cache, Runsc: runsc, Self: self, Node: node, Python: o.Python, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers,
+		Path: o.Path, Handler: o.Handler, Function: o.Function, CacheDir: cache, Runsc: runsc, Self: self, Node: node, NodeRuntime: o.NodeRuntime, TemplateNode: templateNode(o.Node), Python: o.Python, Runtime: o.Runtime, Lockfile: o.Lockfile, Layers: o.Layers,
 		Jobs: o.Jobs, StepTimeout: o.StepTimeout, RunTimeout: o.Timeout, Linger: o.Linger,
 		MemoryBytes: o.MemoryBytes, Pids: o.Pids, KeepWorkDir: o.KeepWorkDir, RecordEvents: o.RecordEvents,
 		InstallPhase: o.InstallPhase, EventsFor: eventsFor, InvokeTimeout: o.InvokeTimeout, InitTimeout: o.InitTimeout, TimerBudget: o.TimerBudget,
@@ -293,6 +296,26 @@ func (e *env) runScans(ctx context.Context, o scanOptions, all bool) ([]*profile
 }
 
 // tools are what running the sandbox needs on the host.
+// templateNode is the node runtime a function whose template declares its
+// node's Lambda runtime (nodejs24.x) runs on: the one make node-runtime
+// writes, when it is there, unless --node named a node.
+func templateNode(node string) string {
+	if node != "" {
+		return ""
+	}
+	return madeNodeRuntime()
+}
+
+// madeNodeRuntime is scan.DefaultNodeRuntime when make node-runtime made
+// one there, else "".
+func madeNodeRuntime() string {
+	d := scan.DefaultNodeRuntime()
+	if _, err := scan.OpenNodeRuntime(d); err != nil {
+		return ""
+	}
+	return d
+}
+
 type tools struct{ cache, runsc, self, node string }
 
 // sandboxTools checks the privileges and finds the cache directory, runsc,

@@ -148,6 +148,9 @@ type Results struct {
 	// Warnings are gaps the runner worked around (e.g. a sinkhole port it
 	// could not bind).
 	Warnings []string `json:"warnings,omitempty"`
+	// Swept are the pids of processes the runner killed because they were
+	// still running, detached from their steps, after the steps ended.
+	Swept []int `json:"swept,omitempty"`
 	// Stretch is the factor the steps' limits were stretched by after the
 	// reference step (Plan.ReferenceMS); 0 when they were not.
 	Stretch float64 `json:"stretch,omitempty"`

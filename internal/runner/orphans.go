@@ -19,26 +19,26 @@ import (
 const orphanLinger = 5 * time.Second
 
 // settleOrphans waits up to limit for the runner's orphans to end, then
-// kills what is left, reaps them, and returns a warning per killed one.
-// Call it only while no step runs: it reaps any child.
-func settleOrphans(limit time.Duration) []string {
+// kills what is left, reaps them, and returns a warning and the pid of
+// each killed one. Call it only while no step runs: it reaps any child.
+func settleOrphans(limit time.Duration) (warnings []string, killed []int) {
 	deadline := time.Now().Add(limit)
 	for time.Now().Before(deadline) {
 		if len(orphans()) == 0 {
 			reap()
-			return nil
+			return nil, nil
 		}
 		reap()
 		time.Sleep(50 * time.Millisecond)
 	}
-	var warnings []string
 	for _, o := range orphans() {
 		_ = syscall.Kill(o.pid, syscall.SIGKILL)
+		killed = append(killed, o.pid)
 		warnings = append(warnings, fmt.Sprintf("process %d (%s), started by a step and detached from it, was still running %s after the steps ended and was killed: what it would have done next was not seen", o.pid, o.comm, limit))
 	}
 	time.Sleep(20 * time.Millisecond)
 	reap()
-	return warnings
+	return warnings, killed
 }
 
 type orphan struct {

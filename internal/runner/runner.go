@@ -100,7 +100,9 @@ func Run(ctx context.Context, planPath, resultsPath string, stdout io.Writer) er
 			}()
 		}
 		wg.Wait()
-		res.Warnings = append(res.Warnings, settleOrphans(orphanLinger)...)
+		warnings, swept := settleOrphans(orphanLinger)
+		res.Warnings = append(res.Warnings, warnings...)
+		res.Swept = append(res.Swept, swept...)
 		if ms := referenceWork(&p, level, res.Steps); ms >= 0 {
 			res.ReferenceMS = ms
 			if f := stretchFor(&p, ms); f > 1 {

@@ -6,6 +6,7 @@
 package sandboxtest
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -100,4 +101,37 @@ func Node(t testing.TB) string {
 		t.Fatal("node is not on $PATH: install Node.js 20 or newer")
 	}
 	return p
+}
+
+var (
+	runtimeOnce sync.Once
+	runtimeErr  error
+)
+
+// NodeRuntime returns the node runtime directory scripts/node-runtime
+// makes in the user cache (make test makes it first), making it when it is
+// missing; in CI a missing runtime fails the test.
+func NodeRuntime(t testing.TB) string {
+	t.Helper()
+	c, err := os.UserCacheDir()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(c, "depbox", "node-runtime")
+	if _, err := os.Stat(filepath.Join(dir, "runtime.json")); err == nil {
+		return dir
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatalf("no node runtime in %s: make test makes it (make node-runtime)", dir)
+	}
+	runtimeOnce.Do(func() {
+		out, err := exec.Command(filepath.Join(ModuleRoot(t), "scripts", "node-runtime"), dir).CombinedOutput()
+		if err != nil {
+			runtimeErr = fmt.Errorf("scripts/node-runtime: %v\n%s", err, out)
+		}
+	})
+	if runtimeErr != nil {
+		t.Fatal(runtimeErr)
+	}
+	return dir
 }

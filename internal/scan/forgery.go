@@ -35,8 +35,11 @@ func applyForgeries(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run) 
 		}
 		faults, forged := run.Faults, run.Forged
 		if len(run.InFlight) > 0 {
-			stopped := depboxKill(p, k)
 			for _, f := range run.InFlight {
+				stopped := depboxKill(p, k)
+				if slices.Contains(run.Swept, f.Proc) {
+					stopped = "it was still running, detached from its step, after the steps ended"
+				}
 				if stopped != "" {
 					p.AddProblem(profile.Problem{Code: ProblemRecordInFlight, Dependency: dep, Phase: k.Phase,
 						Message: f.Fault + "; it was the last record its thread sent before depbox killed the process (" + stopped + "): a call the hook recorded and the kill cut short, not a forgery; it explains nothing"})

@@ -1,6 +1,8 @@
 package scan
 
 import (
+	"slices"
+
 	"github.com/depbox/depbox/profile"
 	"github.com/depbox/depbox/profiler"
 )
@@ -52,4 +54,14 @@ func depboxKill(p *profile.Profile, k profiler.RunKey) string {
 		}
 	}
 	return ""
+}
+
+// markSwept records on run which of its processes the runner's orphan
+// sweep killed (pids of one sandbox run, where pids are not reused).
+func markSwept(run *profiler.Run, pids []int) {
+	for _, pr := range run.Procs {
+		if slices.Contains(pids, int(pr.Key.Tgid)) {
+			run.Swept = append(run.Swept, pr.Key)
+		}
+	}
 }

@@ -48,3 +48,34 @@ func TestDepboxKill(t *testing.T) {
 		})
 	}
 }
+
+// TestSweptRecordInFlight: a record in flight in a detached process the
+// runner's orphan sweep killed (still running after its steps ended) is
+// not a forgery; the same record in a process nobody depbox killed is.
+func TestSweptRecordInFlight(t *testing.T) {
+	const dep = "node_modules/a"
+	proc := profiler.ProcKey{Tgid: 28, Start: 7}
+	for _, tc := range []struct {
+		name  string
+		swept []profiler.ProcKey
+		want  string
+		fatal bool
+	}{
+		{"swept", []profiler.ProcKey{proc}, ProblemRecordInFlight, false},
+		{"another process swept", []profiler.ProcKey{{Tgid: 28, Start: 9}}, ProblemHookRecords, true},
+		{"not swept", nil, ProblemHookRecords, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := &profile.Profile{Dependencies: []profile.Dependency{{Path: dep, Phases: map[string]*profile.Behavior{
+				profile.PhaseInstall: {Outcome: &profile.Outcome{Status: profile.StatusOK}},
+			}}}}
+			k := profiler.RunKey{Phase: profile.PhaseInstall, Dependency: dep}
+			run := &profiler.Run{Key: k, Swept: tc.swept, InFlight: []profiler.Forgery{{Proc: proc, Reason: profiler.ForgedContradicted,
+				Fault: "hook record 18 of process 28 (node) (child spawn) is contradicted by the syscall stream: no process was started"}}}
+			applyForgeries(p, map[profiler.RunKey]*profiler.Run{k: run})
+			if len(p.Problems) != 1 || p.Problems[0].Code != tc.want || p.Problems[0].Fatal != tc.fatal || p.Problems[0].Dependency != dep {
+				t.Errorf("problems %+v, want one %s (fatal %v) on %s", p.Problems, tc.want, tc.fatal, dep)
+			}
+		})
+	}
+}

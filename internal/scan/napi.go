@@ -131,7 +131,7 @@ func napiProblems(p *profile.Profile, task string, supported func() int) {
 			continue
 		}
 		p.AddProblem(profile.Problem{Code: "node-api-mismatch", Dependency: d.Path, Phase: phases[0], Message: fmt.Sprintf(
-			"%s ships the native addon %s, which needs Node-API %d; the sandbox's node (%s) supports Node-API %d, and node releases before 22.14 crash (SIGSEGV) loading such an addon instead of refusing it: the killed %s %s that incompatibility, which a Lambda function on this node would meet too; to see what the package does, scan with --node set to a node of 22.14 or later",
+			"%s ships the native addon %s, which needs Node-API %d; the sandbox's node (%s) supports Node-API %d, and node releases before 22.14 crash (SIGSEGV) loading such an addon instead of refusing it: the killed %s %s that incompatibility, which a Lambda function on this node would meet too; to see what the package does, run it on a newer node: make node-runtime, then audits use it by themselves (--addon-node) and scans with --node-runtime (docs/runtime.md)",
 			d.Path, path.Join(d.Path, addon), need, p.Bundle.RuntimeVersion, have, strings.Join(phases, " and "), plural(len(phases), "phase is", "phases are"))})
 	}
 }

@@ -66,6 +66,18 @@ type Options struct {
 	Runsc, Self, Node, Python string
 	// Runtime overrides runtime detection ("nodejs", "python3.12").
 	Runtime string
+	// NodeRuntime is a node runtime directory (scripts/node-runtime,
+	// OpenNodeRuntime): a Node.js bundle runs on its node instead of Node.
+	NodeRuntime string
+	// NewerNode is a node runtime directory used instead of Node only when
+	// a package of the bundle ships a native addon needing a newer Node-API
+	// than Node supports, which Node would crash loading (audits set it; a
+	// profile says so in a node-runtime problem).
+	NewerNode string
+	// TemplateNode is a node runtime directory used when the function's
+	// template declares the Lambda runtime of its node's major version
+	// (nodejs24.x for node 24); scans set it to DefaultNodeRuntime.
+	TemplateNode string
 	// Lockfile is the project's lockfile on the host: versions of the
 	// packages bundled into the function's files.
 	Lockfile string
@@ -229,6 +241,13 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 	}
 	o.Log.Info("bundle read", "packages", len(b.Packages), "handler", b.Handler, "staged", stage.staged, "elapsed", time.Since(t0))
 	spec, py := RootfsSpec(o.Node), (*sandbox.Python)(nil)
+	nodeRT, rtProblem, err := o.chooseNode(b, stage.dir())
+	if err != nil {
+		return nil, nil, err
+	}
+	if nodeRT != nil {
+		spec = nodeRT.spec()
+	}
 	if b.Runtime == bundle.RuntimePython {
 		if spec, py, err = pythonRootfs(o); err != nil {
 			return nil, nil, err
@@ -247,6 +266,12 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Function: b.Function, Functions: b.Functions, Lockfile: b.Lockfile, Layers: profileLayers(b),
 			RuntimeVersion: nodeVersion(o.Node, o.CacheDir),
 		},
+	}
+	if nodeRT != nil {
+		p.Bundle.RuntimeVersion = nodeRT.Version
+	}
+	if rtProblem != nil {
+		p.AddProblem(*rtProblem)
 	}
 	if py != nil {
 		p.Bundle.RuntimeVersion = pythonVersion(o.pythonBinary())
@@ -292,7 +317,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		events = nil
 	}
 	s := &scanner{cache: cache, o: o, work: work, task: task, stage: stage, rootfs: rootfs, bundle: b, profile: p,
-		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}, py: py}
+		stats: &Stats{Dependencies: len(b.Packages)}, runs: map[profiler.RunKey]*profiler.Run{}, results: map[profiler.RunKey]plan.StepResult{}, py: py, nodeRT: nodeRT}
 	closeRecording, err := s.openRecording()
 	if err != nil {
 		return nil, nil, err
@@ -381,7 +406,12 @@ func (s *scanner) finish(plans []*plan.Plan, spec sandbox.RootfsSpec) {
 	applyRecords(p, s.runs, s.fake, o.Canaries, bundleFileNames(s.bundle), searchDomain(lambdaHostname(s.bundle, o)))
 	markCallerDirected(p, o.Execute, callArgs)
 	markScripts(p, s.task)
-	napiProblems(p, s.task, func() int { return nodeAPIVersion(o.Node) })
+	napiProblems(p, s.task, func() int {
+		if s.nodeRT != nil {
+			return s.nodeRT.NAPI
+		}
+		return nodeAPIVersion(o.Node)
+	})
 	markAbsent(p, stubs(spec))
 	markWorldSignals(p)
 	returnImports(p, borrowed)
@@ -439,6 +469,8 @@ type scanner struct {
 	base *profile.Profile
 	// py is the sandbox's CPython for a Python bundle, nil for Node.js.
 	py *sandbox.Python
+	// nodeRT is the node runtime the bundle runs on (nil: the host's node).
+	nodeRT *NodeRuntime
 	// stage stages a surveyed bundle before the first sandbox run (nil:
 	// staged from the start).
 	stage *stager
@@ -625,6 +657,7 @@ func (s *scanner) run(ctx context.Context, name string, pl *plan.Plan) error {
 		return err
 	}
 	for k, r := range runs {
+		markSwept(r, results.Swept)
 		s.runs[k] = r
 	}
 	if killed {

@@ -99,3 +99,12 @@ func (st *stager) ensure() error {
 	}
 	return nil
 }
+
+// dir is where the bundle's files are on the host now: the task directory
+// once staged, else the bundle's own directory (surveyed where it lies).
+func (st *stager) dir() string {
+	if st.staged {
+		return st.task
+	}
+	return st.o.Path
+}
