@@ -249,8 +249,9 @@ func (w *World) serveTCP(ln net.Listener, port int) {
 
 // handle reads what the client sends first and answers like a server that
 // accepts everything: a 200 for HTTP (with the cloud's answers on its
-// endpoints); for TLS, without an authority the client trusts (Config.TLS)
-// nothing (only the ClientHello arrives), with one the same as HTTP inside.
+// endpoints); for TLS, with an authority (Config.TLS) the same as HTTP
+// inside once the handshake is done; without one, or when the client does
+// not trust it, nothing (only the ClientHello is recorded, with its SNI).
 func (w *World) handle(c net.Conn, port int) {
 	defer c.Close()
 	r := Record{Kind: "tcp", Port: port}
@@ -266,7 +267,7 @@ func (w *World) handle(c net.Conn, port int) {
 	_ = c.SetDeadline(time.Now().Add(3 * time.Second))
 	buf := make([]byte, MaxData)
 	n := readFirst(c, buf, &r)
-	if r.SNI != "" && w.issuer != nil {
+	if w.issuer != nil && n > 0 && buf[0] == tlsHandshake {
 		tc, err := w.terminate(c, buf[:n])
 		if err == nil {
 			// What the client sends inside is recorded decrypted and
@@ -303,7 +304,7 @@ func readFirst(c net.Conn, buf []byte, r *Record) int {
 		} else if sni, ok := parseSNI(buf[:n]); ok {
 			r.SNI = sni
 			break
-		} else if n > 0 && buf[0] != 0x16 && !looksHTTP(buf[:n]) {
+		} else if n > 0 && buf[0] != tlsHandshake && !looksHTTP(buf[:n]) {
 			break // some other protocol: keep what arrived
 		}
 	}

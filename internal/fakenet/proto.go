@@ -143,10 +143,14 @@ func headers(b []byte) map[string]string {
 	return out
 }
 
+// tlsHandshake is the content type of a TLS handshake record, the first
+// byte a TLS client sends.
+const tlsHandshake = 0x16
+
 // parseSNI extracts the server name from a TLS ClientHello.
 func parseSNI(b []byte) (string, bool) {
 	// record header (5) + handshake header (4) + version (2) + random (32)
-	if len(b) < 5 || b[0] != 0x16 {
+	if len(b) < 5 || b[0] != tlsHandshake {
 		return "", false
 	}
 	recLen := int(binary.BigEndian.Uint16(b[3:5]))

@@ -20,10 +20,12 @@ import (
 
 // TLS lets the fake internet answer TLS: it terminates every connection
 // that opens with a ClientHello with a certificate for the name asked
-// (SNI), issued by a certificate authority made for one scan, which the
-// sandbox's node trusts (the hook adds it to every secure context). What
-// the client then sends is recorded decrypted and answered like plain
-// HTTP.
+// (SNI) — or, when the client named none (an address in the URL), for the
+// address it reached —, issued by a certificate authority made for one
+// sandbox run, which the sandbox's clients trust (node's and Python's
+// hooks add it to every secure context; curl, wget and OpenSSL find it as
+// the root file system's CA bundle). What the client then sends is
+// recorded decrypted and answered like plain HTTP.
 type TLS struct {
 	// CertPEM and KeyPEM are the authority's certificate and its private key.
 	CertPEM []byte `json:"cert_pem"`
@@ -91,10 +93,19 @@ func (t *TLS) issuer() (*issuer, error) {
 	return &issuer{ca: ca, caKey: caKey, key: key, certs: map[string]*tls.Certificate{}}, nil
 }
 
+// certificate issues the certificate for the name the client asked (SNI),
+// or for the address it reached when it asked none.
 func (is *issuer) certificate(hello *tls.ClientHelloInfo) (*tls.Certificate, error) {
 	name := hello.ServerName
+	var ip net.IP
 	if name == "" {
-		return nil, errors.New("no server name")
+		if a, ok := hello.Conn.LocalAddr().(*net.TCPAddr); ok {
+			ip = a.IP
+			name = ip.String()
+		}
+	}
+	if name == "" {
+		return nil, errors.New("no server name and no local address")
 	}
 	is.mu.Lock()
 	defer is.mu.Unlock()
@@ -106,9 +117,14 @@ func (is *issuer) certificate(hello *tls.ClientHelloInfo) (*tls.Certificate, err
 		return nil, err
 	}
 	tmpl := &x509.Certificate{
-		SerialNumber: serial, Subject: pkix.Name{CommonName: name}, DNSNames: []string{name},
+		SerialNumber: serial, Subject: pkix.Name{CommonName: name},
 		NotBefore: is.ca.NotBefore, NotAfter: is.ca.NotAfter,
 		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	if ip != nil {
+		tmpl.IPAddresses = []net.IP{ip}
+	} else {
+		tmpl.DNSNames = []string{name}
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, is.ca, &is.key.PublicKey, is.caKey)
 	if err != nil {

@@ -42,11 +42,12 @@ type HookConfig struct {
 	DateOffsetMS int64 `json:"date_offset_ms,omitempty"`
 }
 
-// ExtraCAPath is, when present, a certificate authority (PEM) the hook
-// adds to every TLS secure context node makes: the fake internet's in a
-// world where it answers TLS (internal/fakenet, TLS). It travels in a file
-// of the control directory, never in NODE_EXTRA_CA_CERTS, which the code
-// under test would see in its environment.
+// ExtraCAPath is, when present, a certificate authority (PEM) the hooks
+// add to every TLS context node and Python make: the fake internet's,
+// made for each sandbox run (internal/fakenet, TLS). It travels in a file
+// of the control directory, never in NODE_EXTRA_CA_CERTS or SSL_CERT_FILE,
+// which the code under test would see in its environment; the root file
+// system's CA bundle links to it for other programs (curl, wget).
 const ExtraCAPath = Dir + "/extra-ca.pem"
 
 // RegionsPath is the region table of the bundled functions' files

@@ -2075,13 +2075,13 @@ if (typeof Module.register === 'function') {
   } catch (e) { hookError('Date', e); }
 }
 
-// The fake internet's TLS authority, in a world where it answers TLS
-// (docs/world.md): every secure context node makes trusts it, so that a
-// lookup over HTTPS gets the fake internet's answer. It is read from the
-// control directory; NODE_EXTRA_CA_CERTS would show in the environment.
+// The fake internet's TLS authority, made for the run (docs/world.md):
+// every secure context node makes trusts it, so that a request over HTTPS
+// gets the fake internet's answer. It is read from the control directory;
+// NODE_EXTRA_CA_CERTS would show in the environment.
 {
   let ca = null;
-  try { ca = fsReadFileSync(HOOK_DIR + 'extra-ca.pem', 'utf8'); } catch { /* not in this world */ }
+  try { ca = fsReadFileSync(HOOK_DIR + 'extra-ca.pem', 'utf8'); } catch { /* a run without the fake internet */ }
   if (ca !== null) {
     const tls = require('tls');
     hookMethod(tls, 'createSecureContext', 'tls.createSecureContext', (orig) => function createSecureContext(...args) {

@@ -67,12 +67,15 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
     UNKNOWN = '(unknown)'
     HOOK_FILE = (lambda: 0).__code__.co_filename   # the source's path, also when loaded from byte code
     CONFIG = '/depbox/py-config.json'
+    EXTRA_CA = '/depbox/extra-ca.pem'   # hook.ExtraCAPath
 
-    def _load_config():
+    def _read_control(path):
+        """The content of a control directory file, None when absent (read
+        before the audit hook is installed: not recorded)."""
         try:
-            fd = _open(CONFIG, _os.O_RDONLY)
+            fd = _open(path, _os.O_RDONLY)
         except OSError:
-            return {}
+            return None
         try:
             chunks = []
             while True:
@@ -82,12 +85,20 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
                 chunks.append(b)
         finally:
             _close(fd)
+        return b''.join(chunks)
+
+    def _load_config():
         try:
-            return _json.loads(b''.join(chunks))
+            return _json.loads(_read_control(CONFIG) or b'{}')
         except ValueError:
             return {}
 
     _cfg = _load_config()
+    # The fake internet's TLS authority, made for this run: every SSL
+    # context the code uses trusts it (_trust_ca), as node's hook makes
+    # every secure context trust it; SSL_CERT_FILE would show in the
+    # environment.
+    _extra_ca = (_read_control(EXTRA_CA) or b'').decode('ascii', 'replace')
     TASK_ROOT = (_cfg.get('task_root') or '/var/task').rstrip('/') + '/'
     OWNERS = _cfg.get('owners') or {}          # bundle-relative path (file or directory) -> install path
     OWNED_ONLY = bool(_cfg.get('owned_only'))  # record only what runs with a bundle file's frame on the stack
@@ -533,6 +544,49 @@ if 'depbox_pyhook_loaded' not in sys.__dict__:
         for n in ('send', 'sendall', 'sendto', 'write'):
             _wrap_send(cls, n)
         _WATCHED.append(cls)
+        ctx = getattr(sys.modules['ssl'], 'SSLContext', None)
+        if ctx is not None:
+            for n in ('wrap_socket', 'wrap_bio'):
+                _wrap_context(ctx, n)
+
+    def _trust_ca(ctx):
+        """Makes the context a TLS connection is wrapped with trust the fake
+        internet's authority (contexts made before the hook saw ssl too:
+        requests' and urllib3's with certifi's bundle, http.client's,
+        asyncio's). Adding it again is not an error."""
+        if not _extra_ca:
+            return
+        try:
+            ctx.load_verify_locations(cadata=_extra_ca)
+        except Exception as e:
+            try:
+                _emit_raw({'k': 'error', 'o': 'hook', 'p': UNKNOWN, 'd': {'where': 'ssl trust', 'error': repr(e)[:200]}})
+            except Exception:
+                pass
+
+    def _wrap_context(cls, name):
+        """SSLContext.wrap_socket and wrap_bio: the context trusts the fake
+        internet's authority first; the TLS socket made from a connected
+        one takes over its peer (what its writes are recorded to), with its
+        own count of bytes: it is a new object, whose id() may be that of a
+        socket gone before."""
+        orig = getattr(cls, name, None)
+        if orig is None:
+            return
+
+        def wrap(self, *a, **kw):
+            _trust_ca(self)
+            sock = (a[0] if a else kw.get('sock')) if name == 'wrap_socket' else None
+            st = _sock_state.get(id(sock)) if sock is not None else None
+            out = orig(self, *a, **kw)
+            if name == 'wrap_socket':
+                if st is not None:
+                    _sock_state[id(out)] = [st[0], st[1], 0]
+                else:
+                    _sock_state.pop(id(out), None)
+            return out
+        wrap.__name__, wrap.__qualname__, wrap.__doc__ = orig.__name__, getattr(orig, '__qualname__', name), orig.__doc__
+        setattr(cls, name, wrap)
 
     # -- os.environ: a recording mapping (reads make no syscall)
     class _Environ(_os._Environ):

@@ -17,17 +17,19 @@ import (
 )
 
 // addFakeNet gives a plan the fake internet: DNS and TCP sinkholes, the
-// cloud's metadata endpoints answering with canary credentials, and the
-// marker of remote code in HTTP answers.
-func addFakeNet(p *plan.Plan, o Options) {
+// cloud's metadata endpoints answering with canary credentials, the marker
+// of remote code in HTTP answers, and HTTPS answered with certificates of
+// an authority made for this run alone (tls.go), which the run's clients
+// trust.
+func addFakeNet(p *plan.Plan, o Options) error {
 	p.FakeNet = true
 	p.Cloud = cloud(o.Canaries)
 	p.HTTPMarker = o.Canaries.Marker()
 	if o.world != nil {
 		p.Geo = o.world.Geo
 	}
-	p.TLS = o.fakeTLS
 	p.Env = append(p.Env, "AWS_CONTAINER_CREDENTIALS_FULL_URI=http://"+fakenet.ContainerAddr.String()+p.Cloud.ContainerPath)
+	return addFakeTLS(p)
 }
 
 // cloud is the fake AWS account behind the metadata endpoints.

@@ -146,8 +146,7 @@ func addPythonWorld(p *plan.Plan, b *bundle.Bundle, o Options, py *sandbox.Pytho
 	p.Env = append(p.Env, pythonEnv(b, o, py)...)
 	p.Env = append(p.Env, o.Canaries.Env()...)
 	addBait(p, o)
-	addFakeNet(p, o)
-	return nil
+	return addFakeNet(p, o)
 }
 
 // pyConfig is the Python hook's configuration for a run of b.

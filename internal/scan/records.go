@@ -200,6 +200,7 @@ func without(b, ref *profile.Behavior) {
 func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string, search string) {
 	defer nameSinkholes(p, fake)
 	recs := runRecords(runs)
+	sinkholes := sinkholeNames(fake)
 	var refEnv *profile.Behavior
 	if ref := (profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}); runs[ref] != nil {
 		refEnv = allOf(profiler.FoldTree(recs[ref], profile.PhaseImport, plan.TaskRoot))
@@ -254,18 +255,18 @@ func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fa
 			}
 			// Programs started by the package's process tree, from the syscall stream.
 			out = append(out, argvOutgoing(d.Path, phase, beh.Processes)...)
-			merge(beh, &profile.Behavior{Exfiltration: exfil(c, out)[d.Path]})
+			merge(beh, &profile.Behavior{Exfiltration: exfil(c, namedDestinations(out, sinkholes))[d.Path]})
 		}
 	}
 	for _, bf := range bundleFiles {
 		key := profiler.RunKey{Phase: profile.PhaseImport, Dependency: bf}
 		if run, ok := runs[key]; ok {
-			applyProcess(p, run, recs[key], profile.PhaseImport, c, explainedDNS, refEnv, sinkholeNames(fake))
+			applyProcess(p, run, recs[key], profile.PhaseImport, c, explainedDNS, refEnv, sinkholes)
 		}
 	}
 	invoke := profiler.RunKey{Phase: profile.PhaseInvoke, Dependency: Function}
 	if run, ok := runs[invoke]; ok {
-		applyProcess(p, run, recs[invoke], profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholeNames(fake))
+		applyProcess(p, run, recs[invoke], profile.PhaseInvoke, c, explainedDNS, refEnv, sinkholes)
 	}
 	applyFakeNet(p, fake, c, explainedBySearch(explainedDNS, search))
 	applyForgeries(p, runs)
@@ -357,7 +358,7 @@ func applyProcess(p *profile.Profile, run *profiler.Run, recs [][]hook.Record, p
 			explainedDNS[name] = true
 		}
 	}
-	found := exfil(c, f.Outgoing)
+	found := exfil(c, namedDestinations(f.Outgoing, sinkholes))
 	remote := remoteCode(c.Marker(), f.Evaluated)
 	failed := failedOpens(run)
 	for pkg, b := range f.Behaviors {

@@ -159,10 +159,8 @@ type Options struct {
 
 	// skipImport are packages whose import result comes from the cache.
 	skipImport map[string]bool
-	// world is the variant a world re-run runs in (nil: Lambda's own);
-	// fakeTLS, when set, the fake internet's TLS authority in it.
-	world   *Variant
-	fakeTLS *fakenet.TLS
+	// world is the variant a world re-run runs in (nil: Lambda's own).
+	world *Variant
 	// Progress receives one line per finished step (nil: none).
 	Progress func(Progress)
 	Log      *slog.Logger

@@ -4,6 +4,7 @@ import (
 	"math/rand/v2"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/depbox/depbox/internal/canary"
@@ -12,8 +13,9 @@ import (
 
 // TestSigningIsNotExfiltration: an AWS SDK signing a call to AWS with the
 // planted credentials sends the key id and session token where SigV4 puts
-// them; that is not a canary leaving. The same bytes to another host, the
-// key id or token anywhere else, and the secret key anywhere still are.
+// them; that is not a canary leaving — also when the record names the
+// host's sinkhole address. The same bytes to another host, the key id or
+// token anywhere else, and the secret key anywhere still are.
 func TestSigningIsNotExfiltration(t *testing.T) {
 	c, err := canary.New(rand.NewChaCha8([32]byte{7}))
 	if err != nil {
@@ -35,12 +37,19 @@ func TestSigningIsNotExfiltration(t *testing.T) {
 			[]string{"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}},
 		{"the secret key in the token header, to S3", "loot.s3.amazonaws.com:443", "PUT /k HTTP/1.1\r\nx-amz-security-token: " + secret + "\r\n\r\n",
 			[]string{"AWS_SECRET_ACCESS_KEY"}},
+		// A Python hook record of a TLS write names the sinkhole address.
+		{"SDK call to STS, by its sinkhole address", "127.77.1.2:443", signed, nil},
+		{"the same request to another host's sinkhole address", "127.77.9.9:443", signed, []string{"AWS_ACCESS_KEY_ID", "AWS_SESSION_TOKEN"}},
 	}
+	sinkholes := map[string]string{"127.77.1.2": "sts.us-east-1.amazonaws.com", "127.77.9.9": "collect.evil.invalid"}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			found := exfil(c, []profiler.Outgoing{{Pkg: "node_modules/x", Channel: "network", Destination: tt.dest, Data: []byte(tt.data)}})
+			found := exfil(c, namedDestinations([]profiler.Outgoing{{Pkg: "node_modules/x", Channel: "network", Destination: tt.dest, Data: []byte(tt.data)}}, sinkholes))
 			var got []string
 			for _, e := range found["node_modules/x"] {
+				if strings.HasPrefix(e.Destination, "127.77.") {
+					t.Errorf("destination %s: a sinkhole address, not the name it stands for", e.Destination)
+				}
 				if !slices.Contains(got, e.Canary) {
 					got = append(got, e.Canary)
 				}

@@ -59,8 +59,9 @@ var absentPrograms = []string{
 // absentStub is the stand-in's script.
 const absentStub = "#!/bin/sh\necho \"${0##*/}: command not found\" >&2\nexit 127\n"
 
-// addTools adds Tools, python3 (when the host has one) and the stand-ins
-// for absent programs and for tools the host lacks to s.
+// addTools adds Tools, python3 (when the host has one), the stand-ins
+// for absent programs and for tools the host lacks, and the CA bundle
+// the tools trust (tls.go) to s.
 func addTools(s *sandbox.RootfsSpec) {
 	if s.Executables == nil {
 		s.Executables = map[string]string{}
@@ -83,6 +84,7 @@ func addTools(s *sandbox.RootfsSpec) {
 			s.Executables[p] = absentStub
 		}
 	}
+	addCABundle(s)
 }
 
 // MissingTools returns the Tools the host lacks.

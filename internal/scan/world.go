@@ -118,9 +118,6 @@ func hookFiles(o Options, b *bundle.Bundle) (map[string][]byte, error) {
 		return nil, err
 	}
 	files[hook.HookConfigPath] = cfg
-	if o.fakeTLS != nil {
-		files[hook.ExtraCAPath] = o.fakeTLS.CertPEM
-	}
 	return files, nil
 }
 
@@ -189,8 +186,7 @@ func addWorld(p *plan.Plan, b *bundle.Bundle, o Options) error {
 	}
 	p.Env = o.world.applyEnv(append(p.Env, worldEnv(b, o, o.Canaries)...))
 	addBait(p, o)
-	addFakeNet(p, o)
-	return nil
+	return addFakeNet(p, o)
 }
 
 // addBait puts the canaries' bait files into the plan's home directory.

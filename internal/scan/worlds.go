@@ -36,9 +36,6 @@ type Variant struct {
 	// Geo, when set, is where the fake internet's HTTP answers say the
 	// sandbox is.
 	Geo *fakenet.Geo
-	// TLS makes the fake internet answer TLS (with an authority of the
-	// run's own that node trusts), so that lookups over HTTPS get the answer.
-	TLS bool
 }
 
 // laterDate is how far ahead the clock is in the later-date world: time
@@ -71,7 +68,6 @@ var Variants = []Variant{
 		Name: "geo-russia", Signals: []string{profile.SignalGeo},
 		Changes: []string{"HTTP and HTTPS answers (geolocation and IP-lookup services) name Russia"},
 		Geo:     &fakenet.Geo{Country: "Russia", CountryCode: "RU", City: "Moscow", TimeZone: "Europe/Moscow", IP: "203.0.113.77"},
-		TLS:     true,
 	},
 }
 
@@ -243,13 +239,6 @@ func (s *scanner) runWorld(ctx context.Context, v *Variant, t worldTargets, even
 		for path := range wc.hits {
 			o.skipImport[path] = true
 		}
-	}
-	if v.TLS {
-		ca, err := fakenet.NewTLS()
-		if err != nil {
-			return nil, err
-		}
-		o.fakeTLS = ca
 	}
 	wp := &profile.Profile{Tool: s.profile.Tool, Bundle: s.profile.Bundle}
 	ws := &scanner{o: o, work: s.work, task: s.task, stage: s.stage, rootfs: s.rootfs, bundle: s.bundle, profile: wp, recordW: s.recordW, base: s.profile, cache: wc,
