@@ -13,20 +13,27 @@ import (
 	"github.com/depbox/depbox/profile"
 )
 
+// runtimeTest gives a sandbox test the binaries, the host's node and the
+// node runtime (made when missing).
+func runtimeTest(t *testing.T) (self, runsc, host, rtDir string, rt *NodeRuntime) {
+	t.Helper()
+	sandboxtest.Require(t)
+	self, runsc = sandboxtest.Binaries(t)
+	rtDir = sandboxtest.NodeRuntime(t)
+	rt, err := OpenNodeRuntime(rtDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return self, runsc, sandboxtest.Node(t), rtDir, rt
+}
+
 // TestNodeRuntimeForAddons (real sandbox): a dependency whose native
 // addon declares Node-API 10 crashes the host's node 20 loading it; with a
 // node runtime for such addons (audits' --addon-node) the bundle runs on
 // the runtime's node instead, the import completes, and the profile says
 // which node ran and why. --node-runtime runs any bundle on it.
 func TestNodeRuntimeForAddons(t *testing.T) {
-	sandboxtest.Require(t)
-	self, runsc := sandboxtest.Binaries(t)
-	rtDir := sandboxtest.NodeRuntime(t)
-	rt, err := OpenNodeRuntime(rtDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	host := sandboxtest.Node(t)
+	self, runsc, host, rtDir, rt := runtimeTest(t)
 	if have := nodeAPIVersion(host); have >= 10 {
 		t.Skipf("the host's node supports Node-API %d: no addon crashes it", have)
 	}
@@ -136,14 +143,7 @@ func TestNodeRuntimeForAddons(t *testing.T) {
 // runs on the host's node with a runtime-mismatch warning; nodejs20.x,
 // the host's, gets neither.
 func TestNodeRuntimeForTemplate(t *testing.T) {
-	sandboxtest.Require(t)
-	self, runsc := sandboxtest.Binaries(t)
-	rtDir := sandboxtest.NodeRuntime(t)
-	rt, err := OpenNodeRuntime(rtDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	host := sandboxtest.Node(t)
+	self, runsc, host, rtDir, rt := runtimeTest(t)
 	hostVersion := nodeVersion(host, sandboxtest.CacheDir(t))
 	if nodeMajor(hostVersion) != "20" || nodeMajor(rt.Version) != "24" {
 		t.Skipf("written for a host node 20 and a runtime node 24, not %s and %s", hostVersion, rt.Version)
