@@ -972,12 +972,19 @@ function copyFunctionProps(from, to) {
   for (const k of ReflectOwnKeys(from)) {
     if (k === 'prototype' || k === 'arguments' || k === 'caller') continue;
     const d = ReflectGetOwnPropertyDescriptor(from, k);
+    if (k === PROMISIFY_CUSTOM && MapHas(promisifyThrough, from)) d.value = MapGet(promisifyThrough, from)(to);
     try { ReflectDefineProperty(to, k, d); } catch { /* non-configurable on the wrapper */ }
   }
   if (from.prototype !== undefined) {
     try { ObjectDefineProperty(to, 'prototype', { value: from.prototype, writable: false }); } catch { /* ignore */ }
   }
 }
+
+// PROMISIFY_CUSTOM is util.promisify.custom (a registered symbol);
+// promisifyThrough maps an original function to what makes its wrapper's
+// own util.promisify.custom (see execPromisified).
+const PROMISIFY_CUSTOM = Symbol.for('nodejs.util.promisify.custom');
+const promisifyThrough = new SafeMap();
 
 // hookMethod installs the wrapper of obj[name] as an accessor. Its state h:
 // current is what the property holds (the wrapper w, or a checking shim of
@@ -1754,6 +1761,34 @@ function spawnFailed(api, seq, out) {
     const failed = api === 'spawnSync' ? out.error !== undefined && !out.pid : api !== 'execSync' && api !== 'execFileSync' && out.pid === undefined;
     if (failed) rec('child', 'error', { of: seq, error: 'spawn-failed' });
   } catch (e) { hookError('child_process.' + api, e); }
+}
+
+// util.promisify(execFile) and util.promisify(exec) take the function's
+// util.promisify.custom, which node binds to its own execFile: copied onto
+// the wrapper as it is, it would start the process around the hook (a
+// process_wrap spawn with no child record: a "bypass", as
+// @puppeteer/browsers' promisified execFile of unzip was judged). The
+// wrappers get one of their own that calls through them, with node's
+// shape: a promise of { stdout, stderr }, the error carrying both, and
+// .child the ChildProcess.
+function execPromisified(w) {
+  return function (...args) {
+    let child;
+    const promise = new PromiseCtor((resolve, reject) => {
+      child = ReflectApply(w, this, [...args, (err, stdout, stderr) => {
+        if (err !== null && err !== undefined) {
+          err.stdout = stdout;
+          err.stderr = stderr;
+          reject(err);
+        } else resolve({ stdout, stderr });
+      }]);
+    });
+    promise.child = child;
+    return promise;
+  };
+}
+for (const api of ['exec', 'execFile']) {
+  if (typeof childProcess[api] === 'function') MapSet(promisifyThrough, childProcess[api], execPromisified);
 }
 
 // A call that throws (bad arguments, execSync's failed command) gets a
