@@ -124,9 +124,9 @@ func (a *Auditor) environment(s Spec) (runtime, tool string) {
 			}
 		}
 		// A node runtime replaces the host's node; one for addons may.
-		if rt, err := scan.OpenNodeRuntime(a.Options.NodeRuntime); a.Options.NodeRuntime != "" && err == nil {
+		if rt := openRuntime(a.Options.NodeRuntime); rt != nil {
 			a.runtime = rt.Version + " (node runtime, Debian " + rt.Suite + ")"
-		} else if rt, err := scan.OpenNodeRuntime(a.Options.NewerNode); a.Options.NewerNode != "" && err == nil {
+		} else if rt := openRuntime(a.Options.NewerNode); rt != nil {
 			a.runtime += "; for newer addons " + rt.Version + " (node runtime, Debian " + rt.Suite + ")"
 		}
 		if out, err := exec.Command(a.pythonBinary(), "--version").Output(); err == nil {
@@ -416,4 +416,17 @@ func IsInput(err error) bool {
 	var ie *InputError
 	var se *scan.InputError
 	return errors.Is(err, ErrSpec) || errors.As(err, &ie) || errors.As(err, &se)
+}
+
+// openRuntime is the node runtime in dir, nil when dir is "" or holds none
+// (the CLI said so before the audit started).
+func openRuntime(dir string) *scan.NodeRuntime {
+	if dir == "" {
+		return nil
+	}
+	rt, err := scan.OpenNodeRuntime(dir)
+	if err != nil {
+		return nil
+	}
+	return rt
 }

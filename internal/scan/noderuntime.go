@@ -101,8 +101,9 @@ func (rt *NodeRuntime) spec() sandbox.RootfsSpec {
 // else o.NewerNode when a package of b ships an addon needing a newer
 // Node-API than the host's node (o.Node) supports and the runtime supports
 // it; else the host's node (nil). The problem, when not nil, goes on the
-// profile: it says which node ran and why.
-func (o Options) chooseNode(b *bundle.Bundle, dir string) (*NodeRuntime, *profile.Problem, error) {
+// profile: it says which node ran and why. hostNode is the host's node's
+// version (nodeVersion).
+func (o Options) chooseNode(b *bundle.Bundle, dir, hostNode string) (*NodeRuntime, *profile.Problem, error) {
 	if b.Runtime != "nodejs" {
 		return nil, nil, nil
 	}
@@ -119,10 +120,10 @@ func (o Options) chooseNode(b *bundle.Bundle, dir string) (*NodeRuntime, *profil
 				"the function declares the Lambda runtime %s, so it ran on the node runtime's node %s (Debian %s) instead of the host's node",
 				b.Target, rt.Version, rt.Suite)}, nil
 		}
-		if host := nodeVersion(o.Node, o.CacheDir); nodeMajor(host) != want {
+		if nodeMajor(hostNode) != want {
 			return nil, &profile.Problem{Code: "runtime-mismatch", Message: fmt.Sprintf(
 				"the function declares the Lambda runtime %s, but the sandbox ran node %s (the host's, --node): a package may behave otherwise on node %s; make node-runtime gives a node 24 that nodejs24.x functions run on (docs/runtime.md)",
-				b.Target, host, want)}, nil
+				b.Target, hostNode, want)}, nil
 		}
 	}
 	if o.NewerNode == "" {

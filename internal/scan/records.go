@@ -198,9 +198,9 @@ func without(b, ref *profile.Behavior) {
 // and the invoke run split by package, canary exfiltration on every
 // channel, and what no record explains as unattributed.
 func applyRecords(p *profile.Profile, runs map[profiler.RunKey]*profiler.Run, fake []fakenet.Record, c *canary.Set, bundleFiles []string, search string) {
-	defer nameSinkholes(p, fake)
-	recs := runRecords(runs)
 	sinkholes := sinkholeNames(fake)
+	defer nameSinkholes(p, sinkholes)
+	recs := runRecords(runs)
 	var refEnv *profile.Behavior
 	if ref := (profiler.RunKey{Phase: profile.PhaseImport, Dependency: profiler.Reference}); runs[ref] != nil {
 		refEnv = allOf(profiler.FoldTree(recs[ref], profile.PhaseImport, plan.TaskRoot))
@@ -592,8 +592,7 @@ func sinkholeNames(fake []fakenet.Record) map[string]string {
 // nameSinkholes replaces the fake internet's loopback addresses in network
 // behaviour by the names they stand for (from its DNS answers), so that a
 // profile says "collect.exfil.invalid:443", not 127.77.x.y.
-func nameSinkholes(p *profile.Profile, fake []fakenet.Record) {
-	names := sinkholeNames(fake)
+func nameSinkholes(p *profile.Profile, names map[string]string) {
 	p.EachBehavior(func(b *profile.Behavior) {
 		for x := b; x != nil; x = x.Unattributed {
 			for i, n := range x.Network {

@@ -240,19 +240,23 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		return nil, nil, err
 	}
 	o.Log.Info("bundle read", "packages", len(b.Packages), "handler", b.Handler, "staged", stage.staged, "elapsed", time.Since(t0))
-	spec, py := RootfsSpec(o.Node), (*sandbox.Python)(nil)
-	nodeRT, rtProblem, err := o.chooseNode(b, stage.dir())
+	hostNode := nodeVersion(o.Node, o.CacheDir)
+	nodeRT, rtProblem, err := o.chooseNode(b, stage.dir(), hostNode)
 	if err != nil {
 		return nil, nil, err
 	}
-	if nodeRT != nil {
-		spec = nodeRT.spec()
-	}
-	if b.Runtime == bundle.RuntimePython {
+	var spec sandbox.RootfsSpec
+	var py *sandbox.Python
+	switch {
+	case b.Runtime == bundle.RuntimePython:
 		if spec, py, err = pythonRootfs(o); err != nil {
 			return nil, nil, err
 		}
 		o.ImportCache = "" // results are not cached for Python bundles yet
+	case nodeRT != nil:
+		spec = nodeRT.spec()
+	default:
+		spec = RootfsSpec(o.Node)
 	}
 	rootfs, err := sandbox.BuildRootfs(o.CacheDir, spec)
 	if err != nil {
@@ -264,7 +268,7 @@ func Scan(ctx context.Context, o Options) (*profile.Profile, *Stats, error) {
 		Tool: profile.Tool{Name: "depbox", Version: o.Version},
 		Bundle: profile.Bundle{
 			Name: b.Name, Digest: b.Digest, Runtime: b.Runtime, Handler: b.Handler, Function: b.Function, Functions: b.Functions, Lockfile: b.Lockfile, Layers: profileLayers(b),
-			RuntimeVersion: nodeVersion(o.Node, o.CacheDir),
+			RuntimeVersion: hostNode,
 		},
 	}
 	if nodeRT != nil {
